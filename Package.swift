@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
+/// that make each existential and each re-exported import a visible decision.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "lending-bot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lending-bot", targets: ["lending-bot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries, reached only from the one Swift file per module that wraps them.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
+        .target(name: "Secrets", swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
+        .executableTarget(
+            name: "lending-bot",
+            dependencies: ["LendingBot", "Lending", "Postgres", argumentParser, logging],
+            swiftSettings: strict
+        ),
+
+        // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,
+        // and the schema.prisma parser behind the drift check.
+        .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
+
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim"], swiftSettings: strict),
+        .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
+        .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres"], swiftSettings: strict),
+    ]
+)

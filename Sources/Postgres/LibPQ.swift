@@ -1,0 +1,224 @@
+import CLibPQ
+import Foundation
+import Glibc
+import Logging
+
+/// The one file that calls libpq. Everything here is synchronous and blocking: `LibPQConnection` is
+/// owned by a `PostgresConnection` actor whose executor is a dedicated thread.
+enum LibPQ {
+    /// The options `PQconninfoParse` finds in a URI or keyword string, or libpq's complaint.
+    static func parseConninfo(_ text: String) -> Result<[String: String], ParseFailure> {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(text, &errorMessage) else {
+            defer { PQfreemem(errorMessage) }
+            return .failure(ParseFailure(reason: errorMessage.map { String(cString: $0) } ?? "out of memory"))
+        }
+        defer { PQconninfoFree(options) }
+        var values: [String: String] = [:]
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val {
+                values[String(cString: keyword)] = String(cString: value)
+            }
+            option += 1
+        }
+        return .success(values)
+    }
+
+    struct ParseFailure: Error {
+        let reason: String
+    }
+}
+
+/// Receives libpq's NOTICE and WARNING messages, which would otherwise go to stderr.
+private final class NoticeSink {
+    let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+}
+
+private func receiveNotice(_ context: UnsafeMutableRawPointer?, _ result: OpaquePointer?) {
+    guard let context, let result else { return }
+    let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
+    let message = field(result, "M") ?? ""
+    let severity = field(result, "V") ?? "NOTICE"
+    let level: Logger.Level = severity == "WARNING" ? .info : .debug
+    sink.logger.log(level: level, "postgres notice", metadata: [
+        "postgres.severity": "\(severity)",
+        "postgres.message": "\(message)",
+        "postgres.sqlstate": "\(field(result, "C") ?? "")",
+    ])
+}
+
+/// One field of an error or notice result (`PQresultErrorField`), by its one-letter code.
+private func field(_ result: OpaquePointer, _ code: Character) -> String? {
+    guard let ascii = code.asciiValue, let value = PQresultErrorField(result, Int32(ascii)) else { return nil }
+    return String(cString: value)
+}
+
+/// A libpq session (`PGconn`). Not thread-safe and not Sendable: exactly one actor owns it.
+final class LibPQConnection {
+    private let handle: OpaquePointer
+    private let noticeSink: NoticeSink
+    private let configuration: ConnectionConfiguration
+
+    /// Opens a session with `PQconnectdbParams`. The conninfo goes in as an expandable `dbname`, after
+    /// defaults it may override (a connect timeout, the application name).
+    static func connect(_ configuration: ConnectionConfiguration, logger: Logger) -> Result<LibPQConnection, PostgresError> {
+        var keywords = ["connect_timeout", "fallback_application_name", "dbname"]
+        var values = ["10", "lending-bot", configuration.conninfo]
+        if let database = configuration.databaseOverride {
+            // Only the first dbname is expanded as a URI or conninfo; a later one is a plain name.
+            keywords.append("dbname")
+            values.append(database)
+        }
+        let handle = withCStringArray(keywords) { keywordPointers in
+            withCStringArray(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let handle else {
+            return .failure(PostgresError(.connectionFailed, operation: "connect", message: "libpq could not allocate a connection"))
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = configuration.scrub(errorMessage(handle))
+            PQfinish(handle)
+            return .failure(PostgresError(.connectionFailed, operation: "connect", message: message))
+        }
+        let connection = LibPQConnection(handle: handle, configuration: configuration, logger: logger)
+        if case .failure(let error) = connection.configureSession() {
+            return .failure(error)
+        }
+        return .success(connection)
+    }
+
+    private init(handle: OpaquePointer, configuration: ConnectionConfiguration, logger: Logger) {
+        self.handle = handle
+        self.noticeSink = NoticeSink(logger: logger)
+        self.configuration = configuration
+        PQsetNoticeReceiver(handle, receiveNotice, Unmanaged.passUnretained(noticeSink).toOpaque())
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Every session stores and reads timestamps as UTC, whatever the server's default zone.
+    private func configureSession() -> Result<Void, PostgresError> {
+        executeScript("SET TIME ZONE 'UTC'", name: "configure session").map { _ in }
+    }
+
+    var isInTransaction: Bool {
+        PQtransactionStatus(handle) != PQTRANS_IDLE
+    }
+
+    /// Whether the session still works, checked without a round trip: an idle session whose socket is
+    /// readable has been told something (after a server restart: FATAL 57P01, then end of file), and
+    /// `PQconsumeInput` turns that into `CONNECTION_BAD`.
+    func isUsable() -> Bool {
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return true }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) > 0 {
+            _ = PQconsumeInput(handle)
+        }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Re-opens the session with the same parameters (`PQreset`).
+    func reset() -> Result<Void, PostgresError> {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            return .failure(PostgresError(.connectionFailed, operation: "reconnect", message: configuration.scrub(Self.errorMessage(handle))))
+        }
+        return configureSession()
+    }
+
+    /// Runs one parameterised statement with `PQexecParams`, text format in and out.
+    func execute(_ query: Query) -> Result<QueryResult, PostgresError> {
+        let types = query.binds.map { Oid($0.type.rawValue) }
+        let texts = query.binds.map(\.text)
+        let result = withOptionalCStringArray(texts) { valuePointers in
+            PQexecParams(handle, query.sql, Int32(texts.count), types, valuePointers, nil, nil, 0)
+        }
+        return collect(result, name: query.name)
+    }
+
+    /// Runs SQL text that may hold several statements (`PQexec`, the simple query protocol), as a
+    /// migration file does. Returns the last statement's result.
+    func executeScript(_ sql: String, name: String) -> Result<QueryResult, PostgresError> {
+        collect(PQexec(handle, sql), name: name)
+    }
+
+    private func collect(_ result: OpaquePointer?, name: String) -> Result<QueryResult, PostgresError> {
+        guard let result else {
+            return .failure(PostgresError(.connectionLost, operation: name, message: configuration.scrub(Self.errorMessage(handle))))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return .success(Self.copy(result, name: name))
+        default:
+            return .failure(error(from: result, name: name))
+        }
+    }
+
+    private func error(from result: OpaquePointer, name: String) -> PostgresError {
+        let message = field(result, "M") ?? Self.errorMessage(handle)
+        guard PQstatus(handle) == CONNECTION_OK, let state = field(result, "C") else {
+            return PostgresError(.connectionLost, operation: name, message: configuration.scrub(message))
+        }
+        let detail = [field(result, "D"), field(result, "H").map { "hint: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+        return PostgresError(
+            .server(SQLState(rawValue: state)),
+            operation: name,
+            message: configuration.scrub(message),
+            detail: detail.isEmpty ? nil : configuration.scrub(detail),
+            constraint: field(result, "n")
+        )
+    }
+
+    private static func copy(_ result: OpaquePointer, name: String) -> QueryResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = (0..<columnCount).map { index in
+            QueryResult.Column(
+                name: String(cString: PQfname(result, Int32(index))),
+                type: PostgresType(rawValue: UInt32(PQftype(result, Int32(index))))
+            )
+        }
+        var values: [String?] = []
+        values.reserveCapacity(rowCount * columnCount)
+        for row in 0..<Int32(rowCount) {
+            for column in 0..<Int32(columnCount) {
+                values.append(PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column)))
+            }
+        }
+        let affected = PQcmdTuples(result).map { Int(String(cString: $0)) ?? 0 } ?? 0
+        return QueryResult(columns: columns, values: values, affectedRows: affected, statementName: name)
+    }
+
+    /// `PQerrorMessage` folded onto one line.
+    private static func errorMessage(_ handle: OpaquePointer) -> String {
+        let text = PQerrorMessage(handle).map { String(cString: $0) } ?? "unknown libpq error"
+        return text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "; ")
+    }
+}
+
+/// Lends C strings for the duration of `body`; they are freed afterwards.
+private func withCStringArray<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    withOptionalCStringArray(strings.map { Optional($0) }) { pointers in
+        body(pointers + [nil])
+    }
+}
+
+private func withOptionalCStringArray<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies = strings.map { $0.flatMap { strdup($0) } }
+    defer { copies.forEach { free($0) } }
+    return body(copies.map { $0.map { UnsafePointer($0) } })
+}

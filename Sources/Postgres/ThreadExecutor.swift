@@ -1,0 +1,58 @@
+import Foundation
+
+/// A serial executor backed by one dedicated thread.
+///
+/// libpq calls block; an actor whose `unownedExecutor` is one of these runs them on its own thread,
+/// so they never occupy Swift's cooperative pool (two threads on a two-core machine).
+/// Invariant: `jobs` is touched only with `condition` held; the thread ends once `shutdown()` has been
+/// called and the queue has drained.
+final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var isShuttingDown = false
+
+    init(name: String) {
+        let thread = Thread { [self] in run() }
+        thread.name = name
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    /// Lets the thread finish after the jobs already queued.
+    func shutdown() {
+        condition.lock()
+        isShuttingDown = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !isShuttingDown {
+                condition.wait()
+            }
+            if jobs.isEmpty {
+                condition.unlock()
+                return
+            }
+            let batch = jobs
+            jobs.removeAll(keepingCapacity: true)
+            condition.unlock()
+            for job in batch {
+                job.runSynchronously(on: asUnownedSerialExecutor())
+            }
+        }
+    }
+}
