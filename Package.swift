@@ -2,6 +2,7 @@
 import PackageDescription
 
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let inMemoryLogging: Target.Dependency = .product(name: "InMemoryLogging", package: "swift-log")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
@@ -45,7 +46,11 @@ let package = Package(
         // and the schema.prisma parser behind the drift check.
         .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
 
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim"], swiftSettings: strict),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim", logging, inMemoryLogging],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
         .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres"], swiftSettings: strict),

@@ -32,6 +32,10 @@ public struct ConnectionConfiguration: Sendable, CustomStringConvertible, Custom
                 message: "not a valid PostgreSQL URL or libpq conninfo string: \(Self.elidingQuotedValues(in: failure.reason))"
             )
         }
+        // libpq checks the port only when connecting; a typo there is a configuration error now.
+        if let ports = options["port"], ports.split(separator: ",", omittingEmptySubsequences: false).contains(where: { Int($0).map { !(1...65_535).contains($0) } ?? true }) {
+            throw PostgresError(.invalidConnectionString, operation: "DATABASE_URL", message: "the port must be a number from 1 to 65535")
+        }
         conninfo = trimmed
         databaseOverride = nil
         password = options["password"].flatMap { $0.isEmpty ? nil : $0 }

@@ -120,9 +120,12 @@ final class LibPQConnection {
     func isUsable() -> Bool {
         guard PQstatus(handle) == CONNECTION_OK else { return false }
         guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return true }
-        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-        if poll(&descriptor, 1, 0) > 0 {
-            _ = PQconsumeInput(handle)
+        // One read may return the FATAL message and leave the end of file for the next, so read
+        // until the socket has nothing more to say or the session is known to be gone.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { break }
+            guard PQconsumeInput(handle) == 1 else { break }
         }
         return PQstatus(handle) == CONNECTION_OK
     }

@@ -48,6 +48,12 @@ public final class PostgresPool: Sendable {
         try await self.query(query.named(name))
     }
 
+    /// Runs SQL text that may hold several statements and takes no parameters, on any free session.
+    @discardableResult
+    public func executeScript(_ sql: String, name: String) async throws -> QueryResult {
+        try await withConnection { connection in try await connection.executeScript(sql, name: name) }
+    }
+
     /// Closes the pool: waiters fail with `.poolClosed`, idle sessions end, busy ones end on return.
     public func close() async {
         await line.close()

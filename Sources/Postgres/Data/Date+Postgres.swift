@@ -50,7 +50,9 @@ extension Date: PostgresEncodable, PostgresNonNullDecodable {
         guard scanner.isAtEnd else { return nil }
         let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        self.init(timeIntervalSince1970: Double(seconds) + Double(microseconds) / 1_000_000)
+        // One correctly rounded division, the same one a value built from whole milliseconds gets,
+        // so a Date with millisecond precision survives the round trip exactly.
+        self.init(timeIntervalSince1970: Double(seconds * 1_000_000 + microseconds) / 1_000_000)
     }
 
     public static var postgresTypeName: String { "timestamp" }

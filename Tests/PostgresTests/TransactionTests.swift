@@ -1,0 +1,101 @@
+import Foundation
+import Postgres
+import PostgresTesting
+import Testing
+
+@Suite("Transactions")
+struct TransactionTests {
+    struct Refused: Error {}
+
+    @Test("a body that throws leaves nothing behind; one that returns is committed")
+    func rollbackAndCommit() async throws {
+        try await TestDatabase.with { pool in
+            try await pool.executeScript("CREATE TABLE t (x INT)", name: "create table")
+            await #expect(throws: Refused.self) {
+                try await pool.withTransaction { tx in
+                    try await tx.query("INSERT INTO t VALUES (\(1))")
+                    throw Refused()
+                }
+            }
+            try await pool.withTransaction { tx in try await tx.query("INSERT INTO t VALUES (\(2))") }
+            let values = try await pool.query("SELECT x FROM t").rows.map { try $0.decode("x", as: Int.self) }
+            #expect(values == [2])
+        }
+    }
+
+    @Test("a failed statement rolls back the statements before it")
+    func failedStatement() async throws {
+        try await TestDatabase.with { pool in
+            try await pool.executeScript("CREATE TABLE t (x INT PRIMARY KEY)", name: "create table")
+            await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in
+                    try await tx.query("INSERT INTO t VALUES (\(1))")
+                    try await tx.query("INSERT INTO t VALUES (\(1))")
+                }
+            }
+            #expect(try await pool.query("SELECT count(*)::int AS n FROM t").first?.decode("n", as: Int.self) == 0)
+        }
+    }
+
+    @Test("a deadlock is retried and both transactions end up committed")
+    func deadlockRetried() async throws {
+        try await TestDatabase.with { pool in
+            try await pool.executeScript("CREATE TABLE t (id INT PRIMARY KEY, n INT); INSERT INTO t VALUES (1, 0), (2, 0)", name: "create table")
+            let attempts = Recorder<String>()
+            // Each transaction locks one row, waits for the other to lock the other row, then asks for it.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (first, second) in [(1, 2), (2, 1)] {
+                    group.addTask {
+                        try await pool.withTransaction { tx in
+                            await attempts.append("\(first)")
+                            try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(first)")
+                            try await Task.sleep(for: .milliseconds(200))
+                            try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(second)")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(await attempts.values.count >= 3, "one of the two must have been run again")
+            let counts = try await pool.query("SELECT n FROM t ORDER BY id").rows.map { try $0.decode("n", as: Int.self) }
+            #expect(counts == [2, 2])
+        }
+    }
+
+    @Test("serialization failures are retried until the work is done once per caller")
+    func serializationRetried() async throws {
+        try await TestDatabase.with(maximumConnections: 4) { pool in
+            try await pool.executeScript("CREATE TABLE counter (n INT); INSERT INTO counter VALUES (0)", name: "create table")
+            let attempts = Recorder<Int>()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for caller in 0..<8 {
+                    group.addTask {
+                        try await pool.withTransaction(.serializable, maxAttempts: 50) { tx in
+                            await attempts.append(caller)
+                            let n = try #require(try await tx.query("SELECT n FROM counter").first?.decode("n", as: Int.self))
+                            try await tx.query("UPDATE counter SET n = \(n + 1)")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await pool.query("SELECT n FROM counter").first?.decode("n", as: Int.self) == 8)
+            #expect(await attempts.values.count > 8, "concurrent serializable updates must have conflicted at least once")
+        }
+    }
+
+    @Test("retries stop after maxAttempts and the serialization failure surfaces")
+    func boundedRetries() async throws {
+        try await TestDatabase.with { pool in
+            let attempts = Recorder<Int>()
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction(maxAttempts: 3) { tx in
+                    await attempts.append(1)
+                    try await tx.query("DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END $$")
+                }
+            }
+            #expect(error?.sqlState == .serializationFailure)
+            #expect(await attempts.values.count == 3)
+        }
+    }
+}
