@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
-            dependencies: ["LendingBot", "Lending", "Postgres", argumentParser, logging],
+            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
             swiftSettings: strict
         ),
 

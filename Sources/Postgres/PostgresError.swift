@@ -67,7 +67,9 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
             return "migration \(name) is malformed: \(message)"
         case .migrationsNotFound(let path):
             return "migrations folder \(path): \(message)"
-        case .invalidConnectionString, .connectionFailed, .connectionLost, .poolClosed:
+        case .connectionFailed:
+            return "cannot connect to the database (\(operation)): \(message)"
+        case .invalidConnectionString, .connectionLost, .poolClosed:
             return "\(operation): \(message)"
         }
     }

@@ -1,0 +1,67 @@
+public import Foundation
+import Logging
+public import Secrets
+
+extension BotConfiguration {
+    /// What the configuration is needed for, which decides what is required.
+    public enum Purpose: Sendable {
+        /// `migrate`: only the database.
+        case database
+        /// `run`: Discord, the panel and the database.
+        case run
+    }
+
+    /// Every problem found, so an operator fixes them all in one go. Messages name the variable and
+    /// what was expected, never the value.
+    public struct Problems: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Required variables that are unset, with what each is for.
+        public var missing: [String] = []
+        /// Variables whose value cannot be used.
+        public var invalid: [String] = []
+
+        public var isEmpty: Bool { missing.isEmpty && invalid.isEmpty }
+
+        public var description: String { (invalid + missing).joined(separator: "\n") }
+    }
+
+    /// Reads `environment` (the process environment merged over `.env`). Throws when anything is
+    /// invalid or, for `purpose`, missing; the thrown `Problems` lists each one.
+    public init(environment: [String: String], purpose: Purpose) throws(Problems) {
+        self.init()
+        var reader = EnvironmentReader(environment)
+
+        databaseURL = reader.secret("DATABASE_URL", requiredFor: "the database connection")
+        let required = purpose == .run
+        discordToken = reader.secret("DISCORD_TOKEN", requiredFor: required ? "connecting to Discord" : nil)
+        guildID = reader.snowflake("DISCORD_GUILD_ID", requiredFor: required ? "registering commands in the community's server" : nil)
+        discordAPIURL = reader.url("DISCORD_API_URL", schemes: ["https", "http"]) ?? discordAPIURL
+        gatewayURL = reader.url("DISCORD_GATEWAY_URL", schemes: ["wss", "ws"])
+        adminRoleIDs = reader.snowflakes("DISCORD_ADMIN_ROLE_IDS")
+        panelUserRoleID = reader.snowflake("DISCORD_PANEL_USER_ROLE_ID", requiredFor: nil)
+        notifyChannelID = reader.snowflake("DISCORD_NOTIFY_CHANNEL_ID", requiredFor: nil)
+
+        pterodactylURL = reader.url("PTERODACTYL_URL", schemes: ["https", "http"], requiredFor: required ? "reaching the panel" : nil)
+        pterodactylApplicationKey = reader.secret("PTERODACTYL_APPLICATION_KEY", requiredFor: required ? "creating panel accounts" : nil)
+        pterodactylClientKey = reader.secret("PTERODACTYL_CLIENT_KEY", requiredFor: required ? "sub-users, backups and power" : nil)
+        pterodactylHeaders = reader.headers("PTERODACTYL_HEADERS")
+
+        panelEmailDomain = reader.domain("PANEL_EMAIL_DOMAIN") ?? panelEmailDomain
+        panelKeepSubusers = reader.emails("PANEL_KEEP_SUBUSERS")
+        checkoutMaxPeriodDays = reader.integer("CHECKOUT_MAX_PERIOD_DAYS", in: 1...365) ?? checkoutMaxPeriodDays
+        checkoutExtendDays = reader.integer("CHECKOUT_EXTEND_DAYS", in: 1...365) ?? checkoutExtendDays
+        reminderDays = reader.integers("REMINDER_DAYS", in: 1...365) ?? reminderDays
+        expiryAction = reader.choice("EXPIRY_ACTION", of: ExpiryAction.self) ?? expiryAction
+        schedulerIntervalSeconds = reader.integer("SCHEDULER_INTERVAL_SECONDS", in: 5...86_400) ?? schedulerIntervalSeconds
+        archiveTarget = reader.archiveTarget("ARCHIVE_TARGET")
+        resetMode = reader.choice("RESET_MODE", of: ResetMode.self) ?? resetMode
+        timeZone = reader.timeZone("TIMEZONE") ?? timeZone
+        tlsCAFile = reader.readableFile("TLS_CA_FILE")
+        healthListen = reader.hostAndPort("HEALTH_LISTEN")
+        logLevel = reader.choice("LOG_LEVEL", of: Logger.Level.self) ?? logLevel
+        logFormat = reader.choice("LOG_FORMAT", of: LogFormat.self) ?? logFormat
+
+        if !reader.problems.isEmpty {
+            throw reader.problems
+        }
+    }
+}

@@ -1,0 +1,72 @@
+public import Foundation
+public import Logging
+public import Secrets
+
+/// Everything the bot is told through its environment (DESIGN.md §4), as typed values.
+///
+/// Defaults live here and nowhere else; reading the environment is `BotConfiguration+Environment.swift`.
+public struct BotConfiguration: Sendable {
+    public enum ExpiryAction: String, Sendable, CaseIterable {
+        /// Return the loan automatically.
+        case returnLoan = "return"
+        /// Only tell the moderators.
+        case notifyModerators = "notify"
+    }
+
+    public enum ResetMode: String, Sendable, CaseIterable {
+        case deleteFiles = "delete-files"
+        case reinstall
+        case none
+    }
+
+    public enum ArchiveTarget: Sendable, Equatable {
+        /// No archive: backups are not kept when a loan ends.
+        case none
+        case localDirectory(String)
+        /// An rclone remote and path, `remote:path`.
+        case rclone(remote: String, path: String)
+    }
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text
+        case json
+    }
+
+    public var discordToken: Secret?
+    public var guildID: String?
+    public var discordAPIURL = URL(string: "https://discord.com/api/v10")!
+    public var gatewayURL: URL?
+    public var adminRoleIDs: [String] = []
+    public var panelUserRoleID: String?
+    public var notifyChannelID: String?
+
+    public var databaseURL: Secret?
+
+    public var pterodactylURL: URL?
+    public var pterodactylApplicationKey: Secret?
+    public var pterodactylClientKey: Secret?
+    /// Extra headers for every panel request (an access proxy's token, say); values are secrets.
+    public var pterodactylHeaders: [String: Secret] = [:]
+
+    public var panelEmailDomain = "kpw.local"
+    public var panelKeepSubusers: [String] = []
+    public var checkoutMaxPeriodDays = 30
+    public var checkoutExtendDays = 7
+    public var reminderDays = [3, 1]
+    public var expiryAction = ExpiryAction.returnLoan
+    public var schedulerIntervalSeconds = 60
+    public var archiveTarget = ArchiveTarget.none
+    public var resetMode = ResetMode.deleteFiles
+    public var timeZone = TimeZone.current
+    public var tlsCAFile: String?
+    public var healthListen: HostAndPort?
+    public var logLevel = Logger.Level.info
+    public var logFormat = LogFormat.text
+
+    public init() {}
+
+    public struct HostAndPort: Sendable, Equatable {
+        public let host: String
+        public let port: Int
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LendingBot
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Migrate the database, then run the bot."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await reportingOperatorErrors {
+            let configuration: BotConfiguration
+            var missing: [String] = []
+            do {
+                configuration = try BotConfiguration.load(purpose: .run)
+            } catch let problems as BotConfiguration.Problems where problems.invalid.isEmpty && !problems.missing.contains(where: { $0.hasPrefix("DATABASE_URL") }) {
+                // Only settings for Discord or the panel are missing: the database can still be prepared.
+                configuration = try BotConfiguration.load(purpose: .database)
+                missing = problems.missing
+            }
+            LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
+            let report = try await DatabaseMigration.run(configuration: configuration, migrationsFolder: database.migrations)
+            print(DatabaseMigration.summary(of: report))
+            guard missing.isEmpty else {
+                throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
+            }
+            throw OperatorError("the configuration is complete, but this build cannot connect to Discord yet: the gateway and the commands come in the next releases")
+        }
+    }
+}
