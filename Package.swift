@@ -52,7 +52,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
-        .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres"], swiftSettings: strict),
+        .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", logging], swiftSettings: strict),
     ]
 )

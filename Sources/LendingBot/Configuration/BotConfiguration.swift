@@ -68,5 +68,10 @@ public struct BotConfiguration: Sendable {
     public struct HostAndPort: Sendable, Equatable {
         public let host: String
         public let port: Int
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import Postgres
+import PostgresTesting
+import Testing
+
+/// Runs the built `lending-bot` executable as an operator would.
+@Suite("The lending-bot command line")
+struct CommandLineTests {
+    /// The executable SwiftPM built beside this test bundle.
+    static var executable: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("lending-bot").path
+    }
+
+    /// An environment with nothing of the bot's, so the developer's own settings cannot leak in.
+    static func environment(_ values: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { key, _ in
+            !["DATABASE_URL", "DISCORD_TOKEN", "DISCORD_GUILD_ID", "PTERODACTYL_URL", "PTERODACTYL_APPLICATION_KEY", "PTERODACTYL_CLIENT_KEY"].contains(key)
+        }
+        environment.merge(values) { $1 }
+        return environment
+    }
+
+    static func run(_ arguments: [String], _ values: [String: String]) async throws -> Subprocess.Outcome {
+        try await Subprocess.run(executable, arguments, environment: environment(values))
+    }
+
+    /// A fresh database's URL for the duration of `body`.
+    static func withDatabaseURL(_ body: (String) async throws -> Void) async throws {
+        let cluster = try TestDatabase.clusterConfiguration()
+        let name = "cli_" + UUID().uuidString.prefix(8).lowercased()
+        let admin = PostgresPool(cluster, maximumConnections: 1, logger: .init(label: "test"))
+        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
+        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
+        do {
+            try await body(url)
+        } catch {
+            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+            throw error
+        }
+        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+        await admin.close()
+    }
+
+    @Test("migrate applies the migrations once, then says there is nothing to do")
+    func migrateTwice() async throws {
+        try await Self.withDatabaseURL { url in
+            let first = try await Self.run(["migrate"], ["DATABASE_URL": url])
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(first.standardOutput.contains("Applied 1 migration(s): 20261121000000_init."))
+            let second = try await Self.run(["migrate"], ["DATABASE_URL": url])
+            #expect(second.status == 0)
+            #expect(second.standardOutput.contains("nothing to do"))
+        }
+    }
+
+    @Test("run prepares the database, then lists the settings it still needs")
+    func runWithoutDiscord() async throws {
+        try await Self.withDatabaseURL { url in
+            let outcome = try await Self.run(["run"], ["DATABASE_URL": url])
+            #expect(outcome.status == 1)
+            #expect(outcome.standardOutput.contains("Applied 1 migration(s)"))
+            for variable in ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "PTERODACTYL_URL", "PTERODACTYL_APPLICATION_KEY", "PTERODACTYL_CLIENT_KEY"] {
+                #expect(outcome.standardError.contains(variable))
+            }
+        }
+    }
+
+    @Test("operator errors are single clear lines with exit code 1 and no secret", arguments: [
+        (["migrate"], ["DATABASE_URL": "postgresql://bot:hunter2@[::1/x"], "DATABASE_URL: not a valid PostgreSQL URL"),
+        (["migrate"], ["DATABASE_URL": "postgresql://bot:hunter2@127.0.0.1:1/x"], "cannot connect to the database"),
+        (["migrate"], [:], "DATABASE_URL: required"),
+        (["migrate", "--migrations", "/nonexistent/migrations"], ["DATABASE_URL": "postgresql://bot:hunter2@127.0.0.1:1/x"], "migrations folder /nonexistent/migrations: no such folder"),
+        (["run"], [
+            "DATABASE_URL": "postgresql://bot:hunter2@127.0.0.1:1/x", "DISCORD_TOKEN": "t", "DISCORD_GUILD_ID": "123456789012345678",
+            "PTERODACTYL_URL": "https://panel.example.org", "PTERODACTYL_APPLICATION_KEY": "a", "PTERODACTYL_CLIENT_KEY": "c",
+            "CHECKOUT_MAX_PERIOD_DAYS": "hunter2",
+        ], "CHECKOUT_MAX_PERIOD_DAYS: expected a whole number"),
+    ])
+    func operatorErrors(arguments: [String], values: [String: String], expected: String) async throws {
+        let outcome = try await Self.run(arguments, values)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains(expected), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("hunter2"))
+        #expect(!outcome.standardError.contains("Fatal error"))
+        #expect(outcome.standardError.split(separator: "\n").count == 1, "\(outcome.standardError)")
+    }
+
+    @Test("a wrong password is reported in one line without the password")
+    func wrongCredentials() async throws {
+        try await TestCluster.with { cluster in
+            try await cluster.requirePasswords(userPassword: "right-horse-battery")
+            let url = cluster.url.replacingOccurrences(of: "postgres@", with: "postgres:wrong-staple-42@")
+            let outcome = try await Self.run(["migrate"], ["DATABASE_URL": url])
+            #expect(outcome.status == 1)
+            #expect(outcome.standardError.contains("password authentication failed"))
+            #expect(!outcome.standardError.contains("wrong-staple-42"))
+            #expect(outcome.standardError.split(separator: "\n").count == 1)
+        }
+    }
+}
