@@ -66,6 +66,12 @@ public struct Query: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(binds.count)"
         }
 
+        /// Writes SQL text as is: for constant fragments such as a shared column list, never for a
+        /// value from outside.
+        public mutating func appendInterpolation(unsafeSQL text: String) {
+            sql += text
+        }
+
         /// Writes a quoted identifier (a table or column name), doubling any quote inside it.
         public mutating func appendInterpolation(identifier: String) {
             sql += "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

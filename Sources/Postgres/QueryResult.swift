@@ -31,6 +31,14 @@ public struct QueryResult: Sendable {
         isEmpty ? nil : Row(result: self, index: 0)
     }
 
+    /// The one row a statement such as `INSERT … RETURNING` produced; anything else is an error.
+    public func singleRow() throws(PostgresError) -> Row {
+        guard count == 1, let row = first else {
+            throw PostgresError(.decoding(column: "*"), operation: statementName, message: "expected exactly one row, got \(count)")
+        }
+        return row
+    }
+
     func columnIndex(named name: String) -> Int? {
         columns.firstIndex { $0.name == name }
     }

@@ -1,0 +1,61 @@
+public import Foundation
+public import Postgres
+
+/// One row of `"PterodactylUser"`: the panel account the bot made for a Discord user.
+public struct PterodactylUserRecord: Sendable, Equatable {
+    public let discordId: String
+    public var username: String
+    public var email: String
+    public let createdAt: Date
+
+    init(row: Row) throws(PostgresError) {
+        discordId = try row.decode("discordId")
+        username = try row.decode("username")
+        email = try row.decode("email")
+        createdAt = try row.decode("createdAt")
+    }
+}
+
+/// Row access for `"PterodactylUser"`. Usernames and emails are unique: a clash surfaces as a
+/// `PostgresError` with SQLSTATE 23505 and the constraint's name.
+public enum PterodactylUserTable {
+    public static func insert(discordId: String, username: String, email: String, at now: Date, on database: some QueryExecutor) async throws -> PterodactylUserRecord {
+        let result = try await database.query("""
+            INSERT INTO "PterodactylUser" ("discordId", "username", "email", "createdAt") VALUES (\(discordId), \(username), \(email), \(now))
+            RETURNING "discordId", "username", "email", "createdAt"
+            """, named: "insert panel account")
+        return try PterodactylUserRecord(row: result.singleRow())
+    }
+
+    public static func find(discordId: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+        let result = try await database.query("""
+            SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "discordId" = \(discordId)
+            """, named: "find panel account")
+        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+    }
+
+    public static func find(username: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+        let result = try await database.query("""
+            SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "username" = \(username)
+            """, named: "find panel account by username")
+        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+    }
+
+    /// Changes the account's username and email; nil when no row has that Discord id.
+    public static func update(_ record: PterodactylUserRecord, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+        let result = try await database.query("""
+            UPDATE "PterodactylUser" SET "username" = \(record.username), "email" = \(record.email) WHERE "discordId" = \(record.discordId)
+            RETURNING "discordId", "username", "email", "createdAt"
+            """, named: "update panel account")
+        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+    }
+
+    /// The accounts of these Discord users (those that have one).
+    public static func list(discordIds: [String], on database: some QueryExecutor) async throws -> [PterodactylUserRecord] {
+        var records: [PterodactylUserRecord] = []
+        for discordId in discordIds {
+            if let record = try await find(discordId: discordId, on: database) { records.append(record) }
+        }
+        return records
+    }
+}

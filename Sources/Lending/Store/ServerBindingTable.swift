@@ -1,0 +1,57 @@
+public import Foundation
+public import Postgres
+
+/// One row of `"ServerBinding"`: a lendable panel server and the alias people call it by.
+public struct ServerBindingRecord: Sendable, Equatable {
+    public let name: String
+    public var pteroId: String
+    public let createdAt: Date
+    public let updatedAt: Date
+
+    init(row: Row) throws(PostgresError) {
+        name = try row.decode("name")
+        pteroId = try row.decode("pteroId")
+        createdAt = try row.decode("createdAt")
+        updatedAt = try row.decode("updatedAt")
+    }
+}
+
+/// Row access for `"ServerBinding"`, the server pool.
+public enum ServerBindingTable {
+    public static func insert(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord {
+        let result = try await database.query("""
+            INSERT INTO "ServerBinding" ("name", "pteroId", "createdAt", "updatedAt") VALUES (\(name), \(pteroId), \(now), \(now))
+            RETURNING "name", "pteroId", "createdAt", "updatedAt"
+            """, named: "insert server binding")
+        return try ServerBindingRecord(row: result.singleRow())
+    }
+
+    public static func find(name: String, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
+        let result = try await database.query("""
+            SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(name)
+            """, named: "find server binding")
+        return try result.first.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+    }
+
+    /// Points the alias at another panel server; nil when the alias does not exist.
+    public static func update(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
+        let result = try await database.query("""
+            UPDATE "ServerBinding" SET "pteroId" = \(pteroId), "updatedAt" = \(now) WHERE "name" = \(name)
+            RETURNING "name", "pteroId", "createdAt", "updatedAt"
+            """, named: "update server binding")
+        return try result.first.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+    }
+
+    /// Removes the alias; false when it did not exist.
+    public static func delete(name: String, on database: some QueryExecutor) async throws -> Bool {
+        try await database.query("DELETE FROM \"ServerBinding\" WHERE \"name\" = \(name)", named: "delete server binding").affectedRows == 1
+    }
+
+    /// Every binding in alias order, the order servers are handed out in.
+    public static func list(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
+        let result = try await database.query("""
+            SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" ORDER BY "name"
+            """, named: "list server bindings")
+        return try result.rows.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+    }
+}

@@ -1,0 +1,57 @@
+public import Postgres
+
+/// One row of `"WorkflowPanelUser"`: a Discord user who gets panel access through a workflow.
+public struct WorkflowPanelUserRecord: Sendable, Equatable {
+    public let id: Int
+    public let workflowId: Int
+    public let discordId: String
+
+    init(row: Row) throws(PostgresError) {
+        id = try row.decode("id")
+        workflowId = try row.decode("workflowId")
+        discordId = try row.decode("discordId")
+    }
+}
+
+/// Row access for `"WorkflowPanelUser"`. `discordId` has no foreign key: the user may have no panel
+/// account yet.
+public enum WorkflowPanelUserTable {
+    public static func insert(workflowId: Int, discordId: String, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord {
+        let result = try await database.query("""
+            INSERT INTO "WorkflowPanelUser" ("workflowId", "discordId") VALUES (\(workflowId), \(discordId))
+            RETURNING "id", "workflowId", "discordId"
+            """, named: "insert panel user")
+        return try WorkflowPanelUserRecord(row: result.singleRow())
+    }
+
+    public static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord? {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "id" = \(id)
+            """, named: "find panel user")
+        return try result.first.map { row throws(PostgresError) in try WorkflowPanelUserRecord(row: row) }
+    }
+
+    /// The panel users of a workflow, in the order they were added.
+    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "workflowId" = \(workflowId) ORDER BY "id"
+            """, named: "list panel users")
+        return try result.rows.map { row throws(PostgresError) in try WorkflowPanelUserRecord(row: row) }
+    }
+
+    /// Makes `discordIds` the workflow's panel users: rows for users no longer named are deleted,
+    /// new users are added, and users kept keep their rows. Run it inside a transaction.
+    public static func replace(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
+        let current = try await list(workflowId: workflowId, on: database)
+        let wanted = Set(discordIds)
+        for record in current where !wanted.contains(record.discordId) {
+            try await database.query("DELETE FROM \"WorkflowPanelUser\" WHERE \"id\" = \(record.id)", named: "delete panel user")
+        }
+        var kept = Set(current.map(\.discordId))
+        for discordId in discordIds where !kept.contains(discordId) {
+            _ = try await insert(workflowId: workflowId, discordId: discordId, on: database)
+            kept.insert(discordId)
+        }
+        return try await list(workflowId: workflowId, on: database)
+    }
+}

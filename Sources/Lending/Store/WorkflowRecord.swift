@@ -1,0 +1,55 @@
+public import Foundation
+import Postgres
+
+/// One row of `"Workflow"`: a lending request and, once approved, its loan.
+public struct WorkflowRecord: Sendable, Equatable {
+    public let id: Int
+    public var applicantDiscordId: String
+    public var description: String
+    public var mcVersion: String
+    public var periodDays: Int
+    public var organizerDiscordId: String
+    public var status: WorkflowStatus
+    public var pteroServerId: String?
+    public var startDate: Date?
+    public var endDate: Date?
+    public let createdAt: Date
+    public let updatedAt: Date
+
+    static let columns = """
+        "id", "applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "status",
+        "pteroServerId", "startDate", "endDate", "createdAt", "updatedAt"
+        """
+
+    init(row: Row) throws(PostgresError) {
+        id = try row.decode("id")
+        applicantDiscordId = try row.decode("applicantDiscordId")
+        description = try row.decode("description")
+        mcVersion = try row.decode("mcVersion")
+        periodDays = try row.decode("periodDays")
+        organizerDiscordId = try row.decode("organizerDiscordId")
+        status = try row.decode("status")
+        pteroServerId = try row.decode("pteroServerId")
+        startDate = try row.decode("startDate")
+        endDate = try row.decode("endDate")
+        createdAt = try row.decode("createdAt")
+        updatedAt = try row.decode("updatedAt")
+    }
+}
+
+/// What a member's request holds before it has a row.
+public struct NewWorkflow: Sendable, Equatable {
+    public var applicantDiscordId: String
+    public var description: String
+    public var mcVersion: String
+    public var periodDays: Int
+    public var organizerDiscordId: String
+
+    public init(applicantDiscordId: String, description: String, mcVersion: String, periodDays: Int, organizerDiscordId: String) {
+        self.applicantDiscordId = applicantDiscordId
+        self.description = description
+        self.mcVersion = mcVersion
+        self.periodDays = periodDays
+        self.organizerDiscordId = organizerDiscordId
+    }
+}
