@@ -2,13 +2,13 @@ public import Foundation
 public import Postgres
 
 /// One row of `"PterodactylUser"`: the panel account the bot made for a Discord user.
-public struct PterodactylUserRecord: Sendable, Equatable {
+public struct PterodactylUserRecord: RowDecodable, Equatable {
     public let discordId: String
     public var username: String
     public var email: String
     public let createdAt: Date
 
-    init(row: Row) throws(PostgresError) {
+    public init(row: Row) throws(PostgresError) {
         discordId = try row.decode("discordId")
         username = try row.decode("username")
         email = try row.decode("email")
@@ -24,21 +24,21 @@ public enum PterodactylUserTable {
             INSERT INTO "PterodactylUser" ("discordId", "username", "email", "createdAt") VALUES (\(discordId), \(username), \(email), \(now))
             RETURNING "discordId", "username", "email", "createdAt"
             """, named: "insert panel account")
-        return try PterodactylUserRecord(row: result.singleRow())
+        return try result.decodeSingle(as: PterodactylUserRecord.self)
     }
 
     public static func find(discordId: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
         let result = try await database.query("""
             SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "discordId" = \(discordId)
             """, named: "find panel account")
-        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+        return try result.decodeFirst(as: PterodactylUserRecord.self)
     }
 
     public static func find(username: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
         let result = try await database.query("""
             SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "username" = \(username)
             """, named: "find panel account by username")
-        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+        return try result.decodeFirst(as: PterodactylUserRecord.self)
     }
 
     /// Changes the account's username and email; nil when no row has that Discord id.
@@ -47,7 +47,7 @@ public enum PterodactylUserTable {
             UPDATE "PterodactylUser" SET "username" = \(record.username), "email" = \(record.email) WHERE "discordId" = \(record.discordId)
             RETURNING "discordId", "username", "email", "createdAt"
             """, named: "update panel account")
-        return try result.first.map { row throws(PostgresError) in try PterodactylUserRecord(row: row) }
+        return try result.decodeFirst(as: PterodactylUserRecord.self)
     }
 
     /// The accounts of these Discord users (those that have one).

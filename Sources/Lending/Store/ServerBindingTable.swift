@@ -2,13 +2,13 @@ public import Foundation
 public import Postgres
 
 /// One row of `"ServerBinding"`: a lendable panel server and the alias people call it by.
-public struct ServerBindingRecord: Sendable, Equatable {
+public struct ServerBindingRecord: RowDecodable, Equatable {
     public let name: String
     public var pteroId: String
     public let createdAt: Date
     public let updatedAt: Date
 
-    init(row: Row) throws(PostgresError) {
+    public init(row: Row) throws(PostgresError) {
         name = try row.decode("name")
         pteroId = try row.decode("pteroId")
         createdAt = try row.decode("createdAt")
@@ -23,14 +23,14 @@ public enum ServerBindingTable {
             INSERT INTO "ServerBinding" ("name", "pteroId", "createdAt", "updatedAt") VALUES (\(name), \(pteroId), \(now), \(now))
             RETURNING "name", "pteroId", "createdAt", "updatedAt"
             """, named: "insert server binding")
-        return try ServerBindingRecord(row: result.singleRow())
+        return try result.decodeSingle(as: ServerBindingRecord.self)
     }
 
     public static func find(name: String, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
         let result = try await database.query("""
             SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(name)
             """, named: "find server binding")
-        return try result.first.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+        return try result.decodeFirst(as: ServerBindingRecord.self)
     }
 
     /// Points the alias at another panel server; nil when the alias does not exist.
@@ -39,7 +39,7 @@ public enum ServerBindingTable {
             UPDATE "ServerBinding" SET "pteroId" = \(pteroId), "updatedAt" = \(now) WHERE "name" = \(name)
             RETURNING "name", "pteroId", "createdAt", "updatedAt"
             """, named: "update server binding")
-        return try result.first.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+        return try result.decodeFirst(as: ServerBindingRecord.self)
     }
 
     /// Removes the alias; false when it did not exist.
@@ -52,6 +52,6 @@ public enum ServerBindingTable {
         let result = try await database.query("""
             SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" ORDER BY "name"
             """, named: "list server bindings")
-        return try result.rows.map { row throws(PostgresError) in try ServerBindingRecord(row: row) }
+        return try result.decodeAll(as: ServerBindingRecord.self)
     }
 }

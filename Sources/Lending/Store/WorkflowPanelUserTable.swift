@@ -1,12 +1,12 @@
 public import Postgres
 
 /// One row of `"WorkflowPanelUser"`: a Discord user who gets panel access through a workflow.
-public struct WorkflowPanelUserRecord: Sendable, Equatable {
+public struct WorkflowPanelUserRecord: RowDecodable, Equatable {
     public let id: Int
     public let workflowId: Int
     public let discordId: String
 
-    init(row: Row) throws(PostgresError) {
+    public init(row: Row) throws(PostgresError) {
         id = try row.decode("id")
         workflowId = try row.decode("workflowId")
         discordId = try row.decode("discordId")
@@ -21,14 +21,14 @@ public enum WorkflowPanelUserTable {
             INSERT INTO "WorkflowPanelUser" ("workflowId", "discordId") VALUES (\(workflowId), \(discordId))
             RETURNING "id", "workflowId", "discordId"
             """, named: "insert panel user")
-        return try WorkflowPanelUserRecord(row: result.singleRow())
+        return try result.decodeSingle(as: WorkflowPanelUserRecord.self)
     }
 
     public static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord? {
         let result = try await database.query("""
             SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "id" = \(id)
             """, named: "find panel user")
-        return try result.first.map { row throws(PostgresError) in try WorkflowPanelUserRecord(row: row) }
+        return try result.decodeFirst(as: WorkflowPanelUserRecord.self)
     }
 
     /// The panel users of a workflow, in the order they were added.
@@ -36,7 +36,7 @@ public enum WorkflowPanelUserTable {
         let result = try await database.query("""
             SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "workflowId" = \(workflowId) ORDER BY "id"
             """, named: "list panel users")
-        return try result.rows.map { row throws(PostgresError) in try WorkflowPanelUserRecord(row: row) }
+        return try result.decodeAll(as: WorkflowPanelUserRecord.self)
     }
 
     /// Makes `discordIds` the workflow's panel users: rows for users no longer named are deleted,

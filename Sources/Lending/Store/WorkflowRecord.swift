@@ -1,8 +1,8 @@
 public import Foundation
-import Postgres
+public import Postgres
 
 /// One row of `"Workflow"`: a lending request and, once approved, its loan.
-public struct WorkflowRecord: Sendable, Equatable {
+public struct WorkflowRecord: RowDecodable, Equatable {
     public let id: Int
     public var applicantDiscordId: String
     public var description: String
@@ -21,7 +21,7 @@ public struct WorkflowRecord: Sendable, Equatable {
         "pteroServerId", "startDate", "endDate", "createdAt", "updatedAt"
         """
 
-    init(row: Row) throws(PostgresError) {
+    public init(row: Row) throws(PostgresError) {
         id = try row.decode("id")
         applicantDiscordId = try row.decode("applicantDiscordId")
         description = try row.decode("description")

@@ -10,14 +10,14 @@ public enum WorkflowTable {
             VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId), \(now), \(now))
             RETURNING \(unsafeSQL: WorkflowRecord.columns)
             """, named: "insert workflow")
-        return try WorkflowRecord(row: result.singleRow())
+        return try result.decodeSingle(as: WorkflowRecord.self)
     }
 
     public static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowRecord? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow" WHERE "id" = \(id)
             """, named: "find workflow")
-        return try result.first.map { row throws(PostgresError) in try WorkflowRecord(row: row) }
+        return try result.decodeFirst(as: WorkflowRecord.self)
     }
 
     /// Writes every changeable column of `record`, but only while the row still has `expectedStatus`
@@ -34,7 +34,7 @@ public enum WorkflowTable {
             WHERE "id" = \(record.id) AND (\(expectedStatus)::"WorkflowStatus" IS NULL OR "status" = \(expectedStatus))
             RETURNING \(unsafeSQL: WorkflowRecord.columns)
             """, named: "update workflow")
-        return try result.first.map { row throws(PostgresError) in try WorkflowRecord(row: row) }
+        return try result.decodeFirst(as: WorkflowRecord.self)
     }
 
     /// Workflows with `status`, oldest first, `limit` at a time after the id `after` (keyset paging).
@@ -43,6 +43,6 @@ public enum WorkflowTable {
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = \(status) AND "id" > \(after) ORDER BY "id" LIMIT \(limit)
             """, named: "list workflows by status")
-        return try result.rows.map { row throws(PostgresError) in try WorkflowRecord(row: row) }
+        return try result.decodeAll(as: WorkflowRecord.self)
     }
 }
