@@ -3,6 +3,7 @@ import PackageDescription
 
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let inMemoryLogging: Target.Dependency = .product(name: "InMemoryLogging", package: "swift-log")
+let flyingFox: Target.Dependency = .product(name: "FlyingFox", package: "FlyingFox")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
@@ -22,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, reached only from the one Swift file per module that wraps them.
@@ -33,7 +35,9 @@ let package = Package(
 
         .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "Secrets", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", "Secrets", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
+        .target(name: "Discord", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
@@ -45,12 +49,16 @@ let package = Package(
         // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,
         // and the schema.prisma parser behind the drift check.
         .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
+        // Discord and panel simulators for the tests and for `lending-bot sandbox`.
+        .target(name: "Simulators", dependencies: ["Discord", "HTTP", flyingFox, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim", logging, inMemoryLogging],
             swiftSettings: strict
         ),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
+        .testTarget(name: "DiscordTests", dependencies: ["Discord", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
         .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", logging], swiftSettings: strict),

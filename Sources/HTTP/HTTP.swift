@@ -1,0 +1,1 @@
+// The HTTP module: an async HTTP client on libcurl's multi interface (issue 3).

@@ -1,0 +1,4 @@
+import Testing
+import Discord
+
+@Suite("Discord module") struct DiscordModuleTests {}

@@ -1,0 +1,4 @@
+import Testing
+import HTTP
+
+@Suite("HTTP module") struct HTTPModuleTests {}
