@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "Secrets", swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", "Secrets", logging], swiftSettings: strict),
+        .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         .target(name: "Discord", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
@@ -57,6 +58,7 @@ let package = Package(
             dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim", logging, inMemoryLogging],
             swiftSettings: strict
         ),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(name: "DiscordTests", dependencies: ["Discord", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
