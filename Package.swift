@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", "Secrets", logging], swiftSettings: strict),
         .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
-        .target(name: "Discord", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
+        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
-        .testTarget(name: "DiscordTests", dependencies: ["Discord", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
+        .testTarget(name: "DiscordTests", dependencies: ["Discord", "Simulators", "HTTP", "Secrets", "CZlib", logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
         .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", logging], swiftSettings: strict),
