@@ -47,6 +47,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Runs the Autobahn WebSocket test cases against the client (scripts/websocket-conformance).
+        .executableTarget(name: "websocket-conformance", dependencies: ["WebSocket", logging], swiftSettings: strict),
+
         // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,
         // and the schema.prisma parser behind the drift check.
         .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),

@@ -1,0 +1,161 @@
+import Foundation
+import Glibc
+import Logging
+
+extension WebSocketClient {
+    /// The connection's thread: reads until curl says "again" (TLS may hold decrypted bytes that
+    /// `poll` cannot see), turns frames into events, answers pings, writes what the outbox holds, and
+    /// sleeps in `poll` on the socket and the wake-up pipe.
+    struct Loop {
+        let socket: CurlSocket
+        let outbox: Outbox
+        let events: AsyncThrowingStream<WebSocketEvent, any Error>.Continuation
+        let configuration: Configuration
+        let logger: Logger
+        private var parser: FrameParser
+        private var assembler: MessageAssembler
+        private var output: [UInt8] = []
+        private var outputOffset = 0
+        private var generator = SystemRandomNumberGenerator()
+        private var closeSentAt: ContinuousClock.Instant?
+        private var closeReceived = false
+        private var peerEndedStream = false
+
+        init(socket: CurlSocket, outbox: Outbox, events: AsyncThrowingStream<WebSocketEvent, any Error>.Continuation, configuration: Configuration, logger: Logger) {
+            self.socket = socket
+            self.outbox = outbox
+            self.events = events
+            self.configuration = configuration
+            self.logger = logger
+            parser = FrameParser(role: .client, maximumPayloadSize: configuration.maximumMessageSize)
+            assembler = MessageAssembler(maximumMessageSize: configuration.maximumMessageSize)
+        }
+
+        mutating func run(initialBytes: [UInt8]) {
+            defer {
+                outbox.stopAccepting()
+                outbox.closeWakePipe()
+            }
+            parser.append(initialBytes)
+            do {
+                while true {
+                    try readAvailable()
+                    try handleFrames()
+                    let (messages, isAbandoned) = outbox.take()
+                    if isAbandoned {
+                        events.finish()
+                        return
+                    }
+                    for message in messages { enqueue(message) }
+                    try flush()
+                    if closeReceived && output.isEmpty {
+                        events.finish()
+                        return
+                    }
+                    if peerEndedStream {
+                        events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "the connection ended without a close frame"))
+                        return
+                    }
+                    if let closeSentAt, ContinuousClock.now - closeSentAt > configuration.closeTimeout {
+                        events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "no close frame from the peer in time"))
+                        return
+                    }
+                    waitForActivity()
+                }
+            } catch {
+                fail(error)
+            }
+        }
+
+        /// Ends the connection after an error; a protocol violation first tells the peer why (§7.1.7).
+        private mutating func fail(_ error: WebSocketError) {
+            if case .protocolViolation(let code) = error.kind, closeSentAt == nil {
+                enqueue(.close(code, reason: ""))
+                try? flush()
+            }
+            logger.debug("websocket closed on error", metadata: ["websocket.error": "\(error)"])
+            events.finish(throwing: error)
+        }
+
+        private mutating func readAvailable() throws(WebSocketError) {
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while !peerEndedStream {
+                let result = try chunk.withUnsafeMutableBytes { buffer in
+                    Result { () throws(WebSocketError) in try socket.receive(into: buffer) }
+                }.get()
+                switch result {
+                case .done(let count): parser.append(chunk[0..<count])
+                case .wouldBlock: return
+                case .closed: peerEndedStream = true
+                }
+            }
+        }
+
+        private mutating func handleFrames() throws(WebSocketError) {
+            while !closeReceived, let frame = try parser.nextFrame() {
+                guard let event = try assembler.push(frame) else { continue }
+                switch event {
+                case .ping(let payload):
+                    if closeSentAt == nil { enqueueFrame(.pong, payload) }
+                case .close(let code, let reason):
+                    closeReceived = true
+                    if closeSentAt == nil {
+                        // Echo the peer's code (§5.5.1); an empty close is answered with an empty one.
+                        enqueueFrame(.close, code.map { Self.closePayload($0, reason: "") } ?? [])
+                        closeSentAt = .now
+                    }
+                    events.yield(event)
+                case .text, .binary, .pong:
+                    events.yield(event)
+                }
+            }
+        }
+
+        private mutating func enqueue(_ message: Outgoing) {
+            guard closeSentAt == nil else { return }
+            switch message {
+            case .text(let text): enqueueFrame(.text, Array(text.utf8))
+            case .binary(let bytes): enqueueFrame(.binary, bytes)
+            case .ping(let payload): enqueueFrame(.ping, Array(payload.prefix(125)))
+            case .close(let code, let reason):
+                enqueueFrame(.close, Self.closePayload(code, reason: reason))
+                closeSentAt = .now
+            }
+        }
+
+        private mutating func enqueueFrame(_ opcode: Opcode, _ payload: [UInt8]) {
+            let key = FrameEncoder.makeMaskingKey(using: &generator)
+            output.append(contentsOf: FrameEncoder.encode(Frame(opcode: opcode, payload: payload), maskingKey: key))
+        }
+
+        /// A close body: the code, then a reason cut to fit the 125-byte control-frame limit on a
+        /// character boundary.
+        private static func closePayload(_ code: CloseCode, reason: String) -> [UInt8] {
+            var reasonBytes = Array(reason.utf8)
+            while reasonBytes.count > 123 || !UTF8Validator.isValid(reasonBytes) { reasonBytes.removeLast() }
+            return [UInt8(code.rawValue >> 8), UInt8(code.rawValue & 0xFF)] + reasonBytes
+        }
+
+        private mutating func flush() throws(WebSocketError) {
+            while outputOffset < output.count {
+                let result = try output[outputOffset...].withContiguousStorageIfAvailable { buffer in
+                    Result { () throws(WebSocketError) in try socket.send(UnsafeRawBufferPointer(buffer)) }
+                }?.get() ?? .wouldBlock
+                switch result {
+                case .done(let count): outputOffset += count
+                case .wouldBlock, .closed: return
+                }
+            }
+            output.removeAll(keepingCapacity: true)
+            outputOffset = 0
+        }
+
+        private func waitForActivity() {
+            var descriptors = [
+                pollfd(fd: socket.descriptor, events: Int16(POLLIN) | (output.isEmpty ? 0 : Int16(POLLOUT)), revents: 0),
+                pollfd(fd: outbox.wakeReadEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            _ = poll(&descriptors, 2, closeSentAt == nil ? 1000 : 100)
+        }
+    }
+}
