@@ -1,0 +1,98 @@
+import Foundation
+import Glibc
+import WebSocket
+
+/// A one-connection WebSocket server on loopback that plays a script written by the test, with
+/// blocking sockets on a thread of its own: it can do what a well-behaved server never would
+/// (mask its frames, drop the TCP connection, put a frame in the same write as the 101).
+final class ScriptedServer: @unchecked Sendable {
+    let port: UInt16
+    private let listener: Int32
+
+    /// The accepted connection, as the script sees it.
+    final class Connection {
+        let descriptor: Int32
+        var parser = FrameParser(role: .server, maximumPayloadSize: 1 << 24)
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+        }
+
+        func write(_ bytes: [UInt8]) {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+
+        func send(_ frame: Frame, maskingKey: [UInt8]? = nil) {
+            write(FrameEncoder.encode(frame, maskingKey: maskingKey))
+        }
+
+        /// The next frame from the client, or nil when it closed the connection.
+        func readFrame() -> Frame? {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                if let frame = try? parser.nextFrame() { return frame }
+                let count = recv(descriptor, &chunk, chunk.count, 0)
+                guard count > 0 else { return nil }
+                parser.append(chunk[0..<count])
+            }
+        }
+
+        /// Drops the connection without a close frame.
+        func drop() {
+            Glibc.close(descriptor)
+        }
+    }
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 1) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        listener = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    var url: URL { URL(string: "ws://127.0.0.1:\(port)/?v=10&encoding=json") ?? URL(fileURLWithPath: "/") }
+
+    /// Accepts one connection, answers the Upgrade (with `framesAfter101` in the same write), then
+    /// runs `script`; returns what the script returns.
+    func serve<Result: Sendable>(framesAfter101: [Frame] = [], _ script: @escaping @Sendable (Connection) -> Result) async -> Result? {
+        await withCheckedContinuation { continuation in
+            Thread { [self] in
+                defer { Glibc.close(listener) }
+                let descriptor = accept(listener, nil, nil)
+                guard descriptor >= 0 else { return continuation.resume(returning: nil) }
+                let connection = Connection(descriptor: descriptor)
+                var request: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                while request.firstRange(of: [13, 10, 13, 10]) == nil {
+                    let count = recv(descriptor, &chunk, chunk.count, 0)
+                    guard count > 0 else { return continuation.resume(returning: nil) }
+                    request.append(contentsOf: chunk[0..<count])
+                }
+                let head = String(decoding: request, as: UTF8.self)
+                let key = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("sec-websocket-key:") }
+                    .map { $0.dropFirst("sec-websocket-key:".count).trimmingCharacters(in: .whitespaces) } ?? ""
+                let response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: \(Handshake.acceptValue(for: key))\r\n\r\n"
+                connection.write(Array(response.utf8) + framesAfter101.flatMap { FrameEncoder.encode($0, maskingKey: nil) })
+                let result = script(connection)
+                Glibc.close(descriptor)
+                continuation.resume(returning: result)
+            }.start()
+        }
+    }
+}
