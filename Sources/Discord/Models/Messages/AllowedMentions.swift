@@ -1,6 +1,6 @@
 /// Which mentions in `content` actually notify (docs `resources/message.mdx`, "Allowed Mentions").
 ///
-/// Interactions and webhooks default to parsing user mentions; send `.none` (`{"parse":[]}`) or an
+/// Interactions and webhooks default to parsing user mentions; send `.nobody` (`{"parse":[]}`) or an
 /// explicit list whenever content includes text a user typed. Listing `.users` in `parse` and also
 /// giving `users` is a 400, which `validate()` catches first.
 public struct AllowedMentions: Sendable, Hashable, Codable {
@@ -25,8 +25,9 @@ public struct AllowedMentions: Sendable, Hashable, Codable {
         self.repliedUser = repliedUser
     }
 
-    /// Notifies nobody, whatever the content says.
-    public static var none: AllowedMentions { AllowedMentions(parse: []) }
+    /// Notifies nobody, whatever the content says. Not called `none`, which would read as
+    /// `Optional.none` wherever an `AllowedMentions?` is expected and silently send nothing.
+    public static var nobody: AllowedMentions { AllowedMentions(parse: []) }
 
     enum CodingKeys: String, CodingKey {
         case parse, users, roles

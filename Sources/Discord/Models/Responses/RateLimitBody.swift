@@ -16,7 +16,8 @@ public struct RateLimitBody: Sendable, Hashable, Codable {
 
     /// `retryAfter` as a duration, never negative.
     public var retryAfterDuration: Duration {
-        .milliseconds(Int64((max(retryAfter, 0) * 1000).rounded(.up)))
+        // Microseconds, rounded: 0.529 s must not become 530 ms through binary floating point.
+        .microseconds(Int64((max(retryAfter, 0) * 1_000_000).rounded()))
     }
 
     enum CodingKeys: String, CodingKey {
