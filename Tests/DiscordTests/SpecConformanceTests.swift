@@ -4,7 +4,8 @@ import Discord
 
 /// Every outgoing body type, checked against the pinned OpenAPI spec by
 /// `Support/validate_discord_body.py` (jsonschema + referencing, run with python3).
-@Suite("Outgoing bodies match Discord's OpenAPI spec")
+/// Serialized: each check is a python3 process, and the build machine's two cores are shared.
+@Suite("Outgoing bodies match Discord's OpenAPI spec", .serialized)
 struct SpecConformanceTests {
     static let callbackRoute = "/interactions/{interaction_id}/{interaction_token}/callback"
     let spec = SpecValidator()
@@ -27,8 +28,12 @@ struct SpecConformanceTests {
         let data = body == "create" ? try JSON.encode(SamplePayloads.message) : try JSON.encode(SamplePayloads.edit)
         let verdict = try await spec.check(data, method: method, template: template)
         #expect(verdict.isValid, "\(verdict.errors)")
-        let ephemeral = try await spec.check(SamplePayloads.ephemeralReply, method: "post", template: "/webhooks/{webhook_id}/{webhook_token}")
-        #expect(ephemeral.isValid, "\(ephemeral.errors)")
+    }
+
+    @Test("an ephemeral follow-up validates")
+    func ephemeralFollowUp() async throws {
+        let verdict = try await spec.check(SamplePayloads.ephemeralReply, method: "post", template: "/webhooks/{webhook_id}/{webhook_token}")
+        #expect(verdict.isValid, "\(verdict.errors)")
     }
 
     @Test("the bulk command overwrite validates, globally and per guild", arguments: [
