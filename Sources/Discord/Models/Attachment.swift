@@ -1,0 +1,21 @@
+/// A file attached to a message or passed as an attachment option (`resolved.attachments`).
+public struct Attachment: Sendable, Hashable, Codable {
+    public var id: AttachmentID
+    public var filename: String
+    public var size: Int?
+    public var url: String?
+    public var contentType: String?
+
+    public init(id: AttachmentID, filename: String, size: Int? = nil, url: String? = nil, contentType: String? = nil) {
+        self.id = id
+        self.filename = filename
+        self.size = size
+        self.url = url
+        self.contentType = contentType
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, filename, size, url
+        case contentType = "content_type"
+    }
+}

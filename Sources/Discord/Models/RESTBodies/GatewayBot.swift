@@ -1,0 +1,40 @@
+/// The answer to `GET /gateway/bot`: where to connect and how many IDENTIFYs remain today.
+public struct GatewayBot: Sendable, Hashable, Codable {
+    public struct SessionStartLimit: Sendable, Hashable, Codable {
+        public var total: Int
+        public var remaining: Int
+        /// Milliseconds until `remaining` resets.
+        public var resetAfter: Int
+        /// How many shards may IDENTIFY per 5 seconds.
+        public var maxConcurrency: Int
+
+        public init(total: Int, remaining: Int, resetAfter: Int, maxConcurrency: Int) {
+            self.total = total
+            self.remaining = remaining
+            self.resetAfter = resetAfter
+            self.maxConcurrency = maxConcurrency
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case total, remaining
+            case resetAfter = "reset_after"
+            case maxConcurrency = "max_concurrency"
+        }
+    }
+
+    /// `wss://gateway.discord.gg` without query; the client appends `?v=10&encoding=json`.
+    public var url: String
+    public var shards: Int
+    public var sessionStartLimit: SessionStartLimit
+
+    public init(url: String, shards: Int, sessionStartLimit: SessionStartLimit) {
+        self.url = url
+        self.shards = shards
+        self.sessionStartLimit = sessionStartLimit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, shards
+        case sessionStartLimit = "session_start_limit"
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import Discord
-
-@Suite("Discord module") struct DiscordModuleTests {}

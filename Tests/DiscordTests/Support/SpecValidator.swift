@@ -1,0 +1,42 @@
+import Foundation
+
+/// Checks JSON bodies against the pinned OpenAPI spec by running `validate_discord_body.py`
+/// (PyPI `jsonschema` + `referencing`) in a subprocess.
+struct SpecValidator {
+    struct Verdict: Sendable {
+        let isValid: Bool
+        /// One line per error, `$.data.embeds[0].title: … (maxLength)`.
+        let errors: String
+    }
+
+    struct Unusable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let specPath: String
+    let scriptPath: String
+
+    /// Finds the spec and the script from the calling test file: the repository root is three levels
+    /// up from `Tests/DiscordTests/X.swift`, and the spec sits at `../shared/discord-api-spec/` from it.
+    init(testFile: String = #filePath) {
+        let root = URL(fileURLWithPath: testFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        specPath = root.appendingPathComponent("../shared/discord-api-spec/openapi.json").standardizedFileURL.path
+        scriptPath = root.appendingPathComponent("Tests/DiscordTests/Support/validate_discord_body.py").path
+    }
+
+    /// Validates a request body (or, with `responseStatus`, a response body) for `method template`.
+    func check(_ body: Data, method: String, template: String, responseStatus: String? = nil) async throws -> Verdict {
+        var arguments = [scriptPath, specPath, method, template]
+        if let responseStatus { arguments += ["--response", responseStatus] }
+        let outcome = try await Subprocess.run("python3", arguments, input: body)
+        switch outcome.status {
+        case 0: return Verdict(isValid: true, errors: "")
+        case 1: return Verdict(isValid: false, errors: outcome.standardOutput)
+        default: throw Unusable(description: "validate_discord_body.py exited \(outcome.status): \(outcome.standardError)")
+        }
+    }
+
+    func check(_ value: some Encodable, method: String, template: String) async throws -> Verdict {
+        try await check(JSON.encode(value), method: method, template: template)
+    }
+}
