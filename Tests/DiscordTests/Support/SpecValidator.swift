@@ -16,6 +16,12 @@ struct SpecValidator {
     let specPath: String
     let scriptPath: String
 
+    /// The Python of the test tools' virtual environment, which `scripts/test` names in
+    /// `PYTHON_TOOLS`; the system's python3 otherwise.
+    static var python: String {
+        ProcessInfo.processInfo.environment["PYTHON_TOOLS"].map { "\($0)/bin/python" } ?? "python3"
+    }
+
     /// Finds the spec and the script from the calling test file: the repository root is three levels
     /// up from `Tests/DiscordTests/X.swift`, and the spec sits at `../shared/discord-api-spec/` from it.
     init(testFile: String = #filePath) {
@@ -28,7 +34,7 @@ struct SpecValidator {
     func check(_ body: Data, method: String, template: String, responseStatus: String? = nil) async throws -> Verdict {
         var arguments = [scriptPath, specPath, method, template]
         if let responseStatus { arguments += ["--response", responseStatus] }
-        let outcome = try await Subprocess.run("python3", arguments, input: body)
+        let outcome = try await Subprocess.run(Self.python, arguments, input: body)
         switch outcome.status {
         case 0: return Verdict(isValid: true, errors: "")
         case 1: return Verdict(isValid: false, errors: outcome.standardOutput)
