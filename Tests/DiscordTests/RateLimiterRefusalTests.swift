@@ -1,4 +1,5 @@
 @testable import Discord
+import Secrets
 import Testing
 
 @Suite("Rate limiter: refusals") struct RateLimiterRefusalTests {
@@ -50,6 +51,20 @@ import Testing
         await #expect(throws: RateLimitError.unauthorized) { try await limiter.acquire(TestRoutes.interactionCallback(1)) }
         clock.advance(by: .seconds(86_400))
         await #expect(throws: RateLimitError.unauthorized) { try await limiter.acquire(TestRoutes.messages(channel: 2)) }
+    }
+
+    @Test("a 401 for an expired interaction token is counted but does not stop the bot")
+    func expiredInteractionTokenDoesNotStop() async throws {
+        let clock = ManualClock()
+        let limiter = makeRateLimiter(clock: clock)
+        let followUp = RateLimitRoute(
+            method: "POST", template: "webhooks/{application_id}/{interaction_token}",
+            major: .webhook(10, token: .init("expired")), isInteraction: true)
+        #expect(!followUp.usesBotToken)
+        let permit = try await limiter.acquire(followUp)
+        await limiter.complete(permit, status: 401, headers: RateLimitHeaders())
+        #expect(await limiter.invalidRequestCount() == 1)
+        _ = try await limiter.acquire(TestRoutes.messages(channel: 1), maxWait: .zero)
     }
 
     @Test("a wait longer than maxWait throws at once instead of sleeping")

@@ -17,6 +17,10 @@ public struct RateLimitRoute: Sendable, Hashable, CustomStringConvertible {
     public let major: MajorParameter
     /// Interaction callbacks and follow-ups are exempt from the global 50/s limit (R7).
     public let isInteraction: Bool
+    /// Whether the request carries the bot token. Routes authenticated by a token in the path
+    /// (interactions, webhooks with a token) answer 401 when that token has expired (50027), which
+    /// says nothing about the bot token; only a 401 here stops the limiter (as twilight does).
+    public var usesBotToken: Bool { major.usesBotToken }
 
     /// - Parameter isInteraction: exempts the route from the global limit and the global pause.
     ///   A route whose major parameter is `.interaction` is always an interaction route.
@@ -45,6 +49,14 @@ public enum MajorParameter: Sendable, Hashable, CustomStringConvertible {
 
     var isInteraction: Bool {
         if case .interaction = self { true } else { false }
+    }
+
+    var usesBotToken: Bool {
+        switch self {
+        case .interaction: false
+        case .webhook(_, let token): token == nil
+        case .none, .channel, .guild: true
+        }
     }
 
     /// Names the resource without its token.

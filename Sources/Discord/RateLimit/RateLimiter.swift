@@ -17,7 +17,7 @@ public import Logging
 /// - a 429 holds its bucket (`user`, `shared`), every non-interaction route (`global`), or all traffic
 ///   for `cloudflarePause` (Cloudflare) (R5, R6); non-interaction routes share 50 requests a second (R7);
 /// - 401, 403 and non-shared 429 answers are counted, and past a ceiling far below Discord's ban
-///   threshold requests are refused; after a 401 every request is refused (R8);
+///   threshold requests are refused; after a 401 on a bot-token route every request is refused (R8);
 /// - a caller's `maxWait` caps the wait: a longer wait throws `rateLimited` at once (R10);
 /// - idle buckets are forgotten after `idleBucketExpiry` (R15).
 ///
@@ -122,7 +122,9 @@ public actor RateLimiter<C: Clock<Duration>> {
     /// Hands back a permit whose request was answered, with what the answer said.
     ///
     /// Call it for every answer, errors included: 401, 403 and 429 feed the invalid-request count,
-    /// and a 401 makes the limiter refuse everything afterwards. Completing a permit twice is harmless.
+    /// and a 401 on a route that carries the bot token makes the limiter refuse everything afterwards.
+    /// A request that failed in transport can be completed with no headers (or cancelled): either
+    /// frees its slot. Completing a permit twice is harmless.
     public func complete(_ permit: RateLimitPermit, status: Int, headers: RateLimitHeaders) {
         let now = clock.now
         let route = permit.route
@@ -132,13 +134,15 @@ public actor RateLimiter<C: Clock<Duration>> {
         buckets[key, default: RateLimitBucket(now: now)].lastUsed = now
 
         switch status {
-        case 401:
+        case 401 where route.usesBotToken:
             if !isUnauthorized {
                 logger.info("token rejected, refusing all further requests", metadata: ["ratelimit.route": "\(route)"])
             }
             isUnauthorized = true
             recordInvalidRequest(at: now)
             signalAll()
+        case 401:                                   // an expired interaction or webhook token
+            recordInvalidRequest(at: now)
         case 403:
             recordInvalidRequest(at: now)
         case 429:
