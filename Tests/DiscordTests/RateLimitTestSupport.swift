@@ -56,3 +56,21 @@ actor Recorder<Value: Sendable> {
     func append(_ value: Value) { values.append(value) }
     var count: Int { values.count }
 }
+
+/// Runs a limiter's clock the way real time would pass, until `isDone`: whenever every permit has
+/// been answered and a waiter sleeps until a reset within `horizon`, moves time to that instant.
+/// The horizon keeps it from jumping to the 60 s permit-lease wake-up that a waiter holds for an
+/// instant while the answer it waited for is still being delivered.
+func runClock(
+    _ clock: ManualClock, of limiter: RateLimiter<ManualClock>, horizon: Duration,
+    until isDone: () async -> Bool
+) async {
+    while await !isDone() {
+        await eventually {
+            if await isDone() { return true }
+            guard let next = clock.nextDeadline, next <= clock.now.advanced(by: horizon) else { return false }
+            return await limiter.inFlightCount == 0
+        }
+        if let next = clock.nextDeadline, next <= clock.now.advanced(by: horizon) { clock.advance(to: next) }
+    }
+}

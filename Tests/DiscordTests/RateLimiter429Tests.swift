@@ -101,14 +101,7 @@ import Testing
                     await finished.append(caller)
                 }
             }
-            while await finished.count < 50 {
-                await eventually {
-                    if await finished.count == 50 { return true }
-                    guard clock.sleeperCount > 0 else { return false }
-                    return await limiter.inFlightCount == 0
-                }
-                clock.advanceToNextDeadline()
-            }
+            await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 50 }
             try await group.waitForAll()
         }
         #expect(await attempts.values == [.seconds(0), .seconds(1), .seconds(2), .seconds(3), .seconds(4)])

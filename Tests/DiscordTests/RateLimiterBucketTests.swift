@@ -28,8 +28,7 @@ import Testing
         #expect(await limiter.waiterCount == 1)
         #expect(await limiter.bucketCount == 1)
         await limiter.complete(a, status: 200, headers: bucketHeaders(limit: 1, remaining: 0, resetAfter: .seconds(1)))
-        await eventually { clock.sleeperCount == 1 }
-        #expect(clock.nextDeadline == clock.instant(.seconds(2)))
+        await eventually { clock.sleeperCount == 1 && clock.nextDeadline == clock.instant(.seconds(2)) }
         clock.advance(by: .seconds(1))
         let b = try await second
         #expect(b.route == TestRoutes.pins(channel: 1))
@@ -105,14 +104,7 @@ import Testing
             }
             let (status, headers) = await server.answer()
             await limiter.complete(probe, status: status, headers: headers)
-            while await finished.count < 100 {
-                await eventually {
-                    if await finished.count == 100 { return true }
-                    guard clock.sleeperCount > 0 else { return false }
-                    return await limiter.inFlightCount == 0
-                }
-                clock.advanceToNextDeadline()
-            }
+            await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 100 }
             var all: [(caller: Int, permit: UInt64)] = []
             for try await result in group { all.append(result) }
             return all
@@ -158,6 +150,20 @@ import Testing
         #expect(await limiter.waiterCount == 0)
         await limiter.complete(held, status: 200, headers: bucketHeaders(limit: 5, remaining: 4, resetAfter: .seconds(1)))
         _ = try await limiter.acquire(TestRoutes.messages(channel: 1), maxWait: .zero)
+    }
+
+    @Test("a permit never handed back is taken back when its lease ends")
+    func leakedPermitIsTakenBack() async throws {
+        let clock = ManualClock()
+        let limiter = makeRateLimiter(clock: clock, configuration: RateLimitConfiguration(permitLease: .seconds(60)))
+        _ = try await limiter.acquire(TestRoutes.messages(channel: 1))           // leaked: never completed
+        async let next = limiter.acquire(TestRoutes.messages(channel: 1))
+        await eventually { clock.nextDeadline == clock.instant(.seconds(60)) }
+        clock.advance(by: .seconds(59))
+        #expect(await limiter.waiterCount == 1)
+        clock.advance(by: .seconds(1))
+        _ = try await next
+        #expect(await limiter.inFlightCount == 1)
     }
 
     @Test("a bucket idle for five minutes is forgotten")

@@ -15,6 +15,9 @@ public struct RateLimitConfiguration: Sendable {
     public var idleBucketExpiry: Duration
     /// Used when a response says `remaining: 0` or 429 but gives no reset or retry time.
     public var fallbackResetAfter: Duration
+    /// A permit neither completed nor cancelled within this time is taken back, so a caller that
+    /// forgets one cannot wedge its bucket. Longer than any request timeout (30 s, R1).
+    public var permitLease: Duration
 
     public init(
         globalLimit: Int = 50,
@@ -23,7 +26,8 @@ public struct RateLimitConfiguration: Sendable {
         invalidRequestWindow: Duration = .seconds(600),
         cloudflarePause: Duration = .seconds(3_600),
         idleBucketExpiry: Duration = .seconds(300),
-        fallbackResetAfter: Duration = .seconds(1)
+        fallbackResetAfter: Duration = .seconds(1),
+        permitLease: Duration = .seconds(60)
     ) {
         self.globalLimit = globalLimit
         self.globalWindow = globalWindow
@@ -32,5 +36,6 @@ public struct RateLimitConfiguration: Sendable {
         self.cloudflarePause = cloudflarePause
         self.idleBucketExpiry = idleBucketExpiry
         self.fallbackResetAfter = fallbackResetAfter
+        self.permitLease = permitLease
     }
 }

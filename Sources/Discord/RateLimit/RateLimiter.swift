@@ -45,6 +45,12 @@ public actor RateLimiter<C: Clock<Duration>> {
         }
     }
 
+    /// Where a permit in flight holds its slot, and since when.
+    private struct PermitRecord {
+        var key: RateLimitBucketKey
+        let grantedAt: Instant
+    }
+
     private enum Decision {
         case grant
         case fail(RateLimitError)
@@ -59,8 +65,8 @@ public actor RateLimiter<C: Clock<Duration>> {
     private var routeHashes: [RouteName: String] = [:]
     private var buckets: [RateLimitBucketKey: RateLimitBucket<Instant>] = [:]
     private var waiters: [UInt64: Waiter] = [:]
-    /// The bucket each permit in flight holds a slot in.
-    private var permitBuckets: [UInt64: RateLimitBucketKey] = [:]
+    /// Permits in flight, by id.
+    private var permits: [UInt64: PermitRecord] = [:]
     private var nextWaiterID: UInt64 = 0
     private var nextPermitID: UInt64 = 0
     private var globalRequests: SlidingWindowCounter<Instant>
@@ -165,10 +171,13 @@ public actor RateLimiter<C: Clock<Duration>> {
 
     private func decide(_ id: UInt64, at now: Instant) -> Decision {
         if let refusal = refusal(at: now) { return .fail(refusal) }
-        guard let waiter = waiters[id], let bucket = buckets[waiter.key] else { return .fail(.cancelled) }
+        guard let key = waiters[id]?.key else { return .fail(.cancelled) }
+        takeBackExpiredPermits(in: key, at: now)
+        guard let waiter = waiters[id], let bucket = buckets[key] else { return .fail(.cancelled) }
         let isHead = bucket.queue.first == id
         let hasCapacity = bucket.capacity(at: now) > 0
-        // When time alone lets this waiter go; nil means it waits for a request in flight (or a turn).
+        // When time alone lets this waiter go (a reset, the end of a 429); nil while it waits for a
+        // request in flight to be answered, or for its turn.
         var opening = hasCapacity ? nil : bucket.nextOpening(after: now)
         if isHead, let globalOpening = waiter.route.isInteraction ? nil : globalOpening(at: now) {
             if hasCapacity {
@@ -180,14 +189,18 @@ public actor RateLimiter<C: Clock<Duration>> {
             return .grant
         }
 
-        guard let deadline = waiter.deadline else { return .wait(until: isHead ? opening : nil) }
+        // A head waiting for answers also wakes when the oldest permit's lease runs out. That is a
+        // worst case, not a known wait, so it never makes `maxWait` throw early.
+        let wakeAt = opening ?? (hasCapacity ? nil : earliestLeaseEnd(in: bucket))
+
+        guard let deadline = waiter.deadline else { return .wait(until: isHead ? wakeAt : nil) }
         if let opening, opening > deadline {
             return .fail(.rateLimited(retryAfter: now.duration(to: opening)))
         }
         if now >= deadline {
             return .fail(.rateLimited(retryAfter: opening.map { now.duration(to: $0) } ?? .zero))
         }
-        return .wait(until: isHead ? min(opening ?? deadline, deadline) : deadline)
+        return .wait(until: isHead ? min(wakeAt ?? deadline, deadline) : deadline)
     }
 
     /// Why every request is refused right now, if it is.
@@ -234,7 +247,7 @@ public actor RateLimiter<C: Clock<Duration>> {
         buckets[waiter.key]!.queue.removeFirst()
         buckets[waiter.key]!.inFlight.insert(permit.id)
         buckets[waiter.key]!.lastUsed = now
-        permitBuckets[permit.id] = waiter.key
+        permits[permit.id] = PermitRecord(key: waiter.key, grantedAt: now)
         if !waiter.route.isInteraction { globalRequests.record(at: now) }
         signalHead(of: waiter.key)
         return permit
@@ -250,7 +263,7 @@ public actor RateLimiter<C: Clock<Duration>> {
     }
 
     private func release(_ permit: RateLimitPermit, at now: Instant) {
-        guard let key = permitBuckets.removeValue(forKey: permit.id) else { return }
+        guard let key = permits.removeValue(forKey: permit.id)?.key else { return }
         buckets[key]?.inFlight.remove(permit.id)
         buckets[key]?.lastUsed = now
         signalHead(of: key)
@@ -273,7 +286,7 @@ public actor RateLimiter<C: Clock<Duration>> {
 
     private func move(_ source: RateLimitBucketKey, to target: RateLimitBucketKey) {
         guard source != target, let moved = buckets.removeValue(forKey: source) else { return }
-        for id in moved.inFlight { permitBuckets[id] = target }
+        for id in moved.inFlight { permits[id]?.key = target }
         for id in moved.queue { waiters[id]?.key = target }
         if var merged = buckets[target] {
             merged.inFlight.formUnion(moved.inFlight)
@@ -328,6 +341,21 @@ public actor RateLimiter<C: Clock<Duration>> {
         }
     }
 
+    private func earliestLeaseEnd(in bucket: RateLimitBucket<Instant>) -> Instant? {
+        bucket.inFlight.compactMap { permits[$0]?.grantedAt.advanced(by: configuration.permitLease) }.min()
+    }
+
+    /// Frees the slots of permits whose callers never handed them back.
+    private func takeBackExpiredPermits(in key: RateLimitBucketKey, at now: Instant) {
+        guard let inFlight = buckets[key]?.inFlight else { return }
+        for id in inFlight {
+            guard let record = permits[id], record.grantedAt.advanced(by: configuration.permitLease) <= now else { continue }
+            permits[id] = nil
+            buckets[key]?.inFlight.remove(id)
+            logger.debug("permit never completed, slot taken back", metadata: ["ratelimit.lease": "\(configuration.permitLease)"])
+        }
+    }
+
     private func signalHead(of key: RateLimitBucketKey) {
         guard let id = buckets[key]?.queue.first else { return }
         waiters[id]?.signal.signal()
@@ -351,7 +379,7 @@ public actor RateLimiter<C: Clock<Duration>> {
     /// Callers waiting in `acquire`.
     var waiterCount: Int { waiters.count }
     /// Permits granted and not yet completed or cancelled.
-    var inFlightCount: Int { permitBuckets.count }
+    var inFlightCount: Int { permits.count }
     /// Invalid responses counted in the current window.
     func invalidRequestCount() -> Int { invalidRequests.count(at: clock.now) }
 }
