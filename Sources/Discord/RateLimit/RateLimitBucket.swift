@@ -83,6 +83,8 @@ struct RateLimitBucket<Instant: InstantProtocol<Duration>> {
             resetAt = newResetAt
         } else if self.remaining == 0 {
             resetAt = now.advanced(by: fallbackResetAfter)
+        } else if let resetAt, resetAt <= now {
+            self.resetAt = nil              // no new window announced: trust `remaining`, not the old reset
         }
     }
 
