@@ -1,0 +1,76 @@
+@testable import Discord
+import Logging
+import Secrets
+import Testing
+
+/// A limiter on a manual clock that logs nowhere.
+func makeRateLimiter(
+    clock: ManualClock,
+    configuration: RateLimitConfiguration = RateLimitConfiguration(),
+    logger: Logger = Logger(label: "test.ratelimit", factory: { _ in SwiftLogNoOpLogHandler() })
+) -> RateLimiter<ManualClock> {
+    RateLimiter(clock: clock, configuration: configuration, logger: logger)
+}
+
+/// Routes the tests use. `messages` and `pins` share Discord's bucket hash in these tests.
+enum TestRoutes {
+    static func messages(channel: UInt64) -> RateLimitRoute {
+        RateLimitRoute(method: "POST", template: "channels/{channel_id}/messages", major: .channel(channel))
+    }
+    static func pins(channel: UInt64) -> RateLimitRoute {
+        RateLimitRoute(method: "GET", template: "channels/{channel_id}/pins", major: .channel(channel))
+    }
+    static func interactionCallback(_ id: UInt64) -> RateLimitRoute {
+        RateLimitRoute(method: "POST", template: "interactions/{interaction_id}/{interaction_token}/callback",
+                       major: .interaction(id, token: .init("token-\(id)")))
+    }
+}
+
+/// Headers of a successful answer in a bucket.
+func bucketHeaders(_ hash: String? = "abc", limit: Int, remaining: Int, resetAfter: Duration) -> RateLimitHeaders {
+    RateLimitHeaders(limit: limit, remaining: remaining, resetAfter: resetAfter, bucket: hash)
+}
+
+/// Headers of a Discord 429 (it has `Via` and a JSON body).
+func tooManyRequests(retryAfter: Duration, scope: RateLimitHeaders.Scope?, global: Bool = false, hash: String? = "abc") -> RateLimitHeaders {
+    RateLimitHeaders(bucket: hash, isGlobal: global, scope: scope, retryAfter: retryAfter)
+}
+
+/// Waits, by yielding and never by sleeping, until `condition` holds: until other tasks have run
+/// far enough. Records an issue if it never does.
+func eventually(
+    _ comment: Comment? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async -> Bool
+) async {
+    for _ in 0..<200_000 {
+        if await condition() { return }
+        await Task.yield()
+    }
+    Issue.record(comment ?? "condition never became true", sourceLocation: sourceLocation)
+}
+
+/// Collects what concurrent tasks did, in the order they did it.
+actor Recorder<Value: Sendable> {
+    private(set) var values: [Value] = []
+    func append(_ value: Value) { values.append(value) }
+    var count: Int { values.count }
+}
+
+/// Runs a limiter's clock the way real time would pass, until `isDone`: whenever every permit has
+/// been answered and a waiter sleeps until a reset within `horizon`, moves time to that instant.
+/// The horizon keeps it from jumping to the 60 s permit-lease wake-up that a waiter holds for an
+/// instant while the answer it waited for is still being delivered.
+func runClock(
+    _ clock: ManualClock, of limiter: RateLimiter<ManualClock>, horizon: Duration,
+    until isDone: () async -> Bool
+) async {
+    while await !isDone() {
+        await eventually {
+            if await isDone() { return true }
+            guard let next = clock.nextDeadline, next <= clock.now.advanced(by: horizon) else { return false }
+            return await limiter.inFlightCount == 0
+        }
+        if let next = clock.nextDeadline, next <= clock.now.advanced(by: horizon) { clock.advance(to: next) }
+    }
+}
