@@ -88,10 +88,10 @@ struct RESTWorld {
             if let unauthorized = checkAuthorization(request) { return unauthorized.fromAPI }
             if let limited = takeGlobal(now: now) { return limited.fromAPI }
         }
-        let bucket = takeBucket(for: match, now: now)
-        guard case .allowed(let rateLimitHeaders) = bucket else {
-            guard case .limited(let headers, let retryAfter) = bucket else { fatalError("unreachable") }
-            return Self.rateLimited(headers: headers, retryAfter: retryAfter).fromAPI
+        let rateLimitHeaders: RateLimitHeaders
+        switch takeBucket(for: match, now: now) {
+        case .allowed(let headers): rateLimitHeaders = headers
+        case .limited(let headers, let retryAfter): return Self.rateLimited(headers: headers, retryAfter: retryAfter).fromAPI
         }
         var response = checkFraming(request, body: body)
             ?? checkAuditLogReason(request)
