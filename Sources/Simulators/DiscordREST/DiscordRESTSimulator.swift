@@ -1,0 +1,120 @@
+public import Foundation
+import FlyingFox
+import FlyingSocks
+public import Logging
+import Synchronization
+
+/// A Discord REST API on loopback that behaves as Discord documents: it checks tokens, user agents,
+/// bodies and limits, keeps rate-limit buckets, enforces the interaction deadlines, and answers with
+/// Discord's status codes, error bodies and headers. It is a fake with inspection: tests act through
+/// a real HTTP client, then read what the simulator saw (`requests`, `sentMessages(in:)`, ...).
+///
+/// Invariant: all Discord state lives in one `RESTWorld` value behind `world`'s lock, and each
+/// request is judged and applied in one critical section. The lock is never held across an `await`.
+/// Specification: reference/discord-protocol.md, sections (b), (c) and (d) "REST side".
+public final class DiscordRESTSimulator: Sendable {
+    public let configuration: Configuration
+    public let clock: SimulatorClock
+    let world: Mutex<RESTWorld>
+    private let running: Mutex<RunningServer?>
+    private let logger: Logger
+
+    private struct RunningServer {
+        let server: HTTPServer
+        let task: Task<Void, any Error>
+        let port: UInt16
+    }
+
+    /// - Parameters:
+    ///   - clock: `.realTime()` by default; pass `.manual()` to judge deadlines and rate-limit
+    ///     windows on a clock that only `advance(by:)` moves.
+    ///   - logger: receives one debug entry per request with the route template (never the path,
+    ///     which can carry an interaction token) and the status.
+    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.discord-rest")) {
+        self.configuration = configuration
+        self.clock = clock
+        self.world = Mutex(RESTWorld(configuration: configuration))
+        self.running = Mutex(nil)
+        self.logger = logger
+    }
+
+    /// Starts listening on 127.0.0.1 on a port the system picks, and returns once connections are accepted.
+    public func start() async throws {
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: 0),
+            // Long enough for `slowResponse` faults: a handler slower than this gets a 500 from FlyingFox.
+            timeout: 300,
+            logger: .disabled,
+            handler: RequestHandler(simulator: self)
+        )
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port) = await server.listeningAddress else {
+            task.cancel()
+            throw SimulatorError.notListening
+        }
+        running.withLock { $0 = RunningServer(server: server, task: task, port: port) }
+    }
+
+    /// Stops listening and closes open connections. Recorded state stays readable.
+    public func stop() async {
+        guard let current = running.withLock({ state in defer { state = nil }; return state }) else { return }
+        await current.server.stop(timeout: 1)
+        current.task.cancel()
+    }
+
+    /// `http://127.0.0.1:PORT/api/v10`, what the bot's REST client takes as its base. Only valid after `start()`.
+    public var baseURL: URL {
+        guard let port = running.withLock({ $0?.port }) else { preconditionFailure("start() the simulator first") }
+        return URL(string: "http://127.0.0.1:\(port)\(RESTWorld.basePath)")!
+    }
+
+    /// Moves the simulator's clock; see `SimulatorClock`.
+    public func advance(by duration: Duration) {
+        clock.advance(by: duration)
+    }
+
+    /// Makes an interaction known, dispatched "now": the 3 s and 15 min deadlines start here. The
+    /// gateway simulator calls this when it sends INTERACTION_CREATE; tests may call it directly.
+    /// - Parameter message: for component interactions, the message carrying the component.
+    public func registerInteraction(id: String, token: String, type: SimulatedInteractionType, applicationID: String? = nil,
+                                    channelID: String? = nil, message: SimulatorJSON? = nil) {
+        let now = clock.now
+        world.withLock {
+            $0.registerInteraction(id: id, token: token, type: type, applicationID: applicationID ?? configuration.applicationID,
+                                   channelID: channelID, message: message, now: now)
+        }
+    }
+
+    /// Queues `fault` for the next request to `route`; several faults are met in the order queued.
+    public func injectFault(_ fault: SimulatedFault, on route: SimulatedRoute) {
+        world.withLock { $0.faults[route, default: []].append(fault) }
+    }
+
+    /// Replaces the bucket rule of `route` from the next window on.
+    public func setRateLimit(_ rule: RateLimitRule, for route: SimulatedRoute) {
+        world.withLock { $0.rateLimits[route] = rule }
+    }
+
+    func handle(_ request: IncomingRequest) -> SimulatedResponse {
+        let now = clock.now
+        let (response, template) = world.withLock { world in
+            let response = world.handle(request, now: now)
+            return (response, world.requests.last?.template ?? "")
+        }
+        logger.debug("simulated discord request", metadata: [
+            "http.method": "\(request.method)", "http.route": "\(template)", "http.status": "\(response.status)",
+        ])
+        return response
+    }
+}
+
+/// Why the simulator could not start.
+public struct SimulatorError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Kind { case notListening }
+    private let kind: Kind
+
+    public static let notListening = SimulatorError(kind: .notListening)
+
+    public var description: String { "simulator: the server did not report an IPv4 listening address" }
+}
