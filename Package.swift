@@ -4,6 +4,7 @@ import PackageDescription
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let inMemoryLogging: Target.Dependency = .product(name: "InMemoryLogging", package: "swift-log")
 let flyingFox: Target.Dependency = .product(name: "FlyingFox", package: "FlyingFox")
+let flyingSocks: Target.Dependency = .product(name: "FlyingSocks", package: "FlyingFox")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
@@ -54,7 +55,7 @@ let package = Package(
         // and the schema.prisma parser behind the drift check.
         .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
-        .target(name: "Simulators", dependencies: ["Discord", "HTTP", flyingFox, logging], swiftSettings: strict),
+        .target(name: "Simulators", dependencies: ["Discord", "HTTP", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",
