@@ -263,8 +263,10 @@ final class EasyHandle {
         }
         // No `Expect: 100-continue` round trip for bodies over 1 KiB.
         if !request.headers.contains("Expect") { lines.append("Expect:") }
-        // libcurl would otherwise label every body as a form.
-        if request.body != nil, !request.headers.contains("Content-Type") { lines.append("Content-Type:") }
+        // libcurl would otherwise label every body, even an empty POST, as a form.
+        if request.body != nil || request.method == .post, !request.headers.contains("Content-Type") {
+            lines.append("Content-Type:")
+        }
         for line in lines {
             guard let appended = curl_slist_append(headerList, line) else {
                 throw Curl.outOfMemory(operation: transfer?.name ?? "")

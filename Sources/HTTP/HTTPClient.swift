@@ -11,7 +11,8 @@ import Foundation
 ///
 /// Shutting down is explicit (`shutdown()`) or happens when the client is released.
 public final class HTTPClient: HTTPTransport {
-    /// Counts for diagnostics and leak checks.
+    /// Counts for diagnostics and leak checks, refreshed each time a request completes (before its
+    /// caller resumes).
     public struct Statistics: Sendable, Equatable {
         /// Transfers added to libcurl and not yet finished or cancelled.
         public var activeTransfers = 0

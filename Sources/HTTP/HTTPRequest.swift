@@ -9,13 +9,14 @@ public import Foundation
 public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// Where the response body goes.
     public enum Destination: Sendable, Equatable {
-        /// Into `HTTPResponse.body`.
+        /// Into `HTTPResponse.body`, whole: for API answers, not for anything large.
         case memory
         /// Streamed to a file in constant memory, for multi-gigabyte backups. Bytes go to
         /// `<path>.partial`, which is renamed to `path` only after a complete 2xx response, so a
         /// failed or cancelled download never leaves a truncated file at `path` nor replaces an
         /// older one. A non-2xx response's body (an error document) goes to memory instead, up to
-        /// `HTTPClientConfiguration.maxErrorBodyBytes`.
+        /// `HTTPClientConfiguration.maxErrorBodyBytes`. The file is not fsynced; a caller that
+        /// needs the bytes on disk before acting (deleting the source, say) syncs it itself.
         case file(path: String)
     }
 

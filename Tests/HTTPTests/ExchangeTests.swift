@@ -41,6 +41,10 @@ extension HTTPTests {
                 let response = try await client.send(
                     HTTPRequest(method: .post, url: server.baseURL + "/echo", body: Data("x".utf8)))
                 #expect(response.headers["X-Received-Content-Type"] == "")
+                let empty = try await client.send(HTTPRequest(method: .post, url: server.baseURL + "/echo"))
+                #expect(empty.headers["X-Method"] == "POST")
+                #expect(empty.headers["X-Received-Content-Type"] == "")
+                #expect(empty.body.isEmpty)
             }
         }
 
@@ -118,6 +122,26 @@ extension HTTPTests {
                 print("http: 200 concurrent POSTs in \(elapsed), \(opened) connections opened")
                 #expect(client.statistics.activeTransfers == 0)
             }
+        }
+
+        @Test("a second burst reuses the idle connections of the first (explicit MAXCONNECTS)")
+        func burstReuse() async throws {
+            let server = try RawServer(.hello)
+            defer { server.stop() }
+            let client = try makeClient(HTTPClientConfiguration(maxConnectionsPerHost: 16))
+            func burst() async throws -> Int {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<16 {
+                        group.addTask { try await client.send(HTTPRequest(url: server.baseURL + "/")).newConnections }
+                    }
+                    return try await group.reduce(0, +)
+                }
+            }
+            let first = try await burst()
+            try await Task.sleep(for: .milliseconds(100))
+            let second = try await burst()
+            #expect((1...16).contains(first))
+            #expect(second == 0)
         }
 
         @Test("sequential keep-alive requests are measured (debug build, raw server in process)")
