@@ -1,1 +1,0 @@
-// The HTTP module: an async HTTP client on libcurl's multi interface (issue 3).

@@ -1,0 +1,237 @@
+import Foundation
+import Logging
+
+/// The thread that owns libcurl's multi handle and every easy handle, and runs their transfers.
+///
+/// Invariant: `multi`, `idleHandles` and every `Transfer`'s loop-side state are touched only on the
+/// loop thread, except `multi.wakeup()`. Other threads reach the loop only through `shared` (inbox
+/// and statistics, under its lock) followed by a wake-up, so a request costs one lock and one
+/// wake-up, and no other thread hop.
+final class TransferLoop: @unchecked Sendable {
+    private enum Command {
+        case start(Transfer)
+        case cancel(Transfer)
+    }
+
+    private struct Shared {
+        var inbox: [Command] = []
+        var isStopping = false
+        var statistics = HTTPClient.Statistics()
+    }
+
+    private let shared = Locked(Shared())
+    private let multi: CurlMulti
+    private let configuration: HTTPClientConfiguration
+    private let logger: Logger
+
+    // Loop thread only.
+    private var idleHandles: [EasyHandle] = []
+    private var handlesCreated = 0
+    private var completions: [(Transfer, Result<HTTPResponse, any Error>)] = []
+
+    init(configuration: HTTPClientConfiguration, logger: Logger) throws(HTTPError) {
+        self.configuration = configuration
+        self.logger = logger
+        multi = try CurlMulti(configuration: configuration)
+        let thread = Thread { [self] in run() }
+        thread.name = "http-loop"
+        thread.start()
+    }
+
+    // MARK: Any thread
+
+    /// Hands `transfer` to the loop, or resumes at once if the task was already cancelled or the
+    /// client is shut down.
+    func submit(_ transfer: Transfer, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        guard transfer.attach(continuation) else {
+            continuation.resume(throwing: CancellationError())
+            return
+        }
+        let accepted = shared.withLock { shared in
+            guard !shared.isStopping else { return false }
+            shared.inbox.append(.start(transfer))
+            return true
+        }
+        guard accepted else {
+            transfer.complete(.failure(Self.shutDownError(transfer)))
+            return
+        }
+        multi.wakeup()
+    }
+
+    /// From the task's cancellation handler: the loop removes the transfer from libcurl and resumes
+    /// it with `CancellationError`, unless it finishes first.
+    func cancel(_ transfer: Transfer) {
+        guard transfer.requestCancellation() == .removeFromLoop else { return }
+        shared.withLock { $0.inbox.append(.cancel(transfer)) }
+        multi.wakeup()
+    }
+
+    /// Fails every queued and running request with `.cancelled` and ends the thread. Idempotent.
+    func stop() {
+        shared.withLock { $0.isStopping = true }
+        multi.wakeup()
+    }
+
+    var statistics: HTTPClient.Statistics {
+        shared.withLock { $0.statistics }
+    }
+
+    // MARK: Loop thread
+
+    private func run() {
+        var commands: [Command] = []
+        while true {
+            let isStopping = shared.withLock { shared in
+                swap(&shared.inbox, &commands)
+                return shared.isStopping
+            }
+            for command in commands {
+                switch command {
+                case .start(let transfer) where isStopping:
+                    completions.append((transfer, .failure(Self.shutDownError(transfer))))
+                case .start(let transfer):
+                    start(transfer)
+                case .cancel(let transfer):
+                    abort(transfer, with: CancellationError())
+                }
+            }
+            commands.removeAll(keepingCapacity: true)
+            if isStopping {
+                stopAll()
+                resumeCompletions()
+                return
+            }
+            multi.perform()
+            for (easy, code) in multi.takeCompleted() {
+                finish(easy, code: code)
+            }
+            resumeCompletions()
+            multi.poll(milliseconds: 1000)
+        }
+    }
+
+    private func start(_ transfer: Transfer) {
+        guard let easy = idleHandles.popLast() ?? makeHandle() else {
+            completions.append((transfer, .failure(Curl.outOfMemory(operation: transfer.name))))
+            return
+        }
+        do {
+            if case .file(let path) = transfer.request.destination {
+                transfer.download = try DownloadFile(path: path, operation: transfer.name)
+            }
+            try easy.prepare(for: transfer, configuration: configuration)
+            try multi.add(easy, operation: transfer.name)
+        } catch {
+            transfer.download?.discard()
+            recycle(easy)
+            completions.append((transfer, .failure(error)))
+        }
+    }
+
+    private func makeHandle() -> EasyHandle? {
+        handlesCreated += 1
+        return EasyHandle()
+    }
+
+    /// A cancelled or shut-down transfer: removed from libcurl (closing its connection if a
+    /// response was in progress), its partial file deleted.
+    private func abort(_ transfer: Transfer, with error: any Error) {
+        guard let easy = transfer.easy else { return }   // already finished
+        multi.remove(easy)
+        transfer.download?.discard()
+        recycle(easy)
+        logger.debug("http request cancelled", metadata: ["http.route": "\(transfer.name)"])
+        completions.append((transfer, .failure(error)))
+    }
+
+    private func finish(_ easy: EasyHandle, code: CurlResult) {
+        multi.remove(easy)
+        guard let transfer = easy.transfer else {
+            recycle(easy)
+            return
+        }
+        let result: Result<HTTPResponse, any Error>
+        if code.isOK {
+            do {
+                result = .success(try response(of: transfer, on: easy))
+            } catch {
+                result = .failure(error)
+            }
+        } else {
+            transfer.download?.discard()
+            let error = transfer.callbackError ?? easy.error(for: code, operation: transfer.name)
+            logger.debug("http request failed", metadata: [
+                "http.route": "\(transfer.name)", "http.error": "\(error.kind)",
+            ])
+            result = .failure(error)
+        }
+        recycle(easy)
+        completions.append((transfer, result))
+    }
+
+    private func response(of transfer: Transfer, on easy: EasyHandle) throws(HTTPError) -> HTTPResponse {
+        let status = easy.responseCode
+        var isBodyInFile = false
+        if let download = transfer.download {
+            if (200..<300).contains(status) {
+                try download.commit(operation: transfer.name)
+                isBodyInFile = true
+            } else {
+                download.discard()
+            }
+        }
+        let response = HTTPResponse(
+            status: status,
+            headers: transfer.headers,
+            body: transfer.body,
+            bodyByteCount: transfer.bodyByteCount,
+            isBodyInFile: isBodyInFile,
+            newConnections: easy.newConnections,
+            totalTime: easy.totalTime
+        )
+        logger.debug("http request done", metadata: [
+            "http.route": "\(transfer.name)",
+            "http.status": "\(status)",
+            "http.duration": "\(response.totalTime)",
+            "http.new_connections": "\(response.newConnections)",
+        ])
+        return response
+    }
+
+    private func recycle(_ easy: EasyHandle) {
+        easy.recycle()
+        if idleHandles.count < configuration.maxIdleHandles {
+            idleHandles.append(easy)
+        }
+    }
+
+    private func stopAll() {
+        for easy in multi.addedHandles {
+            if let transfer = easy.transfer {
+                abort(transfer, with: Self.shutDownError(transfer))
+            } else {
+                multi.remove(easy)
+            }
+        }
+        idleHandles.removeAll()
+    }
+
+    /// Publishes the statistics before resuming anyone, so a caller that has its response sees
+    /// counts that already include it.
+    private func resumeCompletions() {
+        guard !completions.isEmpty else { return }
+        let statistics = HTTPClient.Statistics(
+            activeTransfers: multi.activeCount, idleHandles: idleHandles.count, handlesCreated: handlesCreated)
+        shared.withLock { $0.statistics = statistics }
+        let batch = completions
+        completions.removeAll(keepingCapacity: true)
+        for (transfer, result) in batch {
+            transfer.complete(result)
+        }
+    }
+
+    private static func shutDownError(_ transfer: Transfer) -> HTTPError {
+        HTTPError(.cancelled, operation: transfer.name, message: "the HTTP client was shut down")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import HTTP
-
-@Suite("HTTP module") struct HTTPModuleTests {}
