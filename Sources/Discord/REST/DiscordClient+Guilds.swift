@@ -1,0 +1,12 @@
+extension DiscordClient {
+    /// Gives `user` the role; `reason` goes to the audit log (percent-encoded, at most 512 characters).
+    /// Needs MANAGE_ROLES and a role below the bot's highest, else 403 with code 50013.
+    public func addRole(_ role: RoleID, to user: UserID, in guild: GuildID, reason: String? = nil) async throws(DiscordError) {
+        _ = try await send(.addMemberRole(guild, user, role), auditLogReason: reason)
+    }
+
+    public func guildMember(_ user: UserID, in guild: GuildID) async throws(DiscordError) -> GuildMember {
+        let route = Route.getGuildMember(guild, user)
+        return try decode(GuildMember.self, from: await send(route), route: route)
+    }
+}
