@@ -53,6 +53,7 @@ public final class DiscordRESTSimulator: Sendable {
             task.cancel()
             throw SimulatorError.notListening
         }
+        ListeningSocketTuning.disableNagle(onListenerAt: port)
         running.withLock { $0 = RunningServer(server: server, task: task, port: port) }
     }
 
