@@ -1,0 +1,75 @@
+public import Foundation
+
+/// One payload received from the gateway, decoded just far enough to drive the session: the opcode,
+/// the sequence and event name, and `d` only where the session itself needs it (HELLO, READY,
+/// INVALID_SESSION). Every other event's `d` stays in `bytes` for the application to decode.
+struct GatewayFrame: Decodable {
+    enum Content: Equatable {
+        case hello(heartbeatInterval: Duration)
+        case ready(sessionID: String, resumeURL: String)
+        case invalidSession(resumable: Bool)
+        case other
+    }
+
+    let opcode: Int
+    let sequence: Int?
+    let name: String?
+    let content: Content
+
+    private enum CodingKeys: String, CodingKey {
+        case op, s, t, d
+    }
+
+    private struct Hello: Decodable {
+        let heartbeat_interval: Int
+    }
+
+    private struct Ready: Decodable {
+        let session_id: String
+        let resume_gateway_url: String
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        opcode = try container.decode(Int.self, forKey: .op)
+        sequence = try container.decodeIfPresent(Int.self, forKey: .s)
+        name = try container.decodeIfPresent(String.self, forKey: .t)
+        switch (GatewayOpcode(rawValue: opcode), name) {
+        case (.hello, _):
+            let hello = try container.decode(Hello.self, forKey: .d)
+            guard hello.heartbeat_interval > 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .d, in: container, debugDescription: "heartbeat_interval must be positive")
+            }
+            content = .hello(heartbeatInterval: .milliseconds(hello.heartbeat_interval))
+        case (.dispatch, "READY"):
+            let ready = try container.decode(Ready.self, forKey: .d)
+            content = .ready(sessionID: ready.session_id, resumeURL: ready.resume_gateway_url)
+        case (.invalidSession, _):
+            content = .invalidSession(resumable: (try? container.decode(Bool.self, forKey: .d)) ?? false)
+        default:
+            content = .other
+        }
+    }
+}
+
+/// An event for the application: its sequence number, name, and the whole payload as received.
+public struct GatewayDispatch: Sendable, Equatable {
+    public let sequence: Int
+    public let name: String
+    public let payload: Data
+
+    public init(sequence: Int, name: String, payload: Data) {
+        self.sequence = sequence
+        self.name = name
+        self.payload = payload
+    }
+
+    private struct Envelope<Body: Decodable>: Decodable {
+        let d: Body
+    }
+
+    /// Decodes the event's `d`, e.g. `dispatch.decode(Interaction.self)` for INTERACTION_CREATE.
+    public func decode<Body: Decodable>(_ type: Body.Type) throws -> Body {
+        try JSONDecoder().decode(Envelope<Body>.self, from: payload).d
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import WebSocket
+
+extension GatewaySession {
+    /// Everything that can happen to a connection, in the order the loop handles it.
+    private enum Input: Sendable {
+        case event(WebSocketEvent)
+        case ended(CloseCode?)
+        case heartbeatDue
+    }
+
+    /// Drives one connection to its end; returns the machine's decision about what comes next
+    /// (`.connect` or `.stop`).
+    func runConnection(_ client: WebSocketClient, state: inout RunState) async -> [GatewayStateMachine.Action] {
+        let (inputs, feed) = AsyncStream<Input>.makeStream(bufferingPolicy: .unbounded)
+        let inflater = configuration.isCompressed ? try? ZlibStreamInflater() : nil
+        var limiter: GatewaySendLimiter?
+        var lastCloseCode: CloseCode?
+        return await withTaskGroup(of: Void.self) { group in
+            defer { group.cancelAll() }
+            group.addTask {
+                do {
+                    for try await event in client.events { feed.yield(.event(event)) }
+                    feed.yield(.ended(nil))
+                } catch let error as WebSocketError {
+                    if case .closed(let code, _) = error.kind { feed.yield(.ended(code)) } else { feed.yield(.ended(nil)) }
+                } catch {
+                    feed.yield(.ended(nil))
+                }
+            }
+            for await input in inputs {
+                if Task.isCancelled {
+                    // Shutting down for real: 1000 ends the session, as it should (reference G18).
+                    client.close(.normal)
+                    return []
+                }
+                let actions: [GatewayStateMachine.Action]
+                switch input {
+                case .event(.text(let text)):
+                    actions = handle(Array(text.utf8), state: &state)
+                case .event(.binary(let bytes)):
+                    guard let inflater else {
+                        actions = handle(bytes, state: &state)
+                        break
+                    }
+                    do {
+                        guard let payload = try inflater.push(bytes) else { continue }
+                        actions = handle(payload, state: &state)
+                    } catch {
+                        logger.info("gateway payload could not be inflated", metadata: ["gateway.error": "\(error)"])
+                        actions = state.machine.corruptPayload()
+                    }
+                case .event(.close(let code, _)):
+                    lastCloseCode = code
+                    continue
+                case .event(.ping), .event(.pong):
+                    continue
+                case .heartbeatDue:
+                    actions = state.machine.heartbeatDue()
+                case .ended(let code):
+                    return state.machine.closed(code: lastCloseCode ?? code)
+                }
+                for action in actions {
+                    switch action {
+                    case .send(let command):
+                        if case .identify = command { state.lastIdentify = .now }
+                        let text = state.encoder.encode(command)
+                        if case .heartbeat = command {
+                            try? client.send(.text(text))
+                        } else if let slot = limiter?.reserve(at: .now), slot > .now {
+                            group.addTask {
+                                try? await Task.sleep(until: slot)
+                                try? client.send(.text(text))
+                            }
+                        } else {
+                            try? client.send(.text(text))
+                        }
+                    case .startHeartbeating(let interval, let first):
+                        limiter = GatewaySendLimiter(heartbeatInterval: interval)
+                        group.addTask {
+                            var next = ContinuousClock.now + first
+                            while !Task.isCancelled {
+                                do { try await Task.sleep(until: next) } catch { return }
+                                feed.yield(.heartbeatDue)
+                                next += interval
+                            }
+                        }
+                    case .close(let code):
+                        client.close(code)
+                    case .deliver(let dispatch):
+                        output.yield(dispatch)
+                    case .established:
+                        state.backoff.recordSuccess()
+                    case .connect, .stop:
+                        break
+                    }
+                }
+            }
+            // The stream only ends early when this task is cancelled: a real shutdown, so close with
+            // 1000, which ends the session (reference G18).
+            client.close(.normal)
+            return []
+        }
+    }
+
+    private func handle(_ bytes: [UInt8], state: inout RunState) -> [GatewayStateMachine.Action] {
+        do {
+            let frame = try JSONDecoder().decode(GatewayFrame.self, from: Data(bytes))
+            return state.machine.received(frame, bytes: bytes, random: state.random())
+        } catch {
+            // One undecodable payload must not end the session (reference G27).
+            logger.info("gateway payload not understood, skipped", metadata: ["gateway.error": "\(error)"])
+            return []
+        }
+    }
+}

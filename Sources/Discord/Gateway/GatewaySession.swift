@@ -1,0 +1,142 @@
+public import Foundation
+public import Logging
+public import Secrets
+public import WebSocket
+
+/// One bot session on Discord's gateway: connects, identifies or resumes, heartbeats, reconnects as
+/// the close codes say, and hands dispatches to the application in order through `dispatches`.
+///
+/// Each connection is one task group: a reader feeds socket events into a single input stream, a
+/// timer feeds heartbeat ticks into the same stream, and one loop applies them to the
+/// `GatewayStateMachine`. Dispatches go to an unbounded stream, so a slow consumer never delays a
+/// heartbeat (reference G8).
+public final class GatewaySession: Sendable {
+    public struct Configuration: Sendable {
+        public var token: Secret
+        /// GUILDS (1) by default: interactions need no intent, guild events come with GUILDS.
+        public var intents: UInt64 = 1
+        /// `DISCORD_GATEWAY_URL`, or `GET /gateway/bot`'s `url` (cache it); asked before every IDENTIFY.
+        public var gatewayURL: @Sendable () async throws -> String
+        /// `compress=zlib-stream`.
+        public var isCompressed = true
+        /// Minimum time between IDENTIFYs: 5 s per `max_concurrency` bucket (reference G12).
+        public var identifyInterval: Duration = .seconds(5)
+        public var backoffCap: Duration = .seconds(64)
+        public var websocket: WebSocketClient.Configuration
+
+        public init(token: Secret, gatewayURL: @escaping @Sendable () async throws -> String) {
+            self.token = token
+            self.gatewayURL = gatewayURL
+            websocket = WebSocketClient.Configuration()
+            // A close we start (to resume) should not wait long for a dead peer's answer.
+            websocket.closeTimeout = .seconds(2)
+        }
+    }
+
+    public let dispatches: AsyncStream<GatewayDispatch>
+    let output: AsyncStream<GatewayDispatch>.Continuation
+    let configuration: Configuration
+    let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger) {
+        (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until the task is cancelled (then closes with 1000 and returns) or Discord closes with a
+    /// fatal code (then throws). `dispatches` finishes either way.
+    public func run() async throws(GatewayError) {
+        defer { output.finish() }
+        var state = RunState(configuration: configuration)
+        var plan = GatewayStateMachine.Plan.identify(after: .zero)
+        while !Task.isCancelled {
+            guard let client = await connect(following: plan, state: &state) else {
+                if Task.isCancelled { return }
+                continue
+            }
+            let actions = await runConnection(client, state: &state)
+            for action in actions {
+                switch action {
+                case .connect(let next):
+                    plan = next
+                case .stop(let reason, let code):
+                    logger.error("gateway closed with a fatal code", metadata: ["gateway.close_code": "\(code)", "gateway.reason": "\(reason)"])
+                    throw GatewayError(.fatalClose(code), reason: reason)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// State that lives across connections.
+    struct RunState {
+        var machine = GatewayStateMachine()
+        var backoff: GatewayBackoff
+        var lastIdentify: ContinuousClock.Instant?
+        var generator = SystemRandomNumberGenerator()
+        let encoder: GatewayCommandEncoder
+
+        init(configuration: Configuration) {
+            backoff = GatewayBackoff(cap: configuration.backoffCap)
+            encoder = GatewayCommandEncoder(token: configuration.token, intents: configuration.intents)
+        }
+
+        mutating func random() -> Double { Double.random(in: 0..<1, using: &generator) }
+    }
+
+    /// Waits as the plan, the backoff and identify pacing require, then opens a connection; nil when
+    /// it failed (the failure counts towards the backoff) or the task was cancelled.
+    private func connect(following plan: GatewayStateMachine.Plan, state: inout RunState) async -> WebSocketClient? {
+        var wait = state.backoff.delay(random: state.random())
+        let base: String
+        let resuming: Bool
+        switch plan {
+        case .resume(let url):
+            base = url
+            resuming = true
+        case .identify(let after):
+            wait = max(wait, after)
+            if let last = state.lastIdentify {
+                wait = max(wait, last + configuration.identifyInterval - .now)
+            }
+            do {
+                base = try await configuration.gatewayURL()
+            } catch {
+                logger.info("gateway URL unavailable, retrying", metadata: ["gateway.error": "\(error)"])
+                state.backoff.recordFailure()
+                return nil
+            }
+            resuming = false
+        }
+        if wait > .zero {
+            do { try await Task.sleep(for: wait) } catch { return nil }
+        }
+        guard let url = Self.connectionURL(base, compressed: configuration.isCompressed) else {
+            logger.error("gateway URL is not a ws:// or wss:// URL")
+            state.backoff.recordFailure()
+            return nil
+        }
+        do {
+            let client = try await WebSocketClient.connect(to: url, configuration: configuration.websocket, logger: logger)
+            state.machine.connectionOpened(resuming: resuming)
+            logger.debug("gateway connected", metadata: ["gateway.resuming": "\(resuming)"])
+            return client
+        } catch {
+            logger.info("gateway connection failed", metadata: ["gateway.error": "\(error)"])
+            state.backoff.recordFailure()
+            return nil
+        }
+    }
+
+    /// `url` with the query every gateway connection carries (reference G2), without a doubled slash.
+    static func connectionURL(_ base: String, compressed: Bool) -> URL? {
+        var root = base
+        if let query = root.firstIndex(of: "?") { root = String(root[..<query]) }
+        while root.hasSuffix("/") { root.removeLast() }
+        let query = "v=10&encoding=json" + (compressed ? "&compress=zlib-stream" : "")
+        guard let url = URL(string: "\(root)/?\(query)"), let scheme = url.scheme?.lowercased(), scheme == "ws" || scheme == "wss" else { return nil }
+        return url
+    }
+}
