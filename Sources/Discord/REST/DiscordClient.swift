@@ -16,7 +16,7 @@ public struct DiscordClient: Sendable {
         /// `DISCORD_API_URL`, e.g. `https://discord.com/api/v10`.
         public var baseURL: String
         /// Discord requires `DiscordBot ($url, $version)`; Cloudflare may block anything else.
-        public var userAgent = "DiscordBot (https://github.com/lending-bot, 0.1.0)"
+        public var userAgent = "DiscordBot (lending-bot, 0.1.0)"
         public var requestTimeout: Duration = .seconds(30)
         /// Attempts in all for one call, counting the first.
         public var maxAttempts = 4
