@@ -15,6 +15,8 @@ import Synchronization
 /// Specification: reference/discord-protocol.md, sections (a) and (d) "Gateway side".
 public final class DiscordGatewaySimulator: Sendable {
     public let configuration: Configuration
+    /// The time heartbeats, windows and expiry are judged by; socket timeouts use real time.
+    public let clock: SimulatorClock
     private let world: Mutex<GatewayWorld>
     private let listener: Mutex<GatewayListener?>
     private let rest: DiscordRESTSimulator?
@@ -23,10 +25,14 @@ public final class DiscordGatewaySimulator: Sendable {
     /// - Parameters:
     ///   - rest: when given, each interaction dispatched with `dispatchInteraction` is registered
     ///     there at the moment it is sent, so the REST side's 3 s callback deadline starts then.
-    ///   - logger: receives a debug entry per connection and per close; never tokens or payloads.
+    ///   - clock: `.realTime()` by default; with `.manual()` a test judges heartbeat timing, the
+    ///     send and IDENTIFY windows and session expiry on time that only `advance(by:)` moves.
+    ///     Pass the REST simulator's clock to keep both on one timeline.
+    ///   - logger: receives a debug entry per scenario; never tokens or payloads.
     public init(configuration: Configuration = Configuration(), rest: DiscordRESTSimulator? = nil,
-                logger: Logger = Logger(label: "simulators.discord-gateway")) {
+                clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.discord-gateway")) {
         self.configuration = configuration
+        self.clock = clock
         self.world = Mutex(GatewayWorld(configuration: configuration))
         self.listener = Mutex(nil)
         self.rest = rest
@@ -86,7 +92,7 @@ public final class DiscordGatewaySimulator: Sendable {
     public func dispatch(event: String, data: SimulatorJSON, delivery: DispatchDelivery = .whole, sessionID: String? = nil) -> Int? {
         world.withLock { world in
             guard let target = sessionID ?? world.currentSessionID else { return nil }
-            return world.emit(event: event, data: data, delivery: delivery, in: target, at: .now)
+            return world.emit(event: event, data: data, delivery: delivery, in: target, at: clock.now)
         }
     }
 
@@ -106,9 +112,14 @@ public final class DiscordGatewaySimulator: Sendable {
     public func perform(_ scenario: GatewayScenario, on connectionID: Int? = nil) {
         world.withLock { world in
             guard let id = connectionID ?? world.latestLiveConnectionID else { return }
-            world.perform(scenario, on: id, at: .now)
+            world.perform(scenario, on: id, at: clock.now)
         }
         logger.debug("gateway simulator scenario", metadata: ["gateway.scenario": "\(scenario)"])
+    }
+
+    /// Moves the simulator's clock; see `SimulatorClock`.
+    public func advance(by duration: Duration) {
+        clock.advance(by: duration)
     }
 
     /// Ends `sessionID` as if its resume window had passed: a later RESUME gets op 9 `false`.
@@ -122,7 +133,7 @@ public final class DiscordGatewaySimulator: Sendable {
         world.withLock { body(&$0) }
     }
 
-    func receive(_ bytes: [UInt8], on id: Int, at now: ContinuousClock.Instant) {
+    func receive(_ bytes: [UInt8], on id: Int, at now: Date) {
         world.withLock { $0.received(bytes, on: id, at: now) }
     }
 }

@@ -27,15 +27,18 @@ struct GatewayConnection {
         self.descriptor = descriptor
         self.simulator = simulator
         self.outbox = outbox
-        // Larger frames or messages close with 4002 (G20); the codec enforces the limit before buffering.
-        parser = FrameParser(role: .server, maximumPayloadSize: simulator.configuration.maximumPayloadSize)
-        assembler = MessageAssembler(maximumMessageSize: simulator.configuration.maximumPayloadSize)
+        // Messages over `maximumPayloadSize` close with 4002 (G20) once read, so the client's close
+        // echo can still be parsed; the codec's own cap only stops a client from filling memory.
+        parser = FrameParser(role: .server, maximumPayloadSize: Self.framingLimit)
+        assembler = MessageAssembler(maximumMessageSize: Self.framingLimit)
     }
+
+    static let framingLimit = 1 << 20
 
     mutating func run() {
         let ending = serve()
         if ending != .serverDroppedTCP { LoopbackSocket.close(descriptor) }
-        simulator.withWorld { $0.ended(id, ending: ending, at: .now) }
+        simulator.withWorld { $0.ended(id, ending: ending, at: simulator.clock.now) }
     }
 
     private mutating func serve() -> GatewayConnectionRecord.Ending {
@@ -57,15 +60,15 @@ struct GatewayConnection {
         case .acceptThenClose(let accept, let code, let reason):
             simulator.withWorld { world in
                 world.handshake(request, status: 101, compressed: false, on: id)
-                world.helloSent(on: id, at: .now)
-                world.close(id, CloseCode(rawValue: code), reason: reason, at: .now)
+                world.helloSent(on: id, at: simulator.clock.now)
+                world.close(id, CloseCode(rawValue: code), reason: reason, at: simulator.clock.now)
             }
             output = UpgradeRequest.switchingProtocols(accept: accept)
         case .accept(let accept, let compressed):
             if compressed { deflater = ZlibStreamDeflater() }
             simulator.withWorld { world in
                 world.handshake(request, status: 101, compressed: compressed, on: id)
-                world.helloSent(on: id, at: .now)
+                world.helloSent(on: id, at: simulator.clock.now)
             }
             output = UpgradeRequest.switchingProtocols(accept: accept)
             encodePayload(GatewayPayload.hello(heartbeatInterval: simulator.configuration.heartbeatInterval), .whole)
@@ -128,7 +131,7 @@ struct GatewayConnection {
     private mutating func handleFrames() throws(WebSocketError) {
         while !closeReceived, let frame = try parser.nextFrame() {
             guard let event = try assembler.push(frame) else { continue }
-            let now = ContinuousClock.now
+            let now = simulator.clock.now
             switch event {
             case .ping(let payload):
                 if closeSentAt == nil { appendFrame(Frame(opcode: .pong, payload: payload)) }
@@ -139,7 +142,7 @@ struct GatewayConnection {
                 simulator.withWorld { $0.closeReceived(code: code, reason: reason, on: id, at: now) }
                 if closeSentAt == nil {
                     appendFrame(Frame(opcode: .close, payload: code.map { [UInt8($0.rawValue >> 8), UInt8($0.rawValue & 0xFF)] } ?? []))
-                    closeSentAt = now
+                    closeSentAt = .now
                 }
             case .text(let text):
                 if closeSentAt == nil { simulator.receive(Array(text.utf8), on: id, at: now) }
@@ -154,7 +157,7 @@ struct GatewayConnection {
         guard case .protocolViolation(let code) = error.kind else { return }
         let discordCode = code == .messageTooBig ? GatewayCloseCode.decodeError : code
         let reason = code == .messageTooBig ? GatewayCloseCode.reason(for: discordCode) : error.message
-        simulator.withWorld { $0.close(id, discordCode, reason: reason, at: .now) }
+        simulator.withWorld { $0.close(id, discordCode, reason: reason, at: simulator.clock.now) }
         closeReceived = true  // nothing more can be parsed; wait only to flush the close frame
     }
 }

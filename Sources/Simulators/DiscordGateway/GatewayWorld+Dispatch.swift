@@ -1,9 +1,10 @@
+import Foundation
 /// Sequenced dispatches and the scenarios a test triggers.
 extension GatewayWorld {
     /// Gives the event the session's next `s`, keeps it for replay, and sends it if the session has
     /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
     @discardableResult
-    mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: ContinuousClock.Instant) -> Int? {
+    mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
         guard var session = sessions[sessionID], session.endedBecause == nil else { return nil }
         session.lastSequence += 1
         let sequence = session.lastSequence
@@ -22,7 +23,7 @@ extension GatewayWorld {
         sessionOrder.last { sessions[$0]?.endedBecause == nil }
     }
 
-    mutating func perform(_ scenario: GatewayScenario, on id: Int, at now: ContinuousClock.Instant) {
+    mutating func perform(_ scenario: GatewayScenario, on id: Int, at now: Date) {
         guard let connection = live[id], !connection.isClosing else { return }
         switch scenario {
         case .dropHeartbeatACKs:

@@ -1,7 +1,8 @@
+import Foundation
 /// The heartbeat auditor: records every op 1 with its timing and sequence verdicts (see
 /// `HeartbeatRecord`), and ACKs it unless the scenario withholds ACKs.
 extension GatewayWorld {
-    mutating func heartbeat(_ data: SimulatorJSON, on id: Int, at now: ContinuousClock.Instant) {
+    mutating func heartbeat(_ data: SimulatorJSON, on id: Int, at now: Date) {
         guard var connection = live[id], let helloAt = connection.helloAt else { return }
         guard data.isNull || data.intValue != nil else { return close(id, GatewayCloseCode.decodeError, at: now) }
         let sequence = data.intValue

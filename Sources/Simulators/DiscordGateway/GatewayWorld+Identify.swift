@@ -1,9 +1,10 @@
+import Foundation
 import WebSocket
 
 /// IDENTIFY (op 2): token, shard and intents checks with Discord's close codes, identify pacing
 /// (reference (a) G11, G12), then READY and, with the GUILDS intent, one GUILD_CREATE per guild.
 extension GatewayWorld {
-    mutating func identify(_ data: SimulatorJSON, on id: Int, at now: ContinuousClock.Instant) {
+    mutating func identify(_ data: SimulatorJSON, on id: Int, at now: Date) {
         guard let connection = live[id] else { return }
         let intents = data["intents"]?.intValue
         let shard = data["shard"]?.arrayValue.map { $0.compactMap(\.intValue) }
@@ -84,7 +85,7 @@ extension GatewayWorld {
         return .object(ready)
     }
 
-    mutating func guildCreateData(guildID: String, at now: ContinuousClock.Instant) -> SimulatorJSON {
+    mutating func guildCreateData(guildID: String, at now: Date) -> SimulatorJSON {
         [
             "id": .string(guildID), "name": "Simulated guild", "unavailable": false, "member_count": 2, "large": false,
             "owner_id": .string(configuration.interactionUserID), "joined_at": "2026-01-01T00:00:00.000000+00:00",

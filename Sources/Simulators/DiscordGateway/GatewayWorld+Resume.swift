@@ -1,9 +1,10 @@
+import Foundation
 import WebSocket
 
 /// RESUME (op 6): only on the resume port, only for a live session and a `seq` it has sent;
 /// replays every later dispatch in order, then RESUMED (reference (a) G14, (d)).
 extension GatewayWorld {
-    mutating func resume(_ data: SimulatorJSON, on id: Int, at now: ContinuousClock.Instant) {
+    mutating func resume(_ data: SimulatorJSON, on id: Int, at now: Date) {
         guard let connection = live[id] else { return }
         let sessionID = data["session_id"]?.stringValue
         let sequence = data["seq"]?.intValue

@@ -22,7 +22,7 @@ struct GatewayWorld {
     var closesSent: [GatewayCloseRecord] = []
     var closesReceived: [GatewayCloseRecord] = []
     /// Successful IDENTIFY times per bucket `shard_id % max_concurrency`.
-    var identifyTimes: [Int: [ContinuousClock.Instant]] = [:]
+    var identifyTimes: [Int: [Date]] = [:]
     var sessionStarts = 0
     var sessionStartsRemaining: Int
     var snowflakes = SnowflakeGenerator()
@@ -53,7 +53,7 @@ struct GatewayWorld {
     }
 
     /// HELLO is about to be written, in the same `send` as the 101.
-    mutating func helloSent(on id: Int, at now: ContinuousClock.Instant) {
+    mutating func helloSent(on id: Int, at now: Date) {
         live[id]?.helloAt = now
     }
 
@@ -61,17 +61,18 @@ struct GatewayWorld {
         connections[id - 1].pongCount += 1
     }
 
-    mutating func closeReceived(code: CloseCode?, reason: String, on id: Int, at now: ContinuousClock.Instant) {
+    mutating func closeReceived(code: CloseCode?, reason: String, on id: Int, at now: Date) {
         closesReceived.append(GatewayCloseRecord(connectionID: id, code: code, reason: reason))
-        // 1000 and 1001 from the client end the session (reference (a) G18); other codes keep it resumable.
-        if let sessionID = live[id]?.sessionID, code == .normal || code == .goingAway {
+        // 1000 and 1001 from the client end the session (reference (a) G18); other codes keep it
+        // resumable. An echo of the server's own close is no decision of the client's.
+        if let connection = live[id], !connection.isClosing, let sessionID = connection.sessionID, code == .normal || code == .goingAway {
             endSession(sessionID, because: "the client closed with \(code.map { String($0.rawValue) } ?? "")")
         }
         live[id]?.isClosing = true
         detach(connection: id, at: now)
     }
 
-    mutating func ended(_ id: Int, ending: GatewayConnectionRecord.Ending, at now: ContinuousClock.Instant) {
+    mutating func ended(_ id: Int, ending: GatewayConnectionRecord.Ending, at now: Date) {
         if connections[id - 1].ending == nil { connections[id - 1].ending = ending }
         detach(connection: id, at: now)
         live[id] = nil
@@ -81,7 +82,7 @@ struct GatewayWorld {
 
     /// Judges one text or binary message, in Discord's order: rate limit, decoding, opcode,
     /// authentication state, then the opcode's own rules.
-    mutating func received(_ bytes: [UInt8], on id: Int, at now: ContinuousClock.Instant) {
+    mutating func received(_ bytes: [UInt8], on id: Int, at now: Date) {
         guard var connection = live[id], !connection.isClosing else { return }
         let elapsed = connection.helloAt.map { now - $0 } ?? .zero
         connection.messageTimes.append(now)
@@ -93,6 +94,7 @@ struct GatewayWorld {
         if connection.messageTimes.count > configuration.sendLimit {
             return close(id, GatewayCloseCode.rateLimited, at: now)
         }
+        guard bytes.count <= configuration.maximumPayloadSize else { return close(id, GatewayCloseCode.decodeError, at: now) }
         guard let json, json.objectValue != nil, let op else { return close(id, GatewayCloseCode.decodeError, at: now) }
         guard GatewayOpcode.clientOpcodes.contains(op) else { return close(id, GatewayCloseCode.unknownOpcode, at: now) }
         let data = json["d"] ?? .null
@@ -113,7 +115,7 @@ struct GatewayWorld {
     }
 
     /// Sends a close frame with Discord's reason and stops listening to the connection.
-    mutating func close(_ id: Int, _ code: CloseCode, reason: String? = nil, at now: ContinuousClock.Instant) {
+    mutating func close(_ id: Int, _ code: CloseCode, reason: String? = nil, at now: Date) {
         guard let connection = live[id], !connection.isClosing else { return }
         let reason = reason ?? GatewayCloseCode.reason(for: code)
         closesSent.append(GatewayCloseRecord(connectionID: id, code: code, reason: reason))
@@ -131,7 +133,7 @@ struct GatewayWorld {
     }
 
     /// The session stops sending to the connection; its resume window starts now.
-    mutating func detach(connection id: Int, at now: ContinuousClock.Instant) {
+    mutating func detach(connection id: Int, at now: Date) {
         guard let sessionID = live[id]?.sessionID, sessions[sessionID]?.connectionID == id else { return }
         sessions[sessionID]?.connectionID = nil
         sessions[sessionID]?.detachedAt = now

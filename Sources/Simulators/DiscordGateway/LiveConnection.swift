@@ -1,3 +1,4 @@
+import Foundation
 /// The gateway's per-connection protocol state, kept in `GatewayWorld` while the connection is open.
 struct LiveConnection {
     /// What the connection may do: before IDENTIFY/RESUME only heartbeats (anything else is 4003);
@@ -11,18 +12,18 @@ struct LiveConnection {
     let port: GatewayConnectionRecord.Port
     let outbox: ConnectionOutbox
     var rawQuery = ""
-    var helloAt: ContinuousClock.Instant?
+    var helloAt: Date?
     var phase: Phase = .awaitingAuthentication
     /// Arrival times of recent messages, for the 120-per-60-s limit.
-    var messageTimes: [ContinuousClock.Instant] = []
+    var messageTimes: [Date] = []
     var dropsACKs = false
     /// When the server's op 1 went out, until the heartbeat that answers it.
-    var heartbeatRequestedAt: ContinuousClock.Instant?
-    var lastRegularHeartbeatAt: ContinuousClock.Instant?
+    var heartbeatRequestedAt: Date?
+    var lastRegularHeartbeatAt: Date?
     /// The `s` a heartbeat should carry before anything was sent here: nil, or the RESUME's `seq`.
     var baselineSequence: Int?
     /// `s` values sent on this connection with when they went out (for the in-flight allowance).
-    var sentSequences: [(sequence: Int, at: ContinuousClock.Instant)] = []
+    var sentSequences: [(sequence: Int, at: Date)] = []
     /// Indices in `heartbeats` of beats that arrived before authentication, judged at RESUME.
     var heartbeatsBeforeAuthentication: [Int] = []
     /// True once the server closed, dropped or froze the connection: input is ignored and nothing
@@ -38,7 +39,7 @@ struct LiveConnection {
 
     /// Whether `sequence` is an acceptable heartbeat `d` at `now`: the last `s` sent, or one that was
     /// the last less than `tolerance` ago.
-    func acceptsHeartbeatSequence(_ sequence: Int?, at now: ContinuousClock.Instant, tolerance: Duration) -> Bool {
+    func acceptsHeartbeatSequence(_ sequence: Int?, at now: Date, tolerance: Duration) -> Bool {
         if sequence == lastSentSequence { return true }
         var previous = baselineSequence
         for sent in sentSequences {

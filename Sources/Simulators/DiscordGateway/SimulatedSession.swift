@@ -14,7 +14,7 @@ struct SimulatedSession {
     /// The connection dispatches go to; nil while disconnected.
     var connectionID: Int?
     /// When the session lost its connection; it expires `resumeWindow` later.
-    var detachedAt: ContinuousClock.Instant?
+    var detachedAt: Date?
     /// Why the session can no longer be resumed (op 9 false, 1000/1001 from the client, 4007, ...).
     var endedBecause: String?
 
