@@ -57,7 +57,7 @@ let package = Package(
         // and the schema.prisma parser behind the drift check.
         .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
-        .target(name: "Simulators", dependencies: ["Discord", "HTTP", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",

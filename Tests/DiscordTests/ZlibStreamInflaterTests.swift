@@ -1,4 +1,5 @@
 import Discord
+import Simulators
 import Testing
 
 @Suite("Inflating zlib-stream payloads")

@@ -1,0 +1,52 @@
+import Foundation
+/// Sequenced dispatches and the scenarios a test triggers.
+extension GatewayWorld {
+    /// Gives the event the session's next `s`, keeps it for replay, and sends it if the session has
+    /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
+    @discardableResult
+    mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
+        guard var session = sessions[sessionID], session.endedBecause == nil else { return nil }
+        session.lastSequence += 1
+        let sequence = session.lastSequence
+        let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, data: data)
+        session.replay.append((sequence, bytes))
+        sessions[sessionID] = session
+        if let id = session.connectionID, let connection = live[id], !connection.isClosing, connection.sessionID == sessionID {
+            send(.payload(bytes, delivery), to: id)
+            live[id]?.sentSequences.append((sequence, now))
+        }
+        return sequence
+    }
+
+    /// The session a dispatch without an explicit one goes to: the newest that has not ended.
+    var currentSessionID: String? {
+        sessionOrder.last { sessions[$0]?.endedBecause == nil }
+    }
+
+    mutating func perform(_ scenario: GatewayScenario, on id: Int, at now: Date) {
+        guard let connection = live[id], !connection.isClosing else { return }
+        switch scenario {
+        case .dropHeartbeatACKs:
+            live[id]?.dropsACKs = true
+        case .requestHeartbeat:
+            live[id]?.heartbeatRequestedAt = now
+            send(.payload(GatewayPayload.heartbeatRequest, .whole), to: id)
+        case .reconnect:
+            send(.payload(GatewayPayload.reconnect, .whole), to: id)
+        case .invalidSession(let resumable):
+            send(.payload(GatewayPayload.invalidSession(resumable: resumable), .whole), to: id)
+            if !resumable, let sessionID = connection.sessionID { endSession(sessionID, because: "op 9 false") }
+        case .close(let code):
+            close(id, code, at: now)
+        case .dropTCP:
+            send(.dropTCP, to: id)
+            live[id]?.isClosing = true
+            detach(connection: id, at: now)
+        case .halfOpen:
+            // Discord does not know the connection is dead: the session stays attached (so its
+            // resume window does not start) and dispatches only enter the replay buffer.
+            send(.halfOpen, to: id)
+            live[id]?.isClosing = true
+        }
+    }
+}

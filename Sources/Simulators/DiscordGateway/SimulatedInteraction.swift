@@ -1,0 +1,10 @@
+/// An INTERACTION_CREATE payload built by the simulator, with the id and token the bot will use
+/// to answer it over REST.
+public struct SimulatedInteraction: Sendable, Equatable {
+    public let id: String
+    public let token: String
+    public let type: SimulatedInteractionType
+    public let channelID: String
+    /// The dispatch's `d`, shaped as reference (c) "INTERACTION_CREATE" describes.
+    public let payload: SimulatorJSON
+}
