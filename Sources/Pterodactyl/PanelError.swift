@@ -38,6 +38,8 @@ public struct PanelError: Error, Sendable, Equatable, CustomStringConvertible, C
         case timedOut
         /// A backup finished unsuccessfully on Wings.
         case backupFailed
+        /// A download was asked for a backup that has not completed successfully.
+        case backupNotReady
         /// A download ended with a size other than the backup's `bytes`.
         case sizeMismatch(expected: Int64, received: Int64)
     }
