@@ -73,5 +73,11 @@ public struct Allocation: Sendable, Equatable, Decodable {
 public struct ConnectionAddress: Sendable, Equatable, CustomStringConvertible {
     public let host: String
     public let port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
     public var description: String { "\(host):\(port)" }
 }
