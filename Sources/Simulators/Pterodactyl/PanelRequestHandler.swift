@@ -41,6 +41,10 @@ struct PatternBody: AsyncBufferedSequence, Sendable {
 
     struct Reset: Error {}
 
+    /// Chunks are slices of one shared block, so serving a chunk neither allocates nor copies.
+    static let blockSize = 64 * 1024
+    static let pattern: [UInt8] = (0..<(blockSize + 251)).map { UInt8($0 % 251) }
+
     func makeAsyncIterator() -> Iterator { Iterator(total: total, failAfter: failAfter) }
 
     struct Iterator: AsyncBufferedIteratorProtocol {
@@ -59,16 +63,10 @@ struct PatternBody: AsyncBufferedSequence, Sendable {
                 if failAfter != nil { throw Reset() }
                 return nil
             }
-            let length = Int(Swift.min(Int64(Swift.max(1, count)), end - offset))
-            let start = offset
-            var bytes = [UInt8](repeating: 0, count: length)
-            var value = Int(start % 251)
-            for index in 0..<length {
-                bytes[index] = UInt8(value)
-                value = value == 250 ? 0 : value + 1
-            }
+            let length = Int(Swift.min(Int64(Swift.max(1, count)), end - offset, Int64(PatternBody.blockSize)))
+            let phase = Int(offset % 251)
             offset += Int64(length)
-            return bytes[...]
+            return PatternBody.pattern[phase..<(phase + length)]
         }
     }
 }
