@@ -42,7 +42,9 @@ struct ClientAPITests {
             try await world.client.sendPowerSignal(.start, to: World.server)
             #expect(world.panel.server(World.server)?.powerState == "running", "start on a running server is ignored")
             try await world.client.sendPowerSignal(.kill, to: World.server)
-            try await world.client.waitForPowerState(.offline, of: World.server, timeout: .seconds(5))
+            #expect(world.panel.server(World.server)?.powerState == "offline")
+            #expect(try await world.client.resources(of: World.server).currentState == .running, "the panel's 20 s cache still answers")
+            try await world.client.waitForPowerState(.offline, of: World.server, timeout: .seconds(30))
         }
     }
 

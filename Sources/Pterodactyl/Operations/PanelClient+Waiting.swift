@@ -44,8 +44,9 @@ extension PanelClient {
         return unlocked
     }
 
-    /// Waits until a reinstall has finished: `status` back to nil. A failed reinstall throws
-    /// `rejected(status: 0, code: "reinstall_failed")` style errors as `serverStateConflict`.
+    /// Waits until an install has finished: `status` back to nil. `install_failed` or
+    /// `reinstall_failed` throws `serverStateConflict`; still installing after `timeout` throws
+    /// `timedOut`. Polls `GET /servers/{s}`, the one client route that does not answer 409.
     public func waitForInstall(of server: String, timeout: Duration) async throws(PanelError) {
         let clock = configuration.clock
         let started = clock.now()

@@ -25,6 +25,9 @@ extension PanelSimulator {
         public var automaticInstallDuration: Duration?
         /// How long a signed download URL stays valid (Wings: 15 minutes).
         public var downloadURLLifetime: Duration
+        /// How long `/resources` answers from its cache (the panel: 20 s, §3.4), so a client that
+        /// polls for a power state sees the change late, as it would in production.
+        public var resourcesCacheDuration: Duration
 
         public init(
             users: [SimulatedPanelUser] = [SimulatedPanelUser.admin],
@@ -39,7 +42,8 @@ extension PanelSimulator {
             automaticBackupDuration: Duration? = nil,
             automaticBackupBytes: Int64 = 1_048_576,
             automaticInstallDuration: Duration? = nil,
-            downloadURLLifetime: Duration = .seconds(900)
+            downloadURLLifetime: Duration = .seconds(900),
+            resourcesCacheDuration: Duration = .seconds(20)
         ) {
             self.users = users
             self.servers = servers
@@ -54,6 +58,7 @@ extension PanelSimulator {
             self.automaticBackupBytes = automaticBackupBytes
             self.automaticInstallDuration = automaticInstallDuration
             self.downloadURLLifetime = downloadURLLifetime
+            self.resourcesCacheDuration = resourcesCacheDuration
         }
     }
 }

@@ -39,7 +39,7 @@ extension PanelWorld {
         case .listBackups, .createBackup, .getBackup, .toggleBackupLock, .backupDownloadURL, .deleteBackup:
             return backups(match.route, context: context, body: body, query: query, now: now)
         case .power: return power(context: context, body: body, now: now)
-        case .resources: return resources(server)
+        case .resources: return resources(server, now: now)
         case .reinstall: return reinstall(context: context, now: now)
         case .listFiles: return listFiles(server, directory: query["directory"] ?? "/")
         case .deleteFiles: return deleteFiles(context: context, body: body)
@@ -124,10 +124,17 @@ extension PanelWorld {
         return .noContent
     }
 
-    private func resources(_ server: SimulatedPanelServer) -> SimulatedResponse {
-        let running = server.powerState == "running"
+    /// Answers from a per-server cache for `resourcesCacheDuration`, as the panel does.
+    private mutating func resources(_ server: SimulatedPanelServer, now: Date) -> SimulatedResponse {
+        var state = server.powerState
+        if let cached = resourcesCache[server.id], now.timeIntervalSince(cached.at) < configuration.resourcesCacheDuration.seconds {
+            state = cached.state
+        } else {
+            resourcesCache[server.id] = (now, state)
+        }
+        let running = state == "running"
         return .json(200, PanelJSON.item("stats", [
-            "current_state": .string(server.powerState), "is_suspended": .bool(server.status == "suspended"),
+            "current_state": .string(state), "is_suspended": .bool(server.status == "suspended"),
             "resources": ["memory_bytes": .integer(running ? 1_073_741_824 : 0), "cpu_absolute": .double(running ? 12.5 : 0),
                           "disk_bytes": 52_428_800, "network_rx_bytes": 0, "network_tx_bytes": 0, "uptime": .integer(running ? 60_000 : 0)],
         ]))

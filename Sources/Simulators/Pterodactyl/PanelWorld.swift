@@ -51,6 +51,8 @@ struct PanelWorld {
     /// Creation times of backups per server id, deleted ones included (the throttle counts them).
     var backupCreations: [Int: [Date]] = [:]
     var downloadTokens: [String: DownloadToken] = [:]
+    /// Per server id: the power state `/resources` last read from Wings, and when.
+    var resourcesCache: [Int: (at: Date, state: String)] = [:]
     /// Sub-user updates that changed stored permissions (an unchanged list writes nothing, §3.2).
     var subuserWrites = 0
 
@@ -111,7 +113,7 @@ struct PanelWorld {
         let isApplication = match.route.isApplication
         let limit = isApplication ? configuration.applicationRateLimit : configuration.clientRateLimit
         let bucket = (isApplication ? "application:" : "client:") + caller.user.uuid
-        var rateHeaders: [String: String]
+        let rateHeaders: [String: String]
         switch limiter.hit(key: bucket, limit: limit, window: configuration.rateLimitWindow, now: now) {
         case .allowed(let limit, let remaining):
             rateHeaders = ["X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": String(remaining)]
@@ -125,19 +127,16 @@ struct PanelWorld {
         if let fault = faults[match.route]?.first {
             faults[match.route]?.removeFirst()
             response = Self.response(for: fault)
-        } else if let parsed = Self.parseBody(request, body: body) {
-            switch parsed {
+        } else {
+            switch Self.parseBody(request, body: body) {
             case .failure(let refusal): response = refusal.response
             case .success(let input):
                 response = isApplication
                     ? application(match, caller: caller, body: input, query: request.query, now: now)
                     : client(match, caller: caller, body: input, query: request.query, now: now)
             }
-        } else {
-            response = PanelJSON.notFound()
         }
         response.headers.merge(rateHeaders) { own, _ in own }
-        rateHeaders = [:]
         return response
     }
 
@@ -166,7 +165,7 @@ struct PanelWorld {
 
     /// The body as the controllers see it: trimmed, `""` as null, `{}` when there is none or the
     /// Content-Type is not JSON (then every required field fails). Malformed JSON is a 400.
-    private static func parseBody(_ request: PanelIncomingRequest, body: SimulatorJSON?) -> Result<[String: SimulatorJSON], Refusal>? {
+    private static func parseBody(_ request: PanelIncomingRequest, body: SimulatorJSON?) -> Result<[String: SimulatorJSON], Refusal> {
         let isJSON = request.headers["content-type"]?.lowercased().contains("json") ?? false
         guard !request.body.isEmpty, isJSON else { return .success([:]) }
         guard let body else {
