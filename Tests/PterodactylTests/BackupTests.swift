@@ -161,6 +161,7 @@ struct BackupTests {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("ptero-large-\(UUID().uuidString).tar.gz").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             let peakBefore = MemoryStatus.peakResidentBytes()
+            #expect(peakBefore > 0, "VmHWM is readable")
             let written = try await world.client.downloadBackup(backup.uuid, of: World.server, to: path)
             let growth = MemoryStatus.peakResidentBytes() - peakBefore
             #expect(written == size)
@@ -180,7 +181,7 @@ enum MemoryStatus {
     static func peakResidentBytes() -> Int64 {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int64(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+              let kilobytes = Int64(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
         return kilobytes * 1024
     }
 }
