@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
+        .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
@@ -70,6 +71,11 @@ let package = Package(
             name: "DiscordTests",
             dependencies: ["Discord", "Simulators", "HTTP", "Secrets", "CZlib", logging, inMemoryLogging],
             exclude: ["Support/validate_discord_body.py"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PterodactylTests",
+            dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),

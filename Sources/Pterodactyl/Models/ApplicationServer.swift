@@ -1,0 +1,35 @@
+/// A server as the application API shows it (§2.7): the bridge from the 8-character identifier
+/// to the numeric id that application paths need.
+public struct ApplicationServer: Sendable, Equatable, Decodable {
+    public let id: Int
+    public let externalID: String?
+    public let uuid: String
+    public let identifier: String
+    public let name: String
+    /// `nil`, `installing`, `install_failed`, `reinstall_failed`, `suspended` or `restoring_backup`.
+    public let status: String?
+    /// The owner's user id.
+    public let ownerID: Int
+    public let featureLimits: FeatureLimits
+
+    private enum CodingKeys: String, CodingKey {
+        case id, uuid, identifier, name, status
+        case externalID = "external_id"
+        case ownerID = "user"
+        case featureLimits = "feature_limits"
+    }
+}
+
+/// `feature_limits`; every field may be null. A backup limit of 0 or null means backups are off,
+/// not unlimited (§3.3).
+public struct FeatureLimits: Sendable, Equatable, Decodable {
+    public let databases: Int?
+    public let allocations: Int?
+    public let backups: Int?
+
+    public init(databases: Int? = nil, allocations: Int? = nil, backups: Int? = nil) {
+        self.databases = databases
+        self.allocations = allocations
+        self.backups = backups
+    }
+}

@@ -1,0 +1,64 @@
+/// Waits that turn the panel's fire-and-forget calls into outcomes, polling every
+/// `configuration.pollInterval` on `configuration.clock`.
+extension PanelClient {
+    /// Polls `/resources` until the server is in `state`. The panel caches resources for 20 s, so
+    /// give `timeout` at least that much beyond Wings' own time.
+    public func waitForPowerState(_ state: PowerState, of server: String, timeout: Duration) async throws(PanelError) {
+        let clock = configuration.clock
+        let started = clock.now()
+        while true {
+            if try await resources(of: server).currentState == state { return }
+            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "wait for power state \(state.rawValue)") }
+            try await pause(configuration.pollInterval, name: "wait for power state")
+        }
+    }
+
+    /// Creates a backup and polls it until Wings reports it done. A failed backup throws
+    /// `backupFailed`; running past `timeout` throws `timedOut` (the backup keeps running and
+    /// counts toward the limit until it finishes).
+    public func createBackupAndWait(of server: String, name: String? = nil, ignoredFiles: [String] = [], locked: Bool = false,
+                                    timeout: Duration) async throws(PanelError) -> Backup {
+        let clock = configuration.clock
+        let started = clock.now()
+        var backup = try await createBackup(of: server, name: name, ignoredFiles: ignoredFiles, locked: locked)
+        while true {
+            switch backup.state {
+            case .succeeded: return backup
+            case .failed: throw PanelError(.backupFailed, operation: "create backup and wait")
+            case .running: break
+            }
+            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "create backup and wait") }
+            try await pause(configuration.pollInterval, name: "wait for backup")
+            backup = try await self.backup(backup.uuid, of: server)
+        }
+    }
+
+    /// Unlocks every locked backup so the next borrower's backups fit the limit. Returns how many
+    /// were unlocked. Reads before each toggle, because the endpoint flips.
+    @discardableResult
+    public func unlockAll(on server: String) async throws(PanelError) -> Int {
+        var unlocked = 0
+        for backup in try await backups(of: server).backups where backup.isLocked {
+            if try await !setBackupLock(backup.uuid, of: server, locked: false).isLocked { unlocked += 1 }
+        }
+        return unlocked
+    }
+
+    /// Waits until an install has finished: `status` back to nil. `install_failed` or
+    /// `reinstall_failed` throws `serverStateConflict`; still installing after `timeout` throws
+    /// `timedOut`. Polls `GET /servers/{s}`, the one client route that does not answer 409.
+    public func waitForInstall(of server: String, timeout: Duration) async throws(PanelError) {
+        let clock = configuration.clock
+        let started = clock.now()
+        while true {
+            let details = try await self.server(server)
+            switch details.status {
+            case nil: return
+            case "install_failed", "reinstall_failed": throw PanelError(.serverStateConflict, operation: "wait for install")
+            default: break
+            }
+            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "wait for install") }
+            try await pause(configuration.pollInterval, name: "wait for install")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// What the simulated panel holds and saw (the reading half of "act, then inspect"), and the
+/// hooks that stand in for Wings finishing its work.
+extension PanelSimulator {
+    public var requests: [PanelRecordedRequest] {
+        world.withLock { $0.requests }
+    }
+
+    public func requests(to route: PanelSimulatedRoute) -> [PanelRecordedRequest] {
+        world.withLock { $0.requests.filter { $0.route == route } }
+    }
+
+    public var users: [SimulatedPanelUser] {
+        let now = clock.now
+        return world.withLock { $0.settle(now: now); return $0.users }
+    }
+
+    public func user(username: String) -> SimulatedPanelUser? {
+        users.first { $0.username == username.lowercased() }
+    }
+
+    public func user(email: String) -> SimulatedPanelUser? {
+        users.first { $0.email.lowercased() == email.lowercased() }
+    }
+
+    /// The server with this 8-character identifier as it stands now, pending changes landed.
+    public func server(_ identifier: String) -> SimulatedPanelServer? {
+        let now = clock.now
+        return world.withLock { $0.settle(now: now); return $0.servers.first { $0.identifier == identifier } }
+    }
+
+    /// Sub-users of a server with their account's email, as (email, permissions).
+    public func subusers(of identifier: String) -> [(email: String, permissions: [String])] {
+        world.withLock { world in
+            guard let server = world.servers.first(where: { $0.identifier == identifier }) else { return [] }
+            return server.subusers.compactMap { subuser in
+                world.users.first { $0.id == subuser.userID }.map { ($0.email, subuser.permissions) }
+            }
+        }
+    }
+
+    /// Backups not deleted, oldest first.
+    public func backups(of identifier: String) -> [SimulatedBackup] {
+        server(identifier)?.backups.filter { !$0.isDeleted } ?? []
+    }
+
+    /// Sub-user updates that changed a stored list; an unchanged list writes nothing (§3.2).
+    public var subuserWriteCount: Int {
+        world.withLock { $0.subuserWrites }
+    }
+
+    /// Queues `fault` for the next request to `route`; several are met in the order queued.
+    public func injectFault(_ fault: PanelFault, on route: PanelSimulatedRoute) {
+        world.withLock { $0.faults[route, default: []].append(fault) }
+    }
+
+    /// Queues a fault for the next Wings backup download.
+    public func injectDownloadFault(_ fault: PanelDownloadFault) {
+        world.withLock { $0.downloadFaults.append(fault) }
+    }
+
+    /// Wings reports a backup done: successful with `bytes` and a checksum, or failed (which also unlocks it).
+    public func completeBackup(_ uuid: String, on identifier: String, bytes: Int64 = 1_048_576, successful: Bool = true) {
+        let now = clock.now
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }),
+                  let b = world.servers[s].backups.firstIndex(where: { $0.uuid == uuid }) else { return }
+            world.complete(server: s, backup: b, successful: successful, bytes: bytes, at: now)
+        }
+    }
+
+    /// Wings reports the install done: status back to `nil`, or `install_failed`/`reinstall_failed`.
+    public func finishInstall(of identifier: String, status: String? = nil) {
+        setStatus(of: identifier, to: status)
+    }
+
+    /// Sets a server's `status` directly (`installing`, `suspended`, `restoring_backup`, ...).
+    public func setStatus(of identifier: String, to status: String?) {
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
+            world.servers[s].status = status
+            world.installFinishesAt[world.servers[s].id] = nil
+        }
+    }
+
+    /// Sets the power state at once, dropping any pending transition.
+    public func setPowerState(of identifier: String, to state: String) {
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
+            world.servers[s].powerState = state
+            world.pendingPower[world.servers[s].id] = nil
+        }
+    }
+
+    /// Adds a user and makes them a sub-user with `permissions` (for tests of sub-user callers).
+    public func addSubuser(userID: Int, to identifier: String, permissions: [String]) {
+        let now = clock.now
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
+            world.servers[s].subusers.append(SimulatedSubuser(userID: userID, permissions: PanelWorld.cleaned(permissions), createdAt: now))
+        }
+    }
+}

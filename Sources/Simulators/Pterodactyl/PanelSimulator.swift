@@ -1,0 +1,83 @@
+public import Foundation
+import FlyingFox
+import FlyingSocks
+public import Logging
+import Synchronization
+
+/// A Pterodactyl panel (and the Wings download endpoint) on loopback that behaves as
+/// reference/pterodactyl-api.md describes: key types and `r_*` bits, per-account rate limits with
+/// `X-RateLimit-*` headers, the panel's envelopes, `errors[]` bodies and 422 validation entries,
+/// 409 while installing, sub-user auto-creation, the backup throttle and limit, a toggling lock,
+/// single-use download URLs, and power states that change later. It is a fake with inspection:
+/// tests act through the real client, then read `users`, `server(_:)`, `requests`.
+///
+/// Invariant: all panel state lives in one `PanelWorld` value behind `world`'s lock, and each
+/// request is judged and applied in one critical section, never across an `await`.
+public final class PanelSimulator: Sendable {
+    public let configuration: Configuration
+    public let clock: SimulatorClock
+    let world: Mutex<PanelWorld>
+    private let running: Mutex<RunningServer?>
+    private let logger: Logger
+
+    private struct RunningServer {
+        let server: HTTPServer
+        let task: Task<Void, any Error>
+        let port: UInt16
+    }
+
+    /// - Parameters:
+    ///   - clock: `.manual()` for rate-limit windows, throttles and power delays that only
+    ///     `advance(by:)` moves.
+    ///   - logger: one debug entry per request with the route name and status; no header, no body.
+    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.pterodactyl")) {
+        self.configuration = configuration
+        self.clock = clock
+        self.world = Mutex(PanelWorld(configuration: configuration))
+        self.running = Mutex(nil)
+        self.logger = logger
+    }
+
+    /// Starts listening on 127.0.0.1 on a port the system picks.
+    public func start() async throws {
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 600, logger: .disabled,
+                                handler: PanelRequestHandler(simulator: self))
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port) = await server.listeningAddress else {
+            task.cancel()
+            throw SimulatorError.notListening
+        }
+        ListeningSocketTuning.disableNagle(onListenerAt: port)
+        running.withLock { $0 = RunningServer(server: server, task: task, port: port) }
+        world.withLock { $0.baseURL = "http://127.0.0.1:\(port)" }
+    }
+
+    public func stop() async {
+        guard let current = running.withLock({ state in defer { state = nil }; return state }) else { return }
+        await current.server.stop(timeout: 1)
+        current.task.cancel()
+    }
+
+    /// `http://127.0.0.1:PORT`, what the client takes as `PTERODACTYL_URL`. Only valid after `start()`.
+    public var baseURL: String {
+        guard let port = running.withLock({ $0?.port }) else { preconditionFailure("start() the simulator first") }
+        return "http://127.0.0.1:\(port)"
+    }
+
+    public func advance(by duration: Duration) {
+        clock.advance(by: duration)
+    }
+
+    func handle(_ request: PanelIncomingRequest) -> PanelReply {
+        let now = clock.now
+        let (reply, route) = world.withLock { world in
+            let reply = world.handle(request, now: now)
+            return (reply, world.requests.last?.route)
+        }
+        if case .response(let response) = reply {
+            logger.debug("simulated panel request", metadata: ["http.route": "\(route.map(\.rawValue) ?? "unmatched")", "http.status": "\(response.status)"])
+        }
+        return reply
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTP
+import Logging
+import Pterodactyl
+import Secrets
+import Simulators
+
+/// A simulator on a manual clock and a client on the real HTTP stack whose waits advance that
+/// clock, so Retry-After, throttles and power delays take no real time.
+struct PanelTestWorld {
+    let panel: PanelSimulator
+    let client: PanelClient
+    let http: HTTPClient
+
+    static let server = "1a2b3c4d"
+    static let applicationKey = SimulatedAPIKey.application.token
+    static let clientKey = SimulatedAPIKey.adminClient.token
+
+    static func with<T>(
+        _ configuration: PanelSimulator.Configuration = PanelSimulator.Configuration(),
+        applicationKey: String = applicationKey,
+        clientKey: String = clientKey,
+        logger: Logger = Logger(label: "test.pterodactyl"),
+        adjust: (inout PanelConfiguration) -> Void = { _ in },
+        _ body: (PanelTestWorld) async throws -> T
+    ) async throws -> T {
+        let clock = SimulatorClock.manual()
+        let panel = PanelSimulator(configuration: configuration, clock: clock)
+        try await panel.start()
+        let http = try HTTPClient(logger: logger)
+        var settings = PanelConfiguration(baseURL: panel.baseURL, applicationKey: Secret(applicationKey), clientKey: Secret(clientKey))
+        settings.retryBaseDelay = .milliseconds(200)
+        settings.clock = PanelClock(
+            now: { .milliseconds(Int64(clock.now.timeIntervalSince1970 * 1000)) },
+            sleep: { clock.advance(by: $0) }
+        )
+        adjust(&settings)
+        let world = PanelTestWorld(panel: panel, client: try PanelClient(configuration: settings, transport: http, logger: logger), http: http)
+        defer { http.shutdown() }
+        do {
+            let result = try await body(world)
+            await panel.stop()
+            return result
+        } catch {
+            await panel.stop()
+            throw error
+        }
+    }
+
+    /// A raw request to the simulator, for checking what it rejects without the client's help.
+    func raw(_ method: HTTPMethod, _ path: String, key: String? = applicationKey, accept: String? = "application/json",
+             json: String? = nil, contentType: String = "application/json") async throws -> HTTPResponse {
+        var headers: HTTPHeaders = [:]
+        if let key { headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let accept { headers.add(name: "Accept", value: accept) }
+        if json != nil { headers.add(name: "Content-Type", value: contentType) }
+        return try await http.send(HTTPRequest(method: method, url: panel.baseURL + path, headers: headers, body: json.map { Data($0.utf8) }))
+    }
+}
+
+extension HTTPResponse {
+    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    var firstError: [String: Any]? { (json?["errors"] as? [[String: Any]])?.first }
+    var errorCodes: [String] { (json?["errors"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? [] }
+    var sourceFields: [String] {
+        (json?["errors"] as? [[String: Any]])?.compactMap { ($0["meta"] as? [String: Any])?["source_field"] as? String } ?? []
+    }
+}
