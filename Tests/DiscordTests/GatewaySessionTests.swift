@@ -1,0 +1,239 @@
+import Foundation
+import Logging
+import Secrets
+import Simulators
+import Testing
+import WebSocket
+@testable import Discord
+
+/// The gateway session against the gateway simulator, over the real WebSocket client with
+/// zlib-stream, in real time with a short heartbeat interval.
+@Suite("The gateway session", .serialized)
+struct GatewaySessionTests {
+    /// Collects dispatches as the application would.
+    actor Received {
+        private(set) var dispatches: [GatewayDispatch] = []
+        func append(_ dispatch: GatewayDispatch) { dispatches.append(dispatch) }
+        var names: [String] { dispatches.map(\.name) }
+        func count(named name: String) -> Int { dispatches.filter { $0.name == name }.count }
+    }
+
+    struct Running {
+        let session: GatewaySession
+        let simulator: DiscordGatewaySimulator
+        let received: Received
+        let task: Task<Result<Void, GatewayError>, Never>
+
+        func waitFor(_ description: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
+            let deadline = ContinuousClock.now + timeout
+            while !(await condition()) {
+                guard ContinuousClock.now < deadline else { throw GatewayTestFailure("timed out waiting for \(description)") }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
+    static func simulatorConfiguration(heartbeat: Duration = .milliseconds(400)) -> DiscordGatewaySimulator.Configuration {
+        DiscordGatewaySimulator.Configuration(
+            botToken: GatewaySimulatorFixture.token, heartbeatInterval: heartbeat, heartbeatTolerance: .milliseconds(300),
+            identifyWindow: .milliseconds(200)
+        )
+    }
+
+    /// Starts a simulator and a session against it, runs `body`, then stops both.
+    static func withSession(
+        _ simulatorConfiguration: DiscordGatewaySimulator.Configuration = simulatorConfiguration(),
+        token: String = GatewaySimulatorFixture.token,
+        slowConsumer: Duration? = nil,
+        _ body: (Running) async throws -> Void
+    ) async throws {
+        try await GatewaySimulatorFixture.withSimulator(simulatorConfiguration) { simulator in
+            let gatewayURL = simulator.gatewayURL.absoluteString
+            var configuration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
+            configuration.identifyInterval = .milliseconds(250)
+            let session = GatewaySession(configuration: configuration, logger: Logger(label: "test.gateway"))
+            let received = Received()
+            let consumer = Task {
+                for await dispatch in session.dispatches {
+                    if let slowConsumer { try? await Task.sleep(for: slowConsumer) }
+                    await received.append(dispatch)
+                }
+            }
+            let task = Task { () -> Result<Void, GatewayError> in
+                do throws(GatewayError) {
+                    try await session.run()
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let running = Running(session: session, simulator: simulator, received: received, task: task)
+            do {
+                try await body(running)
+            } catch {
+                task.cancel()
+                _ = await task.value
+                consumer.cancel()
+                throw error
+            }
+            task.cancel()
+            _ = await task.value
+            await consumer.value
+        }
+    }
+
+    @Test("identifies with the token and GUILDS over zlib-stream, gets READY, and heartbeats on time with the right sequence")
+    func identifyAndHeartbeat() async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            try await running.waitFor("three heartbeats") { running.simulator.heartbeats.count >= 3 }
+            let connection = try #require(running.simulator.connections.first)
+            #expect(connection.query["v"] == "10" && connection.query["encoding"] == "json" && connection.query["compress"] == "zlib-stream")
+            let identify = try #require(running.simulator.identifies.first)
+            #expect(identify.intents == 1)
+            #expect(identify.data["token"]?.stringValue == GatewaySimulatorFixture.token)
+            for beat in running.simulator.heartbeats {
+                #expect(beat.isOnTime, "\(beat)")
+                #expect(beat.isSequenceCorrect, "\(beat)")
+            }
+        }
+    }
+
+    @Test("op 1 from the server gets a heartbeat at once")
+    func requestedHeartbeat() async throws {
+        try await Self.withSession(Self.simulatorConfiguration(heartbeat: .seconds(30))) { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            running.simulator.perform(.requestHeartbeat)
+            try await running.waitFor("a requested heartbeat", timeout: .seconds(2)) { running.simulator.heartbeats.contains { $0.kind == .requested } }
+        }
+    }
+
+    @Test("unacknowledged heartbeats: the session closes with 4000 and resumes on the resume URL")
+    func zombieConnection() async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            running.simulator.perform(.dropHeartbeatACKs)
+            try await running.waitFor("a resume") { running.simulator.resumes.count == 1 }
+            #expect(running.simulator.closesReceived.contains { $0.code?.rawValue == 4000 })
+            let resume = try #require(running.simulator.resumes.first)
+            #expect(resume.port == .resume)
+            guard case .resumed = resume.outcome else {
+                Issue.record("expected the session to resume, got \(resume.outcome)")
+                return
+            }
+            #expect(running.simulator.identifies.count == 1)
+        }
+    }
+
+    @Test("op 7, op 9 true, a server 4000 and a TCP drop resume; 4007, 4009 and op 9 false start a new session", arguments: [
+        (GatewayScenario.reconnect, "resume"),
+        (.invalidSession(resumable: true), "resume"),
+        (.close(CloseCode(rawValue: 4000)), "resume"),
+        (.dropTCP, "resume"),
+        (.close(CloseCode(rawValue: 4007)), "identify"),
+        (.close(CloseCode(rawValue: 4009)), "identify"),
+        (.invalidSession(resumable: false), "identify"),
+    ])
+    func reconnects(scenario: GatewayScenario, outcome: String) async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            running.simulator.perform(scenario)
+            if outcome == "resume" {
+                try await running.waitFor("RESUMED") { await running.received.names.contains("RESUMED") }
+                #expect(running.simulator.identifies.count == 1)
+            } else {
+                try await running.waitFor("a second READY", timeout: .seconds(12)) { await running.received.count(named: "READY") == 2 }
+                #expect(running.simulator.resumes.isEmpty)
+            }
+        }
+    }
+
+    @Test("fatal closes end the session with an error naming the cause, and nothing reconnects", arguments: [4004, 4010, 4011, 4012, 4013, 4014])
+    func fatalClose(code: Int) async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            running.simulator.perform(.close(CloseCode(rawValue: UInt16(code))))
+            let result = await running.task.value
+            guard case .failure(let error) = result else {
+                Issue.record("expected the session to stop, got \(result)")
+                return
+            }
+            #expect(error.kind == .fatalClose(CloseCode(rawValue: UInt16(code))))
+            #expect(!error.reason.isEmpty)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(running.simulator.connections.count == 1)
+        }
+    }
+
+    @Test("a wrong token stops the session with 4004 after one attempt")
+    func wrongToken() async throws {
+        try await Self.withSession(token: "wrong.token") { running in
+            let result = await running.task.value
+            guard case .failure(let error) = result else {
+                Issue.record("expected the session to stop, got \(result)")
+                return
+            }
+            #expect(error.kind == .fatalClose(CloseCode(rawValue: 4004)))
+            #expect(error.description.contains("DISCORD_TOKEN"))
+            #expect(!error.description.contains("wrong.token"))
+            #expect(running.simulator.connections.count == 1)
+        }
+    }
+
+    @Test("no event lost: 1000 dispatches through 5 dropped connections arrive exactly once, in order")
+    func noEventLost() async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            var generator = SystemRandomNumberGenerator()
+            let drops = Set((0..<5).map { _ in Int.random(in: 1..<1000, using: &generator) })
+            var dropped = 0
+            for index in 1...1000 {
+                running.simulator.dispatch(event: "TEST_EVENT", data: .object(["index": .integer(Int64(index))]))
+                if drops.contains(index) {
+                    // Drop while events may still be in flight, then keep dispatching only once the
+                    // session is back, so each of the drops hits a live connection.
+                    running.simulator.perform(.dropTCP)
+                    dropped += 1
+                    let expected = dropped
+                    try await running.waitFor("resume \(expected)") { running.simulator.resumes.count == expected }
+                }
+            }
+            try await running.waitFor("1000 events", timeout: .seconds(30)) { await running.received.count(named: "TEST_EVENT") == 1000 }
+            struct Event: Decodable { let index: Int }
+            let indexes = try await running.received.dispatches.filter { $0.name == "TEST_EVENT" }.map { try $0.decode(Event.self).index }
+            #expect(indexes == Array(1...1000))
+            #expect(running.simulator.resumes.count == drops.count)
+            #expect(running.simulator.resumes.allSatisfy { if case .resumed = $0.outcome { true } else { false } })
+            #expect(running.simulator.identifies.count == 1)
+        }
+    }
+
+    @Test("a slow consumer does not delay heartbeats")
+    func slowConsumer() async throws {
+        try await Self.withSession(slowConsumer: .milliseconds(100)) { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            for index in 0..<30 {
+                running.simulator.dispatch(event: "TEST_EVENT", data: .object(["index": .integer(Int64(index))]))
+            }
+            try await Task.sleep(for: .seconds(2))
+            let beats = running.simulator.heartbeats
+            #expect(beats.count >= 4)
+            #expect(beats.allSatisfy { $0.isOnTime }, "\(beats)")
+            #expect(await running.received.count(named: "TEST_EVENT") < 30, "the consumer is still behind")
+        }
+    }
+
+    @Test("an interaction split across zlib messages and fragments arrives whole and decodes")
+    func interactionDelivery() async throws {
+        try await Self.withSession { running in
+            try await running.waitFor("READY") { await running.received.names.contains("READY") }
+            let interaction = running.simulator.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [.string("version", "1.21.4")])])
+            running.simulator.dispatchInteraction(interaction, delivery: .zlibMessages(count: 4))
+            running.simulator.dispatchInteraction(running.simulator.makeComponentInteraction(customID: "approve:12"), delivery: .fragments(count: 3, interleavingPing: true))
+            try await running.waitFor("two interactions") { await running.received.count(named: "INTERACTION_CREATE") == 2 }
+            let decoded = try await running.received.dispatches.filter { $0.name == "INTERACTION_CREATE" }.map { try $0.decode(Interaction.self) }
+            #expect(decoded.first?.type == .applicationCommand)
+            #expect(decoded.last?.type == .messageComponent)
+        }
+    }
+}
