@@ -13,7 +13,7 @@ extension HTTPTests {
                 let start = ContinuousClock.now
                 task.cancel()
                 await #expect(throws: CancellationError.self) { _ = try await task.value }
-                #expect(ContinuousClock.now - start < .milliseconds(500))
+                #expect(ContinuousClock.now - start < .seconds(2), "well before the 5 s answer")
                 #expect(client.statistics.activeTransfers == 0)
             }
         }

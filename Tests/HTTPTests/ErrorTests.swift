@@ -34,7 +34,7 @@ extension HTTPTests {
                     _ = try await client.send(HTTPRequest(url: server.baseURL + "/slow", timeout: .milliseconds(300)))
                 }
                 #expect(kind == .timeout)
-                #expect(ContinuousClock.now - start < .seconds(2))
+                #expect(ContinuousClock.now - start < .seconds(3), "well before the 5 s answer")
             }
         }
 

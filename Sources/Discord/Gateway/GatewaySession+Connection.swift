@@ -83,7 +83,10 @@ extension GatewaySession {
                             while !Task.isCancelled {
                                 do { try await Task.sleep(until: next) } catch { return }
                                 feed.yield(.heartbeatDue)
-                                next += interval
+                                // Count the next interval from now, not from the missed deadline: after
+                                // a stall, two ticks back to back would make the second find the first
+                                // unacknowledged and close a healthy connection.
+                                next = .now + interval
                             }
                         }
                     case .close(let code):
