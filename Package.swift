@@ -51,6 +51,8 @@ let package = Package(
 
         // Prints a table of REST client throughput and latency against the simulator (release build).
         .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Simulators", "Secrets", logging], swiftSettings: strict),
+        // Prints a table of gateway decoding throughput and dispatch latency (release build).
+        .executableTarget(name: "gateway-benchmark", dependencies: ["Discord", "Simulators", "Secrets", logging], swiftSettings: strict),
         // Runs the Autobahn WebSocket test cases against the client (scripts/websocket-conformance).
         .executableTarget(name: "websocket-conformance", dependencies: ["WebSocket", logging], swiftSettings: strict),
 

@@ -25,7 +25,7 @@ struct Run: AsyncParsableCommand {
             guard missing.isEmpty else {
                 throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
             }
-            throw OperatorError("the configuration is complete, but this build cannot connect to Discord yet: the gateway and the commands come in the next releases")
+            throw OperatorError("the configuration is complete, but this build does not run the bot yet: the lending workflow and the commands come in the next releases")
         }
     }
 }
