@@ -58,7 +58,8 @@ let package = Package(
 
         // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,
         // and the schema.prisma parser behind the drift check.
-        .target(name: "PostgresTesting", dependencies: ["Postgres", logging], swiftSettings: strict),
+        .target(name: "TestSupport", swiftSettings: strict),
+        .target(name: "PostgresTesting", dependencies: ["Postgres", "TestSupport", logging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
         .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
@@ -71,7 +72,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "Simulators", "HTTP", "Secrets", "CZlib", logging, inMemoryLogging],
+            dependencies: ["Discord", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", logging, inMemoryLogging],
             exclude: ["Support/validate_discord_body.py"],
             swiftSettings: strict
         ),
@@ -82,6 +83,6 @@ let package = Package(
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
         .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),
     ]
 )

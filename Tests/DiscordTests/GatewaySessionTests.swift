@@ -33,12 +33,13 @@ struct GatewaySessionTests {
         }
     }
 
-    /// A one-second heartbeat: short enough to see several beats, long enough that a loaded machine
-    /// (the whole suite runs in parallel on two cores) does not make ACKs look missed. Exact timing
-    /// is the state machine's job and is tested there without a network.
-    static func simulatorConfiguration(heartbeat: Duration = .seconds(1)) -> DiscordGatewaySimulator.Configuration {
+    /// A three-second heartbeat: short enough to see beats, long enough that a loaded machine (the
+    /// whole suite runs in parallel on two cores, which has delayed an ACK's processing past one
+    /// second) does not make ACKs look missed and trigger a resume. Exact timing is the state
+    /// machine's job and is tested there without a network.
+    static func simulatorConfiguration(heartbeat: Duration = .seconds(3)) -> DiscordGatewaySimulator.Configuration {
         DiscordGatewaySimulator.Configuration(
-            botToken: GatewaySimulatorFixture.token, heartbeatInterval: heartbeat, heartbeatTolerance: .milliseconds(900),
+            botToken: GatewaySimulatorFixture.token, heartbeatInterval: heartbeat, heartbeatTolerance: .seconds(2),
             identifyWindow: .milliseconds(200)
         )
     }
@@ -89,7 +90,7 @@ struct GatewaySessionTests {
     func identifyAndHeartbeat() async throws {
         try await Self.withSession { running in
             try await running.waitFor("READY") { await running.received.names.contains("READY") }
-            try await running.waitFor("three heartbeats") { running.simulator.heartbeats.count >= 3 }
+            try await running.waitFor("two heartbeats") { running.simulator.heartbeats.count >= 2 }
             #expect(running.simulator.connections.count == 1, "closes sent \(running.simulator.closesSent), received \(running.simulator.closesReceived), connections \(running.simulator.connections)")
             let connection = try #require(running.simulator.connections.first)
             #expect(connection.query["v"] == "10" && connection.query["encoding"] == "json" && connection.query["compress"] == "zlib-stream")
@@ -113,7 +114,7 @@ struct GatewaySessionTests {
 
     @Test("unacknowledged heartbeats: the session closes with 4000 and resumes on the resume URL")
     func zombieConnection() async throws {
-        try await Self.withSession { running in
+        try await Self.withSession(Self.simulatorConfiguration(heartbeat: .seconds(1))) { running in
             try await running.waitFor("READY") { await running.received.names.contains("READY") }
             running.simulator.perform(.dropHeartbeatACKs)
             try await running.waitFor("a resume") { running.simulator.resumes.count == 1 }
@@ -213,17 +214,17 @@ struct GatewaySessionTests {
 
     @Test("a slow consumer does not delay heartbeats")
     func slowConsumer() async throws {
-        try await Self.withSession(slowConsumer: .milliseconds(100)) { running in
+        try await Self.withSession(slowConsumer: .milliseconds(200)) { running in
             try await running.waitFor("READY") { await running.received.names.contains("READY") }
             for index in 0..<30 {
                 running.simulator.dispatch(event: "TEST_EVENT", data: .object(["index": .integer(Int64(index))]))
             }
-            try await Task.sleep(for: .milliseconds(2500))
-            // The consumer needs 3 s for its backlog; meanwhile the connection keeps beating and
+            try await Task.sleep(for: .milliseconds(4500))
+            // The consumer needs 6 s for its backlog; meanwhile the connection keeps beating and
             // stays up (a stalled heartbeat would end in a missed ACK and a reconnect).
             #expect(await running.received.count(named: "TEST_EVENT") < 30, "the consumer is still behind")
             let beats = running.simulator.heartbeats
-            #expect(beats.count >= 2, "\(beats)")
+            #expect(beats.count >= 1, "\(beats)")
             #expect(beats.allSatisfy { $0.isSequenceCorrect }, "\(beats)")
             #expect(running.simulator.connections.count == 1)
         }

@@ -1,6 +1,4 @@
 public import Foundation
-import FlyingFox
-import FlyingSocks
 public import Logging
 import Synchronization
 
@@ -16,14 +14,8 @@ public final class DiscordRESTSimulator: Sendable {
     public let configuration: Configuration
     public let clock: SimulatorClock
     let world: Mutex<RESTWorld>
-    private let running: Mutex<RunningServer?>
+    private let running: Mutex<LoopbackHTTPServer?>
     private let logger: Logger
-
-    private struct RunningServer {
-        let server: HTTPServer
-        let task: Task<Void, any Error>
-        let port: UInt16
-    }
 
     /// - Parameters:
     ///   - clock: `.realTime()` by default; pass `.manual()` to judge deadlines and rate-limit
@@ -40,28 +32,15 @@ public final class DiscordRESTSimulator: Sendable {
 
     /// Starts listening on 127.0.0.1 on a port the system picks, and returns once connections are accepted.
     public func start() async throws {
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: 0),
-            // Long enough for `slowResponse` faults: a handler slower than this gets a 500 from FlyingFox.
-            timeout: 300,
-            logger: .disabled,
-            handler: RequestHandler(simulator: self)
-        )
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else {
-            task.cancel()
-            throw SimulatorError.notListening
-        }
-        ListeningSocketTuning.disableNagle(onListenerAt: port)
-        running.withLock { $0 = RunningServer(server: server, task: task, port: port) }
+        // Long enough for `slowResponse` faults: a handler slower than this gets a 500 from FlyingFox.
+        let server = try await LoopbackHTTPServer.start(handler: RequestHandler(simulator: self), timeout: 300)
+        running.withLock { $0 = server }
     }
 
     /// Stops listening and closes open connections. Recorded state stays readable.
     public func stop() async {
         guard let current = running.withLock({ state in defer { state = nil }; return state }) else { return }
-        await current.server.stop(timeout: 1)
-        current.task.cancel()
+        await current.stop()
     }
 
     /// `http://127.0.0.1:PORT/api/v10`, what the bot's REST client takes as its base. Only valid after `start()`.

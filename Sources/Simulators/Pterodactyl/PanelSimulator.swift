@@ -1,6 +1,4 @@
-public import Foundation
-import FlyingFox
-import FlyingSocks
+import Foundation
 public import Logging
 import Synchronization
 
@@ -17,14 +15,8 @@ public final class PanelSimulator: Sendable {
     public let configuration: Configuration
     public let clock: SimulatorClock
     let world: Mutex<PanelWorld>
-    private let running: Mutex<RunningServer?>
+    private let running: Mutex<LoopbackHTTPServer?>
     private let logger: Logger
-
-    private struct RunningServer {
-        let server: HTTPServer
-        let task: Task<Void, any Error>
-        let port: UInt16
-    }
 
     /// - Parameters:
     ///   - clock: `.manual()` for rate-limit windows, throttles and power delays that only
@@ -40,23 +32,14 @@ public final class PanelSimulator: Sendable {
 
     /// Starts listening on 127.0.0.1 on a port the system picks.
     public func start() async throws {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 600, logger: .disabled,
-                                handler: PanelRequestHandler(simulator: self))
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else {
-            task.cancel()
-            throw SimulatorError.notListening
-        }
-        ListeningSocketTuning.disableNagle(onListenerAt: port)
-        running.withLock { $0 = RunningServer(server: server, task: task, port: port) }
-        world.withLock { $0.baseURL = "http://127.0.0.1:\(port)" }
+        let server = try await LoopbackHTTPServer.start(handler: PanelRequestHandler(simulator: self), timeout: 600)
+        running.withLock { $0 = server }
+        world.withLock { $0.baseURL = "http://127.0.0.1:\(server.port)" }
     }
 
     public func stop() async {
         guard let current = running.withLock({ state in defer { state = nil }; return state }) else { return }
-        await current.server.stop(timeout: 1)
-        current.task.cancel()
+        await current.stop()
     }
 
     /// `http://127.0.0.1:PORT`, what the client takes as `PTERODACTYL_URL`. Only valid after `start()`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Checks JSON bodies against the pinned OpenAPI spec by running `validate_discord_body.py`
 /// (PyPI `jsonschema` + `referencing`) in a subprocess.

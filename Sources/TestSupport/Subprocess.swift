@@ -1,11 +1,12 @@
-import Foundation
+public import Foundation
 import Glibc
 
-/// Runs a program to completion and collects what it printed.
+/// Runs a program to completion with a given standard input and collects what it printed.
 ///
-/// Written on `posix_spawn` and `waitpid` because Foundation's `Process` on Linux sometimes never
-/// notices that its child exited (seen here: `waitUntilExit` hung on a reaped-never zombie). The
-/// blocking work runs on a thread of its own, never on Swift's cooperative pool.
+/// Written on `posix_spawnp` and `waitpid` because Foundation's `Process` on Linux sometimes never
+/// notices that its child exited. Standard input comes from a temporary file rather than a pipe, so
+/// a child that prints before reading can never deadlock against us. The blocking work runs on a
+/// thread of its own, never on Swift's cooperative pool.
 public enum Subprocess {
     public struct Outcome: Sendable {
         public let status: Int32
@@ -19,25 +20,35 @@ public enum Subprocess {
         public var description: String { "cannot start \(executable): \(String(cString: strerror(errorNumber)))" }
     }
 
-    /// Starts `executable` with `arguments` and `environment` (the current one when nil) and waits.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {
+    /// Starts `executable` (looked up in PATH) with `arguments` and `environment` (this process's
+    /// when nil), feeds it `input`, and waits.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, input: Data = Data()) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment) })
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment, input: input) })
             }
             thread.start()
         }
     }
 
-    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?) throws -> Outcome {
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?, input: Data) throws -> Outcome {
+        let inputURL = FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-stdin-\(UUID().uuidString)")
+        try input.write(to: inputURL)
+        defer { try? FileManager.default.removeItem(at: inputURL) }
+
         var outputPipe: [Int32] = [0, 0]
         var errorPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else { throw LaunchFailed(executable: executable, errorNumber: errno) }
+        guard pipe(&outputPipe) == 0 else { throw LaunchFailed(executable: executable, errorNumber: errno) }
+        guard pipe(&errorPipe) == 0 else {
+            close(outputPipe[0])
+            close(outputPipe[1])
+            throw LaunchFailed(executable: executable, errorNumber: errno)
+        }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, inputURL.path, O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         for descriptor in outputPipe + errorPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
@@ -48,7 +59,7 @@ public enum Subprocess {
         defer { (argv + envp).forEach { free($0) } }
 
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
         close(outputPipe[1])
         close(errorPipe[1])
         guard spawned == 0 else {

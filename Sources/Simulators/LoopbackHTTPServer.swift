@@ -1,0 +1,30 @@
+import FlyingFox
+import FlyingSocks
+
+/// A FlyingFox server on 127.0.0.1, on a port the system picks, with Nagle off: what every HTTP
+/// simulator runs on.
+struct LoopbackHTTPServer: Sendable {
+    private let server: HTTPServer
+    private let task: Task<Void, any Error>
+    let port: UInt16
+
+    /// Starts listening and returns once connections are accepted. `timeout` bounds one handler:
+    /// a slower one gets a 500 from FlyingFox, so it must exceed any delay a test injects.
+    static func start(handler: some HTTPHandler, timeout: Double) async throws -> LoopbackHTTPServer {
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: timeout, logger: .disabled, handler: handler)
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port) = await server.listeningAddress else {
+            task.cancel()
+            throw SimulatorError.notListening
+        }
+        ListeningSocketTuning.disableNagle(onListenerAt: port)
+        return LoopbackHTTPServer(server: server, task: task, port: port)
+    }
+
+    /// Stops listening and closes open connections.
+    func stop() async {
+        await server.stop(timeout: 1)
+        task.cancel()
+    }
+}
