@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
             swiftSettings: strict
         ),
-        .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting"], swiftSettings: strict),
+        .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),
     ]

@@ -21,6 +21,7 @@ extension PostgresPool {
     /// COMMIT was sent, leave nothing behind, so `body` is run again, at most `maxAttempts` times in all,
     /// after a short random pause. `body` may therefore run more than once: it must only talk to the
     /// database. A session lost during COMMIT is not retried, since the commit may have happened.
+    @discardableResult
     public func withTransaction<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ level: IsolationLevel = .readCommitted,

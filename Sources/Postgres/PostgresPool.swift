@@ -19,6 +19,7 @@ public final class PostgresPool: Sendable {
 
     /// Lends a session to `body` and takes it back afterwards, rolling back any transaction `body`
     /// left open. `body` runs in the caller's isolation.
+    @discardableResult
     public func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result

@@ -10,6 +10,7 @@ public final class TestCluster: Sendable {
     public let url: String
 
     /// Starts a cluster, hands it to `body`, and removes it afterwards whatever happened.
+    @discardableResult
     public static func with<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (TestCluster) async throws -> sending Result

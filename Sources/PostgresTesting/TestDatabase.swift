@@ -18,6 +18,7 @@ public enum TestDatabase {
     }
 
     /// Creates an empty database, hands a pool on it to `body`, then drops it whatever happened.
+    @discardableResult
     public static func with<Result>(
         isolation: isolated (any Actor)? = #isolation,
         maximumConnections: Int = 4,

@@ -4,7 +4,7 @@ public import Foundation
 public enum PackageRoot {
     public static var url: URL {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent() // PostgresTesting
+            .deletingLastPathComponent() // TestSupport
             .deletingLastPathComponent() // Sources
             .deletingLastPathComponent()
     }
