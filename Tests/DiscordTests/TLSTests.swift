@@ -70,3 +70,36 @@ struct TLSTests {
         }
     }
 }
+
+@Suite("Finding the gateway")
+struct GatewayURLCacheTests {
+    actor Counter {
+        private(set) var value = 0
+        func increment() { value += 1 }
+    }
+
+    @Test("DISCORD_GATEWAY_URL wins; otherwise GET /gateway/bot is asked once per lifetime")
+    func caching() async throws {
+        let calls = Counter()
+        let overridden = GatewayURLCache(override: "wss://override.example") { await calls.increment(); return "wss://fetched.example" }
+        #expect(try await overridden.url() == "wss://override.example")
+        #expect(await calls.value == 0)
+
+        let fetched = GatewayURLCache(override: nil, lifetime: .milliseconds(200)) { await calls.increment(); return "wss://fetched.example" }
+        #expect(try await fetched.url() == "wss://fetched.example")
+        #expect(try await fetched.url() == "wss://fetched.example")
+        #expect(await calls.value == 1)
+        try await Task.sleep(for: .milliseconds(250))
+        _ = try await fetched.url()
+        #expect(await calls.value == 2)
+    }
+
+    @Test("the REST client's /gateway/bot feeds the cache")
+    func fromREST() async throws {
+        try await DiscordClientTests.withClient { client, simulator in
+            let cache = GatewayURLCache(override: nil) { try await client.gatewayBot().url }
+            let url = try await cache.url()
+            #expect(url == simulator.configuration.gatewayURL)
+        }
+    }
+}

@@ -15,7 +15,8 @@ public final class GatewaySession: Sendable {
         public var token: Secret
         /// GUILDS (1) by default: interactions need no intent, guild events come with GUILDS.
         public var intents: UInt64 = 1
-        /// `DISCORD_GATEWAY_URL`, or `GET /gateway/bot`'s `url` (cache it); asked before every IDENTIFY.
+        /// Asked before every IDENTIFY; normally `GatewayURLCache.url` (`DISCORD_GATEWAY_URL`, else a
+        /// cached `GET /gateway/bot`).
         public var gatewayURL: @Sendable () async throws -> String
         /// `compress=zlib-stream`.
         public var isCompressed = true

@@ -1,0 +1,23 @@
+/// Where IDENTIFY connections go: `DISCORD_GATEWAY_URL` when set, else `GET /gateway/bot`'s `url`,
+/// kept for two minutes so reconnect storms do not become REST storms (reference G1).
+public actor GatewayURLCache {
+    private let override: String?
+    private let fetch: @Sendable () async throws -> String
+    private let lifetime: Duration
+    private var cached: (url: String, fetchedAt: ContinuousClock.Instant)?
+
+    /// `fetch` is normally `{ try await client.gatewayBot().url }`.
+    public init(override: String?, lifetime: Duration = .seconds(120), fetch: @escaping @Sendable () async throws -> String) {
+        self.override = override
+        self.lifetime = lifetime
+        self.fetch = fetch
+    }
+
+    public func url() async throws -> String {
+        if let override { return override }
+        if let cached, ContinuousClock.now - cached.fetchedAt < lifetime { return cached.url }
+        let url = try await fetch()
+        cached = (url, .now)
+        return url
+    }
+}
