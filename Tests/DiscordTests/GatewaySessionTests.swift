@@ -243,4 +243,36 @@ struct GatewaySessionTests {
             #expect(decoded.last?.type == .messageComponent)
         }
     }
+
+    actor Counter {
+        private(set) var value = 0
+        func increment() { value += 1 }
+    }
+
+    @Test("a resume URL that keeps failing is given up for a fresh IDENTIFY on the main gateway")
+    func unreachableResumeURL() async throws {
+        try await GatewaySimulatorFixture.withSimulator(Self.simulatorConfiguration()) { simulator in
+            let gatewayURL = simulator.gatewayURL.absoluteString
+            let identifyAttempts = Counter()
+            var configuration = GatewaySession.Configuration(token: Secret(GatewaySimulatorFixture.token)) {
+                await identifyAttempts.increment()
+                return gatewayURL
+            }
+            configuration.identifyInterval = .milliseconds(100)
+            configuration.backoffCap = .milliseconds(500)
+            let session = GatewaySession(configuration: configuration, logger: Logger(label: "test.gateway"))
+            let runner = Task { try await session.run() }
+            for await dispatch in session.dispatches where dispatch.name == "READY" { break }
+            // Everything goes away: resumes fail, and after three of them the session asks for the
+            // gateway URL again to identify.
+            await simulator.stop()
+            let deadline = ContinuousClock.now + .seconds(15)
+            while await identifyAttempts.value < 2, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            runner.cancel()
+            _ = await runner.result
+            #expect(await identifyAttempts.value >= 2)
+        }
+    }
 }

@@ -54,6 +54,11 @@ public final class GatewaySession: Sendable {
         while !Task.isCancelled {
             guard let client = await connect(following: plan, state: &state) else {
                 if Task.isCancelled { return }
+                // A resume URL that keeps failing is given up for a new session on the main gateway.
+                if case .resume = plan, state.backoff.consecutiveFailures >= Self.resumeAttempts {
+                    logger.info("resume URL unreachable, identifying anew", metadata: ["gateway.failures": "\(state.backoff.consecutiveFailures)"])
+                    plan = .identify(after: .zero)
+                }
                 continue
             }
             let actions = await runConnection(client, state: &state)
@@ -70,6 +75,9 @@ public final class GatewaySession: Sendable {
             }
         }
     }
+
+    /// Failed connections to a resume URL before the session is given up.
+    static let resumeAttempts = 3
 
     /// State that lives across connections.
     struct RunState {
