@@ -65,7 +65,7 @@ let package = Package(
 
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "PostgresTesting", "Hashing", "CCurlShim", logging, inMemoryLogging],
+            dependencies: ["Postgres", "PostgresTesting", "TestSupport", "Hashing", "CCurlShim", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),

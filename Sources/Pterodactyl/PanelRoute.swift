@@ -106,24 +106,9 @@ enum PanelRoute: Sendable, Hashable {
     var name: String { "\(method.rawValue) \(template)" }
 }
 
-/// Percent-encoding of UTF-8 (RFC 3986 §2.1) for path segments and query values. Encoding `+`
-/// matters: the panel decodes a raw `+` in a query as a space, so `a+b@x.io` would not match (§2.1).
-enum PercentEncoding {
-    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-
-    static func encode(_ text: String) -> String {
-        let digits = Array("0123456789ABCDEF")
-        var encoded = ""
-        for byte in text.utf8 {
-            if unreserved.contains(byte) {
-                encoded.append(Character(UnicodeScalar(byte)))
-            } else {
-                encoded += "%\(digits[Int(byte >> 4)])\(digits[Int(byte & 0x0F)])"
-            }
-        }
-        return encoded
-    }
-
+extension PercentEncoding {
+    /// `?name=value&…` with both sides encoded. Encoding `+` matters: the panel decodes a raw `+` in
+    /// a query as a space, so `a+b@x.io` would not match (§2.1).
     static func query(_ items: [(String, String)]) -> String {
         items.isEmpty ? "" : "?" + items.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }

@@ -2,6 +2,7 @@
 import Logging
 import Secrets
 import Testing
+import TestSupport
 
 /// A limiter on a manual clock that logs nowhere.
 func makeRateLimiter(
@@ -50,12 +51,6 @@ func eventually(
     Issue.record(comment ?? "condition never became true", sourceLocation: sourceLocation)
 }
 
-/// Collects what concurrent tasks did, in the order they did it.
-actor Recorder<Value: Sendable> {
-    private(set) var values: [Value] = []
-    func append(_ value: Value) { values.append(value) }
-    var count: Int { values.count }
-}
 
 /// Runs a limiter's clock the way real time would pass, until `isDone`: whenever every permit has
 /// been answered and a waiter sleeps until a reset within `horizon`, moves time to that instant.

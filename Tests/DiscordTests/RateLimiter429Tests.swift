@@ -2,6 +2,7 @@
 import InMemoryLogging
 import Logging
 import Testing
+import TestSupport
 
 @Suite("Rate limiter: 429 answers") struct RateLimiter429Tests {
     @Test("a user-scope 429 holds its bucket for retry_after and counts as invalid")

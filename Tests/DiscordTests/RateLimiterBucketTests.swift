@@ -1,5 +1,6 @@
 @testable import Discord
 import Testing
+import TestSupport
 
 @Suite("Rate limiter: buckets") struct RateLimiterBucketTests {
     @Test("routes that share a bucket hash share its limit")

@@ -44,11 +44,12 @@ struct MigratorTests {
             #expect(try await tableNames(pool) == ["A", "B", "_prisma_migrations"])
             let rows = try await pool.query("SELECT * FROM _prisma_migrations ORDER BY migration_name").rows
             #expect(rows.count == 2)
+            #expect(Set(try rows.map { try $0.decode("id", as: String.self) }).count == 2, "each record has its own id")
             for (row, migration) in zip(rows, [Self.first, Self.second]) {
                 #expect(try row.decode("migration_name", as: String.self) == migration.0)
                 #expect(try row.decode("checksum", as: String.self) == Digest.sha256.hexString(Array(migration.1.utf8)))
-                #expect(try row.decode("id", as: UUID.self) != UUID())
-                #expect(try row.decode("id", as: String.self).count == 36)
+                let id = try row.decode("id", as: String.self)
+                #expect(UUID(uuidString: id) != nil && id == id.lowercased() && id.count == 36, "Prisma writes lowercase uuids: \(id)")
                 #expect(try row.decode("finished_at", as: Date?.self) != nil)
                 #expect(try row.decode("rolled_back_at", as: Date?.self) == nil)
                 #expect(try row.decode("logs", as: String?.self) == nil)

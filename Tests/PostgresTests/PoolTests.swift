@@ -3,6 +3,7 @@ import Logging
 import Postgres
 import PostgresTesting
 import Testing
+import TestSupport
 
 @Suite("The connection pool")
 struct PoolTests {
@@ -78,11 +79,6 @@ struct PoolTests {
     }
 }
 
-/// Collects values from concurrent tasks, in arrival order.
-actor Recorder<Value: Sendable> {
-    private(set) var values: [Value] = []
-    func append(_ value: Value) { values.append(value) }
-}
 
 /// Polls `condition` every 10 ms for at most `seconds`.
 func waitUntil(seconds: Double = 5, _ condition: () async -> Bool) async throws {

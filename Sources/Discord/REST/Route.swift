@@ -1,3 +1,4 @@
+import HTTP
 public import Secrets
 
 /// Every REST endpoint the bot calls: the one place that spells paths (STYLE §2).

@@ -76,20 +76,12 @@ struct Violations {
 
     /// `required|string|max:191` on an optional body field; returns the string when it passed.
     mutating func requiredString(_ body: [String: SimulatorJSON], _ field: String, label: String? = nil, max: Int = 191) -> String? {
-        let label = label ?? field.replacingOccurrences(of: "_", with: " ")
         guard let value = body[field], value != .null else {
-            add(field, rule: "required", "The \(label) field is required.")
+            add(field, rule: "required", "The \(label ?? field.replacingOccurrences(of: "_", with: " ")) field is required.")
             return nil
         }
-        guard let text = value.stringValue else {
-            add(field, rule: "string", "The \(label) must be a string.")
-            return nil
-        }
-        if text.count > max {
-            add(field, rule: "max", "The \(label) may not be greater than \(max) characters.")
-            return nil
-        }
-        return text
+        // Present and not null: the nullable rules below decide the rest.
+        return optionalString(body, field, label: label, max: max) ?? nil
     }
 
     /// `nullable|string|max:N`; `.some(nil)` for an absent or null value.
