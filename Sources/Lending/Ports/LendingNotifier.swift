@@ -1,0 +1,78 @@
+public import Foundation
+
+/// Sends the workflow's notices. The bot renders them (language, embeds, buttons) and decides
+/// where they go: a direct message to a person, or the moderators' notify channel.
+public protocol LendingNotifier: Sendable {
+    /// Delivers `notice`. `deduplicationKey` is the same on every retry of one notice, so a
+    /// transport with idempotency support (Discord's message nonce) can drop a repeat.
+    func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws
+}
+
+/// Something that happened to a loan that a person must hear about.
+public enum LendingNotice: Sendable, Equatable {
+    /// To the organizer: the loan is approved and runs on this server.
+    case loanApproved(LoanSummary, organizer: String)
+    /// To a panel user: they have access to the server; `/mcserver reset-password` gives them
+    /// a password.
+    case panelAccessGranted(LoanSummary, panelUser: String, username: String)
+    /// To the organizer: the loan ends soon.
+    case returnReminder(LoanSummary, organizer: String, daysLeft: Int)
+    /// To the moderators: a loan has passed its end date (`EXPIRY_ACTION=notify`).
+    case loanExpired(LoanSummary)
+    /// To the organizer or a panel user: the loan was returned and where its data went.
+    case loanReturned(LoanSummary, recipient: String, archive: ArchiveOutcome)
+    /// To the moderators: a task stopped for good; a moderator can retry it.
+    case taskFailed(TaskFailureSummary)
+}
+
+/// The facts every loan notice shows.
+public struct LoanSummary: Sendable, Equatable {
+    public var workflowId: Int
+    public var description: String
+    public var organizerDiscordId: String
+    public var panelUserDiscordIds: [String]
+    /// The server's alias (ServerBinding name), or its panel id when no alias points at it.
+    public var serverAlias: String?
+    /// Where players connect, `host:port`.
+    public var connectionAddress: String?
+    public var startDate: Date?
+    public var endDate: Date?
+
+    public init(workflowId: Int, description: String, organizerDiscordId: String, panelUserDiscordIds: [String],
+                serverAlias: String?, connectionAddress: String?, startDate: Date?, endDate: Date?) {
+        self.workflowId = workflowId
+        self.description = description
+        self.organizerDiscordId = organizerDiscordId
+        self.panelUserDiscordIds = panelUserDiscordIds
+        self.serverAlias = serverAlias
+        self.connectionAddress = connectionAddress
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+}
+
+/// What became of a returned loan's data.
+public enum ArchiveOutcome: Sendable, Equatable {
+    /// `ARCHIVE_TARGET` is empty: nothing was kept.
+    case notConfigured
+    /// The backups were stored under `folder` of `target`.
+    case archived(target: String, folder: String, files: Int, bytes: Int64)
+}
+
+/// A task that will not be retried without a moderator.
+public struct TaskFailureSummary: Sendable, Equatable {
+    public var taskId: Int
+    public var kind: TaskKind
+    public var workflowId: Int
+    /// The last failure, in words a moderator can act on.
+    public var message: String
+    public var attempts: Int
+
+    public init(taskId: Int, kind: TaskKind, workflowId: Int, message: String, attempts: Int) {
+        self.taskId = taskId
+        self.kind = kind
+        self.workflowId = workflowId
+        self.message = message
+        self.attempts = attempts
+    }
+}

@@ -1,0 +1,23 @@
+public import Postgres
+
+/// What a durable task does; the PostgreSQL enum `"LendingTaskKind"`.
+public enum TaskKind: String, PostgresEnum, CaseIterable, Sendable {
+    /// Panel accounts, role, sub-users and description for an approved request, then ACTIVE.
+    case approve = "APPROVE"
+    /// Stop, archive, unlock, revoke, reset, then RETURNED.
+    case returnLoan = "RETURN"
+    /// Undo what a failed approval did on the panel after the request was rejected.
+    case release = "RELEASE"
+}
+
+/// Where a durable task stands; the PostgreSQL enum `"LendingTaskState"`.
+public enum TaskState: String, PostgresEnum, CaseIterable, Sendable {
+    /// Waiting to run, running under a claim, or waiting for its next retry.
+    case queued = "QUEUED"
+    /// Every step is done.
+    case succeeded = "SUCCEEDED"
+    /// Stopped after a permanent failure or too many attempts; waits for a moderator.
+    case failed = "FAILED"
+    /// Given up on purpose (the request was rejected while its approval had failed).
+    case cancelled = "CANCELLED"
+}
