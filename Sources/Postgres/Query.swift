@@ -66,6 +66,13 @@ public struct Query: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(binds.count)"
         }
 
+        /// Binds an optional value: NULL when nil. (Its own overload, so an optional is bound on
+        /// purpose rather than through the compiler's optional-in-interpolation path.)
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(Bind(type: Value.postgresType, text: value?.postgresText))
+            sql += "$\(binds.count)"
+        }
+
         /// Writes SQL text as is: for constant fragments such as a shared column list, never for a
         /// value from outside.
         public mutating func appendInterpolation(unsafeSQL text: String) {

@@ -8,8 +8,12 @@ public import Postgres
 public enum SchemaDrift {
     /// Parses the schema at `schemaPath` and compares it with the database behind `pool`,
     /// which should already be migrated. An empty result means no drift.
-    public static func check(schemaAt schemaPath: String, against pool: PostgresPool) async throws -> [SchemaDifference] {
-        let expected = try PrismaSchema.load(from: schemaPath).expectedShape
+    /// - Parameter partialIndexes: indexes the migrations add that Prisma cannot describe (a
+    ///   partial index has no schema.prisma syntax). They are expected exactly as given, so one
+    ///   that is missing or has another predicate is still reported.
+    public static func check(schemaAt schemaPath: String, against pool: PostgresPool,
+                             partialIndexes: [PartialIndex] = []) async throws -> [SchemaDifference] {
+        let expected = try PrismaSchema.load(from: schemaPath).expectedShape.including(partialIndexes)
         return differences(expected: expected, actual: try await CatalogSchema.read(from: pool))
     }
 

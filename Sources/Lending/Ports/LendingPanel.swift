@@ -8,10 +8,12 @@ public protocol LendingPanel: Sendable {
     /// checked before anything is created.
     func acceptsUsername(_ username: String) -> Bool
 
-    /// The account with exactly this username and email, created with `password` when neither
-    /// exists. An account that already matches both is adopted unchanged (a retried step);
-    /// a username or email held by another account is a permanent failure naming the field.
-    func ensureAccount(username: String, email: String, password: PanelPassword) async throws -> PanelAccount
+    /// The account with exactly this username and email, created with a strong random password
+    /// that nobody is shown when neither exists (its owner sets one with
+    /// `/mcserver reset-password`). An account that already matches both is adopted unchanged (a
+    /// retried step); a username or email held by another account is a permanent failure naming
+    /// the field.
+    func ensureAccount(username: String, email: String) async throws -> PanelAccount
 
     /// Whether a server with this 8-character identifier exists and the client key reaches it.
     func serverExists(_ server: String) async throws -> Bool
@@ -94,17 +96,4 @@ public enum ServerResetMode: String, Sendable, CaseIterable {
     case reinstall
     /// Leave the files as they are.
     case none
-}
-
-/// A password for a new panel account. Its description never shows it.
-public struct PanelPassword: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    private let value: String
-
-    public init(_ value: String) { self.value = value }
-
-    /// The password itself, for the one call that sends it to the panel.
-    public func revealed() -> String { value }
-
-    public var description: String { "<redacted>" }
-    public var debugDescription: String { "<redacted>" }
 }

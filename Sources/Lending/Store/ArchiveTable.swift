@@ -1,0 +1,51 @@
+public import Foundation
+public import Postgres
+
+/// One row of `"WorkflowArchive"`: a backup stored when a loan was returned.
+public struct ArchiveRecord: RowDecodable, Equatable {
+    public let id: Int
+    public let workflowId: Int
+    public let backupUuid: String
+    public let destination: String
+    public let bytes: Int64
+    public let createdAt: Date
+
+    public init(row: Row) throws(PostgresError) {
+        id = try row.decode("id")
+        workflowId = try row.decode("workflowId")
+        backupUuid = try row.decode("backupUuid")
+        destination = try row.decode("destination")
+        bytes = try row.decode("bytes")
+        createdAt = try row.decode("createdAt")
+    }
+}
+
+/// Row access for `"WorkflowArchive"`. One row per (workflow, backup): a backup is never
+/// archived twice for a loan.
+public enum ArchiveTable {
+    public static func insert(workflowId: Int, backupUuid: String, destination: String, bytes: Int64, at now: Date,
+                              on database: some QueryExecutor) async throws -> ArchiveRecord {
+        let result = try await database.query("""
+            INSERT INTO "WorkflowArchive" ("workflowId", "backupUuid", "destination", "bytes", "createdAt")
+            VALUES (\(workflowId), \(backupUuid), \(destination), \(bytes), \(now))
+            RETURNING "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt"
+            """, named: "insert archive record")
+        return try result.decodeSingle(as: ArchiveRecord.self)
+    }
+
+    public static func find(workflowId: Int, backupUuid: String, on database: some QueryExecutor) async throws -> ArchiveRecord? {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"
+            WHERE "workflowId" = \(workflowId) AND "backupUuid" = \(backupUuid)
+            """, named: "find archive record")
+        return try result.decodeFirst(as: ArchiveRecord.self)
+    }
+
+    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [ArchiveRecord] {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"
+            WHERE "workflowId" = \(workflowId) ORDER BY "id"
+            """, named: "list archive records")
+        return try result.decodeAll(as: ArchiveRecord.self)
+    }
+}

@@ -1,0 +1,86 @@
+public import Foundation
+public import Postgres
+
+/// One row of `"WorkflowAudit"`: who changed a request, how and when.
+public struct AuditEntry: RowDecodable, Equatable {
+    public let id: Int
+    public let workflowId: Int
+    /// Discord user id, or `AuditEntry.scheduler`.
+    public let actor: String
+    public let action: AuditAction
+    public let fromStatus: WorkflowStatus?
+    public let toStatus: WorkflowStatus?
+    public let detail: [String: String]
+    public let createdAt: Date
+
+    /// The actor of changes the scheduler makes.
+    public static let scheduler = "scheduler"
+
+    static let columns = #""id", "workflowId", "actor", "action", "fromStatus", "toStatus", "detail"::text AS "detail", "createdAt""#
+
+    public init(row: Row) throws(PostgresError) {
+        id = try row.decode("id")
+        workflowId = try row.decode("workflowId")
+        actor = try row.decode("actor")
+        let action: String = try row.decode("action")
+        guard let known = AuditAction(rawValue: action) else { throw PostgresError(.decoding(column: "action"), operation: "decode audit entry", message: "unknown audit action") }
+        self.action = known
+        fromStatus = try row.decode("fromStatus")
+        toStatus = try row.decode("toStatus")
+        detail = JSONObject.decode(try row.decode("detail"))
+        createdAt = try row.decode("createdAt")
+    }
+}
+
+/// What an audit row records.
+public enum AuditAction: String, Sendable, CaseIterable {
+    /// A member filed the request (∅ → PENDING).
+    case request
+    /// A moderator approved; a server is reserved and the approval task queued (PENDING).
+    case approvalRequested = "approval-requested"
+    /// The approval task finished (PENDING → ACTIVE).
+    case approve
+    case reject
+    case extend
+    /// Someone asked for the loan back; the return task queued (ACTIVE).
+    case returnRequested = "return-requested"
+    /// The return task finished (ACTIVE → RETURNED).
+    case `return`
+    /// A task failed for good.
+    case taskFailed = "task-failed"
+    /// A moderator retried a failed task.
+    case retry
+}
+
+/// Row access for `"WorkflowAudit"`. Rows are only ever added, in the transaction of the change
+/// they describe.
+public enum AuditTable {
+    @discardableResult
+    public static func record(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+                              detail: [String: String] = [:], at now: Date, on database: some QueryExecutor) async throws -> AuditEntry {
+        let result = try await database.query("""
+            INSERT INTO "WorkflowAudit" ("workflowId", "actor", "action", "fromStatus", "toStatus", "detail", "createdAt")
+            VALUES (\(workflowId), \(actor), \(action.rawValue), \(from), \(to), \(JSONObject.encode(detail))::jsonb, \(now))
+            RETURNING \(unsafeSQL: AuditEntry.columns)
+            """, named: "insert audit entry")
+        return try result.decodeSingle(as: AuditEntry.self)
+    }
+
+    /// A request's history, oldest first.
+    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [AuditEntry] {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: AuditEntry.columns) FROM "WorkflowAudit" WHERE "workflowId" = \(workflowId) ORDER BY "id"
+            """, named: "list audit entries")
+        return try result.decodeAll(as: AuditEntry.self)
+    }
+
+    /// The newest entry of one of `actions`, to say who got there first.
+    public static func latest(workflowId: Int, actions: [AuditAction], on database: some QueryExecutor) async throws -> AuditEntry? {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: AuditEntry.columns) FROM "WorkflowAudit"
+            WHERE "workflowId" = \(workflowId) AND "action" = ANY(string_to_array(\(actions.map(\.rawValue).joined(separator: ",")), ','))
+            ORDER BY "id" DESC LIMIT 1
+            """, named: "latest audit entry")
+        return try result.decodeFirst(as: AuditEntry.self)
+    }
+}

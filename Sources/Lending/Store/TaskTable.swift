@@ -1,0 +1,154 @@
+public import Foundation
+public import Postgres
+
+/// One row of `"LendingTask"`.
+public struct TaskRecord: RowDecodable, Equatable {
+    public let id: Int
+    public let kind: TaskKind
+    public let workflowId: Int
+    public let pteroServerId: String
+    public let state: TaskState
+    /// Discord user id of whoever caused the task, or `AuditEntry.scheduler`.
+    public let actor: String
+    public let input: [String: String]
+    public let attempts: Int
+    public let runAfter: Date
+    public let claimToken: String?
+    public let claimExpiresAt: Date?
+    public let lastError: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let finishedAt: Date?
+
+    static let columns = """
+        "id", "kind", "workflowId", "pteroServerId", "state", "actor", "input"::text AS "input", "attempts", "runAfter",
+        "claimToken", "claimExpiresAt", "lastError", "createdAt", "updatedAt", "finishedAt"
+        """
+
+    public init(row: Row) throws(PostgresError) {
+        id = try row.decode("id")
+        kind = try row.decode("kind")
+        workflowId = try row.decode("workflowId")
+        pteroServerId = try row.decode("pteroServerId")
+        state = try row.decode("state")
+        actor = try row.decode("actor")
+        input = JSONObject.decode(try row.decode("input"))
+        attempts = try row.decode("attempts")
+        runAfter = try row.decode("runAfter")
+        claimToken = try row.decode("claimToken")
+        claimExpiresAt = try row.decode("claimExpiresAt")
+        lastError = try row.decode("lastError")
+        createdAt = try row.decode("createdAt")
+        updatedAt = try row.decode("updatedAt")
+        finishedAt = try row.decode("finishedAt")
+    }
+}
+
+/// Row access for `"LendingTask"`. A task is QUEUED until it succeeds, fails for good or is
+/// cancelled; while QUEUED it is claimed by one runner at a time through a random token and an
+/// expiry, so a runner that dies loses its claim and another picks the task up.
+public enum TaskTable {
+    /// Queues a task. A second open task for the same workflow violates
+    /// `"LendingTask_workflowId_open_key"`.
+    public static func insert(kind: TaskKind, workflowId: Int, pteroServerId: String, actor: String, input: [String: String],
+                              at now: Date, on database: some QueryExecutor) async throws -> TaskRecord {
+        let result = try await database.query("""
+            INSERT INTO "LendingTask" ("kind", "workflowId", "pteroServerId", "actor", "input", "runAfter", "createdAt", "updatedAt")
+            VALUES (\(kind), \(workflowId), \(pteroServerId), \(actor), \(JSONObject.encode(input))::jsonb, \(now), \(now), \(now))
+            RETURNING \(unsafeSQL: TaskRecord.columns)
+            """, named: "insert task")
+        return try result.decodeSingle(as: TaskRecord.self)
+    }
+
+    public static func find(id: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask" WHERE "id" = \(id)
+            """, named: "find task")
+        return try result.decodeFirst(as: TaskRecord.self)
+    }
+
+    /// The workflow's open (QUEUED or FAILED) task, if any.
+    public static func open(workflowId: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask"
+            WHERE "workflowId" = \(workflowId) AND "state" IN ('QUEUED', 'FAILED')
+            """, named: "find open task")
+        return try result.decodeFirst(as: TaskRecord.self)
+    }
+
+    /// Every task of a workflow, oldest first.
+    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [TaskRecord] {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask" WHERE "workflowId" = \(workflowId) ORDER BY "id"
+            """, named: "list tasks of workflow")
+        return try result.decodeAll(as: TaskRecord.self)
+    }
+
+    /// Claims the oldest due task that nobody holds (or whose holder's claim lapsed): counts an
+    /// attempt and sets a new token and expiry. Rows locked by another claimer are skipped, so
+    /// concurrent runners never wait on each other or take the same task.
+    public static func claimNext(token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
+        let result = try await database.query("""
+            UPDATE "LendingTask" SET "claimToken" = \(token), "claimExpiresAt" = \(leaseUntil),
+                "attempts" = "attempts" + 1, "updatedAt" = \(now)
+            WHERE "id" = (
+                SELECT "id" FROM "LendingTask"
+                WHERE "state" = 'QUEUED' AND "runAfter" <= \(now) AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < \(now))
+                ORDER BY "runAfter", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING \(unsafeSQL: TaskRecord.columns)
+            """, named: "claim task")
+        return try result.decodeFirst(as: TaskRecord.self)
+    }
+
+    /// Extends a claim still held under `token`; false when it was lost.
+    public static func renew(id: Int, token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+        try await database.query("""
+            UPDATE "LendingTask" SET "claimExpiresAt" = \(leaseUntil), "updatedAt" = \(now)
+            WHERE "id" = \(id) AND "claimToken" = \(token) AND "state" = 'QUEUED'
+            """, named: "renew task claim").affectedRows == 1
+    }
+
+    /// Ends a claimed task in `state` (SUCCEEDED or FAILED); false when the claim was lost.
+    public static func finish(id: Int, token: String, state: TaskState, error: String?, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+        try await database.query("""
+            UPDATE "LendingTask" SET "state" = \(state), "lastError" = \(error), "claimToken" = NULL, "claimExpiresAt" = NULL,
+                "finishedAt" = \(now), "updatedAt" = \(now)
+            WHERE "id" = \(id) AND "claimToken" = \(token) AND "state" = 'QUEUED'
+            """, named: "finish task").affectedRows == 1
+    }
+
+    /// Releases a claimed task to run again at `runAfter`; false when the claim was lost.
+    public static func postpone(id: Int, token: String, until runAfter: Date, error: String, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+        try await database.query("""
+            UPDATE "LendingTask" SET "runAfter" = \(runAfter), "lastError" = \(error), "claimToken" = NULL, "claimExpiresAt" = NULL,
+                "updatedAt" = \(now)
+            WHERE "id" = \(id) AND "claimToken" = \(token) AND "state" = 'QUEUED'
+            """, named: "postpone task").affectedRows == 1
+    }
+
+    /// FAILED → QUEUED with a fresh attempt count; nil when the task is not FAILED.
+    public static func requeue(id: Int, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
+        let result = try await database.query("""
+            UPDATE "LendingTask" SET "state" = 'QUEUED', "attempts" = 0, "runAfter" = \(now), "finishedAt" = NULL, "updatedAt" = \(now)
+            WHERE "id" = \(id) AND "state" = 'FAILED'
+            RETURNING \(unsafeSQL: TaskRecord.columns)
+            """, named: "requeue task")
+        return try result.decodeFirst(as: TaskRecord.self)
+    }
+
+    /// FAILED → CANCELLED; false when the task is not FAILED.
+    public static func cancel(id: Int, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+        try await database.query("""
+            UPDATE "LendingTask" SET "state" = 'CANCELLED', "finishedAt" = \(now), "updatedAt" = \(now)
+            WHERE "id" = \(id) AND "state" = 'FAILED'
+            """, named: "cancel task").affectedRows == 1
+    }
+
+    /// The earliest time a QUEUED task becomes due, for a runner deciding how long to sleep.
+    public static func nextDue(on database: some QueryExecutor) async throws -> Date? {
+        let result = try await database.query("""
+            SELECT min(GREATEST("runAfter", COALESCE("claimExpiresAt", "runAfter"))) AS "due" FROM "LendingTask" WHERE "state" = 'QUEUED'
+            """, named: "next due task")
+        return try result.first?.decode("due")
+    }
+}

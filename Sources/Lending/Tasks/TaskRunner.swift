@@ -1,0 +1,188 @@
+import Foundation
+public import Logging
+public import Postgres
+
+/// Claims due tasks from `"LendingTask"` and runs them, one at a time per runner; any number of
+/// runners (in one process or several) can share a database.
+///
+/// - A claim lasts `lease` and is renewed while the handler runs; a runner that dies simply
+///   stops renewing, and the task is claimed again once the claim has lapsed.
+/// - A transient failure postpones the task with exponential backoff (`retryBase` doubling, at
+///   most `retryCap`, with jitter) until `maxAttempts` claims have been used; a permanent failure,
+///   or the last attempt, marks it FAILED and tells the moderators, who may retry it.
+/// - Cancelling the runner leaves its current task claimed, exactly as a crash would: the next
+///   runner resumes it after the claim lapses, from its first unrecorded step.
+public final class TaskRunner: Sendable {
+    public struct Configuration: Sendable {
+        public var lease: Duration = .seconds(120)
+        public var maxAttempts = 8
+        public var retryBase: Duration = .seconds(5)
+        public var retryCap: Duration = .seconds(600)
+        /// How long an idle runner sleeps before looking again without being woken.
+        public var idlePoll: Duration = .seconds(5)
+
+        public init() {}
+    }
+
+    let pool: PostgresPool
+    let handlers: [TaskKind: any TaskHandler]
+    let notifier: any LendingNotifier
+    let clock: LendingClock
+    let configuration: Configuration
+    let logger: Logger
+    private let doorbell = WakeSignal()
+
+    public init(pool: PostgresPool, handlers: [TaskKind: any TaskHandler], notifier: any LendingNotifier, clock: LendingClock = .system,
+                configuration: Configuration = Configuration(), logger: Logger) {
+        self.pool = pool
+        self.handlers = handlers
+        self.notifier = notifier
+        self.clock = clock
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Tells an idle `run()` loop to look for tasks now.
+    public func wake() {
+        doorbell.ring()
+    }
+
+    /// Runs tasks until cancelled: every due task, then sleeps until woken or `idlePoll` passes.
+    public func run() async {
+        while !Task.isCancelled {
+            do {
+                _ = try await runDue()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("task runner could not read its queue", metadata: ["error": "\(error)"])
+            }
+            await doorbell.wait(timeout: configuration.idlePoll)
+        }
+    }
+
+    /// Claims and runs due tasks until none is left; returns how many were run.
+    @discardableResult
+    public func runDue() async throws -> Int {
+        var count = 0
+        while let task = try await claim() {
+            try await execute(task)
+            count += 1
+        }
+        return count
+    }
+
+    private func claim() async throws -> (record: TaskRecord, token: String)? {
+        try Task.checkCancellation()
+        let token = UUID().uuidString
+        let now = clock.now()
+        guard let record = try await TaskTable.claimNext(token: token, leaseUntil: now.adding(configuration.lease), at: now, on: pool) else {
+            return nil
+        }
+        return (record, token)
+    }
+
+    private func execute(_ claimed: (record: TaskRecord, token: String)) async throws {
+        let task = claimed.record
+        var taskLogger = logger
+        taskLogger[metadataKey: "task"] = "\(task.id)"
+        taskLogger[metadataKey: "kind"] = "\(task.kind.rawValue)"
+        taskLogger[metadataKey: "workflow"] = "\(task.workflowId)"
+        guard let handler = handlers[task.kind] else {
+            try await fail(task, token: claimed.token, message: "this bot cannot run \(task.kind.rawValue) tasks", logger: taskLogger)
+            return
+        }
+        let context = TaskContext(task: task, token: claimed.token, pool: pool, clock: clock, logger: taskLogger)
+        do {
+            try await withClaimRenewed(task, token: claimed.token) { try await handler.run(context) }
+            guard try await TaskTable.finish(id: task.id, token: claimed.token, state: .succeeded, error: nil, at: clock.now(), on: pool) else {
+                throw TaskClaimLost(taskId: task.id)
+            }
+            taskLogger.info("task succeeded", metadata: ["attempt": "\(task.attempts)"])
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let lost as TaskClaimLost {
+            taskLogger.warning("task claim lost; another runner has it", metadata: ["task": "\(lost.taskId)"])
+        } catch let failure as PortFailure where failure.kind == .permanent {
+            try await fail(task, token: claimed.token, message: failure.message, logger: taskLogger)
+        } catch {
+            let message = Self.describe(error)
+            if task.attempts >= configuration.maxAttempts {
+                try await fail(task, token: claimed.token, message: message, logger: taskLogger)
+            } else {
+                let delay = backoff(afterAttempt: task.attempts)
+                _ = try await TaskTable.postpone(id: task.id, token: claimed.token, until: clock.now().adding(delay), error: message,
+                                                 at: clock.now(), on: pool)
+                taskLogger.warning("task will be retried", metadata: ["attempt": "\(task.attempts)", "in": "\(delay)", "error": "\(message)"])
+            }
+        }
+    }
+
+    /// Renews the claim every third of the lease while `body` runs; if the claim is lost,
+    /// `body` is cancelled and `TaskClaimLost` thrown.
+    private func withClaimRenewed(_ task: TaskRecord, token: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        let lease = configuration.lease
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await body()
+                return true
+            }
+            group.addTask { [pool, clock] in
+                while true {
+                    try await Task.sleep(for: lease / 3)
+                    let now = clock.now()
+                    guard try await TaskTable.renew(id: task.id, token: token, leaseUntil: now.adding(lease), at: now, on: pool) else {
+                        return false
+                    }
+                }
+            }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            guard finished else { throw TaskClaimLost(taskId: task.id) }
+        }
+    }
+
+    private func fail(_ task: TaskRecord, token: String, message: String, logger: Logger) async throws {
+        let now = clock.now()
+        let failed = try await pool.withTransaction { transaction in
+            guard try await TaskTable.finish(id: task.id, token: token, state: .failed, error: message, at: now, on: transaction) else { return false }
+            let status = try await WorkflowTable.find(id: task.workflowId, on: transaction)?.status
+            try await AuditTable.record(workflowId: task.workflowId, actor: task.actor, action: .taskFailed, from: status, to: status,
+                                        detail: ["task": String(task.id), "kind": task.kind.rawValue, "error": message], at: now, on: transaction)
+            return true
+        }
+        guard failed else { return }
+        logger.error("task failed; a moderator must retry it", metadata: ["attempt": "\(task.attempts)", "error": "\(message)"])
+        let summary = TaskFailureSummary(taskId: task.id, kind: task.kind, workflowId: task.workflowId, message: message, attempts: task.attempts)
+        do {
+            try await notifier.deliver(.taskFailed(summary), deduplicationKey: "task-\(task.id)-failed-\(task.attempts)")
+        } catch {
+            logger.error("could not tell the moderators about a failed task", metadata: ["error": "\(Self.describe(error))"])
+        }
+    }
+
+    /// Exponential backoff with jitter: base × 2^(attempt−1), at most the cap, then 50–100 % of that.
+    func backoff(afterAttempt attempt: Int) -> Duration {
+        let exponent = min(max(attempt - 1, 0), 20)
+        let full = min(configuration.retryBase * (1 << exponent), configuration.retryCap)
+        return full * Double.random(in: 0.5...1.0)
+    }
+
+    /// A failure in words a moderator can act on: a port's own message, or a generic phrase for
+    /// errors whose text may hold SQL or other internals.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let failure as PortFailure: failure.message
+        case let lending as LendingError: lending.description
+        case is PostgresError: "the database could not be reached or refused a statement"
+        default: "an unexpected error occurred"
+        }
+    }
+}
+
+extension Date {
+    func adding(_ duration: Duration) -> Date {
+        let (seconds, attoseconds) = duration.components
+        return addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+    }
+}

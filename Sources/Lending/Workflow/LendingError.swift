@@ -1,0 +1,68 @@
+public import Foundation
+
+/// Why the workflow refused something. Each case carries what the person needs to act on it;
+/// the bot renders it in their language, `description` is the English text.
+public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
+    case workflowNotFound(id: Int)
+    case taskNotFound(id: Int)
+    /// A request field breaks a rule: which field, and the rule in words.
+    case invalidRequest(field: String, rule: String)
+    /// Someone else already moved the request to `status` (`by` is nil when unknown).
+    case alreadyDecided(id: Int, status: WorkflowStatus, by: String?)
+    /// An approval is already under way for this request.
+    case approvalInProgress(id: Int, by: String)
+    /// A return is already under way for this loan.
+    case returnInProgress(id: Int, by: String)
+    /// The request is not in a status this action applies to.
+    case notAllowed(id: Int, status: WorkflowStatus, action: String)
+    /// Every server in the pool is lent or reserved.
+    case noFreeServer
+    case serverNotFound(alias: String)
+    /// The named server is lent or reserved by another request.
+    case serverNotFree(alias: String, heldBy: Int?)
+    /// A server alias that an active loan or open task uses cannot be changed or removed.
+    case bindingInUse(alias: String, workflowId: Int)
+    /// A panel user has no panel account and the moderator gave no username for them.
+    case usernameMissing(discordId: String)
+    /// The panel would refuse this username.
+    case usernameInvalid(String)
+    /// Another account, or another approval in progress, already has this username.
+    case usernameTaken(String)
+    /// A date typed for an extension is today or earlier.
+    case dateNotInFuture(CalendarDate)
+    /// The date would put the end of the loan before now.
+    case endBeforeNow(CalendarDate)
+    /// Only the organizer (or a moderator) may do this.
+    case notOrganizer(id: Int)
+    /// The end date changed since it was shown (a second click on an extend button).
+    case endDateChanged(id: Int, current: Date?)
+    /// The task is not waiting for a moderator.
+    case taskNotFailed(id: Int, state: TaskState)
+
+    public var description: String {
+        switch self {
+        case .workflowNotFound(let id): "request #\(id) does not exist"
+        case .taskNotFound(let id): "task #\(id) does not exist"
+        case .invalidRequest(let field, let rule): "\(field): \(rule)"
+        case .alreadyDecided(let id, let status, let by):
+            "request #\(id) is already \(status.rawValue)" + (by.map { " (by \($0))" } ?? "")
+        case .approvalInProgress(let id, let by): "request #\(id) is already being approved (by \(by))"
+        case .returnInProgress(let id, let by): "loan #\(id) is already being returned (asked by \(by))"
+        case .notAllowed(let id, let status, let action): "request #\(id) is \(status.rawValue): it cannot be \(action)"
+        case .noFreeServer: "no free server: every server in the pool is lent or reserved"
+        case .serverNotFound(let alias): "no server is called \(alias)"
+        case .serverNotFree(let alias, let heldBy):
+            "server \(alias) is not free" + (heldBy.map { " (request #\($0) holds it)" } ?? "")
+        case .bindingInUse(let alias, let workflowId): "server \(alias) is in use by request #\(workflowId)"
+        case .usernameMissing(let discordId): "a panel username is needed for <@\(discordId)>"
+        case .usernameInvalid(let name):
+            "\(name) is not a valid panel username: 3 to 191 characters, lowercase letters, digits, _ . -, starting and ending with a letter or digit"
+        case .usernameTaken(let name): "the panel username \(name) is already taken"
+        case .dateNotInFuture(let date): "\(date) is not after today"
+        case .endBeforeNow(let date): "\(date) has already ended"
+        case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
+        case .endDateChanged(let id, _): "loan #\(id) was already extended"
+        case .taskNotFailed(let id, let state): "task #\(id) is \(state.rawValue), not FAILED"
+        }
+    }
+}

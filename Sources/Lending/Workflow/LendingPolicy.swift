@@ -1,0 +1,50 @@
+public import Foundation
+
+/// The rules of lending an operator configures (DESIGN.md §4), in the domain's terms.
+public struct LendingPolicy: Sendable {
+    /// Zone in which dates typed by people are read (`TIMEZONE`).
+    public var timeZone: TimeZone
+    /// Longest period a member may ask for (`CHECKOUT_MAX_PERIOD_DAYS`).
+    public var maxPeriodDays: Int
+    /// Days an organizer's own extension adds (`CHECKOUT_EXTEND_DAYS`).
+    public var extendDays: Int
+    /// Days before the end date on which the organizer is reminded (`REMINDER_DAYS`).
+    public var reminderDays: [Int]
+    public var expiryAction: ExpiryAction
+    /// Domain of new panel accounts' email addresses (`PANEL_EMAIL_DOMAIN`).
+    public var panelEmailDomain: String
+    /// Emails never revoked from a server (`PANEL_KEEP_SUBUSERS`), compared ignoring case.
+    public var keepSubuserEmails: [String]
+    /// What a panel user may do on a lent server.
+    public var subuserPermissions: [String]
+    public var resetMode: ServerResetMode
+    /// Most panel users one request may name.
+    public var maxPanelUsers: Int
+
+    public enum ExpiryAction: String, Sendable, CaseIterable {
+        /// Return an expired loan automatically.
+        case returnLoan = "return"
+        /// Tell the moderators once and leave the loan as it is.
+        case notifyModerators = "notify"
+    }
+
+    public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, reminderDays: [Int] = [3, 1],
+                expiryAction: ExpiryAction = .returnLoan, panelEmailDomain: String = "kpw.local", keepSubuserEmails: [String] = [],
+                subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10) {
+        self.timeZone = timeZone
+        self.maxPeriodDays = maxPeriodDays
+        self.extendDays = extendDays
+        self.reminderDays = reminderDays
+        self.expiryAction = expiryAction
+        self.panelEmailDomain = panelEmailDomain
+        self.keepSubuserEmails = keepSubuserEmails
+        self.subuserPermissions = subuserPermissions
+        self.resetMode = resetMode
+        self.maxPanelUsers = maxPanelUsers
+    }
+
+    /// Whether `email` is on the keep-list.
+    func keeps(_ email: String) -> Bool {
+        keepSubuserEmails.contains { $0.lowercased() == email.lowercased() }
+    }
+}

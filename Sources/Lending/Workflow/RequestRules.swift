@@ -1,0 +1,52 @@
+import Foundation
+
+/// What a request must satisfy before it is stored, checked in the domain so that no caller can
+/// store a request the bot's own forms would refuse. Lengths are counted in characters as people
+/// see them (Swift `Character`s), matching Discord's limits.
+public enum RequestRules {
+    public static let maxDescriptionLength = 100
+    public static let maxVersionLength = 32
+    public static let maxReasonLength = 500
+
+    static func check(_ request: NewWorkflow, panelUsers: [String], policy: LendingPolicy) throws(LendingError) {
+        let description = request.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else { throw .invalidRequest(field: "description", rule: "must not be empty") }
+        guard description.count <= maxDescriptionLength else {
+            throw .invalidRequest(field: "description", rule: "at most \(maxDescriptionLength) characters")
+        }
+        guard !description.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
+            throw .invalidRequest(field: "description", rule: "no control characters")
+        }
+        guard MinecraftVersion.isValid(request.mcVersion) else {
+            throw .invalidRequest(field: "mcVersion", rule: "`latest` or a release such as 1.20.1 or 1.21")
+        }
+        guard (1...policy.maxPeriodDays).contains(request.periodDays) else {
+            throw .invalidRequest(field: "periodDays", rule: "a whole number of days from 1 to \(policy.maxPeriodDays)")
+        }
+        guard DiscordID.isValid(request.applicantDiscordId) else { throw .invalidRequest(field: "applicant", rule: "a Discord user id") }
+        guard DiscordID.isValid(request.organizerDiscordId) else { throw .invalidRequest(field: "organizer", rule: "a Discord user id") }
+        guard (1...policy.maxPanelUsers).contains(panelUsers.count) else {
+            throw .invalidRequest(field: "panelUsers", rule: "from 1 to \(policy.maxPanelUsers) users")
+        }
+        guard panelUsers.allSatisfy(DiscordID.isValid) else { throw .invalidRequest(field: "panelUsers", rule: "Discord user ids") }
+        guard Set(panelUsers).count == panelUsers.count else { throw .invalidRequest(field: "panelUsers", rule: "each user once") }
+    }
+}
+
+/// `latest`, or a release number: two or three dot-separated numbers starting with 1
+/// (1.20, 1.20.1, 1.21).
+public enum MinecraftVersion {
+    public static func isValid(_ text: String) -> Bool {
+        if text == "latest" { return true }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard text.count <= RequestRules.maxVersionLength, (2...3).contains(parts.count), parts[0] == "1" else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+}
+
+/// A Discord snowflake as text: 17 to 20 ASCII digits.
+public enum DiscordID {
+    public static func isValid(_ text: String) -> Bool {
+        (17...20).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Postgres
+
+/// The server pool (`/mcserver-admin server-binding`): aliases are only changed or removed
+/// while nothing holds their server.
+extension WorkflowService {
+    /// Points `alias` at the panel server `pteroId`, adding the alias if it is new. The server
+    /// must exist on the panel and be bound to no other alias; an alias whose server is held
+    /// cannot be repointed.
+    public func bind(_ alias: String, to pteroId: String) async throws -> ServerBindingRecord {
+        guard ServerAlias.isValid(alias) else {
+            throw LendingError.invalidRequest(field: "name", rule: "1 to 32 letters, digits, - or _")
+        }
+        guard ServerAlias.isValidPanelIdentifier(pteroId) else {
+            throw LendingError.invalidRequest(field: "ptero-id", rule: "the panel's 8-character server identifier (letters and digits)")
+        }
+        guard try await panel.serverExists(pteroId) else {
+            throw LendingError.invalidRequest(field: "ptero-id", rule: "no server \(pteroId) on the panel, or the client key cannot reach it")
+        }
+        let now = clock.now()
+        return try await pool.withTransaction { transaction in
+            let others = try await transaction.query("""
+                SELECT "name" FROM "ServerBinding" WHERE "pteroId" = \(pteroId) AND "name" <> \(alias) LIMIT 1
+                """, named: "find other alias of server")
+            if let other: String = try others.first?.decode("name") {
+                throw LendingError.invalidRequest(field: "ptero-id", rule: "server \(pteroId) is already bound as \(other)")
+            }
+            guard let existing = try await ServerBindingTable.find(name: alias, on: transaction) else {
+                return try await ServerBindingTable.insert(name: alias, pteroId: pteroId, at: now, on: transaction)
+            }
+            try await refuseIfHeld(existing, on: transaction)
+            return try await ServerBindingTable.update(name: alias, pteroId: pteroId, at: now, on: transaction) ?? existing
+        }
+    }
+
+    /// Removes `alias` from the pool unless a loan, a reservation or an open task holds its server.
+    public func unbind(_ alias: String) async throws {
+        try await pool.withTransaction { transaction in
+            let locked = try await transaction.query("""
+                SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(alias) FOR UPDATE
+                """, named: "lock server binding")
+            guard let binding = try locked.decodeFirst(as: ServerBindingRecord.self) else { throw LendingError.serverNotFound(alias: alias) }
+            try await refuseIfHeld(binding, on: transaction)
+            _ = try await ServerBindingTable.delete(name: alias, on: transaction)
+        }
+    }
+
+    private func refuseIfHeld(_ binding: ServerBindingRecord, on transaction: Transaction) async throws {
+        if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: transaction) {
+            throw LendingError.bindingInUse(alias: binding.name, workflowId: holder.id)
+        }
+        let task = try await transaction.query("""
+            SELECT "workflowId" FROM "LendingTask" WHERE "pteroServerId" = \(binding.pteroId) AND "state" IN ('QUEUED', 'FAILED') LIMIT 1
+            """, named: "find open task on server")
+        if let row = task.first {
+            throw LendingError.bindingInUse(alias: binding.name, workflowId: try row.decode("workflowId"))
+        }
+    }
+}
+
+/// The shapes of pool names.
+public enum ServerAlias {
+    /// 1–32 ASCII letters, digits, `-` or `_`: fits a slash-command choice and a file name.
+    public static func isValid(_ alias: String) -> Bool {
+        (1...32).contains(alias.count) && alias.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// The panel's short server identifier: 8 ASCII letters or digits.
+    public static func isValidPanelIdentifier(_ identifier: String) -> Bool {
+        identifier.count == 8 && identifier.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+}

@@ -1,0 +1,323 @@
+public import Foundation
+public import Logging
+public import Postgres
+
+/// The workflow's decisions: filing, approving, rejecting, extending, returning and retrying.
+///
+/// Each method is one transaction that locks the request's row first, checks its status and
+/// writes the change with its audit row, so a double click or two moderators at once do exactly
+/// one thing and the other is told who got there first. Work on the panel is never done here:
+/// it is queued as a durable task (`TaskRunner`) and the runner is woken.
+public struct WorkflowService: Sendable {
+    let pool: PostgresPool
+    let policy: LendingPolicy
+    let clock: LendingClock
+    let panel: any LendingPanel
+    let wakeRunner: @Sendable () -> Void
+    let logger: Logger
+
+    public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
+                wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
+        self.pool = pool
+        self.policy = policy
+        self.clock = clock
+        self.panel = panel
+        self.wakeRunner = wakeRunner
+        self.logger = logger
+    }
+
+    // MARK: Filing
+
+    /// Stores a member's request as PENDING with its panel users.
+    public func file(_ request: NewWorkflow, panelUsers: [String]) async throws -> WorkflowRecord {
+        try RequestRules.check(request, panelUsers: panelUsers, policy: policy)
+        let now = clock.now()
+        return try await pool.withTransaction { transaction in
+            let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
+            for discordId in panelUsers {
+                _ = try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordId: discordId, on: transaction)
+            }
+            try await AuditTable.record(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
+                                        detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, on: transaction)
+            return workflow
+        }
+    }
+
+    /// The panel users of a request who have no panel account yet: a moderator must choose
+    /// their usernames before approving.
+    public func usersWithoutAccount(_ id: Int) async throws -> [String] {
+        let users = try await WorkflowPanelUserTable.list(workflowId: id, on: pool)
+        var missing: [String] = []
+        for user in users where try await PterodactylUserTable.find(discordId: user.discordId, on: pool) == nil {
+            missing.append(user.discordId)
+        }
+        return missing
+    }
+
+    // MARK: Approving and rejecting
+
+    /// What an approval started.
+    public struct Approval: Sendable, Equatable {
+        public let workflow: WorkflowRecord
+        public let serverAlias: String
+        public let task: TaskRecord
+    }
+
+    /// Reserves a server for a PENDING request and queues its approval task. The request stays
+    /// PENDING (holding the server) until the task has done the panel work; then it is ACTIVE.
+    ///
+    /// - Parameters:
+    ///   - serverAlias: the server a moderator chose; it must be free. Nil picks the first free
+    ///     server in alias order.
+    ///   - usernames: panel usernames, by Discord id, for panel users without an account.
+    public func approve(_ id: Int, by moderator: String, serverAlias: String? = nil, usernames: [String: String] = [:]) async throws -> Approval {
+        var attempt = 1
+        while true {
+            do {
+                let approval = try await reserve(id, by: moderator, serverAlias: serverAlias, usernames: usernames)
+                wakeRunner()
+                return approval
+            } catch let error as PostgresError where error.constraint == "Workflow_pteroServerId_held_key" && attempt < 20 {
+                // Another approval took the same server between our snapshot and our write.
+                if let serverAlias { throw LendingError.serverNotFree(alias: serverAlias, heldBy: nil) }
+                attempt += 1
+            }
+        }
+    }
+
+    private func reserve(_ id: Int, by moderator: String, serverAlias: String?, usernames: [String: String]) async throws -> Approval {
+        let now = clock.now()
+        return try await pool.withTransaction { transaction in
+            let workflow = try await lockPending(id, action: "approved", on: transaction)
+            let chosen = try await chooseUsernames(for: workflow, usernames: usernames, on: transaction)
+            let binding: ServerBindingRecord
+            if let serverAlias {
+                binding = try await ServerAllocator.named(serverAlias, on: transaction)
+            } else {
+                guard let free = try await ServerAllocator.firstFree(on: transaction) else { throw LendingError.noFreeServer }
+                binding = free
+            }
+            var reserved = workflow
+            reserved.pteroServerId = binding.pteroId
+            guard let stored = try await WorkflowTable.update(reserved, expectedStatus: .pending, at: now, on: transaction) else {
+                throw LendingError.workflowNotFound(id: id)
+            }
+            var input = ["approvedAt": Timestamp.format(now), "serverAlias": binding.name]
+            for (discordId, username) in chosen { input["username:\(discordId)"] = username }
+            let task = try await TaskTable.insert(kind: .approve, workflowId: id, pteroServerId: binding.pteroId, actor: moderator,
+                                                  input: input, at: now, on: transaction)
+            try await AuditTable.record(workflowId: id, actor: moderator, action: .approvalRequested, from: .pending, to: .pending,
+                                        detail: ["server": binding.name, "task": String(task.id)], at: now, on: transaction)
+            return Approval(workflow: stored, serverAlias: binding.name, task: task)
+        }
+    }
+
+    /// Refuses a PENDING request. If its approval failed for good, the failed task is cancelled
+    /// and a release task undoes what it did on the panel.
+    public func reject(_ id: Int, by moderator: String, reason: String?) async throws -> WorkflowRecord {
+        let now = clock.now()
+        let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let trimmed, trimmed.count > RequestRules.maxReasonLength {
+            throw LendingError.invalidRequest(field: "reason", rule: "at most \(RequestRules.maxReasonLength) characters")
+        }
+        let (rejected, released) = try await pool.withTransaction { transaction in
+            guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
+            guard workflow.status == .pending else { throw try await alreadyDecided(workflow, on: transaction) }
+            var released = false
+            if let task = try await TaskTable.open(workflowId: id, on: transaction) {
+                guard task.state == .failed else { throw LendingError.approvalInProgress(id: id, by: task.actor) }
+                _ = try await TaskTable.cancel(id: task.id, at: now, on: transaction)
+                _ = try await TaskTable.insert(kind: .release, workflowId: id, pteroServerId: task.pteroServerId, actor: moderator,
+                                               input: [:], at: now, on: transaction)
+                released = true
+            }
+            var changed = workflow
+            changed.status = .rejected
+            changed.pteroServerId = nil
+            guard let stored = try await WorkflowTable.update(changed, expectedStatus: .pending, at: now, on: transaction) else {
+                throw LendingError.workflowNotFound(id: id)
+            }
+            var detail: [String: String] = [:]
+            if let trimmed, !trimmed.isEmpty { detail["reason"] = trimmed }
+            try await AuditTable.record(workflowId: id, actor: moderator, action: .reject, from: .pending, to: .rejected,
+                                        detail: detail, at: now, on: transaction)
+            return (stored, released)
+        }
+        if released { wakeRunner() }
+        return rejected
+    }
+
+    // MARK: Extending
+
+    /// A moderator's extension: a PENDING request's period becomes the whole days from today to
+    /// `date`; an ACTIVE loan ends at the end of `date` in `TIMEZONE`.
+    public func extend(_ id: Int, by moderator: String, to date: CalendarDate) async throws -> WorkflowRecord {
+        let now = clock.now()
+        return try await pool.withTransaction { transaction in
+            guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
+            var changed = workflow
+            var detail: [String: String] = ["date": date.description]
+            switch workflow.status {
+            case .pending:
+                let days = CalendarDate(containing: now, in: policy.timeZone).days(until: date)
+                guard days >= 1 else { throw LendingError.dateNotInFuture(date) }
+                changed.periodDays = days
+                detail["periodDays"] = "\(workflow.periodDays)→\(days)"
+            case .active:
+                try await refuseWhileReturning(workflow, on: transaction)
+                let end = date.end(in: policy.timeZone)
+                guard end > now else { throw LendingError.endBeforeNow(date) }
+                changed.endDate = end
+                detail["endDate"] = "\(workflow.endDate.map(Timestamp.format) ?? "none")→\(Timestamp.format(end))"
+            case .rejected, .returned:
+                throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended")
+            }
+            guard let stored = try await WorkflowTable.update(changed, expectedStatus: workflow.status, at: now, on: transaction) else {
+                throw LendingError.workflowNotFound(id: id)
+            }
+            try await AuditTable.record(workflowId: id, actor: moderator, action: .extend, from: workflow.status, to: workflow.status,
+                                        detail: detail, at: now, on: transaction)
+            return stored
+        }
+    }
+
+    /// The organizer's own extension: `CHECKOUT_EXTEND_DAYS` more days from the current end date.
+    /// - Parameter seenEndDate: the end date the organizer was shown (an extend button carries
+    ///   it); when the loan ends at another time now, the click was a repeat and changes nothing.
+    public func extendOwn(_ id: Int, by organizer: String, seenEndDate: Date? = nil) async throws -> WorkflowRecord {
+        let now = clock.now()
+        return try await pool.withTransaction { transaction in
+            guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
+            guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
+            guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
+            try await refuseWhileReturning(workflow, on: transaction)
+            if let seenEndDate, let current = workflow.endDate, abs(current.timeIntervalSince(seenEndDate)) >= 0.001 {
+                throw LendingError.endDateChanged(id: id, current: current)
+            }
+            let base = max(workflow.endDate ?? now, now)
+            var changed = workflow
+            changed.endDate = base.addingTimeInterval(Double(policy.extendDays) * 86_400)
+            guard let stored = try await WorkflowTable.update(changed, expectedStatus: .active, at: now, on: transaction) else {
+                throw LendingError.workflowNotFound(id: id)
+            }
+            try await AuditTable.record(workflowId: id, actor: organizer, action: .extend, from: .active, to: .active,
+                                        detail: ["days": String(policy.extendDays), "endDate": changed.endDate.map(Timestamp.format) ?? ""],
+                                        at: now, on: transaction)
+            return stored
+        }
+    }
+
+    // MARK: Returning and retrying
+
+    /// Queues the return of an ACTIVE loan. Only its organizer or a moderator may ask; the
+    /// scheduler asks as `AuditEntry.scheduler` with `asModerator`.
+    public func requestReturn(_ id: Int, by actor: String, asModerator: Bool) async throws -> TaskRecord {
+        let now = clock.now()
+        let task = try await pool.withTransaction { transaction in
+            guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
+            guard asModerator || workflow.organizerDiscordId == actor else { throw LendingError.notOrganizer(id: id) }
+            switch workflow.status {
+            case .active: break
+            case .returned, .rejected: throw try await alreadyDecided(workflow, on: transaction)
+            case .pending: throw LendingError.notAllowed(id: id, status: .pending, action: "returned")
+            }
+            if let open = try await TaskTable.open(workflowId: id, on: transaction) {
+                switch (open.kind, open.state) {
+                case (.returnLoan, _): throw LendingError.returnInProgress(id: id, by: open.actor)
+                case (.approve, .failed):
+                    // The loan is ACTIVE, so only the approval's last notices failed: returning
+                    // supersedes them.
+                    _ = try await TaskTable.cancel(id: open.id, at: now, on: transaction)
+                default: throw LendingError.approvalInProgress(id: id, by: open.actor)
+                }
+            }
+            guard let server = workflow.pteroServerId else { throw LendingError.notAllowed(id: id, status: .active, action: "returned") }
+            let task = try await TaskTable.insert(kind: .returnLoan, workflowId: id, pteroServerId: server, actor: actor,
+                                                  input: ["requestedAt": Timestamp.format(now)], at: now, on: transaction)
+            try await AuditTable.record(workflowId: id, actor: actor, action: .returnRequested, from: .active, to: .active,
+                                        detail: ["task": String(task.id)], at: now, on: transaction)
+            return task
+        }
+        wakeRunner()
+        return task
+    }
+
+    /// Queues a task that failed for good again, from its first unfinished step.
+    public func retry(taskId: Int, by moderator: String) async throws -> TaskRecord {
+        let now = clock.now()
+        let task = try await pool.withTransaction { transaction in
+            guard let task = try await TaskTable.find(id: taskId, on: transaction) else { throw LendingError.taskNotFound(id: taskId) }
+            guard let requeued = try await TaskTable.requeue(id: taskId, at: now, on: transaction) else {
+                throw LendingError.taskNotFailed(id: taskId, state: task.state)
+            }
+            let status = try await WorkflowTable.find(id: task.workflowId, on: transaction)?.status
+            try await AuditTable.record(workflowId: task.workflowId, actor: moderator, action: .retry, from: status, to: status,
+                                        detail: ["task": String(taskId), "kind": task.kind.rawValue], at: now, on: transaction)
+            return requeued
+        }
+        wakeRunner()
+        return task
+    }
+
+    // MARK: Checks shared by the transitions
+
+    private func lockPending(_ id: Int, action: String, on transaction: Transaction) async throws -> WorkflowRecord {
+        guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
+        guard workflow.status == .pending else { throw try await alreadyDecided(workflow, on: transaction) }
+        if let task = try await TaskTable.open(workflowId: id, on: transaction) {
+            throw LendingError.approvalInProgress(id: id, by: task.actor)
+        }
+        return workflow
+    }
+
+    private func refuseWhileReturning(_ workflow: WorkflowRecord, on transaction: Transaction) async throws {
+        if let task = try await TaskTable.open(workflowId: workflow.id, on: transaction), task.kind == .returnLoan {
+            throw LendingError.returnInProgress(id: workflow.id, by: task.actor)
+        }
+    }
+
+    /// "Already approved by …": the error for a request that has left the status an action needs.
+    private func alreadyDecided(_ workflow: WorkflowRecord, on transaction: Transaction) async throws -> LendingError {
+        let actions: [AuditAction] = switch workflow.status {
+        case .active, .pending: [.approve]
+        case .rejected: [.reject]
+        case .returned: [.return]
+        }
+        let entry = try await AuditTable.latest(workflowId: workflow.id, actions: actions, on: transaction)
+        return .alreadyDecided(id: workflow.id, status: workflow.status, by: entry?.actor)
+    }
+
+    /// Validates the usernames chosen for panel users without an account and reserves them:
+    /// each must be acceptable to the panel, unique in the request, and held by no account and
+    /// no other open approval. Concurrent approvals choosing one name are serialised by a
+    /// transaction-scoped advisory lock per name.
+    private func chooseUsernames(for workflow: WorkflowRecord, usernames: [String: String], on transaction: Transaction) async throws -> [String: String] {
+        var chosen: [String: String] = [:]
+        for user in try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: transaction) {
+            guard try await PterodactylUserTable.find(discordId: user.discordId, on: transaction) == nil else { continue }
+            guard let raw = usernames[user.discordId]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+                throw LendingError.usernameMissing(discordId: user.discordId)
+            }
+            let username = raw.lowercased()
+            guard panel.acceptsUsername(username) else { throw LendingError.usernameInvalid(raw) }
+            guard !chosen.values.contains(username) else { throw LendingError.usernameTaken(username) }
+            chosen[user.discordId] = username
+        }
+        for username in chosen.values.sorted() {
+            try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.usernameLockSpace), hashtext(\(username)))", named: "lock username")
+            let email = "\(username)@\(policy.panelEmailDomain)"
+            let taken = try await transaction.query("""
+                SELECT 1 FROM "PterodactylUser" WHERE "username" = \(username) OR lower("email") = lower(\(email))
+                UNION ALL
+                SELECT 1 FROM "LendingTask" t, jsonb_each_text(t."input") e
+                WHERE t."kind" = 'APPROVE' AND t."state" IN ('QUEUED', 'FAILED') AND e.key LIKE 'username:%' AND e.value = \(username)
+                LIMIT 1
+                """, named: "check username is free")
+            guard taken.isEmpty else { throw LendingError.usernameTaken(username) }
+        }
+        return chosen
+    }
+
+    /// First key of the advisory locks on usernames ("LU" in ASCII), apart from the migrator's.
+    static let usernameLockSpace: Int32 = 0x4C55
+}
