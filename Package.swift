@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
