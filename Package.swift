@@ -84,7 +84,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
+        .testTarget(
+            name: "LendingBotTests",
+            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),
     ]
 )
