@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Secrets", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
@@ -60,6 +60,8 @@ let package = Package(
         // and the schema.prisma parser behind the drift check.
         .target(name: "TestSupport", swiftSettings: strict),
         .target(name: "PostgresTesting", dependencies: ["Postgres", "TestSupport", logging], swiftSettings: strict),
+        // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
+        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
         .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
@@ -78,11 +80,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PterodactylTests",
-            dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            dependencies: ["Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LendingBotTests", dependencies: ["LendingBot", "Secrets", logging], swiftSettings: strict),
+        .testTarget(
+            name: "LendingBotTests",
+            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),
     ]
 )

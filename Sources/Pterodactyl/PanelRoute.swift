@@ -1,4 +1,4 @@
-public import HTTP
+import HTTP
 
 /// Every panel endpoint the bot calls: the one place that spells paths.
 ///
@@ -13,6 +13,7 @@ enum PanelRoute: Sendable, Hashable {
     case createUser
     case updateUser(id: Int)
     case listServers
+    case updateServerDetails(id: Int)
 
     case getServer(String)
     case listSubusers(String)
@@ -35,7 +36,7 @@ enum PanelRoute: Sendable, Hashable {
 
     var api: API {
         switch self {
-        case .listUsers, .getUser, .createUser, .updateUser, .listServers: .application
+        case .listUsers, .getUser, .createUser, .updateUser, .listServers, .updateServerDetails: .application
         default: .client
         }
     }
@@ -43,7 +44,7 @@ enum PanelRoute: Sendable, Hashable {
     var method: HTTPMethod {
         switch self {
         case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .reinstall, .deleteFiles: .post
-        case .updateUser: .patch
+        case .updateUser, .updateServerDetails: .patch
         case .deleteSubuser, .deleteBackup: .delete
         case .setStartupVariable: .put
         default: .get
@@ -65,6 +66,7 @@ enum PanelRoute: Sendable, Hashable {
         case .listUsers, .createUser: "application/users"
         case .getUser, .updateUser: "application/users/{id}"
         case .listServers: "application/servers"
+        case .updateServerDetails: "application/servers/{id}/details"
         case .getServer: "client/servers/{server}"
         case .listSubusers, .createSubuser: "client/servers/{server}/users"
         case .updateSubuser, .deleteSubuser: "client/servers/{server}/users/{user}"
@@ -86,7 +88,7 @@ enum PanelRoute: Sendable, Hashable {
     var path: String {
         var values: [String] = []
         switch self {
-        case .getUser(let id), .updateUser(let id): values = [String(id)]
+        case .getUser(let id), .updateUser(let id), .updateServerDetails(let id): values = [String(id)]
         case .getServer(let s), .listSubusers(let s), .createSubuser(let s), .listBackups(let s), .createBackup(let s),
              .power(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
              .setStartupVariable(let s):

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Logging
+import PanelTesting
 import Pterodactyl
 import Secrets
 import Simulators

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import PanelTesting
 import Pterodactyl
 import Secrets
 import Simulators

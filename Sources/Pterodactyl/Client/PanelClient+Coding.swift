@@ -51,6 +51,7 @@ extension PanelClient {
 enum JSONBody: Encodable {
     case string(String)
     case strings([String])
+    case integer(Int)
     case bool(Bool)
     case null
 
@@ -59,6 +60,7 @@ enum JSONBody: Encodable {
         switch self {
         case .string(let value): try container.encode(value)
         case .strings(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Looking servers up: by identifier on the application API, details on the client API.
 extension PanelClient {
     /// The server whose 8-character identifier is exactly `identifier`, or `nil`.
@@ -8,6 +10,26 @@ extension PanelClient {
         try ServerIdentifier.validate(identifier)
         let candidates = try await allPages(ApplicationServer.self, .listServers, query: [("filter[uuidShort]", identifier)], perPage: 100).items
         return candidates.first { $0.identifier == identifier }
+    }
+
+    /// Sets the description shown in the panel and returns the server as it now is.
+    ///
+    /// `PATCH .../details` is a full replace (§2.8): `name` and `user` are required, and an omitted
+    /// `external_id` or description is cleared. So the current name, owner and external id are read
+    /// first (by exact identifier) and sent back unchanged. A rename made between the read and the
+    /// write would be undone; nothing else in the bot renames servers. An unchanged description
+    /// sends nothing. Whitespace around the text is trimmed by the panel, so it is trimmed here too.
+    @discardableResult
+    public func setDescription(of identifier: String, to description: String) async throws(PanelError) -> ApplicationServer {
+        let operation = "set server description"
+        guard let current = try await findServer(identifier: identifier) else { throw PanelError(.notFound, operation: operation) }
+        let wanted = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard current.description != wanted else { return current }
+        let body: [String: JSONBody] = [
+            "name": .string(current.name), "user": .integer(current.ownerID),
+            "external_id": current.externalID.map { .string($0) } ?? .null, "description": .string(wanted),
+        ]
+        return try await item(ApplicationServer.self, .updateServerDetails(id: current.id), body: Self.encode(body))
     }
 
     /// The client view of a server (§3.1): allocations for the connection address, install state

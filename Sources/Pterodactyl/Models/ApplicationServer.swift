@@ -6,6 +6,8 @@ public struct ApplicationServer: Sendable, Equatable, Decodable {
     public let uuid: String
     public let identifier: String
     public let name: String
+    /// Free text shown in the panel; `""` when none (the panel stores a missing one as `""`, §2.8).
+    public let description: String
     /// `nil`, `installing`, `install_failed`, `reinstall_failed`, `suspended` or `restoring_backup`.
     public let status: String?
     /// The owner's user id.
@@ -13,10 +15,23 @@ public struct ApplicationServer: Sendable, Equatable, Decodable {
     public let featureLimits: FeatureLimits
 
     private enum CodingKeys: String, CodingKey {
-        case id, uuid, identifier, name, status
+        case id, uuid, identifier, name, description, status
         case externalID = "external_id"
         case ownerID = "user"
         case featureLimits = "feature_limits"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        externalID = try c.decodeIfPresent(String.self, forKey: .externalID)
+        uuid = try c.decode(String.self, forKey: .uuid)
+        identifier = try c.decode(String.self, forKey: .identifier)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        status = try c.decodeIfPresent(String.self, forKey: .status)
+        ownerID = try c.decode(Int.self, forKey: .ownerID)
+        featureLimits = try c.decode(FeatureLimits.self, forKey: .featureLimits)
     }
 }
 

@@ -18,17 +18,30 @@ extension PanelClient {
     /// counts toward the limit until it finishes).
     public func createBackupAndWait(of server: String, name: String? = nil, ignoredFiles: [String] = [], locked: Bool = false,
                                     timeout: Duration) async throws(PanelError) -> Backup {
+        let started = configuration.clock.now()
+        let backup = try await createBackup(of: server, name: name, ignoredFiles: ignoredFiles, locked: locked)
+        return try await waitForBackup(backup, of: server, timeout: timeout - (configuration.clock.now() - started))
+    }
+
+    /// Polls a backup until Wings reports it done and returns it. A failed backup throws
+    /// `backupFailed`; still running after `timeout` throws `timedOut`.
+    public func waitForBackup(_ uuid: String, of server: String, timeout: Duration) async throws(PanelError) -> Backup {
+        try await waitForBackup(try await backup(uuid, of: server), of: server, timeout: timeout)
+    }
+
+    private func waitForBackup(_ first: Backup, of server: String, timeout: Duration) async throws(PanelError) -> Backup {
+        let operation = "wait for backup"
         let clock = configuration.clock
         let started = clock.now()
-        var backup = try await createBackup(of: server, name: name, ignoredFiles: ignoredFiles, locked: locked)
+        var backup = first
         while true {
             switch backup.state {
             case .succeeded: return backup
-            case .failed: throw PanelError(.backupFailed, operation: "create backup and wait")
+            case .failed: throw PanelError(.backupFailed, operation: operation)
             case .running: break
             }
-            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "create backup and wait") }
-            try await pause(configuration.pollInterval, name: "wait for backup")
+            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: operation) }
+            try await pause(configuration.pollInterval, name: operation)
             backup = try await self.backup(backup.uuid, of: server)
         }
     }

@@ -2,7 +2,7 @@
 /// to queue faults and to filter recorded requests.
 public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case listUsers, getUser, getUserByExternalID, createUser, updateUser, deleteUser
-    case listServers, getApplicationServer
+    case listServers, getApplicationServer, updateServerDetails
     case getServer, listSubusers, getSubuser, createSubuser, updateSubuser, deleteSubuser
     case listBackups, createBackup, getBackup, toggleBackupLock, backupDownloadURL, deleteBackup
     case power, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable
@@ -11,7 +11,8 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
 
     var isApplication: Bool {
         switch self {
-        case .listUsers, .getUser, .getUserByExternalID, .createUser, .updateUser, .deleteUser, .listServers, .getApplicationServer: true
+        case .listUsers, .getUser, .getUserByExternalID, .createUser, .updateUser, .deleteUser, .listServers, .getApplicationServer,
+             .updateServerDetails: true
         default: false
         }
     }
@@ -64,6 +65,8 @@ struct PanelRouteMatch {
         case ["application", "servers"]: return pick(["GET": .listServers], [])
         case let s where s.count == 3 && s[0] == "application" && s[1] == "servers":
             return pick(["GET": .getApplicationServer], [s[2]])
+        case let s where s.count == 4 && s[0] == "application" && s[1] == "servers" && s[3] == "details":
+            return pick(["PATCH": .updateServerDetails], [s[2]])
         case let s where s.count >= 3 && s[0] == "client" && s[1] == "servers":
             return matchClient(method: method, server: s[2], rest: Array(s.dropFirst(3)))
         default: return .notFound

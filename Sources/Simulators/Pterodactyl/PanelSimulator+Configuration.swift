@@ -21,6 +21,8 @@ extension PanelSimulator {
         /// When set, backups complete by themselves this long after creation, with `automaticBackupBytes`.
         public var automaticBackupDuration: Duration?
         public var automaticBackupBytes: Int64
+        /// Whether those automatic completions succeed; `false` makes Wings fail every backup.
+        public var automaticBackupSucceeds: Bool
         /// When set, a reinstall finishes by itself (successfully) this long after it starts.
         public var automaticInstallDuration: Duration?
         /// How long a signed download URL stays valid (Wings: 15 minutes).
@@ -41,6 +43,7 @@ extension PanelSimulator {
             powerTransitionDelay: Duration = .seconds(5),
             automaticBackupDuration: Duration? = nil,
             automaticBackupBytes: Int64 = 1_048_576,
+            automaticBackupSucceeds: Bool = true,
             automaticInstallDuration: Duration? = nil,
             downloadURLLifetime: Duration = .seconds(900),
             resourcesCacheDuration: Duration = .seconds(20)
@@ -56,6 +59,7 @@ extension PanelSimulator {
             self.powerTransitionDelay = powerTransitionDelay
             self.automaticBackupDuration = automaticBackupDuration
             self.automaticBackupBytes = automaticBackupBytes
+            self.automaticBackupSucceeds = automaticBackupSucceeds
             self.automaticInstallDuration = automaticInstallDuration
             self.downloadURLLifetime = downloadURLLifetime
             self.resourcesCacheDuration = resourcesCacheDuration
@@ -129,7 +133,10 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var uuid: String
     public var name: String
     public var ownerID: Int
+    /// Unique among servers when set; `PATCH .../details` without it sets it to `nil` (§2.8).
     public var externalID: String?
+    /// Shown in both APIs; `PATCH .../details` without it sets it to `""` (§2.8).
+    public var description: String
     /// `nil`, `installing`, `install_failed`, `reinstall_failed`, `suspended` or `restoring_backup`.
     public var status: String?
     public var node: String
@@ -153,6 +160,8 @@ public struct SimulatedPanelServer: Sendable, Equatable {
         self.uuid = uuid
         self.name = name
         self.ownerID = ownerID
+        self.externalID = nil
+        self.description = ""
         self.status = status
         self.node = "node01"
         self.sftpHost = "node01.kpw.local"

@@ -3,7 +3,7 @@ import Foundation
 /// The application API: users and the server lookup (§2).
 extension PanelWorld {
     mutating func application(_ match: PanelRouteMatch, caller: PanelCaller, body: [String: SimulatorJSON], query: [String: String], now: Date) -> SimulatedResponse {
-        let resource = match.route == .listServers || match.route == .getApplicationServer ? "servers" : "users"
+        let resource = [.listServers, .getApplicationServer, .updateServerDetails].contains(match.route) ? "servers" : "users"
         let needsWrite = ![.listUsers, .getUser, .getUserByExternalID, .listServers, .getApplicationServer].contains(match.route)
         if case .application(let permissions) = caller.key.kind {
             let bits = permissions[resource] ?? 0
@@ -24,6 +24,7 @@ extension PanelWorld {
         case .getApplicationServer:
             guard let id = Int(match.parameters[0]), let server = servers.first(where: { $0.id == id }) else { return PanelJSON.notFound() }
             return .json(200, PanelJSON.item("server", applicationServerAttributes(server)))
+        case .updateServerDetails: return updateServerDetails(match.parameters[0], body: body)
         default: return PanelJSON.notFound()
         }
     }
@@ -161,6 +162,7 @@ extension PanelWorld {
                 case "uuidShort": server.identifier
                 case "name": server.name
                 case "external_id": server.externalID
+                case "description": server.description
                 default: ""
                 }
                 return column.map { LikeFilter.matches($0, filter: value) } ?? false
@@ -173,7 +175,7 @@ extension PanelWorld {
     func applicationServerAttributes(_ server: SimulatedPanelServer) -> SimulatorJSON {
         [
             "id": .integer(Int64(server.id)), "external_id": .optional(server.externalID), "uuid": .string(server.uuid),
-            "identifier": .string(server.identifier), "name": .string(server.name), "description": "",
+            "identifier": .string(server.identifier), "name": .string(server.name), "description": .string(server.description),
             "status": .optional(server.status), "suspended": .bool(server.status == "suspended"),
             "limits": ["memory": 4096, "swap": 0, "disk": 20480, "io": 500, "cpu": 200, "threads": .null, "oom_disabled": true],
             "feature_limits": featureLimits(server), "user": .integer(Int64(server.ownerID)), "node": 1,

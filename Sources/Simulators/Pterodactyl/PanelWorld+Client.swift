@@ -70,7 +70,7 @@ extension PanelWorld {
             "server_owner": .bool(server.ownerID == context.caller.user.id), "identifier": .string(server.identifier),
             "internal_id": .integer(Int64(server.id)), "uuid": .string(server.uuid), "name": .string(server.name),
             "node": .string(server.node), "is_node_under_maintenance": false,
-            "sftp_details": ["ip": .string(server.sftpHost), "port": 2022], "description": "",
+            "sftp_details": ["ip": .string(server.sftpHost), "port": 2022], "description": .string(server.description),
             "limits": ["memory": 4096, "swap": 0, "disk": 20480, "io": 500, "cpu": 200, "threads": .null, "oom_disabled": true],
             "invocation": "java -jar server.jar", "docker_image": "ghcr.io/pterodactyl/yolks:java_21", "egg_features": ["eula", "java_version"],
             "feature_limits": featureLimits(server), "status": .optional(server.status),

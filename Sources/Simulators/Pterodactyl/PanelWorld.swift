@@ -231,7 +231,7 @@ struct PanelWorld {
             for s in servers.indices {
                 for b in servers[s].backups.indices where servers[s].backups[b].isRunning
                     && servers[s].backups[b].createdAt.addingTimeInterval(duration.seconds) <= now {
-                    complete(server: s, backup: b, successful: true, bytes: configuration.automaticBackupBytes, at: now)
+                    complete(server: s, backup: b, successful: configuration.automaticBackupSucceeds, bytes: configuration.automaticBackupBytes, at: now)
                 }
             }
         }

@@ -1,25 +1,27 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import HTTP
-import Logging
-import Pterodactyl
+public import HTTP
+public import Logging
+public import Pterodactyl
 import Secrets
-import Simulators
+public import Simulators
 
-/// A simulator on a manual clock and a client on the real HTTP stack whose waits advance that
-/// clock, so Retry-After, throttles and power delays take no real time.
-struct PanelTestWorld {
-    let panel: PanelSimulator
-    let client: PanelClient
-    let http: HTTPClient
+/// A panel simulator on a manual clock and a `PanelClient` on the real HTTP stack whose waits
+/// advance that clock, so Retry-After, throttles, power delays and backup polls take no real
+/// time. Shared by the Pterodactyl client's tests and the lending adapter's tests.
+public struct PanelTestWorld: Sendable {
+    public let panel: PanelSimulator
+    public let client: PanelClient
+    public let http: HTTPClient
 
-    static let server = "1a2b3c4d"
-    static let applicationKey = SimulatedAPIKey.application.token
-    static let clientKey = SimulatedAPIKey.adminClient.token
+    /// The identifier of the default configuration's one server.
+    public static let server = "1a2b3c4d"
+    public static let applicationKey = SimulatedAPIKey.application.token
+    public static let clientKey = SimulatedAPIKey.adminClient.token
 
-    static func with<T>(
+    /// Starts a simulator with `configuration`, runs `body`, and stops the simulator and the
+    /// HTTP client whatever `body` does.
+    /// - Parameter adjust: changes the client's settings (timeouts, attempts) before it is made.
+    public static func with<T>(
         _ configuration: PanelSimulator.Configuration = PanelSimulator.Configuration(),
         applicationKey: String = applicationKey,
         clientKey: String = clientKey,
@@ -51,21 +53,12 @@ struct PanelTestWorld {
     }
 
     /// A raw request to the simulator, for checking what it rejects without the client's help.
-    func raw(_ method: HTTPMethod, _ path: String, key: String? = applicationKey, accept: String? = "application/json",
-             json: String? = nil, contentType: String = "application/json") async throws -> HTTPResponse {
+    public func raw(_ method: HTTPMethod, _ path: String, key: String? = applicationKey, accept: String? = "application/json",
+                    json: String? = nil, contentType: String = "application/json") async throws -> HTTPResponse {
         var headers: HTTPHeaders = [:]
         if let key { headers.add(name: "Authorization", value: "Bearer \(key)") }
         if let accept { headers.add(name: "Accept", value: accept) }
         if json != nil { headers.add(name: "Content-Type", value: contentType) }
         return try await http.send(HTTPRequest(method: method, url: panel.baseURL + path, headers: headers, body: json.map { Data($0.utf8) }))
-    }
-}
-
-extension HTTPResponse {
-    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
-    var firstError: [String: Any]? { (json?["errors"] as? [[String: Any]])?.first }
-    var errorCodes: [String] { (json?["errors"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? [] }
-    var sourceFields: [String] {
-        (json?["errors"] as? [[String: Any]])?.compactMap { ($0["meta"] as? [String: Any])?["source_field"] as? String } ?? []
     }
 }

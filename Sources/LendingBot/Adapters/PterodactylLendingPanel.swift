@@ -1,0 +1,198 @@
+import Foundation
+public import Lending
+public import Logging
+public import Pterodactyl
+import Secrets
+
+/// The workflow's `LendingPanel` on a Pterodactyl panel, through `PanelClient`.
+///
+/// Each method is one idempotent step built from the client's operations (`ensureUser`,
+/// `ensureSubuser`, `ensureBackup`, ...), so a task that repeats it after a crash or a timeout
+/// changes nothing twice. Every `PanelError` leaves as a `PortFailure` (see `PortFailure+Panel`):
+/// transient when a later try can succeed, permanent when a person must act, with a message a
+/// moderator can read and no secret in it. The client retries 429s, 5xx and broken connections
+/// of idempotent calls itself first.
+public struct PterodactylLendingPanel: LendingPanel {
+    /// How long the waits of a step may last before it fails as transient.
+    public struct Timeouts: Sendable {
+        /// From stop to offline before the server is killed. Minecraft saves every world on stop,
+        /// and `/resources` answers from a 20 s cache (§3.4), so a large world needs the margin.
+        public var stop: Duration = .seconds(120)
+        /// From kill to offline: only the resources cache is left to wait out.
+        public var kill: Duration = .seconds(60)
+        /// For a backup to complete. On timeout the backup keeps running, and the retried step
+        /// finds it by name and waits again rather than starting another.
+        public var backup: Duration = .seconds(1800)
+        /// For a reinstall to finish (`RESET_MODE=reinstall`).
+        public var install: Duration = .seconds(900)
+
+        public init() {}
+    }
+
+    let client: PanelClient
+    let timeouts: Timeouts
+    let logger: Logger
+
+    public init(client: PanelClient, timeouts: Timeouts = Timeouts(), logger: Logger) {
+        self.client = client
+        self.timeouts = timeouts
+        self.logger = logger
+    }
+
+    public func acceptsUsername(_ username: String) -> Bool {
+        Username.isValid(username)
+    }
+
+    /// First and last name are the username: the panel requires both, and the bot knows no
+    /// other name that is not a Discord nickname. An existing matching account keeps its password.
+    public func ensureAccount(username: String, email: String, password: PanelPassword) async throws -> PanelAccount {
+        let user = NewPanelUser(username: username, email: email, firstName: username, lastName: username, password: Secret(password.revealed()))
+        let (account, created) = try await perform(PanelCall("create the panel account")) { () async throws(PanelError) in
+            try await client.ensureUser(user)
+        }
+        return PanelAccount(username: account.username, email: account.email, created: created)
+    }
+
+    /// A missing server and an identifier that cannot be one are both `false`; other failures throw.
+    public func serverExists(_ server: String) async throws -> Bool {
+        try await perform(PanelCall("look up the server", server: server)) { () async throws(PanelError) -> Bool in
+            do throws(PanelError) {
+                _ = try await client.server(server)
+                return true
+            } catch where error.kind == .notFound || error.kind == .invalidInput(field: "server") {
+                return false
+            }
+        }
+    }
+
+    public func connectionAddress(of server: String) async throws -> String? {
+        try await perform(PanelCall("read the connection address", server: server)) { () async throws(PanelError) in
+            try await client.server(server).connectionAddress?.description
+        }
+    }
+
+    public func setDescription(of server: String, to description: String) async throws {
+        try await perform(PanelCall("set the server description", server: server)) { () async throws(PanelError) in
+            _ = try await client.setDescription(of: server, to: description)
+        }
+    }
+
+    public func ensureSubuser(on server: String, email: String, permissions: [String]) async throws {
+        try await perform(PanelCall("grant the sub-user access", server: server)) { () async throws(PanelError) in
+            _ = try await client.ensureSubuser(on: server, email: email, permissions: permissions)
+        }
+    }
+
+    public func removeSubuser(from server: String, email: String) async throws {
+        try await perform(PanelCall("revoke the sub-user access", server: server)) { () async throws(PanelError) in
+            _ = try await client.removeSubuser(from: server, email: email)
+        }
+    }
+
+    /// Stop lets Minecraft save its worlds; a server still not offline after `timeouts.stop` is
+    /// killed, and then waited for once more.
+    public func stopAndWaitOffline(_ server: String) async throws {
+        try await perform(PanelCall("stop the server", server: server)) { () async throws(PanelError) in
+            try await client.sendPowerSignal(.stop, to: server)
+            do throws(PanelError) {
+                try await client.waitForPowerState(.offline, of: server, timeout: timeouts.stop)
+            } catch where error.kind == .timedOut {
+                logger.warning("server did not stop in time, killing it", metadata: ["panel.server": "\(server)"])
+                try await client.sendPowerSignal(.kill, to: server)
+                try await client.waitForPowerState(.offline, of: server, timeout: timeouts.kill)
+            }
+        }
+    }
+
+    /// Ordered by creation time, ties in the panel's order, so the newest is last.
+    public func backups(of server: String) async throws -> [PanelBackup] {
+        let list = try await perform(PanelCall("list the backups", server: server)) { () async throws(PanelError) in
+            try await client.backups(of: server).backups
+        }
+        return list.enumerated()
+            .sorted { ($0.element.createdAt ?? .distantPast, $0.offset) < ($1.element.createdAt ?? .distantPast, $1.offset) }
+            .map { Self.panelBackup($0.element) }
+    }
+
+    public func ensureBackup(of server: String, named name: String) async throws -> PanelBackup {
+        let backup = try await perform(PanelCall("make the backup", server: server)) { () async throws(PanelError) in
+            try await client.ensureBackup(of: server, named: name, timeout: timeouts.backup)
+        }
+        return Self.panelBackup(backup)
+    }
+
+    public func downloadBackup(_ uuid: String, of server: String, to path: String) async throws -> Int64 {
+        try await perform(PanelCall("download the backup", server: server, backup: uuid)) { () async throws(PanelError) in
+            try await client.downloadBackup(uuid, of: server, to: path)
+        }
+    }
+
+    /// A backup that is gone holds no lock, so 404 is done, once the server itself is confirmed.
+    public func unlockBackup(_ uuid: String, of server: String) async throws {
+        let gone = try await perform(PanelCall("unlock the backup", server: server, backup: uuid)) { () async throws(PanelError) -> Bool in
+            do throws(PanelError) {
+                try await client.setBackupLock(uuid, of: server, locked: false)
+                return false
+            } catch where error.kind == .notFound {
+                return true
+            }
+        }
+        if gone { try await requireServer(server, during: "unlock the backup") }
+    }
+
+    /// 404 is done (a repeat, or Wings already removed it), once the server itself is confirmed.
+    /// A locked backup is unlocked first: the caller named this backup for deletion, and a lock
+    /// would otherwise stop the step for good.
+    public func deleteBackup(_ uuid: String, of server: String) async throws {
+        let gone = try await perform(PanelCall("delete the backup", server: server, backup: uuid)) { () async throws(PanelError) -> Bool in
+            do throws(PanelError) {
+                try await client.deleteBackup(uuid, of: server)
+                return false
+            } catch where error.kind == .notFound {
+                return true
+            } catch where error.code == "BackupLockedException" {
+                try await client.setBackupLock(uuid, of: server, locked: false)
+                try await client.deleteBackup(uuid, of: server)
+                return false
+            }
+        }
+        if gone { try await requireServer(server, during: "delete the backup") }
+    }
+
+    public func resetServer(_ server: String, mode: ServerResetMode) async throws {
+        let resetMode: ResetMode = switch mode {
+        case .deleteFiles: .deleteFiles
+        case .reinstall: .reinstall
+        case .none: .none
+        }
+        try await perform(PanelCall("reset the server", server: server)) { () async throws(PanelError) in
+            try await client.resetServer(server, mode: resetMode, timeout: timeouts.install)
+        }
+    }
+
+    /// Throws the server's own "not found" when a child's 404 came from a missing server.
+    private func requireServer(_ server: String, during action: String) async throws(PortFailure) {
+        try await perform(PanelCall(action, server: server)) { () async throws(PanelError) in
+            _ = try await client.server(server)
+        }
+    }
+
+    /// Runs one client call and maps its failure, logging the panel's codes for the operator.
+    private func perform<T>(_ call: PanelCall, _ body: () async throws(PanelError) -> T) async throws(PortFailure) -> T {
+        do {
+            return try await body()
+        } catch {
+            let failure = PortFailure(panel: error, during: call)
+            logger.info("panel step failed", metadata: [
+                "panel.action": "\(call.action)", "panel.server": "\(call.server ?? "-")",
+                "panel.error": "\(error)", "panel.failure": "\(failure.kind)",
+            ])
+            throw failure
+        }
+    }
+
+    static func panelBackup(_ backup: Backup) -> PanelBackup {
+        PanelBackup(uuid: backup.uuid, name: backup.name, bytes: backup.bytes, isLocked: backup.isLocked,
+                    isSuccessful: backup.state == .succeeded, createdAt: backup.createdAt ?? .distantPast)
+    }
+}
