@@ -83,7 +83,11 @@ let package = Package(
             dependencies: ["Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
             swiftSettings: strict
         ),
-        .testTarget(name: "LendingTests", dependencies: ["Lending", "Postgres", "PostgresTesting", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "LendingTests",
+            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Simulators", logging],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "LendingBotTests",
             dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],

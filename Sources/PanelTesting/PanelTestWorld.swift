@@ -12,6 +12,8 @@ public struct PanelTestWorld: Sendable {
     public let panel: PanelSimulator
     public let client: PanelClient
     public let http: HTTPClient
+    /// The simulator's manual clock, which the client's waits advance.
+    public let clock: SimulatorClock
 
     /// The identifier of the default configuration's one server.
     public static let server = "1a2b3c4d"
@@ -40,7 +42,7 @@ public struct PanelTestWorld: Sendable {
             sleep: { clock.advance(by: $0) }
         )
         adjust(&settings)
-        let world = PanelTestWorld(panel: panel, client: try PanelClient(configuration: settings, transport: http, logger: logger), http: http)
+        let world = PanelTestWorld(panel: panel, client: try PanelClient(configuration: settings, transport: http, logger: logger), http: http, clock: clock)
         defer { http.shutdown() }
         do {
             let result = try await body(world)

@@ -44,9 +44,10 @@ public struct PterodactylLendingPanel: LendingPanel {
     }
 
     /// First and last name are the username: the panel requires both, and the bot knows no
-    /// other name that is not a Discord nickname. An existing matching account keeps its password.
-    public func ensureAccount(username: String, email: String, password: PanelPassword) async throws -> PanelAccount {
-        let user = NewPanelUser(username: username, email: email, firstName: username, lastName: username, password: Secret(password.revealed()))
+    /// other name that is not a Discord nickname. A new account gets a strong random password
+    /// that is sent once to the panel and kept nowhere; an existing matching account keeps its own.
+    public func ensureAccount(username: String, email: String) async throws -> PanelAccount {
+        let user = NewPanelUser(username: username, email: email, firstName: username, lastName: username, password: PasswordGenerator.makePassword())
         let (account, created) = try await perform(PanelCall("create the panel account")) { () async throws(PanelError) in
             try await client.ensureUser(user)
         }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Lending
 public import Logging
 public import Secrets
 
@@ -6,18 +7,10 @@ public import Secrets
 ///
 /// Defaults live here and nowhere else; reading the environment is `BotConfiguration+Environment.swift`.
 public struct BotConfiguration: Sendable {
-    public enum ExpiryAction: String, Sendable, CaseIterable {
-        /// Return the loan automatically.
-        case returnLoan = "return"
-        /// Only tell the moderators.
-        case notifyModerators = "notify"
-    }
-
-    public enum ResetMode: String, Sendable, CaseIterable {
-        case deleteFiles = "delete-files"
-        case reinstall
-        case none
-    }
+    /// `EXPIRY_ACTION`, as the workflow knows it.
+    public typealias ExpiryAction = LendingPolicy.ExpiryAction
+    /// `RESET_MODE`, as the workflow knows it.
+    public typealias ResetMode = ServerResetMode
 
     public enum ArchiveTarget: Sendable, Equatable {
         /// No archive: backups are not kept when a loan ends.
