@@ -6,6 +6,8 @@ let inMemoryLogging: Target.Dependency = .product(name: "InMemoryLogging", packa
 let flyingFox: Target.Dependency = .product(name: "FlyingFox", package: "FlyingFox")
 let flyingSocks: Target.Dependency = .product(name: "FlyingSocks", package: "FlyingFox")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let subprocess: Target.Dependency = .product(name: "Subprocess", package: "swift-subprocess")
+let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
 
 /// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
 /// that make each existential and each re-exported import a visible decision.
@@ -25,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries, reached only from the one Swift file per module that wraps them.
@@ -41,7 +45,9 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
-        .target(name: "Lending", dependencies: ["Postgres", logging], swiftSettings: strict),
+        // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
+        .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
