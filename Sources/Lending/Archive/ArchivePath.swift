@@ -74,8 +74,9 @@ extension ArchivePath {
     ///    (which can make a name read backwards), the byte-order mark and Unicode noncharacters
     ///    are removed. The zero-width joiner stays: emoji sequences need it.
     /// 4. Runs of `-` become one `-`.
-    /// 5. Leading and trailing dots and dashes are removed. A part can therefore never be `.`
-    ///    or `..`, never hide itself as a dot file and never look like a command-line option.
+    /// 5. Leading and trailing dots and dashes are removed, and so are combining marks at the
+    ///    start. A part can therefore never be `.` or `..`, never hide itself as a dot file and
+    ///    never look like a command-line option.
     /// 6. The part is cut to at most `maxBytes` bytes of UTF-8, only between characters (grapheme
     ///    clusters), so a flag or a family emoji is kept whole or dropped whole, then step 5
     ///    runs again.
@@ -102,7 +103,7 @@ extension ArchivePath {
         var part = trimmed(String(kept))
         part = trimmed(prefix(of: part, maxBytes: maxBytes))
         if isWindowsDeviceName(part) {
-            part = prefix(of: "_" + part, maxBytes: maxBytes)
+            part = trimmed(prefix(of: "_" + part, maxBytes: maxBytes))
         }
         return part.isEmpty ? placeholder : part
     }
@@ -123,14 +124,22 @@ extension ArchivePath {
     }
 
     /// Trims scalars rather than characters: `.` followed by a combining mark is one character
-    /// that is not `.`, yet the name would still start with a dot.
+    /// that is not `.`, yet the name would still start with a dot. Combining marks left at the
+    /// start, with nothing to combine with, go too.
     private static func trimmed(_ text: String) -> String {
         let strip: Set<Unicode.Scalar> = [".", "-"]
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !strip.contains($0) }),
+        guard let first = scalars.firstIndex(where: { !strip.contains($0) && !isCombiningMark($0) }),
             let last = scalars.lastIndex(where: { !strip.contains($0) })
         else { return "" }
-        return String(scalars[first...last])
+        return first <= last ? String(scalars[first...last]) : ""
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     /// The longest run of whole characters from the start whose UTF-8 fits in `maxBytes`.

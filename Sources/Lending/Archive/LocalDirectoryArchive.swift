@@ -80,6 +80,14 @@ public struct LocalDirectoryArchive: ArchiveDestination {
             throw PortFailure.permanent("archive: \(root) is not a directory")
         }
 
+        let input: FileDescriptor
+        do {
+            input = try FileDescriptor.open(source, .readOnly, options: [.closeOnExec])
+        } catch let error as Errno {
+            throw failure("open the backup to upload as \(relativePath)", error)
+        }
+        defer { try? input.close() }
+
         var folder = root
         for name in components.dropLast() {
             folder.append(try component(name))
@@ -91,14 +99,6 @@ public struct LocalDirectoryArchive: ArchiveDestination {
         }
         let destination = folder.appending(try component(components[components.count - 1]))
         let temporary = folder.appending(try component(".upload-\(UUID().uuidString).partial"))
-
-        let input: FileDescriptor
-        do {
-            input = try FileDescriptor.open(source, .readOnly, options: [.closeOnExec])
-        } catch let error as Errno {
-            throw failure("open the backup to upload as \(relativePath)", error)
-        }
-        defer { try? input.close() }
 
         let written: Int64
         do {

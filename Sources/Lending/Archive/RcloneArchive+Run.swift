@@ -50,22 +50,28 @@ extension RcloneArchive {
         let configuration = Configuration(executable: executable, arguments: Arguments(arguments), environment: .inherit.updating(additions))
         let binary = rcloneBinary
 
-        let outcome = try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
-            // Cancelling the run's task makes swift-subprocess send SIGKILL and reap the child.
-            group.addTask { try await Self.execute(configuration, binary: binary, step: step) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+        do {
+            let outcome = try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
+                // Cancelling the run's task makes swift-subprocess send SIGKILL and reap the child.
+                group.addTask { try await Self.execute(configuration, binary: binary, step: step) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let finished = try await group.next(), let outcome = finished else {
+                    throw PortFailure.transient("rclone: \(step) did not finish within \(timeout) and was stopped")
+                }
+                return outcome
             }
-            defer { group.cancelAll() }
-            guard let finished = try await group.next(), let outcome = finished else {
-                throw PortFailure.transient("rclone: \(step) did not finish within \(timeout) and was stopped")
-            }
+            try Task.checkCancellation()
             return outcome
+        } catch {
+            // A run killed because the caller was cancelled reports the cancellation, not a
+            // signal or an I/O error.
+            try Task.checkCancellation()
+            throw error
         }
-        // A run killed because the caller was cancelled reports the cancellation, not a signal.
-        try Task.checkCancellation()
-        return outcome
     }
 
     private static func execute(_ configuration: Configuration, binary: String, step: String) async throws -> RunOutcome {
