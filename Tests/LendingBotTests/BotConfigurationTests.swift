@@ -1,4 +1,5 @@
 import Foundation
+import Lending
 import LendingBot
 import Logging
 import Secrets

@@ -1,5 +1,8 @@
 import Foundation
 import Lending
+import PanelTesting
+import Pterodactyl
+import Simulators
 import Postgres
 import Testing
 

@@ -137,7 +137,8 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "a referential action changed",
-                original: "references: [id])", replacement: "references: [id], onDelete: Cascade)",
+                original: "belongs to (relation over workflowId).\n  workflow   Workflow @relation(fields: [workflowId], references: [id])",
+                replacement: "belongs to (relation over workflowId).\n  workflow   Workflow @relation(fields: [workflowId], references: [id], onDelete: Cascade)",
                 expected: [
                     "foreign key WorkflowPanelUser_workflowId_fkey: schema.prisma says (workflowId) REFERENCES Workflow (id) "
                         + "ON DELETE CASCADE ON UPDATE CASCADE, database has (workflowId) REFERENCES Workflow (id) ON DELETE RESTRICT ON UPDATE CASCADE",

@@ -1,5 +1,8 @@
 import Foundation
 import Lending
+import PanelTesting
+import Pterodactyl
+import Simulators
 import Postgres
 import Testing
 
@@ -15,6 +18,7 @@ struct TaskRecoveryTests {
     static func scenario(crashAfter: Int?, phase: Phase) async throws -> (approval: Int, return: Int) {
         let point = CrashPoint()
         let archiveRoot = FileManager.default.temporaryDirectory.appendingPathComponent("lending-archive-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: archiveRoot, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: archiveRoot) }
         var calls = (approval: 0, return: 0)
         try await World.with(
@@ -32,7 +36,7 @@ struct TaskRecoveryTests {
             #expect(try await world.workflow(workflow.id)?.status == .active)
             calls.approval = point.calls
 
-            let locked = try await world.panelWorld.client.createBackupAndWait(of: World.serverIdentifier(1), name: "../../etc/passwd", locked: true)
+            let locked = try await world.panelWorld.client.createBackupAndWait(of: World.serverIdentifier(1), name: "../../etc/passwd", locked: true, timeout: .seconds(600))
             _ = try await world.service.requestReturn(workflow.id, by: World.organizer, asModerator: false)
             if phase == .return { try await crash(world, point: point, at: crashAfter) }
             try await world.drainTasks()

@@ -44,7 +44,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// precision), so a loan "until the 24th" lasts through the 24th.
     public func end(in zone: TimeZone) -> Date {
         let nextStart = Self.calendar(zone).date(byAdding: .day, value: 1, to: start(in: zone)) ?? start(in: zone)
-        return nextStart.addingTimeInterval(-0.001)
+        // Computed in whole microseconds, as the database driver reads timestamps back, so the
+        // stored end date compares equal to this one.
+        let microseconds = Int64((nextStart.timeIntervalSince1970 * 1_000_000).rounded()) - 1_000
+        return Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
     }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).
