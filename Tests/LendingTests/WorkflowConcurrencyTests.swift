@@ -133,3 +133,29 @@ struct WorkflowConcurrencyTests {
         }
     }
 }
+
+extension WorkflowConcurrencyTests {
+    @Test("two runners sharing the queue run every task exactly once")
+    func twoRunners() async throws {
+        try await World.with(servers: 3) { world in
+            let second = TaskRunner(pool: world.pool, handlers: [
+                .approve: ApprovalTask(panel: world.panel, community: world.community, notifier: world.notifier, policy: world.policy),
+            ], notifier: world.notifier, clock: world.clock, configuration: World.fastRunner, logger: world.logger)
+            var ids: [Int] = []
+            for (index, user) in [World.member, World.otherMember, "200000000000000004"].enumerated() {
+                let workflow = try await world.file(panelUsers: [user])
+                _ = try await world.service.approve(workflow.id, by: World.moderator, usernames: [user: "runner\(index)"])
+                ids.append(workflow.id)
+            }
+            async let a = world.runner.runDue()
+            async let b = second.runDue()
+            let (ranA, ranB) = try await (a, b)
+            #expect(ranA + ranB == 3)
+            for id in ids {
+                #expect(try await world.workflow(id)?.status == .active)
+                #expect(try await AuditTable.list(workflowId: id, on: world.pool).filter { $0.action == .approve }.count == 1)
+            }
+            #expect(world.simulator.requests(to: .createUser).filter { $0.status == 201 }.count == 3)
+        }
+    }
+}

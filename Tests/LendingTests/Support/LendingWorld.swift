@@ -57,7 +57,9 @@ struct LendingWorld: Sendable {
             try await PanelTestWorld.with(configuration) { panelWorld in
                 var policy = LendingPolicy(timeZone: TimeZone(identifier: "Asia/Tokyo") ?? .current, subuserPermissions: LoanPermissions.default)
                 adjustPolicy(&policy)
-                let logger = Logger(label: "test.lending")
+                var logger = Logger(label: "test.lending")
+                // Retries and recoveries are the point of many tests here; only trouble is worth printing.
+                logger.logLevel = .error
                 let clockSource = panelWorld.clock
                 let clock = LendingClock { clockSource.now }
                 let adapter = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
