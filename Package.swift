@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", swiftSettings: strict),
         .target(name: "PostgresTesting", dependencies: ["Postgres", "TestSupport", logging], swiftSettings: strict),
         // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
-        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging], swiftSettings: strict),
+        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
         .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 

@@ -108,7 +108,9 @@ struct WorkflowTransitionTests {
     func usernameRules() async throws {
         try await World.with { world in
             let first = try await world.activeLoan(panelUsers: [World.member], usernames: [World.member: "taken"])
-            let workflow = try await world.file(panelUsers: [World.otherMember])
+            let workflow = try await world.file(panelUsers: [World.otherMember, World.member])
+            #expect(try await world.service.usersWithoutAccount(workflow.id) == [World.otherMember])
+            #expect(try await WorkflowTable.list(organizer: World.organizer, status: .active, on: world.pool).map(\.id) == [first.id])
             await #expect(throws: LendingError.usernameMissing(discordId: World.otherMember)) {
                 _ = try await world.service.approve(workflow.id, by: World.moderator)
             }
@@ -306,6 +308,9 @@ struct WorkflowTransitionTests {
             await #expect(throws: LendingError.bindingInUse(alias: "server01", workflowId: loan.id)) {
                 try await world.service.unbind("server01")
             }
+            let usage = try await ServerBindingTable.listWithHolders(on: world.pool)
+            #expect(usage.map(\.binding.name) == ["server01", "server02", "server03"])
+            #expect(usage.map(\.holder?.id) == [loan.id, nil, nil])
             try await world.service.unbind("server02")
             await #expect(throws: LendingError.bindingInUse(alias: "server01", workflowId: loan.id)) {
                 _ = try await world.service.bind("server01", to: World.serverIdentifier(2))

@@ -119,7 +119,7 @@ struct ApplicationAPITests {
 
     @Test("a wrong key is 401, and the key never appears in the error or the log")
     func unauthorized() async throws {
-        let logs = InMemoryLogHandlerBox()
+        let logs = CapturedLogs()
         let badKey = SimulatedAPIKey.makeToken(prefix: "ptla_", tag: "wrong")
         try await PanelTestWorld.with(applicationKey: badKey, logger: logs.logger) { world in
             let error = try await #require(throws: PanelError.self) { try await world.client.findUser(username: "admin") }

@@ -135,7 +135,7 @@ struct BackupTests {
 
     @Test("downloadBackup retries a cut transfer with a fresh URL and checks the size; a running backup is refused")
     func downloadRetries() async throws {
-        let logs = InMemoryLogHandlerBox()
+        let logs = CapturedLogs()
         try await World.with(logger: logs.logger) { world in
             let backup = try await world.client.createBackup(of: World.server)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("ptero-\(UUID().uuidString).tar.gz").path

@@ -22,12 +22,4 @@ public enum TaskStepTable {
             WHERE EXISTS (SELECT 1 FROM "LendingTask" WHERE "id" = \(taskId) AND "claimToken" = \(token) AND "state" = 'QUEUED')
             """, named: "record task step").affectedRows == 1
     }
-
-    /// The names of a task's completed steps, in the order they were done.
-    public static func names(taskId: Int, on database: some QueryExecutor) async throws -> [String] {
-        let result = try await database.query("""
-            SELECT "name" FROM "LendingTaskStep" WHERE "taskId" = \(taskId) ORDER BY "id"
-            """, named: "list task steps")
-        return try result.rows.map { row throws(PostgresError) in try row.decode("name") }
-    }
 }

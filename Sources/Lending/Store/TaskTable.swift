@@ -143,12 +143,4 @@ public enum TaskTable {
             WHERE "id" = \(id) AND "state" = 'FAILED'
             """, named: "cancel task").affectedRows == 1
     }
-
-    /// The earliest time a QUEUED task becomes due, for a runner deciding how long to sleep.
-    public static func nextDue(on database: some QueryExecutor) async throws -> Date? {
-        let result = try await database.query("""
-            SELECT min(GREATEST("runAfter", COALESCE("claimExpiresAt", "runAfter"))) AS "due" FROM "LendingTask" WHERE "state" = 'QUEUED'
-            """, named: "next due task")
-        return try result.first?.decode("due")
-    }
 }
