@@ -48,7 +48,7 @@ let package = Package(
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Secrets", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
@@ -97,6 +97,12 @@ let package = Package(
         .testTarget(
             name: "LendingBotTests",
             dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BotTests",
+            dependencies: ["LendingBot", "Lending", "Discord", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport", "Postgres",
+                           "HTTP", "Secrets", "Pterodactyl", logging],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),

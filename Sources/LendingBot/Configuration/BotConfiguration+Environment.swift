@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import Logging
-public import Secrets
+import Secrets
 
 extension BotConfiguration {
     /// What the configuration is needed for, which decides what is required.

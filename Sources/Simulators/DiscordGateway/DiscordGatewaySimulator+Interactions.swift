@@ -5,8 +5,8 @@ import Foundation
 /// `dispatchInteraction(_:)`.
 extension DiscordGatewaySimulator {
     /// A slash command; `options` may nest a subcommand group and a subcommand.
-    public func makeCommandInteraction(name: String, options: [SimulatedCommandOption] = []) -> SimulatedInteraction {
-        makeInteraction(type: .applicationCommand) { commandID in
+    public func makeCommandInteraction(name: String, options: [SimulatedCommandOption] = [], as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
+        makeInteraction(type: .applicationCommand, invoker: invoker) { commandID in
             var data: [String: SimulatorJSON] = ["id": .string(commandID), "name": .string(name), "type": 1,
                                                  "guild_id": .string(configuration.interactionGuildID)]
             if !options.isEmpty { data["options"] = .array(options.map(\.json)) }
@@ -16,9 +16,9 @@ extension DiscordGatewaySimulator {
 
     /// Autocomplete for a command option: the same `data` as a command, with exactly one option
     /// marked `focused` (Discord always sends one).
-    public func makeAutocompleteInteraction(name: String, options: [SimulatedCommandOption]) -> SimulatedInteraction {
+    public func makeAutocompleteInteraction(name: String, options: [SimulatedCommandOption], as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
         precondition(options.reduce(0) { $0 + $1.focusedCount } == 1, "an autocomplete interaction has exactly one focused option")
-        return makeInteraction(type: .autocomplete) { commandID in
+        return makeInteraction(type: .autocomplete, invoker: invoker) { commandID in
             ["data": ["id": .string(commandID), "name": .string(name), "type": 1, "guild_id": .string(configuration.interactionGuildID),
                       "options": .array(options.map(\.json))]]
         }
@@ -26,8 +26,9 @@ extension DiscordGatewaySimulator {
 
     /// A click on a button (`componentType` 2) or a choice in a select (3, 5–8, with `values`), on a
     /// message of the bot's that carries the component.
-    public func makeComponentInteraction(customID: String, componentType: Int = 2, values: [String]? = nil) -> SimulatedInteraction {
-        makeInteraction(type: .messageComponent) { messageID in
+    public func makeComponentInteraction(customID: String, componentType: Int = 2, values: [String]? = nil,
+                                         as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
+        makeInteraction(type: .messageComponent, invoker: invoker) { messageID in
             var data: [String: SimulatorJSON] = ["custom_id": .string(customID), "component_type": .integer(Int64(componentType))]
             if let values { data["values"] = .array(values.map(SimulatorJSON.string)) }
             let component: SimulatorJSON = componentType == 2
@@ -46,24 +47,32 @@ extension DiscordGatewaySimulator {
     }
 
     /// A submitted modal whose inputs are Labels (type 18) around their components.
-    public func makeModalSubmitInteraction(customID: String, fields: [SimulatedModalField]) -> SimulatedInteraction {
-        makeInteraction(type: .modalSubmit) { _ in
-            ["data": ["custom_id": .string(customID),
-                      "components": .array(fields.enumerated().map { $1.json(id: 1 + 2 * $0) })]]
+    public func makeModalSubmitInteraction(customID: String, fields: [SimulatedModalField], as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
+        makeInteraction(type: .modalSubmit, invoker: invoker) { _ in
+            var data: [String: SimulatorJSON] = ["custom_id": .string(customID),
+                                                 "components": .array(fields.enumerated().map { $1.json(id: 1 + 2 * $0) })]
+            var users: [String: SimulatorJSON] = [:]
+            for case .userSelect(_, let picked) in fields {
+                for user in picked { users[user.id] = user.json }
+            }
+            if !users.isEmpty { data["resolved"] = ["users": .object(users)] }
+            return ["data": .object(data)]
         }
     }
 
     /// The fields every guild interaction carries, plus what `specific` adds; `specific` gets a
     /// second fresh snowflake (the command id, or the component's message id).
-    private func makeInteraction(type: SimulatedInteractionType,
+    private func makeInteraction(type: SimulatedInteractionType, invoker: SimulatedInvoker?,
                                  _ specific: (String) -> [String: SimulatorJSON]) -> SimulatedInteraction {
+        let invoker = invoker ?? SimulatedInvoker(userID: configuration.interactionUserID, username: configuration.interactionUsername,
+                                                  locale: configuration.interactionLocale)
         let (id, secondID) = withWorld { world in
             (world.snowflakes.next(at: Date()), world.snowflakes.next(at: Date()))
         }
         let token = Self.makeToken()
         let user: SimulatorJSON = [
-            "id": .string(configuration.interactionUserID), "username": .string(configuration.interactionUsername),
-            "discriminator": "0", "global_name": .string(configuration.interactionUsername), "avatar": nil, "public_flags": 0, "flags": 0,
+            "id": .string(invoker.userID), "username": .string(invoker.username),
+            "discriminator": "0", "global_name": .string(invoker.username), "avatar": nil, "public_flags": 0, "flags": 0,
         ]
         var payload: [String: SimulatorJSON] = [
             "id": .string(id), "application_id": .string(configuration.applicationID), "type": .integer(Int64(type.rawValue)),
@@ -74,10 +83,10 @@ extension DiscordGatewaySimulator {
             "channel_id": .string(configuration.interactionChannelID),
             "channel": ["id": .string(configuration.interactionChannelID), "type": 0, "name": "lending",
                         "guild_id": .string(configuration.interactionGuildID), "flags": 0, "permissions": "2251799813685247"],
-            "member": ["user": user, "roles": [], "nick": nil, "avatar": nil, "joined_at": "2025-06-01T00:00:00.000000+00:00",
-                       "deaf": false, "mute": false, "flags": 0, "pending": false, "permissions": "2251799813685247",
+            "member": ["user": user, "roles": .array(invoker.roleIDs.map(SimulatorJSON.string)), "nick": nil, "avatar": nil, "joined_at": "2025-06-01T00:00:00.000000+00:00",
+                       "deaf": false, "mute": false, "flags": 0, "pending": false, "permissions": .string(invoker.permissions),
                        "premium_since": nil, "communication_disabled_until": nil],
-            "locale": .string(configuration.interactionLocale),
+            "locale": .string(invoker.locale),
             "app_permissions": "2251799813685247",
             "entitlements": [], "authorizing_integration_owners": ["0": .string(configuration.interactionGuildID)],
             "context": 0, "attachment_size_limit": 10_485_760,

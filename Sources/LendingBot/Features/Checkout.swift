@@ -1,0 +1,97 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver checkout`: opens the request modal at once (no database or network work first, so
+/// the modal always opens within Discord's three seconds).
+struct CheckoutCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        try await context.openModal(CheckoutForm.modal(strings: context.strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+    }
+}
+
+/// The request modal and how its answers are read.
+enum CheckoutForm {
+    static let action = "checkout"
+    static let description = "description"
+    static let version = "mcVersion"
+    static let period = "periodDays"
+    static let organizer = "organizer"
+    static let panelUsers = "panelUsers"
+
+    static func modal(strings: Strings, maxPeriod: Int) -> Modal {
+        func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
+            .label(Label(label: text, description: hint, component: component))
+        }
+        return Modal(customID: CustomID(action).encoded, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
+            label(strings.text("目的・イベント名", "Purpose or event"), nil,
+                  .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
+            label(strings.text("Minecraft バージョン", "Minecraft version"), strings.text("latest または 1.21.4 など", "latest, or a release such as 1.21.4"),
+                  .textInput(TextInput(customID: version, style: .short, placeholder: "1.21.4", isRequired: true, minLength: 1, maxLength: RequestRules.maxVersionLength))),
+            label(strings.text("期間（日数）", "Period in days"), "1–\(maxPeriod)",
+                  .textInput(TextInput(customID: period, style: .short, placeholder: "7", isRequired: true, minLength: 1, maxLength: 3))),
+            label(strings.text("主催者", "Organizer"), nil,
+                  .entitySelect(EntitySelect(.user, customID: organizer, minValues: 1, maxValues: 1, isRequired: true))),
+            label(strings.text("パネルユーザー", "Panel users"), strings.text("サーバーを操作する人（1〜10人）", "Who gets access to the server (1–10)"),
+                  .entitySelect(EntitySelect(.user, customID: panelUsers, minValues: 1, maxValues: 10, isRequired: true))),
+        ])
+    }
+}
+
+/// The submitted request: every field is checked before anything is stored; the first problem is
+/// told to the member, naming the field and the rule.
+struct CheckoutSubmit: ModalHandler {
+    let moderatorsOnly = false
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+        let strings = context.strings
+        let services = context.services
+        let maxPeriod = services.configuration.checkoutMaxPeriodDays
+        let description = (data.textInputValue(customID: CheckoutForm.description) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingCharacters(in: .whitespaces)),
+              (1...maxPeriod).contains(period) else {
+            throw Refusal(strings.fieldRule(strings.fieldName("periodDays"), strings.text("1〜\(maxPeriod) の整数", "a whole number from 1 to \(maxPeriod)")))
+        }
+        let organizers = data.selectedValues(customID: CheckoutForm.organizer) ?? []
+        let panelUsers = data.selectedValues(customID: CheckoutForm.panelUsers) ?? []
+        guard organizers.count == 1, let organizer = organizers.first else {
+            throw Refusal(strings.fieldRule(strings.fieldName("organizer"), strings.text("1人を選んでください", "choose one member")))
+        }
+        let bots = (organizers + panelUsers).filter { id in UserID(id).flatMap { data.resolved?.users?[$0]?.isBot } == true }
+        guard bots.isEmpty else {
+            throw Refusal(strings.fieldRule(strings.fieldName(organizers.contains(bots[0]) ? "organizer" : "panelUsers"),
+                                            strings.text("ボットは選べません", "bots cannot be chosen")))
+        }
+        let request = NewWorkflow(applicantDiscordId: context.invokerID, description: description, mcVersion: version,
+                                  periodDays: period, organizerDiscordId: organizer)
+        let workflow: WorkflowRecord
+        do {
+            workflow = try await services.workflow.file(request, panelUsers: panelUsers)
+        } catch LendingError.invalidRequest(let field, _) {
+            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
+        }
+        try await context.replyEphemeral(strings.requestReceived(workflow.id))
+        try await ModeratorNotices.announceRequest(workflow, panelUsers: panelUsers, services: services)
+    }
+}
+
+extension Strings {
+    func fieldRule(_ field: String, _ rule: String) -> String {
+        text("「\(field)」: \(rule)", "\(field): \(rule)")
+    }
+
+    func rule(for field: String, maxPeriod: Int) -> String {
+        switch field {
+        case "description": text("1〜\(RequestRules.maxDescriptionLength)文字（制御文字なし）", "1 to \(RequestRules.maxDescriptionLength) characters, no control characters")
+        case "mcVersion": text("latest または 1.20.1・1.21 のようなリリース番号", "latest, or a release such as 1.20.1 or 1.21")
+        case "periodDays": text("1〜\(maxPeriod) の整数", "a whole number from 1 to \(maxPeriod)")
+        case "panelUsers": text("1〜10人、重複なし", "1 to 10 members, each once")
+        default: text("正しい値を入力してください", "please check the value")
+        }
+    }
+
+    func requestReceived(_ id: Int) -> String {
+        text("申請 #\(id) を受け付けました。モデレーターの審査をお待ちください。", "Request #\(id) received. A moderator will review it.")
+    }
+}

@@ -1,0 +1,42 @@
+public import Discord
+public import Lending
+public import Logging
+public import Postgres
+public import Pterodactyl
+
+/// What the handlers work with, built once at start-up.
+public struct BotServices: Sendable {
+    public let configuration: BotConfiguration
+    public let discord: DiscordClient
+    public let pool: PostgresPool
+    public let workflow: WorkflowService
+    /// The panel through the workflow's port, for the calls the handlers make themselves.
+    public let panel: any LendingPanel
+    /// The panel client, for what is not a workflow step (password resets, server status).
+    public let panelClient: PanelClient
+    public let applicationID: ApplicationID
+    public let guildID: GuildID
+    public let moderation: Moderation
+    public let drafts: ApprovalDrafts
+    public let guildLanguage: GuildLanguage
+    public let clock: LendingClock
+    public let logger: Logger
+
+    public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
+                panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
+                drafts: ApprovalDrafts = ApprovalDrafts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, logger: Logger) {
+        self.configuration = configuration
+        self.discord = discord
+        self.pool = pool
+        self.workflow = workflow
+        self.panel = panel
+        self.panelClient = panelClient
+        self.applicationID = applicationID
+        self.guildID = guildID
+        self.moderation = Moderation(adminRoleIDs: configuration.adminRoleIDs)
+        self.drafts = drafts
+        self.guildLanguage = guildLanguage
+        self.clock = clock
+        self.logger = logger
+    }
+}

@@ -1,0 +1,40 @@
+public import Discord
+
+/// A slash command (or one subcommand of it), keyed by its path, e.g. `mcserver-admin workflow approve`.
+public protocol CommandHandler: Sendable {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws
+}
+
+/// Autocomplete for a command path; answers with at most 25 choices.
+public protocol AutocompleteHandler: Sendable {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws
+}
+
+/// A button or select, keyed by its custom_id's action.
+public protocol ComponentHandler: Sendable {
+    /// Whether only moderators may press it (checked before `run`; `run` still checks the object).
+    var moderatorsOnly: Bool { get }
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws
+}
+
+/// A modal submit, keyed by its custom_id's action.
+public protocol ModalHandler: Sendable {
+    var moderatorsOnly: Bool { get }
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws
+}
+
+/// Every handler the bot has, by the key the router looks up.
+public struct HandlerRegistry: Sendable {
+    public var commands: [String: any CommandHandler] = [:]
+    public var autocompletes: [String: any AutocompleteHandler] = [:]
+    public var components: [String: any ComponentHandler] = [:]
+    public var modals: [String: any ModalHandler] = [:]
+
+    public init() {}
+}
+
+/// The commands' names, the one place they are spelled.
+public enum CommandNames {
+    public static let member = "mcserver"
+    public static let admin = "mcserver-admin"
+}

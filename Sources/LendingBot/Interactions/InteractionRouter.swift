@@ -1,0 +1,97 @@
+public import Discord
+import Foundation
+import Lending
+import Logging
+
+/// Sends each interaction to its handler, after the checks every handler needs: a known command
+/// or custom_id, the guild the bot serves, and moderator rights for `/mcserver-admin` and for
+/// moderator-only components. Whatever a handler throws is answered with a message the invoker
+/// can act on; details go to the log only.
+public struct InteractionRouter: Sendable {
+    let services: BotServices
+    let handlers: HandlerRegistry
+
+    public init(services: BotServices, handlers: HandlerRegistry) {
+        self.services = services
+        self.handlers = handlers
+    }
+
+    public func handle(_ interaction: Interaction) async {
+        services.guildLanguage.update(interaction.guildLocale)
+        let context = InteractionContext(interaction, services: services)
+        var logger = services.logger
+        logger[metadataKey: "interaction"] = "\(interaction.id)"
+        do {
+            try await dispatch(context)
+        } catch {
+            await report(error, to: context, logger: logger)
+        }
+    }
+
+    private func dispatch(_ context: InteractionContext) async throws {
+        let strings = context.strings
+        guard context.interaction.guildID == services.guildID else {
+            throw Refusal(strings.onlyInGuild)
+        }
+        switch context.interaction.data {
+        case .applicationCommand(let command):
+            let path = ([command.name] + command.subcommandPath).joined(separator: " ")
+            if command.name == CommandNames.admin, !context.isModerator { throw Refusal(strings.moderatorsOnly) }
+            guard let handler = handlers.commands[path] else { throw Refusal(strings.unknownAction) }
+            try await handler.run(context, command)
+        case .autocomplete(let command):
+            let path = ([command.name] + command.subcommandPath).joined(separator: " ")
+            guard command.name != CommandNames.admin || context.isModerator, let handler = handlers.autocompletes[path] else {
+                try await context.respond(.autocompleteResult([]))
+                return
+            }
+            try await handler.run(context, command)
+        case .messageComponent(let data):
+            guard let id = CustomID(parsing: data.customID), let handler = handlers.components[id.action] else {
+                throw Refusal(strings.unknownAction)
+            }
+            if handler.moderatorsOnly, !context.isModerator { throw Refusal(strings.moderatorsOnly) }
+            try await handler.run(context, id, data)
+        case .modalSubmit(let data):
+            guard let id = CustomID(parsing: data.customID), let handler = handlers.modals[id.action] else {
+                throw Refusal(strings.unknownAction)
+            }
+            if handler.moderatorsOnly, !context.isModerator { throw Refusal(strings.moderatorsOnly) }
+            try await handler.run(context, id, data)
+        case nil:
+            throw Refusal(strings.unknownAction)
+        }
+    }
+
+    private func report(_ error: any Error, to context: InteractionContext, logger: Logger) async {
+        let message: String
+        switch error {
+        case let refusal as Refusal:
+            message = refusal.message
+        case let lending as LendingError:
+            message = context.strings.describe(lending)
+        case let failure as PortFailure:
+            message = context.strings.panelFailed(failure.message)
+        case let discord as DiscordError where { if case .invalidPayload = discord.kind { true } else { false } }():
+            logger.error("the bot built a message Discord would refuse", metadata: ["error": "\(discord)"])
+            message = context.strings.somethingWentWrong
+        default:
+            logger.error("interaction failed", metadata: ["error": "\(error)"])
+            message = context.strings.somethingWentWrong
+        }
+        do {
+            try await context.tell(message)
+        } catch {
+            logger.warning("could not tell the invoker about a failure", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// A refusal whose message is already in the invoker's language.
+public struct Refusal: Error, Sendable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}

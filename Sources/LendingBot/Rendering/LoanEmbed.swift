@@ -1,0 +1,67 @@
+import Discord
+import Foundation
+import Lending
+
+/// The embed that shows a request or loan everywhere the bot talks about one: status colour,
+/// purpose, organizer, panel users, server and dates, within Discord's limits.
+enum LoanEmbed {
+    /// What the embed shows; gathered from the database by the caller.
+    struct Facts: Sendable {
+        var workflow: WorkflowRecord
+        var panelUsers: [String]
+        /// Panel users who already have a panel account (shown with a mark in reviews).
+        var usersWithAccount: Set<String>? = nil
+        var serverAlias: String? = nil
+        var connectionAddress: String? = nil
+    }
+
+    static func color(_ status: WorkflowStatus) -> Int {
+        switch status {
+        case .pending: 0x3498DB
+        case .active: 0x2ECC71
+        case .rejected: 0xE74C3C
+        case .returned: 0x95A5A6
+        }
+    }
+
+    static func make(_ facts: Facts, title: String? = nil, strings: Strings) -> Embed {
+        let workflow = facts.workflow
+        var fields = [
+            EmbedField(name: strings.text("状態", "Status"), value: strings.status(workflow.status), isInline: true),
+            EmbedField(name: strings.text("主催者", "Organizer"), value: "<@\(workflow.organizerDiscordId)>", isInline: true),
+            EmbedField(name: strings.text("バージョン", "Version"), value: workflow.mcVersion, isInline: true),
+        ]
+        let users = facts.panelUsers.map { user -> String in
+            guard let withAccount = facts.usersWithAccount else { return "<@\(user)>" }
+            return withAccount.contains(user)
+                ? "<@\(user)> ✅"
+                : "<@\(user)> — " + strings.text("パネルアカウントなし", "no panel account yet")
+        }
+        fields.append(EmbedField(name: strings.text("パネルユーザー", "Panel users"), value: Limits.field(users.joined(separator: "\n"))))
+        if let alias = facts.serverAlias {
+            let value = facts.connectionAddress.map { "\(alias) (`\($0)`)" } ?? alias
+            fields.append(EmbedField(name: strings.text("サーバー", "Server"), value: value, isInline: true))
+        }
+        if let start = workflow.startDate, let end = workflow.endDate {
+            fields.append(EmbedField(name: strings.text("期間", "Period"),
+                                     value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))", isInline: true))
+        } else {
+            fields.append(EmbedField(name: strings.text("期間", "Period"),
+                                     value: strings.text("\(workflow.periodDays)日間", "\(workflow.periodDays) days"), isInline: true))
+        }
+        return Embed(title: Limits.title(title ?? "#\(workflow.id) \(workflow.description)"), description: nil,
+                     color: color(workflow.status), fields: fields)
+    }
+}
+
+/// Cuts text to Discord's limits (counted in characters) with an ellipsis.
+enum Limits {
+    static func title(_ text: String) -> String { cut(text, 256) }
+    static func field(_ text: String) -> String { cut(text.isEmpty ? "—" : text, 1024) }
+    static func description(_ text: String) -> String { cut(text, 4096) }
+    static func content(_ text: String) -> String { cut(text, 2000) }
+
+    static func cut(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}

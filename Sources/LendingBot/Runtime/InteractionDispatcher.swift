@@ -1,0 +1,30 @@
+public import Discord
+import Foundation
+public import Logging
+
+/// Feeds INTERACTION_CREATE dispatches from the gateway to the router, each in a task of its own
+/// so that a slow answer never holds up the next interaction. Other dispatches are ignored here.
+public struct InteractionDispatcher: Sendable {
+    let router: InteractionRouter
+    let logger: Logger
+
+    public init(router: InteractionRouter, logger: Logger) {
+        self.router = router
+        self.logger = logger
+    }
+
+    /// Consumes `dispatches` until the stream ends or the task is cancelled; waits for the
+    /// interactions already started before returning.
+    public func run(_ dispatches: AsyncStream<GatewayDispatch>) async {
+        await withTaskGroup(of: Void.self) { group in
+            for await dispatch in dispatches where dispatch.name == "INTERACTION_CREATE" {
+                do {
+                    let interaction = try dispatch.decode(Interaction.self)
+                    group.addTask { await router.handle(interaction) }
+                } catch {
+                    logger.warning("an INTERACTION_CREATE could not be read", metadata: ["sequence": "\(dispatch.sequence)"])
+                }
+            }
+        }
+    }
+}

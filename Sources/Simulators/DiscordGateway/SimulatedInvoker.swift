@@ -1,0 +1,22 @@
+/// Who an interaction comes from: the member's id and name, roles, channel permissions (as
+/// Discord computes them, a decimal bit string) and client locale.
+public struct SimulatedInvoker: Sendable, Equatable {
+    public var userID: String
+    public var username: String
+    public var roleIDs: [String]
+    public var permissions: String
+    public var locale: String
+
+    /// Every permission: what the guild owner or an Administrator has.
+    public static let allPermissions = "2251799813685247"
+    /// What @everyone has in a typical guild: view, send, read history, use application commands.
+    public static let memberPermissions = String((1 << 10) | (1 << 11) | (1 << 16) | (1 << 31))
+
+    public init(userID: String, username: String, roleIDs: [String] = [], permissions: String = allPermissions, locale: String = "en-US") {
+        self.userID = userID
+        self.username = username
+        self.roleIDs = roleIDs
+        self.permissions = permissions
+        self.locale = locale
+    }
+}

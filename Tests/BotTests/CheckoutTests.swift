@@ -1,0 +1,78 @@
+import Foundation
+import Lending
+import LendingBot
+import Simulators
+import Testing
+
+@Suite("Checkout, end to end")
+struct CheckoutTests {
+    typealias Persona = BotWorld.Persona
+
+    static func fields(description: String = "Summer build contest", version: String = "1.21.4", period: String = "7",
+                       organizer: [SimulatedResolvedUser] = [Persona.resolved(Persona.member)],
+                       panelUsers: [SimulatedResolvedUser] = [Persona.resolved(Persona.member), Persona.resolved(Persona.otherMember)]) -> [SimulatedModalField] {
+        [.textInput(customID: "description", value: description), .textInput(customID: "mcVersion", value: version),
+         .textInput(customID: "periodDays", value: period), .userSelect(customID: "organizer", users: organizer),
+         .userSelect(customID: "panelUsers", users: panelUsers)]
+    }
+
+    @Test("/mcserver checkout opens the request modal; a valid submission is stored and announced to the moderators")
+    func checkout() async throws {
+        try await BotWorld.with { world in
+            let command = try await world.send(world.gateway.makeCommandInteraction(
+                name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
+            let opened = try #require(world.rest.interactionResponses(for: command.id).first)
+            #expect(opened.kind == .callback(type: 9))
+            #expect(opened.body?["data"]?["custom_id"]?.stringValue == "checkout")
+
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(), as: Persona.member))
+            let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
+            #expect(reply["data"]?["content"]?.stringValue?.contains("#1") == true)
+            #expect(reply["data"]?["flags"]?.intValue == 64)
+
+            let workflow = try #require(try await WorkflowTable.find(id: 1, on: world.pool))
+            #expect(workflow.status == .pending && workflow.applicantDiscordId == Persona.member.userID && workflow.periodDays == 7)
+            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            let notice = try #require(world.rest.requests(to: .createMessage).first?.body)
+            #expect(notice["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [BotWorld.moderatorRoleID])
+            #expect(notice["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
+            #expect(notice["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
+            let buttons = notice["components"]?[0]?["components"]?.arrayValue?.compactMap { $0["custom_id"]?.stringValue }
+            #expect(buttons == ["wf.approve:1", "wf.reject:1"])
+        }
+    }
+
+    static let badSubmissions: [(String, [SimulatedModalField], String)] = [
+        ("empty purpose", fields(description: " "), "目的"),
+        ("version 1.x", fields(version: "1.x"), "Minecraft"),
+        ("period 0", fields(period: "0"), "期間"),
+        ("period 31", fields(period: "31"), "期間"),
+        ("period text", fields(period: "seven"), "期間"),
+        ("bot organizer", fields(organizer: [Persona.bot]), "主催者"),
+        ("bot panel user", fields(panelUsers: [Persona.bot]), "パネルユーザー"),
+    ]
+
+    @Test("each bad modal value gets an ephemeral message naming the field, and nothing is stored", arguments: badSubmissions.indices)
+    func badSubmission(index: Int) async throws {
+        let (_, fields, field) = Self.badSubmissions[index]
+        try await BotWorld.with { world in
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: fields, as: Persona.member))
+            let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
+            #expect(reply["data"]?["flags"]?.intValue == 64)
+            #expect(reply["data"]?["content"]?.stringValue?.contains(field) == true, "\(reply)")
+            #expect(try await WorkflowTable.find(id: 1, on: world.pool) == nil)
+            #expect(world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty)
+        }
+    }
+
+    @Test("a member cannot run an admin command")
+    func memberAdminCommand() async throws {
+        try await BotWorld.with { world in
+            let command = try await world.send(world.gateway.makeCommandInteraction(
+                name: "mcserver-admin", options: [.subcommandGroup("workflow", [.subcommand("list", [])])], as: Persona.member))
+            let reply = try #require(world.rest.interactionResponses(for: command.id).first?.body)
+            #expect(reply["data"]?["flags"]?.intValue == 64)
+            #expect(reply["data"]?["content"]?.stringValue?.contains("モデレーター") == true)
+        }
+    }
+}

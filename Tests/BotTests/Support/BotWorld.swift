@@ -1,0 +1,156 @@
+import Discord
+import Foundation
+import HTTP
+import Lending
+import LendingBot
+import Logging
+import PanelTesting
+import Postgres
+import PostgresTesting
+import Pterodactyl
+import Secrets
+import Simulators
+import TestSupport
+
+/// The bot end to end: the real router behind the real gateway session and REST client, against
+/// the Discord gateway and REST simulators (which enforce the 3-second first response), the panel
+/// simulator, and a migrated PostgreSQL database. The workflow's clock is the panel simulator's
+/// manual clock; tasks run when a test calls `drainTasks()`.
+struct BotWorld: Sendable {
+    let pool: PostgresPool
+    let rest: DiscordRESTSimulator
+    let gateway: DiscordGatewaySimulator
+    let panelWorld: PanelTestWorld
+    let services: BotServices
+    let runner: TaskRunner
+    let scheduler: Scheduler
+    let configuration: BotConfiguration
+
+    static let guildID = "1200000000000000001"
+    static let notifyChannelID = "1300000000000000001"
+    static let moderatorRoleID = "1400000000000000001"
+    static let panelUserRoleID = "1400000000000000002"
+
+    /// The people of the simulated guild.
+    enum Persona {
+        static let moderator = SimulatedInvoker(userID: "1500000000000000001", username: "mod", roleIDs: [BotWorld.moderatorRoleID],
+                                                permissions: SimulatedInvoker.memberPermissions, locale: "en-US")
+        static let member = SimulatedInvoker(userID: "1500000000000000002", username: "alice", permissions: SimulatedInvoker.memberPermissions, locale: "ja")
+        static let otherMember = SimulatedInvoker(userID: "1500000000000000003", username: "bob", permissions: SimulatedInvoker.memberPermissions, locale: "en-US")
+        static let bot = SimulatedResolvedUser(id: "1500000000000000009", username: "helper-bot", isBot: true)
+
+        static func resolved(_ invoker: SimulatedInvoker) -> SimulatedResolvedUser {
+            SimulatedResolvedUser(id: invoker.userID, username: invoker.username)
+        }
+    }
+
+    static func serverIdentifier(_ number: Int) -> String { String(format: "5e%06d", number) }
+
+    static func with(servers: Int = 3, _ body: (BotWorld) async throws -> Void) async throws {
+        var logger = Logger(label: "test.bot")
+        logger.logLevel = .error
+        let people = [Persona.moderator, Persona.member, Persona.otherMember]
+        let rest = DiscordRESTSimulator(configuration: .init(
+            guildID: guildID,
+            users: people.map { SimulatedUser(id: $0.userID, username: $0.username) },
+            members: people.map { SimulatedMember(userID: $0.userID, roleIDs: Set($0.roleIDs)) },
+            roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
+            channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
+        ))
+        try await rest.start()
+        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
+                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)),
+                                              rest: rest)
+        try await gateway.start()
+        defer { Task { await gateway.stop(); await rest.stop() } }
+
+        var panelConfiguration = PanelSimulator.Configuration(
+            servers: (1...max(servers, 1)).map { SimulatedPanelServer.standard(id: $0, identifier: serverIdentifier($0), name: String(format: "server%02d", $0)) },
+            automaticBackupDuration: .seconds(20), automaticInstallDuration: .seconds(30))
+        panelConfiguration.backupThrottleLimit = 100
+        try await TestDatabase.with { pool in
+            _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
+            try await PanelTestWorld.with(panelConfiguration) { panelWorld in
+                var configuration = BotConfiguration()
+                configuration.discordToken = Secret(rest.configuration.botToken)
+                configuration.guildID = guildID
+                configuration.adminRoleIDs = [moderatorRoleID]
+                configuration.panelUserRoleID = panelUserRoleID
+                configuration.notifyChannelID = notifyChannelID
+                configuration.timeZone = TimeZone(identifier: "Asia/Tokyo") ?? .current
+                let http = try HTTPClient(logger: logger)
+                defer { http.shutdown() }
+                let discord = DiscordClient(configuration: .init(token: Secret(rest.configuration.botToken), baseURL: rest.baseURL.absoluteString),
+                                            transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
+                let clockSource = panelWorld.clock
+                let clock = LendingClock { clockSource.now }
+                let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
+                let panel = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
+                // Stand-ins until the Discord adapters of the ports exist.
+                let notifier = NoticeRecorder()
+                let community = CommunityRecorder()
+                let runner = TaskRunner(pool: pool, handlers: [
+                    .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
+                    .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: nil, policy: policy),
+                    .release: ReleaseTask(panel: panel, policy: policy),
+                ], notifier: notifier, clock: clock, logger: logger)
+                let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, logger: logger)
+                let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+                for number in 1...servers {
+                    _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
+                }
+                let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
+                                           panelClient: panelWorld.client, applicationID: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
+                                           guildID: GuildID(guildID) ?? GuildID(1), clock: clock, logger: logger)
+                let router = InteractionRouter(services: services, handlers: .all())
+                let gatewayURL = gateway.gatewayURL.absoluteString
+                var sessionConfiguration = GatewaySession.Configuration(token: Secret(rest.configuration.botToken)) { gatewayURL }
+                sessionConfiguration.identifyInterval = .milliseconds(250)
+                let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
+                let dispatcher = InteractionDispatcher(router: router, logger: logger)
+                let consumer = Task { await dispatcher.run(session.dispatches) }
+                let connection = Task { try? await session.run() }
+                let world = BotWorld(pool: pool, rest: rest, gateway: gateway, panelWorld: panelWorld, services: services, runner: runner,
+                                     scheduler: scheduler, configuration: configuration)
+                do {
+                    try await world.waitUntilReady()
+                    try await body(world)
+                } catch {
+                    connection.cancel()
+                    consumer.cancel()
+                    throw error
+                }
+                connection.cancel()
+                consumer.cancel()
+                _ = await connection.value
+            }
+        }
+    }
+
+    /// Waits until the session has identified.
+    func waitUntilReady() async throws {
+        try await eventually("the gateway session is ready") { !gateway.identifies.isEmpty }
+    }
+
+    /// Polls `condition` (in real time) until it holds, or fails after `timeout`.
+    func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while try await !condition() {
+            guard ContinuousClock.now < deadline else { throw Timeout(what: what) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// Dispatches an interaction and waits for its first response; returns the interaction.
+    @discardableResult
+    func send(_ interaction: SimulatedInteraction) async throws -> SimulatedInteraction {
+        gateway.dispatchInteraction(interaction)
+        try await eventually("a response to \(interaction.type)") { !rest.interactionResponses(for: interaction.id).isEmpty }
+        return interaction
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "timed out waiting for \(what)" }
+    }
+}
