@@ -74,6 +74,7 @@ public struct Scheduler: Sendable {
     private func remind(_ loan: WorkflowRecord, endDate: Date, now: Date, report: inout Report) async throws {
         let due = policy.reminderDays.filter { days in now >= endDate.addingTimeInterval(-Double(days) * 86_400) }.sorted()
         guard let urgent = due.first else { return }
+        let summary = try await LoanSummary.load(loan, address: nil, on: pool)
         let claimed = try await pool.withTransaction { transaction in
             var urgentClaimed = false
             for days in due {
@@ -84,7 +85,6 @@ public struct Scheduler: Sendable {
         }
         guard claimed else { return }
         let daysLeft = CalendarDate(containing: now, in: policy.timeZone).days(until: CalendarDate(containing: endDate, in: policy.timeZone))
-        let summary = try await LoanSummary.load(loan, address: nil, on: pool)
         do {
             try await notifier.deliver(.returnReminder(summary, organizer: loan.organizerDiscordId, daysLeft: daysLeft),
                                        deduplicationKey: "reminder-\(loan.id)-\(urgent)-\(Timestamp.format(endDate))")
@@ -105,14 +105,15 @@ public struct Scheduler: Sendable {
             do {
                 _ = try await service.requestReturn(loan.id, by: AuditEntry.scheduler, asModerator: true)
                 report.returnsQueued += 1
-            } catch LendingError.returnInProgress, LendingError.alreadyDecided {
-                // Another instance, or a person, got there first.
+            } catch LendingError.returnInProgress, LendingError.alreadyDecided, LendingError.approvalInProgress {
+                // Another instance or a person got there first, or the approval's last notices are
+                // still being sent: the next tick looks again.
             } catch let error as PostgresError where error.constraint == "LendingTask_workflowId_open_key" {
                 // Another instance queued it between our check and our insert.
             }
         case .notifyModerators:
-            guard try await NoticeTable.claim(workflowId: loan.id, kind: "expired", endDate: endDate, at: now, on: pool) else { return }
             let summary = try await LoanSummary.load(loan, address: nil, on: pool)
+            guard try await NoticeTable.claim(workflowId: loan.id, kind: "expired", endDate: endDate, at: now, on: pool) else { return }
             do {
                 try await notifier.deliver(.loanExpired(summary), deduplicationKey: "expired-\(loan.id)-\(Timestamp.format(endDate))")
                 report.expiryNotices += 1
