@@ -22,8 +22,9 @@ extension WorkflowTable {
     }
 
     /// Up to `limit` workflows with one of `statuses`, oldest first, whose id starts with `text`
-    /// or whose purpose contains it (ignoring case); every one of them when `text` is empty.
-    public static func search(statuses: [WorkflowStatus], matching text: String, limit: Int = 25,
+    /// or (unless `idsOnly`) whose purpose contains it, ignoring case; every one of them when
+    /// `text` is empty.
+    public static func search(statuses: [WorkflowStatus], matching text: String, idsOnly: Bool = false, limit: Int = 25,
                               on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         guard !statuses.isEmpty else { return [] }
         let names = statuses.map(\.rawValue).joined(separator: ",")
@@ -31,7 +32,7 @@ extension WorkflowTable {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = ANY(string_to_array(\(names), ',')::"WorkflowStatus"[])
-              AND ("id"::text LIKE \(pattern) || '%' OR "description" ILIKE '%' || \(pattern) || '%')
+              AND ("id"::text LIKE \(pattern) || '%' OR (NOT \(idsOnly) AND "description" ILIKE '%' || \(pattern) || '%'))
             ORDER BY "id" LIMIT \(limit)
             """, named: "search workflows")
         return try result.decodeAll(as: WorkflowRecord.self)

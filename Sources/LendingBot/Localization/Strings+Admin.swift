@@ -9,6 +9,8 @@ extension Strings {
         text("オプション「\(name)」が必要です。", "The option \"\(name)\" is required.")
     }
 
+    var statusOption: String { text("状態", "Status") }
+
     var statusOptionRule: String {
         text("PENDING・ACTIVE・REJECTED・RETURNED のいずれか", "one of PENDING, ACTIVE, REJECTED, RETURNED")
     }

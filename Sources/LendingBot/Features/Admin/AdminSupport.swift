@@ -6,6 +6,18 @@ import Lending
 enum WorkflowCommands {
     static let group = "workflow"
     static func path(_ subcommand: String) -> String { "\(CommandNames.admin) \(group) \(subcommand)" }
+
+    /// The integer option `name` (`id`) as a positive workflow id; a refusal naming the option otherwise.
+    static func workflowID(_ name: String = "id", in command: ApplicationCommandData, strings: Strings) throws -> Int {
+        guard let value = command.integer(name), value > 0, value <= Int64(Int32.max) else { throw Refusal(strings.optionMissing(name)) }
+        return Int(value)
+    }
+
+    /// The string option `name`, trimmed; nil when absent or blank.
+    static func text(_ name: String, in command: ApplicationCommandData) -> String? {
+        guard let value = command.string(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
 }
 
 /// Click-time checks of a request against the database, made before a modal opens so that a
@@ -33,35 +45,13 @@ enum WorkflowGate {
     }
 }
 
-extension ApplicationCommandData {
-    /// The integer option `name` as a positive id; a refusal naming the option otherwise.
-    func requiredID(_ name: String, strings: Strings) throws -> Int {
-        guard let value = integer(name), value > 0, value <= Int64(Int32.max) else { throw Refusal(strings.optionMissing(name)) }
-        return Int(value)
-    }
-
-    /// The string option `name`, trimmed; nil when absent or blank.
-    func trimmedString(_ name: String) -> String? {
-        guard let value = string(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        return value
-    }
-}
-
-/// Text cut to a limit Discord counts in Unicode scalars (choice names, button labels), where
+/// Text cut to a limit Discord counts in Unicode scalars (choice names, embed fields), where
 /// Swift's `count` would count grapheme clusters and let longer text through.
-enum ScalarLimit {
+enum AdminLimits {
     static func cut(_ text: String, _ limit: Int) -> String {
         guard text.unicodeScalars.count > limit else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars.prefix(limit - 1) { scalars.append(scalar) }
         return String(scalars) + "…"
-    }
-
-    /// What counts toward an embed's 6000-character total.
-    static func size(_ embed: Embed) -> Int {
-        var total = (embed.title?.unicodeScalars.count ?? 0) + (embed.description?.unicodeScalars.count ?? 0)
-            + (embed.footer?.text.unicodeScalars.count ?? 0) + (embed.author?.name.unicodeScalars.count ?? 0)
-        for field in embed.fields ?? [] { total += field.name.unicodeScalars.count + field.value.unicodeScalars.count }
-        return total
     }
 }

@@ -6,8 +6,8 @@ import Pterodactyl
 /// `/mcserver-admin workflow approve id [server]`.
 struct WorkflowApproveCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        let id = try command.requiredID("id", strings: context.strings)
-        try await ApprovalFlow.start(context, workflowId: id, serverAlias: command.trimmedString("server"))
+        let id = try WorkflowCommands.workflowID(in: command, strings: context.strings)
+        try await ApprovalFlow.start(context, workflowId: id, serverAlias: WorkflowCommands.text("server", in: command))
     }
 }
 

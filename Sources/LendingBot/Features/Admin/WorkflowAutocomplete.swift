@@ -28,12 +28,15 @@ struct WorkflowAutocomplete: AutocompleteHandler {
         try await context.respond(.autocompleteResult(Array(choices.prefix(Self.maxChoices))))
     }
 
-    /// "#id purpose" for requests whose id starts with what was typed or whose purpose contains it.
+    /// "#id purpose" for requests whose id starts with what was typed or whose purpose contains
+    /// it; after a `#`, by id only.
     func workflowChoices(_ typed: String, services: BotServices) async throws -> [CommandOptionChoice] {
-        let text = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
-        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, limit: Self.maxChoices, on: services.pool)
+        let byIDOnly = typed.hasPrefix("#")
+        let text = byIDOnly ? String(typed.dropFirst()) : typed
+        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: Self.maxChoices,
+                                                  on: services.pool)
         return rows.map { workflow in
-            CommandOptionChoice(name: ScalarLimit.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
+            CommandOptionChoice(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
                                 value: .integer(Int64(workflow.id)))
         }
     }
@@ -45,7 +48,7 @@ struct WorkflowAutocomplete: AutocompleteHandler {
             .filter { typed.isEmpty || $0.binding.name.localizedCaseInsensitiveContains(typed) }
         let ordered = usages.filter { $0.holder == nil } + usages.filter { $0.holder != nil }
         return ordered.map { usage in
-            CommandOptionChoice(name: ScalarLimit.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
+            CommandOptionChoice(name: AdminLimits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
                                 value: usage.binding.name)
         }
     }

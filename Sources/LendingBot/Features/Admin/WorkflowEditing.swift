@@ -8,7 +8,7 @@ import Lending
 struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
-        let id = try command.requiredID("id", strings: strings)
+        let id = try WorkflowCommands.workflowID(in: command, strings: strings)
         guard let workflow = try await WorkflowTable.find(id: id, on: context.services.pool) else { throw LendingError.workflowNotFound(id: id) }
         guard workflow.status == .pending || workflow.status == .active else {
             throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")

@@ -8,9 +8,9 @@ struct WorkflowListCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         var status = WorkflowStatus.pending
-        if let text = command.trimmedString("status") {
+        if let text = WorkflowCommands.text("status", in: command) {
             guard let parsed = WorkflowStatus(rawValue: text.uppercased()) else {
-                throw Refusal(strings.fieldRule("status", strings.statusOptionRule))
+                throw Refusal(strings.fieldRule(strings.statusOption, strings.statusOptionRule))
             }
             status = parsed
         }
@@ -41,9 +41,10 @@ struct WorkflowListPage {
     static let action = "wf.list"
     static let after = "a"
     static let before = "b"
-    /// Requests per page; ten fields of at most ~520 characters stay under the 6000 total.
+    /// Requests per page at most.
     static let size = 10
     /// What the fields may use of the embed's 6000 characters, leaving room for title and footer.
+    /// Ordinary requests fit ten to a page; purposes of many-scalar emoji make a page shorter.
     static let fieldBudget = 5600
 
     enum Position: Equatable {
@@ -107,7 +108,7 @@ struct WorkflowListPage {
         if let server = workflow.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
         let applicant = workflow.applicantDiscordId == workflow.organizerDiscordId ? nil : workflow.applicantDiscordId
         var lines = [strings.listOrganizer(workflow.organizerDiscordId, applicant: applicant),
-                     ScalarLimit.cut(strings.listPanelUsers(panelUsers), 400)]
+                     AdminLimits.cut(strings.listPanelUsers(panelUsers), 400)]
         switch workflow.status {
         case .pending:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
@@ -118,7 +119,7 @@ struct WorkflowListPage {
         case .rejected:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
         }
-        return EmbedField(name: ScalarLimit.cut("#\(workflow.id) \(workflow.description)", 256),
-                          value: ScalarLimit.cut(lines.joined(separator: "\n"), 1024))
+        return EmbedField(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", 256),
+                          value: AdminLimits.cut(lines.joined(separator: "\n"), 1024))
     }
 }

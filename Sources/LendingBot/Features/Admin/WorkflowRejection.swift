@@ -5,8 +5,8 @@ import Lending
 /// `/mcserver-admin workflow reject id [reason]`.
 struct WorkflowRejectCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        let id = try command.requiredID("id", strings: context.strings)
-        try await Rejection.reject(context, workflowId: id, reason: command.trimmedString("reason"))
+        let id = try WorkflowCommands.workflowID(in: command, strings: context.strings)
+        try await Rejection.reject(context, workflowId: id, reason: WorkflowCommands.text("reason", in: command))
     }
 }
 
