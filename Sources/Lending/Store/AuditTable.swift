@@ -42,6 +42,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case approve
     case reject
     case extend
+    /// A moderator changed the purpose, version or (PENDING only) period; the status stays.
+    case edit
     /// Someone asked for the loan back; the return task queued (ACTIVE).
     case returnRequested = "return-requested"
     /// The return task finished (ACTIVE → RETURNED).

@@ -1,0 +1,64 @@
+import Discord
+import Foundation
+import Lending
+
+/// Autocomplete of `/mcserver-admin workflow approve|reject|edit`: `id` offers the requests in
+/// the statuses the subcommand acts on, `server` the pool's aliases, free ones first.
+struct WorkflowAutocomplete: AutocompleteHandler {
+    /// The statuses whose requests the `id` option offers.
+    let statuses: [WorkflowStatus]
+
+    /// Approve and reject act on PENDING requests.
+    static let pending = WorkflowAutocomplete(statuses: [.pending])
+    /// Edit acts on PENDING requests and ACTIVE loans.
+    static let pendingOrActive = WorkflowAutocomplete(statuses: [.pending, .active])
+
+    static let maxChoices = 25
+    static let maxChoiceName = 100
+
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        guard let focused = command.focusedOption else {
+            try await context.respond(.autocompleteResult([]))
+            return
+        }
+        let typed = Self.typedText(focused.value)
+        let choices = focused.name == "server"
+            ? try await Self.serverChoices(typed, services: context.services, strings: context.strings)
+            : try await workflowChoices(typed, services: context.services)
+        try await context.respond(.autocompleteResult(Array(choices.prefix(Self.maxChoices))))
+    }
+
+    /// "#id purpose" for requests whose id starts with what was typed or whose purpose contains
+    /// it; after a `#`, by id only.
+    func workflowChoices(_ typed: String, services: BotServices) async throws -> [CommandOptionChoice] {
+        let byIDOnly = typed.hasPrefix("#")
+        let text = byIDOnly ? String(typed.dropFirst()) : typed
+        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: Self.maxChoices,
+                                                  on: services.pool)
+        return rows.map { workflow in
+            CommandOptionChoice(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
+                                value: .integer(Int64(workflow.id)))
+        }
+    }
+
+    /// Aliases containing what was typed (ignoring case), free servers first, each in alias order.
+    static func serverChoices(_ typed: String, services: BotServices, strings: Strings) async throws -> [CommandOptionChoice] {
+        let usages = try await ServerBindingTable.listWithHolders(on: services.pool)
+            .filter { $0.binding.name.unicodeScalars.count <= maxChoiceName }
+            .filter { typed.isEmpty || $0.binding.name.localizedCaseInsensitiveContains(typed) }
+        let ordered = usages.filter { $0.holder == nil } + usages.filter { $0.holder != nil }
+        return ordered.map { usage in
+            CommandOptionChoice(name: AdminLimits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
+                                value: usage.binding.name)
+        }
+    }
+
+    /// What the moderator has typed so far: Discord sends a partial integer option as text.
+    static func typedText(_ value: OptionValue?) -> String {
+        switch value {
+        case .integer(let number): String(number)
+        case .string(let text), .partial(let text): text.trimmingCharacters(in: .whitespaces)
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver-admin workflow edit id`: a modal prefilled with the request's purpose, version and,
+/// while it is PENDING, its period. An ACTIVE loan's dates are not in the form: its end date is
+/// changed by extending, never by an edit.
+struct WorkflowEditCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let strings = context.strings
+        let id = try WorkflowCommands.workflowID(in: command, strings: strings)
+        guard let workflow = try await WorkflowTable.find(id: id, on: context.services.pool) else { throw LendingError.workflowNotFound(id: id) }
+        guard workflow.status == .pending || workflow.status == .active else {
+            throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")
+        }
+        try await context.openModal(EditForm.modal(workflow, strings: strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+    }
+}
+
+enum EditForm {
+    static func modal(_ workflow: WorkflowRecord, strings: Strings, maxPeriod: Int) -> Modal {
+        func label(_ text: String, _ hint: String?, _ input: TextInput) -> Component {
+            .label(Label(label: text, description: hint, component: .textInput(input)))
+        }
+        var components = [
+            label(strings.fieldName("description"), nil,
+                  TextInput(customID: CheckoutForm.description, style: .short, value: workflow.description, isRequired: true,
+                            minLength: 1, maxLength: RequestRules.maxDescriptionLength)),
+            label(strings.fieldName("mcVersion"), strings.text("latest または 1.21.4 など", "latest, or a release such as 1.21.4"),
+                  TextInput(customID: CheckoutForm.version, style: .short, value: workflow.mcVersion, isRequired: true,
+                            minLength: 1, maxLength: RequestRules.maxVersionLength)),
+        ]
+        if workflow.status == .pending {
+            components.append(label(strings.fieldName("periodDays"), "1–\(maxPeriod)",
+                                    TextInput(customID: CheckoutForm.period, style: .short, value: String(workflow.periodDays),
+                                              isRequired: true, minLength: 1, maxLength: 4)))
+        }
+        return Modal(customID: CustomID(EditSubmit.action, workflow.id).encoded, title: strings.editTitle(workflow.id), components: components)
+    }
+}
+
+/// The submitted edit modal: `wf.edit:<id>`.
+struct EditSubmit: ModalHandler {
+    static let action = "wf.edit"
+    let moderatorsOnly = true
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+        let strings = context.strings
+        let services = context.services
+        let maxPeriod = services.configuration.checkoutMaxPeriodDays
+        guard let workflowId = id.id() else { throw Refusal(strings.unknownAction) }
+        let description = data.textInputValue(customID: CheckoutForm.description)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = data.textInputValue(customID: CheckoutForm.version)?.trimmingCharacters(in: .whitespaces).lowercased()
+        var period: Int?
+        if let text = data.textInputValue(customID: CheckoutForm.period) {
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw Refusal(strings.fieldRule(strings.fieldName("periodDays"), strings.rule(for: "periodDays", maxPeriod: maxPeriod)))
+            }
+            period = value
+        }
+        let stored: WorkflowRecord
+        do {
+            stored = try await services.workflow.edit(workflowId, by: context.invokerID, description: description, mcVersion: version,
+                                                      periodDays: period)
+        } catch LendingError.invalidRequest(let field, _) {
+            // The form was opened while the request was PENDING and it has been approved since.
+            if field == "periodDays", try await WorkflowTable.find(id: workflowId, on: services.pool)?.status == .active {
+                throw Refusal(strings.periodFixedWhileActive)
+            }
+            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
+        }
+        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflowId, on: services.pool).map(\.discordId)
+        var alias: String?
+        if let server = stored.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+        let embed = LoanEmbed.make(.init(workflow: stored, panelUsers: panelUsers, serverAlias: alias), strings: strings)
+        try await context.replyEphemeral(strings.edited(workflowId, by: context.invokerID), embeds: [embed])
+    }
+}

@@ -1,0 +1,125 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver-admin workflow list [status]`: the requests with one status, a page at a time, in
+/// an ephemeral reply with Previous and Next buttons.
+struct WorkflowListCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let strings = context.strings
+        var status = WorkflowStatus.pending
+        if let text = WorkflowCommands.text("status", in: command) {
+            guard let parsed = WorkflowStatus(rawValue: text.uppercased()) else {
+                throw Refusal(strings.fieldRule(strings.statusOption, strings.statusOptionRule))
+            }
+            status = parsed
+        }
+        let page = try await WorkflowListPage.load(status, from: .start, services: context.services, strings: strings)
+        try await context.respond(.channelMessage(MessageCreate(embeds: [page.embed], components: page.components,
+                                                                allowedMentions: .nobody, flags: .ephemeral)))
+    }
+}
+
+/// Previous or Next under a list: `wf.list:<STATUS>:<a|b>:<id>`. The custom_id carries only the
+/// status and the keyset cursor; the page is read again from the database at click time, so it
+/// shows requests as they are now.
+struct WorkflowListPageButton: ComponentHandler {
+    let moderatorsOnly = true
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        guard id.arguments.count == 3, let status = WorkflowStatus(rawValue: id.arguments[0]), let cursor = id.id(at: 2) else {
+            throw Refusal(context.strings.unknownAction)
+        }
+        let position: WorkflowListPage.Position = id.arguments[1] == WorkflowListPage.before ? .before(cursor) : .after(cursor)
+        let page = try await WorkflowListPage.load(status, from: position, services: context.services, strings: context.strings)
+        try await context.respond(.updateMessage(MessageEdit(embeds: [page.embed], components: page.components, allowedMentions: .nobody)))
+    }
+}
+
+/// One page of the list: an embed with a field per request, within Discord's limits.
+struct WorkflowListPage {
+    static let action = "wf.list"
+    static let after = "a"
+    static let before = "b"
+    /// Requests per page at most.
+    static let size = 10
+    /// What the fields may use of the embed's 6000 characters, leaving room for title and footer.
+    /// Ordinary requests fit ten to a page; purposes of many-scalar emoji make a page shorter.
+    static let fieldBudget = 5600
+
+    enum Position: Equatable {
+        case start
+        /// The requests after this id (Next).
+        case after(Int)
+        /// The requests before this id (Previous).
+        case before(Int)
+    }
+
+    let embed: Embed
+    let components: [Component]
+
+    static func load(_ status: WorkflowStatus, from position: Position, services: BotServices, strings: Strings) async throws -> WorkflowListPage {
+        let pool = services.pool
+        var rows: [WorkflowRecord]
+        switch position {
+        case .start: rows = try await WorkflowTable.list(status: status, after: 0, limit: size, on: pool)
+        case .after(let id): rows = try await WorkflowTable.list(status: status, after: id, limit: size, on: pool)
+        case .before(let id): rows = try await WorkflowTable.list(status: status, before: id, limit: size, on: pool)
+        }
+        if rows.isEmpty, position != .start {
+            // What the page showed has moved on: start again from the beginning.
+            rows = try await WorkflowTable.list(status: status, after: 0, limit: size, on: pool)
+        }
+        var fields: [EmbedField] = []
+        for workflow in rows {
+            fields.append(try await field(for: workflow, services: services, strings: strings))
+        }
+        // Keep the fields within the budget, dropping from the far end of the direction of travel
+        // so that turning back shows the page this one came from.
+        var shown = Array(zip(rows, fields))
+        while shown.reduce(0, { $0 + $1.1.name.unicodeScalars.count + $1.1.value.unicodeScalars.count }) > fieldBudget, shown.count > 1 {
+            if case .before = position { shown.removeFirst() } else { shown.removeLast() }
+        }
+        guard let first = shown.first?.0, let last = shown.last?.0 else {
+            let embed = Embed(title: strings.listTitle(status), description: strings.listEmpty(status), color: LoanEmbed.color(status))
+            return WorkflowListPage(embed: embed, components: [])
+        }
+        let total = try await WorkflowTable.count(status: status, on: pool)
+        let hasPrevious = try await !WorkflowTable.list(status: status, before: first.id, limit: 1, on: pool).isEmpty
+        let hasNext = try await !WorkflowTable.list(status: status, after: last.id, limit: 1, on: pool).isEmpty
+        let embed = Embed(title: strings.listTitle(status), color: LoanEmbed.color(status), fields: shown.map(\.1),
+                          footer: EmbedFooter(text: strings.listFooter(first: first.id, last: last.id, total: total)))
+        var components: [Component] = []
+        if hasPrevious || hasNext {
+            components = [.actionRow(ActionRow([
+                .button(Button(style: .secondary, label: strings.previousPage,
+                               customID: CustomID(action, [status.rawValue, before, String(first.id)]).encoded, isDisabled: !hasPrevious)),
+                .button(Button(style: .secondary, label: strings.nextPage,
+                               customID: CustomID(action, [status.rawValue, after, String(last.id)]).encoded, isDisabled: !hasNext)),
+            ]))]
+        }
+        return WorkflowListPage(embed: embed, components: components)
+    }
+
+    /// "#id purpose", then who, the panel users and the terms or the server and dates.
+    static func field(for workflow: WorkflowRecord, services: BotServices, strings: Strings) async throws -> EmbedField {
+        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: services.pool).map(\.discordId)
+        var alias: String?
+        if let server = workflow.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+        let applicant = workflow.applicantDiscordId == workflow.organizerDiscordId ? nil : workflow.applicantDiscordId
+        var lines = [strings.listOrganizer(workflow.organizerDiscordId, applicant: applicant),
+                     AdminLimits.cut(strings.listPanelUsers(panelUsers), 400)]
+        switch workflow.status {
+        case .pending:
+            lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
+            if let alias { lines.append(strings.listReserved(alias)) }
+        case .active, .returned:
+            lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
+            lines.append(strings.listLoan(alias, start: workflow.startDate, end: workflow.endDate))
+        case .rejected:
+            lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
+        }
+        return EmbedField(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", 256),
+                          value: AdminLimits.cut(lines.joined(separator: "\n"), 1024))
+    }
+}

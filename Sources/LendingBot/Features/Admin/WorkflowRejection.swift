@@ -1,0 +1,57 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver-admin workflow reject id [reason]`.
+struct WorkflowRejectCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let id = try WorkflowCommands.workflowID(in: command, strings: context.strings)
+        try await Rejection.reject(context, workflowId: id, reason: WorkflowCommands.text("reason", in: command))
+    }
+}
+
+/// The Reject button on the moderators' notice: `wf.reject:<id>` opens a small modal for an
+/// optional reason, once the request is known to be still PENDING.
+struct RejectButton: ComponentHandler {
+    let moderatorsOnly = true
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        let strings = context.strings
+        guard let workflowId = id.id() else { throw Refusal(strings.unknownAction) }
+        try await WorkflowGate.requirePending(workflowId, services: context.services, allowFailedApproval: true)
+        let reason = TextInput(customID: Rejection.reasonField, style: .paragraph, isRequired: false,
+                               maxLength: RequestRules.maxReasonLength)
+        try await context.openModal(Modal(
+            customID: CustomID(RejectReasonSubmit.action, workflowId).encoded, title: strings.rejectTitle(workflowId),
+            components: [.label(Label(label: strings.rejectReasonLabel, description: strings.rejectReasonHint, component: .textInput(reason)))]))
+    }
+}
+
+/// The reason modal of the Reject button: `wf.reject.reason:<id>`.
+struct RejectReasonSubmit: ModalHandler {
+    static let action = "wf.reject.reason"
+    let moderatorsOnly = true
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+        guard let workflowId = id.id() else { throw Refusal(context.strings.unknownAction) }
+        let reason = data.textInputValue(customID: Rejection.reasonField)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await Rejection.reject(context, workflowId: workflowId, reason: reason?.isEmpty == false ? reason : nil)
+    }
+}
+
+enum Rejection {
+    static let reasonField = "reason"
+
+    /// Rejects in one transaction (the domain refuses a decided request, naming who decided) and
+    /// says who rejected, with the reason.
+    static func reject(_ context: InteractionContext, workflowId: Int, reason: String?) async throws {
+        let strings = context.strings
+        do {
+            _ = try await context.services.workflow.reject(workflowId, by: context.invokerID, reason: reason)
+        } catch LendingError.invalidRequest(let field, _) where field == "reason" {
+            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.reasonRule))
+        }
+        context.services.drafts.discard(workflowId)
+        try await context.replyEphemeral(Limits.content(strings.rejected(workflowId, by: context.invokerID, reason: reason)))
+    }
+}
