@@ -54,7 +54,8 @@ enum LoanEmbed {
     }
 }
 
-/// Cuts text to Discord's limits (counted in characters) with an ellipsis.
+/// Cuts text to Discord's limits with an ellipsis. Discord counts Unicode scalars, where Swift's
+/// `count` counts grapheme clusters and would let longer text through.
 enum Limits {
     static func title(_ text: String) -> String { cut(text, 256) }
     static func field(_ text: String) -> String { cut(text.isEmpty ? "—" : text, 1024) }
@@ -62,6 +63,9 @@ enum Limits {
     static func content(_ text: String) -> String { cut(text, 2000) }
 
     static func cut(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        guard text.unicodeScalars.count > limit else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.prefix(limit - 1))
+        return String(scalars) + "…"
     }
 }

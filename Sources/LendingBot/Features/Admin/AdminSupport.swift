@@ -44,14 +44,3 @@ enum WorkflowGate {
         return workflow
     }
 }
-
-/// Text cut to a limit Discord counts in Unicode scalars (choice names, embed fields), where
-/// Swift's `count` would count grapheme clusters and let longer text through.
-enum AdminLimits {
-    static func cut(_ text: String, _ limit: Int) -> String {
-        guard text.unicodeScalars.count > limit else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars.prefix(limit - 1) { scalars.append(scalar) }
-        return String(scalars) + "…"
-    }
-}

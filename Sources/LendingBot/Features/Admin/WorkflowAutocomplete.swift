@@ -36,7 +36,7 @@ struct WorkflowAutocomplete: AutocompleteHandler {
         let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: Self.maxChoices,
                                                   on: services.pool)
         return rows.map { workflow in
-            CommandOptionChoice(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
+            CommandOptionChoice(name: Limits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
                                 value: .integer(Int64(workflow.id)))
         }
     }
@@ -48,7 +48,7 @@ struct WorkflowAutocomplete: AutocompleteHandler {
             .filter { typed.isEmpty || $0.binding.name.localizedCaseInsensitiveContains(typed) }
         let ordered = usages.filter { $0.holder == nil } + usages.filter { $0.holder != nil }
         return ordered.map { usage in
-            CommandOptionChoice(name: AdminLimits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
+            CommandOptionChoice(name: Limits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
                                 value: usage.binding.name)
         }
     }

@@ -108,7 +108,7 @@ struct WorkflowListPage {
         if let server = workflow.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
         let applicant = workflow.applicantDiscordId == workflow.organizerDiscordId ? nil : workflow.applicantDiscordId
         var lines = [strings.listOrganizer(workflow.organizerDiscordId, applicant: applicant),
-                     AdminLimits.cut(strings.listPanelUsers(panelUsers), 400)]
+                     Limits.cut(strings.listPanelUsers(panelUsers), 400)]
         switch workflow.status {
         case .pending:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
@@ -119,7 +119,7 @@ struct WorkflowListPage {
         case .rejected:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
         }
-        return EmbedField(name: AdminLimits.cut("#\(workflow.id) \(workflow.description)", 256),
-                          value: AdminLimits.cut(lines.joined(separator: "\n"), 1024))
+        return EmbedField(name: Limits.cut("#\(workflow.id) \(workflow.description)", 256),
+                          value: Limits.cut(lines.joined(separator: "\n"), 1024))
     }
 }
