@@ -79,6 +79,24 @@ struct MemberLoanTests {
         }
     }
 
+    @Test("a moderator pressing an organizer's extend button moves the end to the end of the day a week later, once")
+    func moderatorPressesExtend() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            let button = try Self.extendButton(loan)
+            let press = try await driver.click(button, as: Persona.moderator)
+            let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+            let target = CalendarDate(containing: try #require(loan.endDate).addingTimeInterval(7 * 86_400), in: tokyo).end(in: tokyo)
+            #expect(try await driver.loan(loan.id).endDate == target)
+            #expect(try await driver.content(press).contains("ends on <t:\(Int(target.timeIntervalSince1970)):D>"))
+            let again = try await driver.click(button, as: Persona.moderator)
+            #expect(try await driver.content(again).contains("already extended"))
+            #expect(try await driver.loan(loan.id).endDate == target)
+            driver.expectEveryRequestAccepted()
+        }
+    }
+
     @Test("/mcserver extend extends a single loan at once, and offers a select when there are several")
     func extendCommand() async throws {
         try await BotWorld.with { world in

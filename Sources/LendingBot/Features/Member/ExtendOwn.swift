@@ -42,10 +42,9 @@ struct ExtendPick: ComponentHandler {
     let moderatorsOnly = false
 
     func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard let value = data.values?.first, let choice = CustomID(parsing: "pick:" + value), let loanID = choice.id(at: 0) else {
-            throw Refusal(context.strings.unknownAction)
-        }
-        let seen = choice.arguments.count > 1 ? LoanText.date(millis: choice.arguments[1]) : nil
+        let parts = data.values?.first?.split(separator: ":").map(String.init) ?? []
+        guard (1...2).contains(parts.count), let loanID = Int(parts[0]), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
+        let seen = parts.count == 2 ? LoanText.date(millis: parts[1]) : nil
         let loan = try await context.services.workflow.extendOwn(loanID, by: context.invokerID, seenEndDate: seen)
         try await OwnLoans.answer(context, OwnExtension.done(loan, days: context.services.configuration.checkoutExtendDays, strings: context.strings))
     }
