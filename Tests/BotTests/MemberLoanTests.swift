@@ -56,6 +56,26 @@ struct MemberLoanTests {
         }
     }
 
+    @Test("a panel failure during reset-password gets a short message saying what to do, and no panel text", arguments: [
+        (500, "数分後にもう一度"), (403, "モデレーターに連絡"),
+    ])
+    func resetPasswordPanelFailure(status: Int, advice: String) async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            _ = try await driver.activeLoan()
+            let username = LoanDriver.panelUsername(Persona.member)
+            let before = world.panelWorld.panel.user(username: username)?.password
+            // Enough for every retry the client makes of an idempotent PATCH.
+            for _ in 0..<10 { world.panelWorld.panel.injectFault(.status(status), on: .updateUser) }
+            let command = try await driver.member(["reset-password"])
+            let content = try await driver.content(command)
+            #expect(content.contains(advice), "\(content)")
+            #expect(!content.contains("panel:") && !content.contains("HTTP"))
+            #expect(world.panelWorld.panel.user(username: username)?.password == before)
+            driver.expectEveryRequestAccepted()
+        }
+    }
+
     @Test("a double click on the extend button extends the loan once; the second click is told the new end date")
     func doubleClickExtendsOnce() async throws {
         try await BotWorld.with { world in
