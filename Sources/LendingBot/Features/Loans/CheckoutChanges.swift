@@ -35,11 +35,11 @@ struct CheckoutReturnCommand: CommandHandler {
 /// ending first, filtered by id or purpose.
 struct ActiveLoanAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        try await Choices.answer(context) {
+        try await AutocompleteChoices.answer(context) {
             try await ActiveLoansPage.activeLoans(context.services)
                 .sorted(by: LoanOrder.soonestEnd)
                 .filter { LoanText.matches($0, typed: command.typedText) }
-                .map(Choices.loan)
+                .map(AutocompleteChoices.loan)
         }
     }
 }

@@ -73,7 +73,7 @@ struct BindingUnsetCommand: CommandHandler {
 struct ServerAliasAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let typed = command.typedText.trimmingCharacters(in: .whitespaces).lowercased()
-        try await Choices.answer(context) {
+        try await AutocompleteChoices.answer(context) {
             try await ServerBindingTable.list(on: context.services.pool)
                 .filter { $0.name.unicodeScalars.count <= 100 && (typed.isEmpty || $0.name.lowercased().contains(typed)) }
                 .map { CommandOptionChoice(name: $0.name, value: .string($0.name)) }

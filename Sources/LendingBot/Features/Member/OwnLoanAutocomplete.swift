@@ -6,17 +6,17 @@ import Logging
 /// loans as `#id purpose`, filtered by what they typed (an id or part of the purpose).
 struct OwnLoanAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        try await Choices.answer(context) {
+        try await AutocompleteChoices.answer(context) {
             try await OwnLoans.active(of: context.invokerID, services: context.services)
                 .filter { LoanText.matches($0, typed: command.typedText) }
-                .map(Choices.loan)
+                .map(AutocompleteChoices.loan)
         }
     }
 }
 
 /// Answering autocomplete, which allows only callback 8 with at most 25 choices: a failure is
 /// logged and answered with no choices, never with a message Discord would refuse.
-enum Choices {
+enum AutocompleteChoices {
     static func loan(_ workflow: WorkflowRecord) -> CommandOptionChoice {
         CommandOptionChoice(name: LoanText.choiceName(workflow), value: .integer(Int64(workflow.id)))
     }
