@@ -10,6 +10,8 @@ public struct PanelServer: Sendable, Equatable, Decodable {
     /// True while installing and after a failed first install.
     public let isInstalling: Bool
     public let featureLimits: FeatureLimits
+    /// The build limits; nil when the answer carries none.
+    public let limits: ServerLimits?
     public let sftp: SFTPDetails
     public let allocations: [Allocation]
 
@@ -22,7 +24,7 @@ public struct PanelServer: Sendable, Equatable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case identifier, uuid, name, node, status, relationships
+        case identifier, uuid, name, node, status, relationships, limits
         case internalID = "internal_id"
         case isSuspended = "is_suspended"
         case isInstalling = "is_installing"
@@ -43,10 +45,18 @@ public struct PanelServer: Sendable, Equatable, Decodable {
         isSuspended = try c.decodeIfPresent(Bool.self, forKey: .isSuspended) ?? false
         isInstalling = try c.decodeIfPresent(Bool.self, forKey: .isInstalling) ?? false
         featureLimits = try c.decodeIfPresent(FeatureLimits.self, forKey: .featureLimits) ?? FeatureLimits()
+        limits = try? c.decodeIfPresent(ServerLimits.self, forKey: .limits)
         sftp = try c.decode(SFTPDetails.self, forKey: .sftp)
         let relationships = try? c.nestedContainer(keyedBy: RelationshipKeys.self, forKey: .relationships)
         allocations = (try? relationships?.decode(OptionalList<Allocation>.self, forKey: .allocations))?.items ?? []
     }
+}
+
+/// `limits` (§2.7): memory and disk in MiB, CPU in percent of one core; 0 means unlimited.
+public struct ServerLimits: Sendable, Equatable, Decodable {
+    public let memory: Int
+    public let disk: Int
+    public let cpu: Int
 }
 
 public struct SFTPDetails: Sendable, Equatable, Decodable {

@@ -15,6 +15,8 @@ public struct ResourceUsage: Sendable, Equatable, Decodable {
     public let isSuspended: Bool
     public let memoryBytes: Int64
     public let diskBytes: Int64
+    /// `cpu_absolute`: percent of one core, so 200 means two cores fully used.
+    public let cpuPercent: Double
     public let uptime: Int64
 
     private enum CodingKeys: String, CodingKey {
@@ -26,6 +28,7 @@ public struct ResourceUsage: Sendable, Equatable, Decodable {
     private enum ResourceKeys: String, CodingKey {
         case memoryBytes = "memory_bytes"
         case diskBytes = "disk_bytes"
+        case cpuPercent = "cpu_absolute"
         case uptime
     }
 
@@ -36,6 +39,7 @@ public struct ResourceUsage: Sendable, Equatable, Decodable {
         let r = try? c.nestedContainer(keyedBy: ResourceKeys.self, forKey: .resources)
         memoryBytes = (try? r?.decode(Int64.self, forKey: .memoryBytes)) ?? 0
         diskBytes = (try? r?.decode(Int64.self, forKey: .diskBytes)) ?? 0
+        cpuPercent = (try? r?.decode(Double.self, forKey: .cpuPercent)) ?? 0
         uptime = (try? r?.decode(Int64.self, forKey: .uptime)) ?? 0
     }
 }

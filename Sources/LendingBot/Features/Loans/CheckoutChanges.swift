@@ -1,0 +1,45 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver-admin checkout extend id date`: a moderator sets the end date of an ACTIVE loan (to
+/// the end of `date` in `TIMEZONE`) or the period of a PENDING request (the whole days from today).
+/// The domain refuses RETURNED and REJECTED requests and dates that are not in the future.
+struct CheckoutExtendCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let strings = context.strings
+        guard let id = try command.loanID("id") else { throw Refusal(strings.loanIDMissing) }
+        guard let text = command.string("date"), let date = CalendarDate(parsing: text) else {
+            throw Refusal(strings.fieldRule(strings.dateOptionName, strings.dateFormatRule))
+        }
+        let loan = try await context.services.workflow.extend(id, by: context.invokerID, to: date)
+        if loan.status == .active, let end = loan.endDate {
+            try await context.replyEphemeral(strings.loanEndSet(id, until: end))
+        } else {
+            try await context.replyEphemeral(strings.pendingPeriodSet(id, days: loan.periodDays))
+        }
+    }
+}
+
+/// `/mcserver-admin checkout return id`: a moderator queues the return at once (they asked for
+/// this very loan by id); the domain refuses anything but an ACTIVE loan without a return under way.
+struct CheckoutReturnCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        guard let id = try command.loanID("id") else { throw Refusal(context.strings.loanIDMissing) }
+        _ = try await context.services.workflow.requestReturn(id, by: context.invokerID, asModerator: true)
+        try await context.replyEphemeral(context.strings.returnQueued(id))
+    }
+}
+
+/// Autocomplete of `id` in `checkout extend` and `checkout return`: ACTIVE loans, the soonest
+/// ending first, filtered by id or purpose.
+struct ActiveLoanAutocomplete: AutocompleteHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        try await AutocompleteChoices.answer(context) {
+            try await ActiveLoansPage.activeLoans(context.services)
+                .sorted(by: LoanOrder.soonestEnd)
+                .filter { LoanText.matches($0, typed: command.typedText) }
+                .map(AutocompleteChoices.loan)
+        }
+    }
+}

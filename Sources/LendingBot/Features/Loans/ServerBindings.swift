@@ -1,0 +1,82 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver-admin server-binding list`: the pool in alias order, each server with its panel
+/// identifier and the request holding it, if any.
+struct BindingListCommand: CommandHandler {
+    static let descriptionLimit = 4096
+
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let strings = context.strings
+        let usages = try await ServerBindingTable.listWithHolders(on: context.services.pool)
+        guard !usages.isEmpty else { throw Refusal(strings.noBindings) }
+        let lines = usages.map { usage -> String in
+            let holder = usage.holder.map { strings.bindingHeldBy($0.id, status: $0.status) } ?? strings.bindingFree
+            return "`\(GanttChart.ascii(usage.binding.name))` → `\(GanttChart.ascii(usage.binding.pteroId))` · \(holder)"
+        }
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            let more = strings.bindingsMore(lines.count - index)
+            // Room is kept for the "and N more" line whenever lines remain after this one.
+            let reserve = index + 1 < lines.count ? more.unicodeScalars.count + 1 : 0
+            guard text.unicodeScalars.count + line.unicodeScalars.count + 1 + reserve <= Self.descriptionLimit else {
+                text += more
+                break
+            }
+            text += line + "\n"
+        }
+        let embed = Embed(title: strings.bindingsTitle(usages.count), description: text, color: LoanEmbed.color(.pending))
+        try await context.replyEphemeral("", embeds: [embed])
+    }
+}
+
+/// `/mcserver-admin server-binding set name ptero-id`: adds an alias or repoints a free one.
+///
+/// The panel is asked whether the server exists, so the reply is deferred first. The shapes,
+/// the panel check and "bound under another alias" are checked here to answer in the
+/// moderator's language; `WorkflowService.bind` checks them again, with the server's holder,
+/// in the transaction that writes.
+struct BindingSetCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let services = context.services
+        let strings = context.strings
+        let alias = command.string("name")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let identifier = command.string("ptero-id")?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard ServerAlias.isValid(alias) else { throw Refusal(strings.fieldRule(strings.fieldName("name"), strings.aliasRule)) }
+        guard ServerAlias.isValidPanelIdentifier(identifier) else {
+            throw Refusal(strings.fieldRule(strings.fieldName("ptero-id"), strings.panelIdentifierRule))
+        }
+        try await context.deferReply(ephemeral: true)
+        if let other = try await ServerBindingTable.list(on: services.pool).first(where: { $0.pteroId == identifier && $0.name != alias }) {
+            throw Refusal(strings.panelServerAlreadyBound(identifier, as: other.name))
+        }
+        guard try await services.panel.serverExists(identifier) else { throw Refusal(strings.panelServerMissing(identifier)) }
+        let binding = try await services.workflow.bind(alias, to: identifier)
+        try await context.editReply(MessageEdit(content: strings.bindingSaved(binding.name, to: binding.pteroId), embeds: [], components: [],
+                                                allowedMentions: .nobody))
+    }
+}
+
+/// `/mcserver-admin server-binding unset name`: removes an alias unless a loan, a reservation or
+/// an open task holds its server (the domain refuses those, naming the request).
+struct BindingUnsetCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let alias = command.string("name")?.trimmingCharacters(in: .whitespaces) ?? ""
+        try await context.services.workflow.unbind(alias)
+        try await context.replyEphemeral(context.strings.bindingRemoved(alias))
+    }
+}
+
+/// Autocomplete of a server alias (`server-binding unset name`, `server status server`): the
+/// pool's aliases containing what was typed, ignoring case.
+struct ServerAliasAutocomplete: AutocompleteHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let typed = command.typedText.trimmingCharacters(in: .whitespaces).lowercased()
+        try await AutocompleteChoices.answer(context) {
+            try await ServerBindingTable.list(on: context.services.pool)
+                .filter { $0.name.unicodeScalars.count <= 100 && (typed.isEmpty || $0.name.lowercased().contains(typed)) }
+                .map { CommandOptionChoice(name: $0.name, value: .string($0.name)) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Discord
+import Foundation
+import Lending
+import Logging
+import Pterodactyl
+
+/// `/mcserver-admin server status server`: the power state, usage against limits, the address
+/// players connect to and the loan holding the server, read from the panel after a deferral.
+///
+/// `/resources` is cached by the panel for about 20 seconds (reference §3.4), so a signal sent
+/// just before may not show yet. A panel failure is reported as the adapter words it, never with
+/// the panel's own text.
+struct ServerStatusCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let services = context.services
+        let strings = context.strings
+        let alias = command.string("server")?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let binding = try await ServerBindingTable.find(name: alias, on: services.pool) else {
+            throw LendingError.serverNotFound(alias: alias)
+        }
+        try await context.deferReply(ephemeral: true)
+        let usage: ResourceUsage
+        let server: PanelServer
+        do {
+            (usage, server) = try await Self.read(binding.pteroId, client: services.panelClient)
+        } catch {
+            services.logger.warning("server status failed", metadata: ["error": "\(error)", "panel.server": "\(binding.pteroId)"])
+            throw PortFailure(panel: error, during: PanelCall("read the server's state", server: binding.pteroId))
+        }
+        let holder = try await WorkflowTable.holder(of: binding.pteroId, on: services.pool)
+        let embed = ServerStatusEmbed.make(binding: binding, usage: usage, server: server, holder: holder, strings: strings)
+        try await context.editReply(MessageEdit(content: "", embeds: [embed], components: [], allowedMentions: .nobody))
+    }
+}
+
+extension ServerStatusCommand {
+    static func read(_ identifier: String, client: PanelClient) async throws(PanelError) -> (ResourceUsage, PanelServer) {
+        (try await client.resources(of: identifier), try await client.server(identifier))
+    }
+}
+
+enum ServerStatusEmbed {
+    static func make(binding: ServerBindingRecord, usage: ResourceUsage, server: PanelServer, holder: WorkflowRecord?, strings: Strings) -> Embed {
+        var power = strings.powerState(usage.currentState.rawValue)
+        if usage.isSuspended || server.isSuspended { power += strings.statusSuspended }
+        if server.isInstalling { power += strings.statusInstalling }
+        let limits = server.limits
+        var fields = [
+            EmbedField(name: strings.statusPower, value: power, isInline: true),
+            EmbedField(name: strings.statusCPU, value: used(String(format: "%.1f%%", usage.cpuPercent), limit: limits.map { "\($0.cpu)%" }, unlimited: limits?.cpu == 0),
+                       isInline: true),
+            EmbedField(name: strings.statusMemory, value: used(bytes(usage.memoryBytes), limit: limits.map { bytes(Int64($0.memory) * 1_048_576) }, unlimited: limits?.memory == 0),
+                       isInline: true),
+            EmbedField(name: strings.statusDisk, value: used(bytes(usage.diskBytes), limit: limits.map { bytes(Int64($0.disk) * 1_048_576) }, unlimited: limits?.disk == 0),
+                       isInline: true),
+            EmbedField(name: strings.statusUptime, value: uptime(milliseconds: usage.uptime), isInline: true),
+            EmbedField(name: strings.statusAddress, value: server.connectionAddress.map { "`\(GanttChart.ascii($0.description))`" } ?? strings.statusNoAddress,
+                       isInline: true),
+        ]
+        let loan = holder.map { "#\($0.id) \(LoanText.escaped(LoanText.clip(LoanText.oneLine($0.description), 64))) · \(strings.status($0.status)) · <@\($0.organizerDiscordId)>" }
+        fields.append(EmbedField(name: strings.statusLoan, value: loan ?? strings.bindingFree))
+        let color = usage.currentState == .running ? LoanEmbed.color(.active) : LoanEmbed.color(.returned)
+        return Embed(title: LoanText.clip("\(binding.name) (\(binding.pteroId))", 256), color: color, fields: fields)
+    }
+
+    /// `used / limit`, or only `used` when the limit is unknown or unlimited.
+    private static func used(_ amount: String, limit: String?, unlimited: Bool) -> String {
+        guard let limit, !unlimited else { return amount }
+        return "\(amount) / \(limit)"
+    }
+
+    static func bytes(_ count: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : String(format: "%.1f", value) + " " + units[unit]
+    }
+
+    static func uptime(milliseconds: Int64) -> String {
+        let seconds = max(0, milliseconds / 1000)
+        let (days, hours, minutes) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60)
+        if days > 0 { return "\(days)d \(hours)h" }
+        if hours > 0 { return "\(hours)h \(minutes)m" }
+        return "\(minutes)m"
+    }
+}

@@ -1,0 +1,107 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver extend [id]`: the organizer adds `CHECKOUT_EXTEND_DAYS` to one of their ACTIVE loans.
+///
+/// With an id, or with a single loan, it extends at once; with several it offers a select. The
+/// domain (`extendOwn`) checks the organizer and the status in the same transaction that writes,
+/// so a member naming someone else's loan, or a loan that is no longer ACTIVE, changes nothing.
+struct ExtendCommand: CommandHandler {
+    static let pickAction = "loan.extend.pick"
+
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let services = context.services
+        let strings = context.strings
+        let days = services.configuration.checkoutExtendDays
+        if let id = try command.loanID("id") {
+            let loan = try await services.workflow.extendOwn(id, by: context.invokerID)
+            try await context.replyEphemeral(OwnExtension.done(loan, days: days, strings: strings))
+            return
+        }
+        let loans = try await OwnLoans.active(of: context.invokerID, services: services)
+        switch loans.count {
+        case 0:
+            throw Refusal(strings.noOwnActiveLoan)
+        case 1:
+            let loan = try await services.workflow.extendOwn(loans[0].id, by: context.invokerID, seenEndDate: loans[0].endDate)
+            try await context.replyEphemeral(OwnExtension.done(loan, days: days, strings: strings))
+        default:
+            let select = OwnLoans.select(Self.pickAction, loans: loans, placeholder: strings.extendPickPlaceholder,
+                                         aliases: try await ServerAliases.byPanelID(services), strings: strings,
+                                         zone: services.configuration.timeZone, value: OwnExtension.pickValue)
+            try await context.replyEphemeral(OwnLoans.prompt(strings.extendPickPrompt(days: days), count: loans.count, strings: strings),
+                                             components: [select])
+        }
+    }
+}
+
+/// The loan chosen in `/mcserver extend`'s select. The option carries the end date the member
+/// saw, so choosing twice (or in two copies of the select) extends once.
+struct ExtendPick: ComponentHandler {
+    let moderatorsOnly = false
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        let parts = data.values?.first?.split(separator: ":").map(String.init) ?? []
+        guard (1...2).contains(parts.count), let loanID = Int(parts[0]), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
+        let seen = parts.count == 2 ? LoanText.date(millis: parts[1]) : nil
+        let loan = try await context.services.workflow.extendOwn(loanID, by: context.invokerID, seenEndDate: seen)
+        try await OwnLoans.answer(context, OwnExtension.done(loan, days: context.services.configuration.checkoutExtendDays, strings: context.strings))
+    }
+}
+
+/// The extend button, `loan.extend:<id>:<endDateEpochMillis>`, which reminders carry too.
+///
+/// The end date in the custom_id is the one the button was made for: once the loan has been
+/// extended it no longer matches, so a double click (or an old reminder) extends once and the
+/// second click is told the current end date. The organizer extends by `CHECKOUT_EXTEND_DAYS`
+/// from that end date; a moderator who gets the button (a reminder sent to moderators) may press
+/// it too and moves the end to the end of the day `CHECKOUT_EXTEND_DAYS` after it, which is the
+/// same date however often it is pressed. Anyone else is refused.
+struct ExtendButton: ComponentHandler {
+    static let action = "loan.extend"
+    let moderatorsOnly = false
+
+    static func customID(loan id: Int, endDate: Date) -> String {
+        CustomID(action, [String(id), String(LoanText.millis(endDate))]).encoded
+    }
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        guard let loanID = id.id(at: 0), id.arguments.count == 2, let seen = LoanText.date(millis: id.arguments[1]) else {
+            throw Refusal(context.strings.unknownAction)
+        }
+        let services = context.services
+        let days = services.configuration.checkoutExtendDays
+        guard let workflow = try await WorkflowTable.find(id: loanID, on: services.pool) else { throw LendingError.workflowNotFound(id: loanID) }
+        let loan: WorkflowRecord
+        if workflow.organizerDiscordId == context.invokerID || !context.isModerator {
+            loan = try await services.workflow.extendOwn(loanID, by: context.invokerID, seenEndDate: seen)
+        } else {
+            loan = try await OwnExtension.asModerator(workflow, seen: seen, days: days, context: context)
+        }
+        try await OwnLoans.answer(context, OwnExtension.done(loan, days: days, strings: context.strings))
+    }
+}
+
+enum OwnExtension {
+    /// `id:endMillis` (or `id` for a loan without an end date) for a select option.
+    static func pickValue(_ loan: WorkflowRecord) -> String {
+        loan.endDate.map { "\(loan.id):\(LoanText.millis($0))" } ?? String(loan.id)
+    }
+
+    static func done(_ loan: WorkflowRecord, days: Int, strings: Strings) -> String {
+        guard let end = loan.endDate else { return strings.status(loan.status) }
+        return strings.extendedOwn(loan.id, until: end, days: days)
+    }
+
+    /// A moderator's press of an organizer's extend button: the end of the day `days` after the
+    /// end date the button shows, through the moderators' `extend`.
+    static func asModerator(_ workflow: WorkflowRecord, seen: Date, days: Int, context: InteractionContext) async throws -> WorkflowRecord {
+        guard workflow.status == .active else { throw LendingError.notAllowed(id: workflow.id, status: workflow.status, action: "extended") }
+        if let current = workflow.endDate, abs(current.timeIntervalSince(seen)) >= 0.001 {
+            throw LendingError.endDateChanged(id: workflow.id, current: current)
+        }
+        let target = CalendarDate(containing: seen.addingTimeInterval(Double(days) * 86_400), in: context.services.configuration.timeZone)
+        return try await context.services.workflow.extend(workflow.id, by: context.invokerID, to: target)
+    }
+}

@@ -1,0 +1,47 @@
+import Discord
+import Foundation
+import Lending
+import Logging
+import Pterodactyl
+import Secrets
+
+/// `/mcserver reset-password`: a new panel password for the invoker's own account, and only theirs.
+///
+/// The account is found from the invoker's Discord id (the `PterodactylUser` row the approval
+/// wrote), never from an option, so nobody can reset someone else's password. The reply is
+/// deferred before the panel is called, and the password appears only in the edit of that
+/// ephemeral reply: it is a `Secret` everywhere else, so no log line, error or audit row can
+/// carry it. A panel administrator's account is never touched, even if a record points at it.
+struct ResetPasswordCommand: CommandHandler {
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let services = context.services
+        let strings = context.strings
+        guard let account = try await PterodactylUserTable.find(discordId: context.invokerID, on: services.pool) else {
+            throw Refusal(strings.resetPasswordNoAccount)
+        }
+        try await context.deferReply(ephemeral: true)
+        let password = PasswordGenerator.makePassword()
+        let user: PanelUser
+        do {
+            guard let found = try await Self.panelUser(for: account, client: services.panelClient) else {
+                throw Refusal(strings.resetPasswordNotOnPanel(account.username))
+            }
+            guard !found.isRootAdmin else { throw Refusal(strings.resetPasswordAdministrator) }
+            user = try await services.panelClient.resetPassword(userID: found.id, to: password)
+        } catch let error as PanelError {
+            let failure = PortFailure(panel: error, during: PanelCall("reset a password"))
+            services.logger.warning("panel password reset failed", metadata: ["error": "\(error)", "discord.user": "\(context.invokerID)"])
+            throw Refusal(failure.kind == .transient ? strings.resetPasswordTryLater : strings.resetPasswordAskModerator)
+        }
+        services.logger.info("panel password reset", metadata: ["discord.user": "\(context.invokerID)", "panel.user": "\(user.id)"])
+        let content = strings.resetPasswordDone(username: user.username, password: password.revealed(),
+                                                panelURL: services.configuration.pterodactylURL?.absoluteString)
+        try await context.editReply(MessageEdit(content: content, embeds: [], components: [], allowedMentions: .nobody))
+    }
+
+    /// The panel account behind the record: by its email (exact), else by its username (exact).
+    static func panelUser(for account: PterodactylUserRecord, client: PanelClient) async throws(PanelError) -> PanelUser? {
+        if let byEmail = try await client.findUser(email: account.email) { return byEmail }
+        return try await client.findUser(username: account.username)
+    }
+}

@@ -1,0 +1,92 @@
+import Discord
+import Foundation
+import Lending
+
+/// `/mcserver return [id]`: asks the organizer to confirm, then queues the return.
+///
+/// Nothing is returned by the command itself: it shows an ephemeral confirmation whose button
+/// (`loan.return:<id>`) carries only the loan's id. The click checks again, in the transaction
+/// that queues the task, that the clicker is the organizer or a moderator and that the loan is
+/// still ACTIVE with no return under way; so a forwarded or replayed button, a double click, or
+/// a loan returned meanwhile changes nothing (reference-bots.md §12, 1 and 12).
+struct ReturnCommand: CommandHandler {
+    static let pickAction = "loan.return.pick"
+
+    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        let services = context.services
+        let strings = context.strings
+        if let id = try command.loanID("id") {
+            let loan = try await ReturnConfirmation.returnable(id, context: context)
+            let confirmation = try await ReturnConfirmation.make(loan, context: context)
+            try await context.replyEphemeral(confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
+            return
+        }
+        let loans = try await OwnLoans.active(of: context.invokerID, services: services)
+        switch loans.count {
+        case 0:
+            throw Refusal(strings.noOwnActiveLoan)
+        case 1:
+            let confirmation = try await ReturnConfirmation.make(loans[0], context: context)
+            try await context.replyEphemeral(confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
+        default:
+            let select = OwnLoans.select(Self.pickAction, loans: loans, placeholder: strings.returnPickPlaceholder,
+                                         aliases: try await ServerAliases.byPanelID(services), strings: strings,
+                                         zone: services.configuration.timeZone) { String($0.id) }
+            try await context.replyEphemeral(OwnLoans.prompt(strings.returnPickPrompt, count: loans.count, strings: strings), components: [select])
+        }
+    }
+}
+
+/// The loan chosen in `/mcserver return`'s select: the confirmation replaces the select.
+struct ReturnPick: ComponentHandler {
+    let moderatorsOnly = false
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        guard let value = data.values?.first, let loanID = Int(value), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
+        let loan = try await ReturnConfirmation.returnable(loanID, context: context)
+        let confirmation = try await ReturnConfirmation.make(loan, context: context)
+        try await OwnLoans.answer(context, confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
+    }
+}
+
+/// The confirmed return, `loan.return:<id>`: queues the return task (the task runner does the
+/// panel work and its notices report the outcome).
+struct ReturnButton: ComponentHandler {
+    static let action = "loan.return"
+    let moderatorsOnly = false
+
+    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+        guard let loanID = id.id(at: 0), id.arguments.count == 1 else { throw Refusal(context.strings.unknownAction) }
+        _ = try await context.services.workflow.requestReturn(loanID, by: context.invokerID, asModerator: context.isModerator)
+        try await OwnLoans.answer(context, context.strings.returnQueued(loanID))
+    }
+}
+
+/// The confirmation message and the checks made before showing it.
+enum ReturnConfirmation {
+    struct Message {
+        var content: String
+        var embeds: [Embed]
+        var components: [Component]
+    }
+
+    /// The loan if the invoker may return it now: it exists, they organize it (or moderate), and
+    /// it is ACTIVE. The click checks all of this again.
+    static func returnable(_ id: Int, context: InteractionContext) async throws -> WorkflowRecord {
+        guard let loan = try await WorkflowTable.find(id: id, on: context.services.pool) else { throw LendingError.workflowNotFound(id: id) }
+        guard loan.organizerDiscordId == context.invokerID || context.isModerator else { throw LendingError.notOrganizer(id: id) }
+        guard loan.status == .active else { throw LendingError.notAllowed(id: id, status: loan.status, action: "returned") }
+        return loan
+    }
+
+    static func make(_ loan: WorkflowRecord, context: InteractionContext) async throws -> Message {
+        let services = context.services
+        let strings = context.strings
+        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: loan.id, on: services.pool).map(\.discordId)
+        var alias: String?
+        if let server = loan.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+        let embed = LoanEmbed.make(.init(workflow: loan, panelUsers: panelUsers, serverAlias: alias), strings: strings)
+        let button = Button(style: .danger, label: strings.returnConfirmLabel, customID: CustomID(ReturnButton.action, loan.id).encoded)
+        return Message(content: strings.returnConfirmPrompt(loan.id), embeds: [embed], components: [.actionRow(ActionRow([.button(button)]))])
+    }
+}
