@@ -26,6 +26,8 @@ public enum TestDatabase {
         _ body: (PostgresPool) async throws -> sending Result
     ) async throws -> sending Result {
         let cluster = try clusterConfiguration()
+        await DatabaseSlots.shared.acquire()
+        defer { Task { await DatabaseSlots.shared.release() } }
         let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
         try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\" TEMPLATE template0"), named: "create test database")
