@@ -1,9 +1,10 @@
 import ArgumentParser
 import LendingBot
+import Logging
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Migrate the database, then run the bot."
+        abstract: "Migrate the database, then run the bot until SIGTERM or SIGINT."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -25,7 +26,14 @@ struct Run: AsyncParsableCommand {
             guard missing.isEmpty else {
                 throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
             }
-            throw OperatorError("the configuration is complete, but this build does not run the bot yet: the lending workflow and the commands come in the next releases")
+            let logger = Logger(label: "lending-bot")
+            let shutdown = ShutdownSignal()
+            SignalHandling.install(triggering: shutdown, logger: logger)
+            do {
+                try await BotApplication(configuration: configuration, logger: logger).run(until: shutdown)
+            } catch let failure as BotApplication.Failure {
+                throw OperatorError(failure.description)
+            }
         }
     }
 }
