@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LendingBot
 import Logging
 
@@ -23,6 +24,8 @@ struct Run: AsyncParsableCommand {
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let report = try await DatabaseMigration.run(configuration: configuration, migrationsFolder: database.migrations)
             print(DatabaseMigration.summary(of: report))
+            // A supervisor's log gets the line now, not when the bot stops (nil: every output stream).
+            fflush(nil)
             guard missing.isEmpty else {
                 throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
             }
