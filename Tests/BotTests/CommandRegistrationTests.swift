@@ -3,7 +3,9 @@ import LendingBot
 import Simulators
 import Testing
 
-@Suite("Registering the commands")
+/// Serialized: each test starts the simulators and migrates a database of its own, and the two
+/// shared cores also serve other suites that race Discord's 3-second deadline.
+@Suite("Registering the commands", .serialized)
 struct CommandRegistrationTests {
     static func synchronize(_ world: BotWorld, _ definitions: [ApplicationCommand] = CommandDefinitions.all) async throws -> CommandRegistration.Outcome {
         let services = world.services

@@ -4,7 +4,9 @@ import LendingBot
 import Simulators
 import Testing
 
-@Suite("The community on Discord")
+/// Serialized: each test starts the simulators and migrates a database of its own, and the two
+/// shared cores also serve other suites that race Discord's 3-second deadline.
+@Suite("The community on Discord", .serialized)
 struct DiscordCommunityTests {
     typealias Persona = BotWorld.Persona
 

@@ -5,7 +5,9 @@ import LendingBot
 import Simulators
 import Testing
 
-@Suite("Notices on Discord")
+/// Serialized: each test starts the simulators and migrates a database of its own, and the two
+/// shared cores also serve other suites that race Discord's 3-second deadline.
+@Suite("Notices on Discord", .serialized)
 struct DiscordNotifierTests {
     typealias Persona = BotWorld.Persona
 

@@ -6,7 +6,9 @@ import Simulators
 import Testing
 
 /// The workflow's tasks talking to Discord through the real adapters: roles, names and notices.
-@Suite("A loan's notices, end to end")
+/// Serialized: each test starts the simulators and migrates a database of its own, and the two
+/// shared cores also serve other suites that race Discord's 3-second deadline.
+@Suite("A loan's notices, end to end", .serialized)
 struct LoanNoticeTests {
     typealias Persona = BotWorld.Persona
 
