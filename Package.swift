@@ -48,7 +48,7 @@ let package = Package(
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
@@ -67,6 +67,8 @@ let package = Package(
         .target(name: "TestSupport", swiftSettings: strict),
         .target(name: "PostgresTesting", dependencies: ["Postgres", "TestSupport", logging], swiftSettings: strict),
         // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
+        // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
+        .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
         .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
         .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
@@ -80,8 +82,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", logging, inMemoryLogging],
-            exclude: ["Support/validate_discord_body.py"],
+            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(
@@ -101,10 +102,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport", "Postgres",
-                           "HTTP", "Secrets", "Pterodactyl", logging],
+            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
+                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", logging], swiftSettings: strict),
     ]
 )

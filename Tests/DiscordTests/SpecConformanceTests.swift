@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Discord
+import DiscordTesting
 
 /// Every outgoing body type, checked against the pinned OpenAPI spec by
 /// `Support/validate_discord_body.py` (jsonschema + referencing, run with python3).

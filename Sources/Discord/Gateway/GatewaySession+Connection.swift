@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import WebSocket
 
 extension GatewaySession {
@@ -8,6 +9,8 @@ extension GatewaySession {
         case event(WebSocketEvent)
         case ended(CloseCode?)
         case heartbeatDue
+        /// `stop(closingWith:)`: close with this code and end the session's run.
+        case stop(CloseCode)
     }
 
     /// Drives one connection to its end; returns the machine's decision about what comes next
@@ -17,6 +20,13 @@ extension GatewaySession {
         let inflater = configuration.isCompressed ? try? ZlibStreamInflater() : nil
         var limiter: GatewaySendLimiter?
         var lastCloseCode: CloseCode?
+        var isStopping = false
+        let requested = stopping.withLock { state -> CloseCode? in
+            state.feed = { code in feed.yield(.stop(code)) }
+            return state.code
+        }
+        if let requested { feed.yield(.stop(requested)) }
+        defer { stopping.withLock { $0.feed = nil } }
         return await withTaskGroup(of: Void.self) { group in
             defer { group.cancelAll() }
             group.addTask {
@@ -34,6 +44,11 @@ extension GatewaySession {
                     // Shutting down for real: 1000 ends the session, as it should (reference G18).
                     client.close(.normal)
                     return []
+                }
+                if isStopping {
+                    // Only the end of the close handshake matters now; nothing more is delivered.
+                    if case .ended = input { return [] }
+                    continue
                 }
                 let actions: [GatewayStateMachine.Action]
                 switch input {
@@ -58,6 +73,10 @@ extension GatewaySession {
                     continue
                 case .heartbeatDue:
                     actions = state.machine.heartbeatDue()
+                case .stop(let code):
+                    isStopping = true
+                    client.close(code)
+                    continue
                 case .ended(let code):
                     return state.machine.closed(code: lastCloseCode ?? code)
                 }

@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 public import Secrets
+import Synchronization
 public import WebSocket
 
 /// One bot session on Discord's gateway: connects, identifies or resumes, heartbeats, reconnects as
@@ -38,6 +39,8 @@ public final class GatewaySession: Sendable {
     let output: AsyncStream<GatewayDispatch>.Continuation
     let configuration: Configuration
     let logger: Logger
+    /// The stop asked for, and the current connection's input, so that `stop` reaches the loop.
+    let stopping = Mutex<StopState>(StopState())
 
     public init(configuration: Configuration, logger: Logger) {
         (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
@@ -45,15 +48,16 @@ public final class GatewaySession: Sendable {
         self.logger = logger
     }
 
-    /// Runs until the task is cancelled (then closes with 1000 and returns) or Discord closes with a
+    /// Runs until `stop(closingWith:)` (then returns after the close handshake), until the task is
+    /// cancelled (then closes with 1000 and returns at once) or Discord closes with a
     /// fatal code (then throws). `dispatches` finishes either way.
     public func run() async throws(GatewayError) {
         defer { output.finish() }
         var state = RunState(configuration: configuration)
         var plan = GatewayStateMachine.Plan.identify(after: .zero)
-        while !Task.isCancelled {
+        while !Task.isCancelled, !isStopRequested {
             guard let client = await connect(following: plan, state: &state) else {
-                if Task.isCancelled { return }
+                if Task.isCancelled || isStopRequested { return }
                 // A resume URL that keeps failing is given up for a new session on the main gateway.
                 if case .resume = plan, state.backoff.consecutiveFailures >= Self.resumeAttempts {
                     logger.info("resume URL unreachable, identifying anew", metadata: ["gateway.failures": "\(state.backoff.consecutiveFailures)"])
@@ -74,6 +78,29 @@ public final class GatewaySession: Sendable {
                 }
             }
         }
+    }
+
+    /// Closes the connection with `code` and lets `run()` return once the peer has answered the
+    /// close (or `websocket.closeTimeout` has passed); no new connection is opened. The close frame
+    /// is sent for sure, unlike on cancellation, where the socket may just be dropped.
+    ///
+    /// 1000 ends the session and shows the bot offline at once. A bot that stops only to start
+    /// again may close with 4000, which leaves the session resumable for a while (reference G18).
+    public func stop(closingWith code: CloseCode = .normal) {
+        let feed = stopping.withLock { state -> (@Sendable (CloseCode) -> Void)? in
+            guard state.code == nil else { return nil }
+            state.code = code
+            return state.feed
+        }
+        feed?(code)
+    }
+
+    var isStopRequested: Bool { stopping.withLock { $0.code != nil } }
+
+    struct StopState: Sendable {
+        var code: CloseCode?
+        /// Hands a stop request to the open connection's loop.
+        var feed: (@Sendable (CloseCode) -> Void)?
     }
 
     /// Failed connections to a resume URL before the session is given up.
@@ -122,6 +149,7 @@ public final class GatewaySession: Sendable {
         if wait > .zero {
             do { try await Task.sleep(for: wait) } catch { return nil }
         }
+        if isStopRequested { return nil }
         guard let url = Self.connectionURL(base, compressed: configuration.isCompressed) else {
             logger.error("gateway URL is not a ws:// or wss:// URL")
             state.backoff.recordFailure()

@@ -17,6 +17,14 @@ extension DiscordClient {
         public let name: String
     }
 
+    /// The commands registered in `guild` as Discord stores them: the definitions as sent plus the
+    /// fields Discord adds (`id`, `version`, `application_id`, defaults), which decoding keeps only
+    /// where `ApplicationCommand` models them.
+    public func guildCommands(application: ApplicationID, guild: GuildID) async throws(DiscordError) -> [ApplicationCommand] {
+        let route = Route.getGuildCommands(application, guild)
+        return try decode([ApplicationCommand].self, from: await send(route), route: route)
+    }
+
     /// Replaces every command of the application in `guild` (a bulk overwrite: commands left out
     /// are deleted). Each command is checked against Discord's limits first.
     public func overwriteGuildCommands(_ commands: [ApplicationCommand], application: ApplicationID, guild: GuildID) async throws(DiscordError) -> [RegisteredCommand] {

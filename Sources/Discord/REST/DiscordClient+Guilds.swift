@@ -9,4 +9,10 @@ extension DiscordClient {
         let route = Route.getGuildMember(guild, user)
         return try decode(GuildMember.self, from: await send(route), route: route)
     }
+
+    /// The guild, for its preferred locale (the language of notices before any interaction says it).
+    public func guild(_ guild: GuildID) async throws(DiscordError) -> Guild {
+        let route = Route.getGuild(guild)
+        return try decode(Guild.self, from: await send(route), route: route)
+    }
 }

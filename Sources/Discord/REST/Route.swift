@@ -17,11 +17,13 @@ public enum Route: Sendable, Hashable {
     case getGuildMember(GuildID, UserID)
     case getCurrentUser
     case getGatewayBot
+    case getGuild(GuildID)
+    case getGuildCommands(ApplicationID, GuildID)
     case bulkOverwriteGuildCommands(ApplicationID, GuildID)
 
     public var method: String {
         switch self {
-        case .getGuildMember, .getCurrentUser, .getGatewayBot: "GET"
+        case .getGuildMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildCommands: "GET"
         case .createInteractionResponse, .createFollowupMessage, .createDM, .createMessage: "POST"
         case .editOriginalResponse: "PATCH"
         case .deleteOriginalResponse: "DELETE"
@@ -42,7 +44,8 @@ public enum Route: Sendable, Hashable {
         case .getGuildMember: "/guilds/{guild_id}/members/{user_id}"
         case .getCurrentUser: "/users/@me"
         case .getGatewayBot: "/gateway/bot"
-        case .bulkOverwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .getGuild: "/guilds/{guild_id}"
+        case .getGuildCommands, .bulkOverwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         }
     }
 
@@ -59,7 +62,9 @@ public enum Route: Sendable, Hashable {
         case .getGuildMember(let guild, let user): "/guilds/\(guild)/members/\(user)"
         case .getCurrentUser: "/users/@me"
         case .getGatewayBot: "/gateway/bot"
-        case .bulkOverwriteGuildCommands(let application, let guild): "/applications/\(application)/guilds/\(guild)/commands"
+        case .getGuild(let guild): "/guilds/\(guild)"
+        case .getGuildCommands(let application, let guild), .bulkOverwriteGuildCommands(let application, let guild):
+            "/applications/\(application)/guilds/\(guild)/commands"
         }
     }
 
@@ -82,7 +87,8 @@ public enum Route: Sendable, Hashable {
         case .editOriginalResponse(let application, let token), .deleteOriginalResponse(let application, let token),
              .createFollowupMessage(let application, let token): .webhook(application.rawValue, token: token)
         case .createMessage(let channel): .channel(channel.rawValue)
-        case .addMemberRole(let guild, _, _), .getGuildMember(let guild, _), .bulkOverwriteGuildCommands(_, let guild): .guild(guild.rawValue)
+        case .addMemberRole(let guild, _, _), .getGuildMember(let guild, _), .getGuild(let guild), .getGuildCommands(_, let guild),
+             .bulkOverwriteGuildCommands(_, let guild): .guild(guild.rawValue)
         case .createDM, .getCurrentUser, .getGatewayBot: .none
         }
         return RateLimitRoute(method: method, template: template, major: major, isInteraction: isInteraction)

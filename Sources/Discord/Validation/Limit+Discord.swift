@@ -19,6 +19,9 @@ extension Limit {
     public static let embedColor = Limit(name: "embed color", value: 0xFF_FFFF)
     public static let allowedMentionsUsers = Limit(name: "allowed mention users", value: 100)
     public static let allowedMentionsRoles = Limit(name: "allowed mention roles", value: 100)
+    public static let messageNonceMinimum = Limit(name: "message nonce minimum length", value: 1)
+    /// A string nonce; the spec's `maxLength` for `MessageCreateRequest.nonce`.
+    public static let messageNonce = Limit(name: "message nonce", value: 25)
 
     // Components
     public static let customIDMinimum = Limit(name: "custom_id minimum length", value: 1)

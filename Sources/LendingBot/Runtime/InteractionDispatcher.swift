@@ -3,7 +3,8 @@ import Foundation
 public import Logging
 
 /// Feeds INTERACTION_CREATE dispatches from the gateway to the router, each in a task of its own
-/// so that a slow answer never holds up the next interaction. Other dispatches are ignored here.
+/// so that a slow answer never holds up the next interaction. READY and RESUMED are logged; other
+/// dispatches are ignored here.
 public struct InteractionDispatcher: Sendable {
     let router: InteractionRouter
     let logger: Logger
@@ -17,7 +18,13 @@ public struct InteractionDispatcher: Sendable {
     /// interactions already started before returning.
     public func run(_ dispatches: AsyncStream<GatewayDispatch>) async {
         await withTaskGroup(of: Void.self) { group in
-            for await dispatch in dispatches where dispatch.name == "INTERACTION_CREATE" {
+            for await dispatch in dispatches {
+                switch dispatch.name {
+                case "INTERACTION_CREATE": break
+                case "READY": logger.info("connected to the gateway"); continue
+                case "RESUMED": logger.info("gateway session resumed"); continue
+                default: continue
+                }
                 do {
                     let interaction = try dispatch.decode(Interaction.self)
                     group.addTask { await router.handle(interaction) }

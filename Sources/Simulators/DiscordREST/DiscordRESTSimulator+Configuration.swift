@@ -8,6 +8,9 @@ extension DiscordRESTSimulator {
         public var botUserID: String
         public var botUsername: String
         public var guildID: String
+        public var guildName: String
+        /// The guild's `preferred_locale` in `GET /guilds/{guild_id}`.
+        public var guildPreferredLocale: String
         public var users: [SimulatedUser]
         public var members: [SimulatedMember]
         public var roles: [SimulatedRole]
@@ -33,6 +36,8 @@ extension DiscordRESTSimulator {
             botUserID: String? = nil,
             botUsername: String = "lending-bot",
             guildID: String = "1200000000000000001",
+            guildName: String = "Lending community",
+            guildPreferredLocale: String = "en-US",
             users: [SimulatedUser] = [],
             members: [SimulatedMember] = [],
             roles: [SimulatedRole] = [],
@@ -52,6 +57,8 @@ extension DiscordRESTSimulator {
             self.botUserID = botUserID ?? applicationID
             self.botUsername = botUsername
             self.guildID = guildID
+            self.guildName = guildName
+            self.guildPreferredLocale = guildPreferredLocale
             self.users = users
             self.members = members
             self.roles = roles

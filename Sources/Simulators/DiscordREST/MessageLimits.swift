@@ -4,6 +4,8 @@
 /// Numbers from DOCS `resources/message.mdx` and `components/reference.mdx` (reference (c)).
 enum MessageLimits {
     static let content = 2000
+    /// A string `nonce` (SPEC `MessageCreateRequest`).
+    static let nonce = 25
     static let embeds = 10
     static let embedTitle = 256
     static let embedDescription = 4096
@@ -33,6 +35,13 @@ enum MessageLimits {
                 if text.unicodeScalars.count > Self.content { errors.tooLong(prefix + ["content"], limit: Self.content) }
             } else {
                 errors.wrongType(prefix + ["content"], expected: "string")
+            }
+        }
+        if let nonce = message["nonce"], !nonce.isNull {
+            if let text = nonce.stringValue {
+                if text.unicodeScalars.count > Self.nonce { errors.tooLong(prefix + ["nonce"], limit: Self.nonce) }
+            } else if nonce.intValue == nil {
+                errors.wrongType(prefix + ["nonce"], expected: "string or integer")
             }
         }
         if let embeds = message["embeds"], !embeds.isNull {

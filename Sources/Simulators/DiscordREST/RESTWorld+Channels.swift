@@ -2,6 +2,9 @@ import Foundation
 
 /// DM channels and channel messages (reference (c) "Roles, DMs, gateway URL", "Messages").
 extension RESTWorld {
+    /// How long Discord remembers an enforced nonce: "the past few minutes"; five here.
+    static let nonceWindow: TimeInterval = 300
+
     /// `POST /users/@me/channels`: the same channel for the same user every time. Opening a DM to a
     /// user who blocks DMs succeeds; only sending fails, as on Discord.
     mutating func createDM(body: SimulatorJSON?, now: Date) -> SimulatedResponse {
@@ -42,8 +45,15 @@ extension RESTWorld {
             return .error(403, .cannotSendToUser)
         }
         if let channel, !channel.isWritable { return .error(403, .missingPermissions) }
+        // `enforce_nonce`: a nonce seen in this channel within the last few minutes returns the
+        // message it created instead of a new one (DOCS `resources/message.mdx`, Create Message).
+        let nonceKey = body["enforce_nonce"]?.boolValue == true ? body["nonce"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } : nil
+        if let nonceKey, let earlier = messagesByNonce["\(channelID)/\(nonceKey)"], now.timeIntervalSince(earlier.at) < Self.nonceWindow {
+            return .json(200, earlier.message)
+        }
         let message = makeMessage(from: body, channelID: channelID, now: now)
         channelMessages[channelID, default: []].append(message)
+        if let nonceKey { messagesByNonce["\(channelID)/\(nonceKey)"] = (message, now) }
         return .json(200, message)
     }
 }

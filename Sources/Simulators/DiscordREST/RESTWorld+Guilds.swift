@@ -28,6 +28,28 @@ extension RESTWorld {
         ])
     }
 
+    /// `GET /guilds/{g}` (SPEC `GuildWithCountsResponse`): the one guild, with every required field.
+    func getGuild(_ match: RouteMatch) -> SimulatedResponse {
+        guard match["guild_id"] == configuration.guildID else { return .error(404, .unknownGuild) }
+        let id = SimulatorJSON.string(configuration.guildID)
+        let everyone: SimulatorJSON = [
+            "id": id, "name": "@everyone", "description": nil, "permissions": "2248473465835073", "position": 0, "color": 0,
+            "colors": ["primary_color": 0, "secondary_color": nil, "tertiary_color": nil],
+            "hoist": false, "managed": false, "mentionable": false, "icon": nil, "unicode_emoji": nil, "flags": 0,
+        ]
+        return .json(200, [
+            "id": id, "name": .string(configuration.guildName), "icon": nil, "description": nil, "home_header": nil, "splash": nil,
+            "discovery_splash": nil, "features": [], "banner": nil, "owner_id": .string(configuration.users.first?.id ?? configuration.botUserID),
+            "application_id": nil, "region": "deprecated", "afk_channel_id": nil, "afk_timeout": 300, "system_channel_id": nil,
+            "system_channel_flags": 0, "widget_enabled": false, "widget_channel_id": nil, "verification_level": 0, "roles": [everyone],
+            "default_message_notifications": 0, "mfa_level": 0, "explicit_content_filter": 0, "max_presences": nil,
+            "max_members": 500_000, "max_stage_video_channel_users": 50, "max_video_channel_users": 25, "vanity_url_code": nil,
+            "premium_tier": 0, "premium_subscription_count": 0, "preferred_locale": .string(configuration.guildPreferredLocale),
+            "rules_channel_id": nil, "safety_alerts_channel_id": nil, "public_updates_channel_id": nil,
+            "premium_progress_bar_enabled": false, "nsfw": false, "nsfw_level": 0, "emojis": [], "stickers": [], "incidents_data": nil,
+        ])
+    }
+
     /// `GET /gateway/bot` (SPEC `GatewayBotResponse`; `reset_after` in milliseconds).
     var gatewayBot: SimulatedResponse {
         let limit = configuration.sessionStartLimit

@@ -24,6 +24,8 @@ struct RESTWorld {
     var interactions: [String: InteractionState] = [:]
     var interactionIDsByToken: [String: String] = [:]
     var channelMessages: [String: [SimulatorJSON]] = [:]
+    /// Messages created with `enforce_nonce`, by channel and nonce, for Discord's repeat check.
+    var messagesByNonce: [String: (message: SimulatorJSON, at: Date)] = [:]
     var dmChannelsByUser: [String: String] = [:]
     var dmRecipientsByChannel: [String: String] = [:]
     var memberRoles: [String: Set<String>]
@@ -118,6 +120,7 @@ struct RESTWorld {
         case .getMember: getMember(match)
         case .getCurrentUser: .json(200, botUser)
         case .getGatewayBot: gatewayBot
+        case .getGuild: getGuild(match)
         case .getGuildCommands: getGuildCommands(match)
         case .bulkOverwriteGuildCommands: overwriteGuildCommands(match, body: body, now: now)
         }

@@ -18,12 +18,13 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case getMember
     case getCurrentUser
     case getGatewayBot
+    case getGuild
     case getGuildCommands
     case bulkOverwriteGuildCommands
 
     public var method: String {
         switch self {
-        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getGatewayBot, .getGuildCommands: "GET"
+        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildCommands: "GET"
         case .editOriginalResponse, .editFollowUpMessage: "PATCH"
         case .deleteOriginalResponse, .deleteFollowUpMessage, .removeMemberRole: "DELETE"
         case .addMemberRole, .bulkOverwriteGuildCommands: "PUT"
@@ -46,6 +47,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .getMember: "/guilds/{guild_id}/members/{user_id}"
         case .getCurrentUser: "/users/@me"
         case .getGatewayBot: "/gateway/bot"
+        case .getGuild: "/guilds/{guild_id}"
         case .getGuildCommands, .bulkOverwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         }
     }
@@ -65,7 +67,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     var majorParameters: [String] {
         switch self {
         case .createMessage: ["channel_id"]
-        case .addMemberRole, .removeMemberRole, .getMember, .getGuildCommands, .bulkOverwriteGuildCommands: ["guild_id"]
+        case .addMemberRole, .removeMemberRole, .getMember, .getGuild, .getGuildCommands, .bulkOverwriteGuildCommands: ["guild_id"]
         case .createInteractionResponse: ["interaction_id", "interaction_token"]
         case .createFollowUpMessage, .getOriginalResponse, .editOriginalResponse, .deleteOriginalResponse,
              .getFollowUpMessage, .editFollowUpMessage, .deleteFollowUpMessage: ["application_id", "interaction_token"]

@@ -1,9 +1,11 @@
 import ArgumentParser
+import Glibc
 import LendingBot
+import Logging
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Migrate the database, then run the bot."
+        abstract: "Migrate the database, then run the bot until SIGTERM or SIGINT."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -22,10 +24,19 @@ struct Run: AsyncParsableCommand {
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let report = try await DatabaseMigration.run(configuration: configuration, migrationsFolder: database.migrations)
             print(DatabaseMigration.summary(of: report))
+            // A supervisor's log gets the line now, not when the bot stops (nil: every output stream).
+            fflush(nil)
             guard missing.isEmpty else {
                 throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
             }
-            throw OperatorError("the configuration is complete, but this build does not run the bot yet: the lending workflow and the commands come in the next releases")
+            let logger = Logger(label: "lending-bot")
+            let shutdown = ShutdownSignal()
+            SignalHandling.install(triggering: shutdown, logger: logger)
+            do {
+                try await BotApplication(configuration: configuration, logger: logger).run(until: shutdown)
+            } catch let failure as BotApplication.Failure {
+                throw OperatorError(failure.description)
+            }
         }
     }
 }

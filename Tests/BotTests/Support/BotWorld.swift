@@ -1,4 +1,5 @@
 import Discord
+import DiscordTesting
 import Foundation
 import HTTP
 import Lending
@@ -15,7 +16,11 @@ import TestSupport
 /// The bot end to end: the real router behind the real gateway session and REST client, against
 /// the Discord gateway and REST simulators (which enforce the 3-second first response), the panel
 /// simulator, and a migrated PostgreSQL database. The workflow's clock is the panel simulator's
-/// manual clock; tasks run when a test calls `drainTasks()`.
+/// manual clock; tasks run when a test calls `drainTasks()`. The workflow's notices and the
+/// panel-user role go through the real Discord adapters (`DiscordNotifier`, `DiscordCommunity`).
+///
+/// When the test body is done, every request body the bot sent to the REST simulator is checked
+/// against Discord's OpenAPI spec, in one Python process; an invalid body fails the test.
 struct BotWorld: Sendable {
     let pool: PostgresPool
     let rest: DiscordRESTSimulator
@@ -25,6 +30,8 @@ struct BotWorld: Sendable {
     let runner: TaskRunner
     let scheduler: Scheduler
     let configuration: BotConfiguration
+    let notifier: DiscordNotifier
+    let community: DiscordCommunity
 
     static let guildID = "1200000000000000001"
     static let notifyChannelID = "1300000000000000001"
@@ -46,13 +53,17 @@ struct BotWorld: Sendable {
 
     static func serverIdentifier(_ number: Int) -> String { String(format: "5e%06d", number) }
 
-    static func with(servers: Int = 3, _ body: (BotWorld) async throws -> Void) async throws {
+    /// - Parameters:
+    ///   - usersBlockingDMs: people (Discord ids) who accept no direct messages from the bot.
+    ///   - notifyChannel: false runs without `DISCORD_NOTIFY_CHANNEL_ID`.
+    static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true,
+                     _ body: (BotWorld) async throws -> Void) async throws {
         var logger = Logger(label: "test.bot")
         logger.logLevel = .error
         let people = [Persona.moderator, Persona.member, Persona.otherMember]
         let rest = DiscordRESTSimulator(configuration: .init(
             guildID: guildID,
-            users: people.map { SimulatedUser(id: $0.userID, username: $0.username) },
+            users: people.map { SimulatedUser(id: $0.userID, username: $0.username, blocksDMs: usersBlockingDMs.contains($0.userID)) },
             members: people.map { SimulatedMember(userID: $0.userID, roleIDs: Set($0.roleIDs)) },
             roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
             channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
@@ -76,7 +87,7 @@ struct BotWorld: Sendable {
                 configuration.guildID = guildID
                 configuration.adminRoleIDs = [moderatorRoleID]
                 configuration.panelUserRoleID = panelUserRoleID
-                configuration.notifyChannelID = notifyChannelID
+                configuration.notifyChannelID = notifyChannel ? notifyChannelID : nil
                 configuration.timeZone = TimeZone(identifier: "Asia/Tokyo") ?? .current
                 let http = try HTTPClient(logger: logger)
                 defer { http.shutdown() }
@@ -86,9 +97,9 @@ struct BotWorld: Sendable {
                 let clock = LendingClock { clockSource.now }
                 let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
                 let panel = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
-                // Stand-ins until the Discord adapters of the ports exist.
-                let notifier = NoticeRecorder()
-                let community = CommunityRecorder()
+                let guildLanguage = GuildLanguage()
+                let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: guildLanguage, logger: logger)
+                let community = DiscordCommunity(discord: discord, guild: GuildID(guildID) ?? GuildID(1), configuration: configuration, logger: logger)
                 let runner = TaskRunner(pool: pool, handlers: [
                     .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
                     .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: nil, policy: policy),
@@ -101,7 +112,7 @@ struct BotWorld: Sendable {
                 }
                 let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
                                            panelClient: panelWorld.client, applicationID: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
-                                           guildID: GuildID(guildID) ?? GuildID(1), clock: clock, logger: logger)
+                                           guildID: GuildID(guildID) ?? GuildID(1), guildLanguage: guildLanguage, clock: clock, logger: logger)
                 let router = InteractionRouter(services: services, handlers: .all())
                 let gatewayURL = gateway.gatewayURL.absoluteString
                 var sessionConfiguration = GatewaySession.Configuration(token: Secret(rest.configuration.botToken)) { gatewayURL }
@@ -111,10 +122,11 @@ struct BotWorld: Sendable {
                 let consumer = Task { await dispatcher.run(session.dispatches) }
                 let connection = Task { try? await session.run() }
                 let world = BotWorld(pool: pool, rest: rest, gateway: gateway, panelWorld: panelWorld, services: services, runner: runner,
-                                     scheduler: scheduler, configuration: configuration)
+                                     scheduler: scheduler, configuration: configuration, notifier: notifier, community: community)
                 do {
                     try await world.waitUntilReady()
                     try await body(world)
+                    try await world.expectSpecValidBodies()
                 } catch {
                     connection.cancel()
                     consumer.cancel()
@@ -147,6 +159,31 @@ struct BotWorld: Sendable {
         gateway.dispatchInteraction(interaction)
         try await eventually("a response to \(interaction.type)") { !rest.interactionResponses(for: interaction.id).isEmpty }
         return interaction
+    }
+
+    /// Runs due tasks, moving the workflow's clock (the panel simulator's) past retry delays and
+    /// the panel's own waits, until no task is QUEUED.
+    func drainTasks(step: Duration = .seconds(30), maxRounds: Int = 200) async throws {
+        for _ in 0..<maxRounds {
+            try await runner.runDue()
+            let queued = try await pool.query(#"SELECT "id" FROM "LendingTask" WHERE "state" = 'QUEUED'"#, named: "queued tasks")
+            if queued.isEmpty { return }
+            panelWorld.panel.advance(by: step)
+        }
+        throw Timeout(what: "every task to leave QUEUED")
+    }
+
+    /// Every body the bot sent to the REST simulator, checked against the OpenAPI spec at once.
+    func expectSpecValidBodies() async throws {
+        let sent = rest.requests.filter { !$0.rawBody.isEmpty }
+        let verdicts = try await SpecValidator().checkAll(sent.map { .init(method: $0.method, path: $0.path, body: $0.rawBody) })
+        let invalid = zip(sent, verdicts).filter { !$1.isValid }.map { "\($0.method) \($0.template): \($1.errors)" }
+        if !invalid.isEmpty { throw InvalidBodies(details: invalid) }
+    }
+
+    struct InvalidBodies: Error, CustomStringConvertible {
+        let details: [String]
+        var description: String { "the bot sent bodies Discord's OpenAPI spec rejects:\n" + details.joined(separator: "\n") }
     }
 
     struct Timeout: Error, CustomStringConvertible {

@@ -10,6 +10,8 @@ public struct ErrorBody: Sendable, Hashable, CustomStringConvertible {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
 
+        /// The user is not (or no longer) a member of the guild.
+        public static let unknownMember = Code(rawValue: 10007)
         /// The 3-second deadline was missed, or another process answered first.
         public static let unknownInteraction = Code(rawValue: 10062)
         public static let interactionAlreadyAcknowledged = Code(rawValue: 40060)

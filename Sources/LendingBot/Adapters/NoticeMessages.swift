@@ -1,0 +1,104 @@
+import Discord
+import Foundation
+import Lending
+
+/// Where one message of a notice goes.
+enum NoticeDestination: Sendable, Equatable {
+    case directMessage(UserID)
+    /// `DISCORD_NOTIFY_CHANNEL_ID`, the moderators' channel.
+    case notifyChannel(ChannelID)
+}
+
+/// One message of a notice, ready to send except for its nonce.
+struct NoticeMessage: Sendable {
+    let destination: NoticeDestination
+    let message: MessageCreate
+}
+
+/// Turns a `LendingNotice` into messages: pure, so every notice can be checked as a value.
+///
+/// Direct messages and channel posts are written in the guild's language. Channel posts ping only
+/// the moderator roles, and only for what needs a moderator (an expired loan, a failed task);
+/// everything else names people without notifying them (`allowed_mentions` lists nothing).
+struct NoticeMessages: Sendable {
+    let strings: Strings
+    let notifyChannel: ChannelID?
+    let moderatorRoles: [RoleID]
+
+    /// The custom_id actions of the notices' buttons; their handlers re-check who presses them.
+    static let extendAction = "loan.extend"
+    static let retryAction = "task.retry"
+
+    func messages(for notice: LendingNotice) -> [NoticeMessage] {
+        switch notice {
+        case .loanApproved(let loan, let organizer):
+            return direct(organizer, strings.loanApprovedToOrganizer(loan), embed: embed(loan))
+                + channel(strings.loanApprovedToModerators(loan), embed: embed(loan))
+        case .panelAccessGranted(let loan, let panelUser, let username):
+            return direct(panelUser, strings.panelAccessGranted(loan, username: username))
+        case .returnReminder(let loan, let organizer, let daysLeft):
+            let buttons = extendButton(loan).map { [$0] } ?? []
+            return direct(organizer, strings.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
+                + channel(strings.returnReminderToModerators(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
+        case .loanExpired(let loan):
+            return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
+        case .loanReturned(let loan, let recipient, let archive):
+            return direct(recipient, strings.loanReturned(loan, archive: archive))
+        case .taskFailed(let failure):
+            let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(Self.retryAction, failure.taskId).encoded)
+            return channel(strings.taskFailed(failure), buttons: [retry], pingModerators: true)
+        }
+    }
+
+    /// `loan.extend:<id>:<end in epoch milliseconds>`: the end date the organizer was shown, so a
+    /// press after someone else extended the loan is refused instead of extending twice.
+    func extendButton(_ loan: LoanSummary) -> Button? {
+        guard let end = loan.endDate else { return nil }
+        let millis = Int64((end.timeIntervalSince1970 * 1000).rounded())
+        return Button(style: .success, label: strings.extendButton,
+                      customID: CustomID(Self.extendAction, [String(loan.workflowId), String(millis)]).encoded)
+    }
+
+    private func direct(_ discordId: String, _ content: String, embed: Embed? = nil, buttons: [Button] = []) -> [NoticeMessage] {
+        // A Discord id the workflow stored is always a snowflake; anything else has nowhere to go.
+        guard let user = UserID(discordId) else { return [] }
+        return [NoticeMessage(destination: .directMessage(user), message: message(content, embed: embed, buttons: buttons, mentions: .nobody))]
+    }
+
+    private func channel(_ content: String, embed: Embed? = nil, buttons: [Button] = [], pingModerators: Bool = false) -> [NoticeMessage] {
+        guard let notifyChannel else { return [] }
+        var text = content
+        var mentions = AllowedMentions.nobody
+        if pingModerators, !moderatorRoles.isEmpty {
+            text = moderatorRoles.map { "<@&\($0)>" }.joined(separator: " ") + " " + content
+            mentions = AllowedMentions(parse: [], roles: moderatorRoles)
+        }
+        return [NoticeMessage(destination: .notifyChannel(notifyChannel), message: message(text, embed: embed, buttons: buttons, mentions: mentions))]
+    }
+
+    private func message(_ content: String, embed: Embed?, buttons: [Button], mentions: AllowedMentions) -> MessageCreate {
+        MessageCreate(content: Limits.content(content), embeds: embed.map { [$0] },
+                      components: buttons.isEmpty ? nil : [.actionRow(ActionRow(buttons.map(Component.button)))],
+                      allowedMentions: mentions)
+    }
+
+    /// The loan at a glance: server, address, period, organizer and panel users.
+    func embed(_ loan: LoanSummary) -> Embed {
+        var fields: [EmbedField] = []
+        if let alias = loan.serverAlias {
+            fields.append(EmbedField(name: strings.text("サーバー", "Server"), value: Limits.field(alias), isInline: true))
+        }
+        if let address = loan.connectionAddress {
+            fields.append(EmbedField(name: strings.text("接続先", "Address"), value: Limits.field("`\(address)`"), isInline: true))
+        }
+        if let start = loan.startDate, let end = loan.endDate {
+            fields.append(EmbedField(name: strings.text("期間", "Period"), value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))"))
+        }
+        fields.append(EmbedField(name: strings.text("主催者", "Organizer"), value: "<@\(loan.organizerDiscordId)>", isInline: true))
+        if !loan.panelUserDiscordIds.isEmpty {
+            fields.append(EmbedField(name: strings.text("パネルユーザー", "Panel users"),
+                                     value: Limits.field(loan.panelUserDiscordIds.map { "<@\($0)>" }.joined(separator: " "))))
+        }
+        return Embed(title: Limits.title("#\(loan.workflowId) \(loan.description)"), color: LoanEmbed.color(.active), fields: fields)
+    }
+}

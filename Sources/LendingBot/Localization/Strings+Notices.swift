@@ -1,0 +1,98 @@
+import Foundation
+import Lending
+
+/// The workflow's notices (`LendingNotice`), as `NoticeMessages` puts them into messages.
+extension Strings {
+    func loanApprovedToOrganizer(_ loan: LoanSummary) -> String {
+        text("貸出申請 #\(loan.workflowId)「\(loan.description)」が承認されました。\(serverSentence(loan))",
+             "Your request #\(loan.workflowId) \"\(loan.description)\" was approved. \(serverSentence(loan))")
+    }
+
+    func loanApprovedToModerators(_ loan: LoanSummary) -> String {
+        text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）を開始しました。\(serverSentence(loan))",
+             "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) has started. \(serverSentence(loan))")
+    }
+
+    /// Never a password: the member gets one from `/mcserver reset-password`, seen by them alone.
+    func panelAccessGranted(_ loan: LoanSummary, username: String) -> String {
+        let server = loan.serverAlias ?? text("貸出サーバー", "the loaned server")
+        let address = loan.connectionAddress.map { text("接続先: `\($0)`\n", "Connect to: `\($0)`\n") } ?? ""
+        return text("""
+            貸出 #\(loan.workflowId)「\(loan.description)」のサーバー **\(server)** を操作できるようになりました。
+            \(address)パネルのユーザー名: `\(username)`
+            パスワードはコミュニティのサーバーで `/mcserver reset-password` を実行すると、あなたにだけ表示されます。
+            """, """
+            You now have access to **\(server)** for loan #\(loan.workflowId) "\(loan.description)".
+            \(address)Panel username: `\(username)`
+            Use `/mcserver reset-password` in the community's server to get your password; only you will see it.
+            """)
+    }
+
+    func returnReminder(_ loan: LoanSummary, daysLeft: Int) -> String {
+        let end = loan.endDate.map { "\(date($0)) (\(relative($0)))" } ?? text("まもなく", "soon")
+        return text("貸出 #\(loan.workflowId)「\(loan.description)」は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。延長する場合は下のボタンを押してください。",
+                    "Loan #\(loan.workflowId) \"\(loan.description)\" ends \(end), in \(max(daysLeft, 0)) day(s). Press the button below to extend it.")
+    }
+
+    func returnReminderToModerators(_ loan: LoanSummary, daysLeft: Int) -> String {
+        let end = loan.endDate.map { "\(date($0)) (\(relative($0)))" } ?? text("まもなく", "soon")
+        return text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。",
+                    "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) ends \(end), in \(max(daysLeft, 0)) day(s).")
+    }
+
+    var extendButton: String { text("延長する", "Extend") }
+
+    func loanExpired(_ loan: LoanSummary) -> String {
+        let end = loan.endDate.map(date) ?? "—"
+        return text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）の期限（\(end)）が過ぎました。返却するか延長してください。",
+                    "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) passed its end date (\(end)). Please return or extend it.")
+    }
+
+    func loanReturned(_ loan: LoanSummary, archive: ArchiveOutcome) -> String {
+        let outcome: String = switch archive {
+        case .notConfigured:
+            text("サーバーのデータは保存されていません（アーカイブ先が設定されていません）。", "The server's data was not kept (no archive is configured).")
+        case .archived(_, let folder, let files, let bytes):
+            text("バックアップ \(files) 件（\(Self.size(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
+                 "\(files) backup(s) (\(Self.size(bytes))) were archived in the folder `\(folder)`.")
+        }
+        return text("貸出 #\(loan.workflowId)「\(loan.description)」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(loan.description)\" was returned. ")
+            + outcome
+    }
+
+    func taskFailed(_ failure: TaskFailureSummary) -> String {
+        text("申請 #\(failure.workflowId) の\(taskName(failure.kind))が \(failure.attempts) 回目で止まりました（タスク #\(failure.taskId)）: \(failure.message)\n原因を解消してから再試行してください。",
+             "The \(taskName(failure.kind)) of request #\(failure.workflowId) stopped after \(failure.attempts) attempt(s) (task #\(failure.taskId)): \(failure.message)\nFix the cause, then retry.")
+    }
+
+    var retryButton: String { text("再試行", "Retry") }
+
+    func taskName(_ kind: TaskKind) -> String {
+        switch kind {
+        case .approve: text("承認処理", "approval")
+        case .returnLoan: text("返却処理", "return")
+        case .release: text("解放処理", "release")
+        }
+    }
+
+    private func serverSentence(_ loan: LoanSummary) -> String {
+        var parts: [String] = []
+        if let alias = loan.serverAlias {
+            parts.append(loan.connectionAddress.map { text("サーバー: \(alias)（`\($0)`）", "Server: \(alias) (`\($0)`)") } ?? text("サーバー: \(alias)", "Server: \(alias)"))
+        }
+        if let end = loan.endDate { parts.append(text("期限: \(date(end))", "Ends: \(date(end))")) }
+        return parts.joined(separator: text("、", ", ")) + (parts.isEmpty ? "" : text("。", "."))
+    }
+
+    /// Bytes in the largest unit that keeps a number of at least 1, with one decimal.
+    static func size(_ bytes: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f", value) + " " + units[unit]
+    }
+}

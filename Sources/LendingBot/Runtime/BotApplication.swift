@@ -1,0 +1,231 @@
+import Discord
+import Foundation
+import HTTP
+public import Lending
+public import Logging
+import Postgres
+import Pterodactyl
+import Secrets
+public import WebSocket
+
+/// `lending-bot run` after the migrations: builds every component from the configuration, brings
+/// the bot online, and runs until `shutdown` is triggered (or Discord closes the gateway for
+/// good).
+///
+/// Start-up, in order: the HTTP client (with `TLS_CA_FILE`), the bot's own user (its id is the
+/// application id), the guild's preferred language, the commands (one `GET`, and one `PUT` only
+/// when they changed), the panel client, the database pool, the workflow with its task runner and
+/// scheduler, and the gateway session feeding the interaction router.
+///
+/// Shutdown, in order: the gateway closes with 4000 (resumable, so Discord keeps the session for
+/// a while rather than ending it), so no new interaction arrives; interactions in flight get
+/// `Options.shutdownGrace` to finish; the task runner and the scheduler are cancelled (a task cut
+/// off mid-way keeps its claim, and the next runner resumes it from its first unrecorded step
+/// once the lease lapses); the pool and the HTTP client close.
+public struct BotApplication: Sendable {
+    public struct Options: Sendable {
+        /// How long interactions already being answered may take after the gateway closed.
+        public var shutdownGrace: Duration = .seconds(10)
+        /// How long the gateway's close handshake may take before the connection is dropped.
+        public var gatewayCloseTimeout: Duration = .seconds(5)
+        /// 4000: resumable (reference G18). 1000 would end the session and show the bot offline.
+        public var gatewayCloseCode = CloseCode(rawValue: 4000)
+        public var taskRunner = TaskRunner.Configuration()
+        public var clock: LendingClock = .system
+
+        public init() {}
+    }
+
+    /// Why the bot could not start or had to stop: one line an operator can act on, without secrets.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+
+        init(_ description: String) {
+            self.description = description
+        }
+    }
+
+    let configuration: BotConfiguration
+    let options: Options
+    let logger: Logger
+
+    public init(configuration: BotConfiguration, options: Options = Options(), logger: Logger) {
+        self.configuration = configuration
+        self.options = options
+        self.logger = logger
+    }
+
+    public func run(until shutdown: ShutdownSignal) async throws {
+        guard let token = configuration.discordToken, let guild = configuration.guildID.flatMap(GuildID.init),
+              let databaseURL = configuration.databaseURL else {
+            throw Failure("DISCORD_TOKEN, DISCORD_GUILD_ID and DATABASE_URL are required to run the bot")
+        }
+        let http: HTTPClient
+        do {
+            http = try HTTPClient(configuration: HTTPClientConfiguration(caFile: configuration.tlsCAFile), logger: logger)
+        } catch {
+            throw Failure("cannot start the HTTP client: \(error)")
+        }
+        defer { http.shutdown() }
+        let discord = DiscordClient(configuration: .init(token: token, baseURL: configuration.discordAPIURL.absoluteString), transport: http,
+                                    limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
+        let application = try await identify(discord)
+        let language = GuildLanguage()
+        await learnLanguage(of: guild, discord: discord, into: language)
+        do {
+            _ = try await CommandRegistration.synchronize(discord: discord, application: application, guild: guild, logger: logger)
+        } catch {
+            throw Failure("cannot register the commands in DISCORD_GUILD_ID (is the bot in that server, invited with the applications.commands scope?): \(error)")
+        }
+        let panelClient = try makePanelClient(http: http)
+        let pool: PostgresPool
+        do {
+            pool = PostgresPool(try ConnectionConfiguration(databaseURL.revealed()), maximumConnections: 8, logger: logger)
+        } catch {
+            throw Failure("\(error)")
+        }
+        do {
+            try await serve(discord: discord, application: application, guild: guild, language: language, panelClient: panelClient,
+                            pool: pool, token: token, until: shutdown)
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+        logger.info("stopped")
+    }
+
+    // MARK: Start-up steps
+
+    /// The bot's own user; for bots its id is the application's, which commands are registered under.
+    private func identify(_ discord: DiscordClient) async throws -> ApplicationID {
+        do throws(DiscordError) {
+            let user = try await discord.currentUser()
+            logger.info("signed in to Discord", metadata: ["discord.user": "\(user.username)", "discord.application": "\(user.id)"])
+            return ApplicationID(user.id.rawValue)
+        } catch where error.kind == .unauthorized {
+            throw Failure("DISCORD_TOKEN: Discord refused the bot token")
+        } catch {
+            throw Failure("cannot reach Discord at DISCORD_API_URL: \(error)")
+        }
+    }
+
+    /// The guild's preferred locale, so that notices sent before the first interaction already
+    /// use its language. Not fatal: every interaction's `guild_locale` teaches it too.
+    private func learnLanguage(of guild: GuildID, discord: DiscordClient, into language: GuildLanguage) async {
+        do {
+            let info = try await discord.guild(guild)
+            language.update(info.preferredLocale)
+            logger.info("guild found", metadata: ["discord.guild": "\(info.name)", "discord.locale": "\(info.preferredLocale?.rawValue ?? "-")"])
+        } catch {
+            logger.warning("could not read the guild's language; learning it from interactions", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func makePanelClient(http: HTTPClient) throws -> PanelClient {
+        guard let url = configuration.pterodactylURL, let applicationKey = configuration.pterodactylApplicationKey,
+              let clientKey = configuration.pterodactylClientKey else {
+            throw Failure("PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY and PTERODACTYL_CLIENT_KEY are required to run the bot")
+        }
+        var headers = HTTPHeaders()
+        for name in configuration.pterodactylHeaders.keys.sorted() {
+            headers.add(name: name, value: configuration.pterodactylHeaders[name]?.revealed() ?? "")
+        }
+        do {
+            return try PanelClient(configuration: PanelConfiguration(baseURL: url.absoluteString, applicationKey: applicationKey, clientKey: clientKey,
+                                                                     extraHeaders: headers),
+                                   transport: http, logger: logger)
+        } catch {
+            throw Failure("\(error)")
+        }
+    }
+
+    // MARK: Running
+
+    private func serve(discord: DiscordClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
+                       pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
+        let clock = options.clock
+        let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
+        let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
+        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, logger: logger)
+        let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
+        let runner = TaskRunner(pool: pool, handlers: [
+            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
+            .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
+            .release: ReleaseTask(panel: panel, policy: policy),
+        ], notifier: notifier, clock: clock, configuration: options.taskRunner, logger: logger)
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, wakeRunner: { runner.wake() }, logger: logger)
+        let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+        let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
+                                   panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,
+                                   clock: clock, logger: logger)
+        let dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), logger: logger)
+        let gatewayURLs = GatewayURLCache(override: configuration.gatewayURL?.absoluteString) { try await discord.gatewayBot().url }
+        var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
+        sessionConfiguration.websocket.caFile = configuration.tlsCAFile
+        sessionConfiguration.websocket.closeTimeout = options.gatewayCloseTimeout
+        let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
+        let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
+        let grace = options.shutdownGrace
+
+        try await withThrowingTaskGroup(of: Void.self) { workers in
+            workers.addTask { await runner.run() }
+            workers.addTask { await scheduler.run(every: interval) }
+            let gatewayFailure = await withTaskGroup(of: Void.self, returning: GatewayError?.self) { front in
+                front.addTask { await dispatcher.run(session.dispatches) }
+                let failure = await runGateway(session, until: shutdown)
+                // The gateway is closed: no new interaction arrives. Those in flight get some time.
+                front.addTask { try? await Task.sleep(for: grace) }
+                await front.next()
+                front.cancelAll()
+                return failure
+            }
+            logger.info("stopping the task runner and the scheduler; a task cut off keeps its claim and resumes after its lease")
+            workers.cancelAll()
+            if let gatewayFailure {
+                throw Failure("Discord closed the gateway for good: \(gatewayFailure)")
+            }
+        }
+    }
+
+    private enum GatewayEnd: Sendable {
+        case ended
+        case failed(GatewayError)
+        case shutdownRequested
+        case closeTimedOut
+    }
+
+    /// Runs the session until `shutdown` (then closes it with the configured code and waits for
+    /// the close handshake) or until it fails for good; returns the failure.
+    private func runGateway(_ session: GatewaySession, until shutdown: ShutdownSignal) async -> GatewayError? {
+        let closeCode = options.gatewayCloseCode
+        let closeWait = options.gatewayCloseTimeout + .seconds(1)
+        return await withTaskGroup(of: GatewayEnd.self, returning: GatewayError?.self) { group in
+            defer { group.cancelAll() }
+            group.addTask {
+                do throws(GatewayError) {
+                    try await session.run()
+                    return .ended
+                } catch {
+                    return .failed(error)
+                }
+            }
+            group.addTask {
+                await shutdown.wait()
+                return .shutdownRequested
+            }
+            var end = await group.next() ?? .ended
+            if case .shutdownRequested = end {
+                logger.info("shutting down: closing the gateway, so no new interaction arrives", metadata: ["gateway.close_code": "\(closeCode)"])
+                session.stop(closingWith: closeCode)
+                group.addTask {
+                    try? await Task.sleep(for: closeWait)
+                    return .closeTimedOut
+                }
+                end = await group.next() ?? .ended
+            }
+            if case .failed(let error) = end { return error }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LendingBot
+import Logging
+import Postgres
+import PostgresTesting
+import Secrets
+import Simulators
+import TestSupport
+import Testing
+import WebSocket
+
+@Suite("Running the bot in-process")
+struct BotApplicationTests {
+    /// A migrated database of its own, by URL, as `run` gets it.
+    static func withDatabaseURL(_ body: (String) async throws -> Void) async throws {
+        let cluster = try TestDatabase.clusterConfiguration()
+        let name = "app_" + UUID().uuidString.prefix(8).lowercased()
+        let logger = Logger(label: "test.app")
+        let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
+        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
+        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
+        do {
+            let pool = PostgresPool(try ConnectionConfiguration(url), maximumConnections: 1, logger: logger)
+            _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
+            await pool.close()
+            try await body(url)
+        } catch {
+            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+            await admin.close()
+            throw error
+        }
+        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+        await admin.close()
+    }
+
+    static func eventually(_ what: String, timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            guard ContinuousClock.now < deadline else { throw BotWorld.Timeout(what: what) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    @Test("it comes online, registers the commands only when they changed, answers, and stops cleanly with a resumable close")
+    func startAndStop() async throws {
+        var logger = Logger(label: "test.app")
+        logger.logLevel = .error
+        let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID, guildPreferredLocale: "ja",
+                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]))
+        try await rest.start()
+        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
+                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)
+        try await gateway.start()
+        let panel = PanelSimulator()
+        try await panel.start()
+        defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
+
+        try await Self.withDatabaseURL { url in
+            var configuration = BotConfiguration()
+            configuration.discordToken = Secret(rest.configuration.botToken)
+            configuration.guildID = BotWorld.guildID
+            configuration.discordAPIURL = rest.baseURL
+            configuration.gatewayURL = gateway.gatewayURL
+            configuration.databaseURL = Secret(url)
+            configuration.pterodactylURL = URL(string: panel.baseURL)
+            configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
+            configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
+            configuration.notifyChannelID = BotWorld.notifyChannelID
+            var options = BotApplication.Options()
+            options.shutdownGrace = .seconds(2)
+            let application = BotApplication(configuration: configuration, options: options, logger: logger)
+
+            for start in 1...2 {
+                let shutdown = ShutdownSignal()
+                async let running: Void = application.run(until: shutdown)
+                try await Self.eventually("start \(start) is online") { gateway.identifies.count == start && rest.commands.count == 2 }
+                let command = gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
+                gateway.dispatchInteraction(command)
+                try await Self.eventually("an answer") { !rest.interactionResponses(for: command.id).isEmpty }
+                #expect(rest.interactionResponses(for: command.id).first?.kind == .callback(type: 9))
+                shutdown.trigger()
+                try await running
+                #expect(gateway.closesReceived.last?.code?.rawValue == 4000)
+                let session = try #require(gateway.sessionIDs.last)
+                #expect(gateway.isResumable(session) == true)
+            }
+            #expect(rest.requests(to: .bulkOverwriteGuildCommands).count == 1, "the second start found the commands unchanged")
+            #expect(rest.requests(to: .getGuildCommands).count == 2)
+            #expect(rest.requests(to: .getGuild).count == 2)
+        }
+    }
+
+    @Test("a refused token stops the start with one clear line")
+    func refusedToken() async throws {
+        let rest = DiscordRESTSimulator()
+        try await rest.start()
+        defer { Task { await rest.stop() } }
+        var configuration = BotConfiguration()
+        configuration.discordToken = Secret("not.the.token")
+        configuration.guildID = BotWorld.guildID
+        configuration.discordAPIURL = rest.baseURL
+        configuration.databaseURL = Secret("postgresql://127.0.0.1:1/none")
+        let application = BotApplication(configuration: configuration, logger: Logger(label: "test.app"))
+        do {
+            try await application.run(until: ShutdownSignal())
+            Issue.record("the start should fail")
+        } catch let failure as BotApplication.Failure {
+            #expect(failure.description == "DISCORD_TOKEN: Discord refused the bot token")
+        }
+    }
+}

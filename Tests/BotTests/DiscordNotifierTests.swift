@@ -1,0 +1,173 @@
+import Discord
+import Foundation
+import Lending
+import LendingBot
+import Simulators
+import Testing
+
+/// Serialized: each test starts the simulators and migrates a database of its own, and the two
+/// shared cores also serve other suites that race Discord's 3-second deadline.
+@Suite("Notices on Discord", .serialized)
+struct DiscordNotifierTests {
+    typealias Persona = BotWorld.Persona
+
+    static let end = Date(timeIntervalSince1970: 1_800_000_000)
+    static let loan = LoanSummary(workflowId: 7, description: "Summer build contest", organizerDiscordId: Persona.member.userID,
+                                  panelUserDiscordIds: [Persona.member.userID, Persona.otherMember.userID], serverAlias: "server02",
+                                  connectionAddress: "play.example.org:25566", startDate: end.addingTimeInterval(-7 * 86_400), endDate: end)
+
+    static func dms(_ world: BotWorld, to person: SimulatedInvoker) -> [SimulatorJSON] {
+        world.rest.dmChannelID(for: person.userID).map { world.rest.sentMessages(in: $0) } ?? []
+    }
+
+    static func channelPosts(_ world: BotWorld) -> [SimulatorJSON] {
+        world.rest.sentMessages(in: BotWorld.notifyChannelID)
+    }
+
+    @Test("an approval goes to the organizer by DM and to the notify channel, with nonces, pinging nobody")
+    func loanApproved() async throws {
+        try await BotWorld.with { world in
+            try await world.notifier.deliver(.loanApproved(Self.loan, organizer: Persona.member.userID), deduplicationKey: "task-1-notify:organizer")
+            let dm = try #require(Self.dms(world, to: Persona.member).first)
+            #expect(dm["content"]?.stringValue?.contains("#7") == true)
+            #expect(dm["content"]?.stringValue?.contains("server02") == true)
+            let post = try #require(Self.channelPosts(world).first)
+            #expect(post["embeds"]?[0]?["title"]?.stringValue == "#7 Summer build contest")
+            let bodies = world.rest.requests(to: .createMessage).compactMap(\.body)
+            #expect(bodies.count == 2)
+            for body in bodies {
+                let nonce = try #require(body["nonce"]?.stringValue)
+                #expect(nonce.count == 25)
+                #expect(body["enforce_nonce"]?.boolValue == true)
+                #expect(body["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
+                #expect(body["allowed_mentions"]?["roles"] == nil)
+            }
+            #expect(Set(bodies.compactMap { $0["nonce"]?.stringValue }).count == 2)
+        }
+    }
+
+    @Test("a retried notice is posted once: Discord returns the message its nonce already created")
+    func retriedNotice() async throws {
+        try await BotWorld.with { world in
+            let notice = LendingNotice.loanApproved(Self.loan, organizer: Persona.member.userID)
+            try await world.notifier.deliver(notice, deduplicationKey: "task-3-notify:organizer")
+            try await world.notifier.deliver(notice, deduplicationKey: "task-3-notify:organizer")
+            #expect(Self.dms(world, to: Persona.member).count == 1)
+            #expect(Self.channelPosts(world).count == 1)
+            #expect(world.rest.requests(to: .createMessage).count == 4)
+            // Another notice (another key) is a message of its own.
+            try await world.notifier.deliver(notice, deduplicationKey: "task-4-notify:organizer")
+            #expect(Self.channelPosts(world).count == 2)
+        }
+    }
+
+    @Test("panel access names the server, its address and the reset-password command, never a password")
+    func panelAccess() async throws {
+        try await BotWorld.with { world in
+            try await world.notifier.deliver(.panelAccessGranted(Self.loan, panelUser: Persona.otherMember.userID, username: "bob_builds"),
+                                             deduplicationKey: "task-1-notify:panel")
+            let content = try #require(Self.dms(world, to: Persona.otherMember).first?["content"]?.stringValue)
+            #expect(content.contains("server02"))
+            #expect(content.contains("`play.example.org:25566`"))
+            #expect(content.contains("`/mcserver reset-password`"))
+            #expect(content.contains("bob_builds"))
+            #expect(!content.lowercased().contains("password:"))
+            #expect(Self.channelPosts(world).isEmpty)
+        }
+    }
+
+    @Test("a reminder reaches the organizer and the channel with the extend button loan.extend:<id>:<end in ms>")
+    func reminder() async throws {
+        try await BotWorld.with { world in
+            try await world.notifier.deliver(.returnReminder(Self.loan, organizer: Persona.member.userID, daysLeft: 3), deduplicationKey: "reminder-7-3")
+            for message in [Self.dms(world, to: Persona.member).first, Self.channelPosts(world).first] {
+                let button = try #require(message?["components"]?[0]?["components"]?[0])
+                #expect(button["custom_id"]?.stringValue == "loan.extend:7:1800000000000")
+            }
+        }
+    }
+
+    @Test("an expired loan pings the moderator roles only")
+    func expired() async throws {
+        try await BotWorld.with { world in
+            try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
+            let post = try #require(world.rest.requests(to: .createMessage).first?.body)
+            #expect(post["content"]?.stringValue?.hasPrefix("<@&\(BotWorld.moderatorRoleID)> ") == true)
+            #expect(post["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [BotWorld.moderatorRoleID])
+            #expect(post["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
+            #expect(world.rest.dmChannelID(for: Persona.member.userID) == nil)
+        }
+    }
+
+    @Test("a return tells the recipient where the data went")
+    func returned() async throws {
+        try await BotWorld.with { world in
+            let archived = ArchiveOutcome.archived(target: "/srv/archive", folder: "2026/7_20260901_Summer", files: 2, bytes: 3_355_443)
+            try await world.notifier.deliver(.loanReturned(Self.loan, recipient: Persona.otherMember.userID, archive: archived), deduplicationKey: "r1")
+            try await world.notifier.deliver(.loanReturned(Self.loan, recipient: Persona.member.userID, archive: .notConfigured), deduplicationKey: "r2")
+            let first = try #require(Self.dms(world, to: Persona.otherMember).first?["content"]?.stringValue)
+            #expect(first.contains("`2026/7_20260901_Summer`") && first.contains("3.2 MB"))
+            let second = try #require(Self.dms(world, to: Persona.member).first?["content"]?.stringValue)
+            #expect(second.contains("not kept"))
+        }
+    }
+
+    @Test("a failed task reaches the moderators with its reason and a retry button")
+    func taskFailed() async throws {
+        try await BotWorld.with { world in
+            let failure = TaskFailureSummary(taskId: 12, kind: .approve, workflowId: 7, message: "the panel server 5e000001 was not found", attempts: 3)
+            try await world.notifier.deliver(.taskFailed(failure), deduplicationKey: "task-12-failed-3")
+            let post = try #require(Self.channelPosts(world).first)
+            #expect(post["content"]?.stringValue?.contains("the panel server 5e000001 was not found") == true)
+            #expect(post["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
+            #expect(post["components"]?[0]?["components"]?[0]?["custom_id"]?.stringValue == "task.retry:12")
+        }
+    }
+
+    @Test("notices are written in the guild's language")
+    func japanese() async throws {
+        try await BotWorld.with { world in
+            world.services.guildLanguage.update(.japanese)
+            try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
+            let content = try #require(Self.channelPosts(world).first?["content"]?.stringValue)
+            #expect(content.contains("期限"))
+        }
+    }
+
+    @Test("a member who refuses DMs: a DM-only notice fails for good, one with a channel copy is delivered")
+    func refusedDM() async throws {
+        try await BotWorld.with(usersBlockingDMs: [Persona.otherMember.userID, Persona.member.userID]) { world in
+            await #expect(throws: PortFailure.permanent("<@\(Persona.otherMember.userID)> does not accept direct messages from the bot")) {
+                try await world.notifier.deliver(.panelAccessGranted(Self.loan, panelUser: Persona.otherMember.userID, username: "bob_builds"),
+                                                 deduplicationKey: "k1")
+            }
+            try await world.notifier.deliver(.loanApproved(Self.loan, organizer: Persona.member.userID), deduplicationKey: "k2")
+            #expect(Self.channelPosts(world).count == 1)
+        }
+    }
+
+    @Test("Discord failing (5xx) is transient, so the task runner tries again")
+    func serverError() async throws {
+        try await BotWorld.with { world in
+            world.rest.injectFault(.status(500, body: .json), on: .createMessage)
+            do {
+                try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
+                Issue.record("expected a failure")
+            } catch let failure as PortFailure {
+                #expect(failure.kind == .transient)
+            }
+            try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
+            #expect(Self.channelPosts(world).count == 1)
+        }
+    }
+
+    @Test("without a notify channel, moderators' notices are skipped and DMs still go out")
+    func noChannel() async throws {
+        try await BotWorld.with(notifyChannel: false) { world in
+            try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
+            try await world.notifier.deliver(.loanApproved(Self.loan, organizer: Persona.member.userID), deduplicationKey: "k")
+            #expect(world.rest.requests(to: .createMessage).count == 1)
+            #expect(Self.dms(world, to: Persona.member).count == 1)
+        }
+    }
+}
