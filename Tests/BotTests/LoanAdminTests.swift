@@ -41,13 +41,13 @@ struct LoanAdminTests {
             let soonest = loans.sorted { ($0.endDate!, $0.id) < ($1.endDate!, $1.id) }
             #expect(rows.first?.contains("#\(soonest[0].id) ") == true, "\(rows)")
             #expect(description.contains("1 day left"))
-            #expect(LoanDriver.customIDs(message) == ["loans.page:0", "loans.page:1"])
+            #expect(BotWorld.customIDs(in: message) == ["loans.page:0", "loans.page:1"])
 
             let next = try await driver.click("loans.page:1", as: Persona.moderator)
             #expect(try driver.callback(next).type == 7)
             let second = try await driver.answer(next)
             #expect(second["embeds"]?[0]?["footer"]?["text"]?.stringValue == "Page 2 of 3")
-            #expect(LoanDriver.customIDs(second) == ["loans.page:0", "loans.page:2"])
+            #expect(BotWorld.customIDs(in: second) == ["loans.page:0", "loans.page:2"])
             let last = try await driver.answer(try await driver.click("loans.page:2", as: Persona.moderator))
             let lastDescription = try #require(last["embeds"]?[0]?["description"]?.stringValue)
             #expect(lastDescription.contains("#\(soonest[29].id)`"))

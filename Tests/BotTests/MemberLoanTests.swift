@@ -181,7 +181,7 @@ struct MemberLoanTests {
             let command = try await driver.member(["return"])
             #expect(try driver.isEphemeral(command))
             let confirmation = try await driver.answer(command)
-            #expect(LoanDriver.customIDs(confirmation) == ["loan.return:\(loan.id)"])
+            #expect(BotWorld.customIDs(in: confirmation) == ["loan.return:\(loan.id)"])
             #expect(try await driver.loan(loan.id).status == .active, "nothing happens before the click")
 
             async let first = driver.click("loan.return:\(loan.id)")

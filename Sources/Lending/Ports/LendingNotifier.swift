@@ -21,6 +21,8 @@ public enum LendingNotice: Sendable, Equatable {
     case loanExpired(LoanSummary)
     /// To the organizer or a panel user: the loan was returned and where its data went.
     case loanReturned(LoanSummary, recipient: String, archive: ArchiveOutcome)
+    /// To the applicant: the request was rejected, with the moderator's reason if one was given.
+    case requestRejected(LoanSummary, applicant: String, reason: String?)
     /// To the moderators: a task stopped for good; a moderator can retry it.
     case taskFailed(TaskFailureSummary)
 }

@@ -14,14 +14,17 @@ public struct WorkflowService: Sendable {
     let clock: LendingClock
     let panel: any LendingPanel
     let wakeRunner: @Sendable () -> Void
+    /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
+    let notifier: (any LendingNotifier)?
     let logger: Logger
 
     public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
-                wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
+                notifier: (any LendingNotifier)? = nil, wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
         self.pool = pool
         self.policy = policy
         self.clock = clock
         self.panel = panel
+        self.notifier = notifier
         self.wakeRunner = wakeRunner
         self.logger = logger
     }
@@ -144,7 +147,20 @@ public struct WorkflowService: Sendable {
             return (stored, released)
         }
         if released { wakeRunner() }
+        await tellApplicant(rejected, reason: trimmed.flatMap { $0.isEmpty ? nil : $0 })
         return rejected
+    }
+
+    /// Best effort after the commit: the rejection stands whether or not the message arrives.
+    private func tellApplicant(_ workflow: WorkflowRecord, reason: String?) async {
+        guard let notifier else { return }
+        do {
+            let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
+            try await notifier.deliver(.requestRejected(summary, applicant: workflow.applicantDiscordId, reason: reason),
+                                       deduplicationKey: "rejected-\(workflow.id)")
+        } catch {
+            logger.warning("could not tell the applicant about a rejection", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
+        }
     }
 
     // MARK: Extending

@@ -44,6 +44,8 @@ struct NoticeMessages: Sendable {
             return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
         case .loanReturned(let loan, let recipient, let archive):
             return direct(recipient, strings.loanReturned(loan, archive: archive))
+        case .requestRejected(let loan, let applicant, let reason):
+            return direct(applicant, strings.requestRejected(loan, reason: reason))
         case .taskFailed(let failure):
             let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(Self.retryAction, failure.taskId).encoded)
             return channel(strings.taskFailed(failure), buttons: [retry], pingModerators: true)

@@ -14,7 +14,14 @@ public protocol AutocompleteHandler: Sendable {
 public protocol ComponentHandler: Sendable {
     /// Whether only moderators may press it (checked before `run`; `run` still checks the object).
     var moderatorsOnly: Bool { get }
+    /// Whether it may be pressed in a direct message from the bot (a reminder's extend button).
+    /// Nobody is a moderator there: `run` must check the invoker against the database.
+    var worksInDirectMessages: Bool { get }
     func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws
+}
+
+extension ComponentHandler {
+    public var worksInDirectMessages: Bool { false }
 }
 
 /// A modal submit, keyed by its custom_id's action.

@@ -30,7 +30,8 @@ public struct InteractionRouter: Sendable {
 
     private func dispatch(_ context: InteractionContext) async throws {
         let strings = context.strings
-        guard context.interaction.guildID == services.guildID else {
+        let inGuild = context.interaction.guildID == services.guildID
+        guard inGuild || context.interaction.guildID == nil && directMessageComponent(context.interaction.data) != nil else {
             throw Refusal(strings.onlyInGuild)
         }
         switch context.interaction.data {
@@ -61,6 +62,13 @@ public struct InteractionRouter: Sendable {
         case nil:
             throw Refusal(strings.unknownAction)
         }
+    }
+
+    /// The handler of a component that may be pressed in a direct message, if this is one.
+    private func directMessageComponent(_ data: InteractionData?) -> (any ComponentHandler)? {
+        guard case .messageComponent(let component) = data, let id = CustomID(parsing: component.customID),
+              let handler = handlers.components[id.action], handler.worksInDirectMessages else { return nil }
+        return handler
     }
 
     private func report(_ error: any Error, to context: InteractionContext, logger: Logger) async {

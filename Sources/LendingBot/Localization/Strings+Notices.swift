@@ -48,6 +48,11 @@ extension Strings {
                     "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) passed its end date (\(end)). Please return or extend it.")
     }
 
+    func requestRejected(_ loan: LoanSummary, reason: String?) -> String {
+        text("申請 #\(loan.workflowId)「\(loan.description)」は却下されました。", "Your request #\(loan.workflowId) \"\(loan.description)\" was rejected.")
+            + (reason.map { text("\n理由: \($0)", "\nReason: \($0)") } ?? "")
+    }
+
     func loanReturned(_ loan: LoanSummary, archive: ArchiveOutcome) -> String {
         let outcome: String = switch archive {
         case .notConfigured:

@@ -154,7 +154,7 @@ public struct BotApplication: Sendable {
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
         ], notifier: notifier, clock: clock, configuration: options.taskRunner, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, wakeRunner: { runner.wake() }, logger: logger)
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() }, logger: logger)
         let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
         let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
                                    panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,

@@ -92,6 +92,15 @@ extension DiscordGatewaySimulator {
             "context": 0, "attachment_size_limit": 10_485_760,
         ]
         payload.merge(specific(secondID)) { _, new in new }
+        if invoker.inDirectMessage {
+            // A DM with the bot: no guild and no member; the user is top-level and the channel is
+            // a DM channel (type 1), as Discord sends it (context 1, BOT_DM).
+            for key in ["guild_id", "guild", "guild_locale", "member"] { payload.removeValue(forKey: key) }
+            payload["user"] = user
+            payload["context"] = 1
+            payload["channel"] = ["id": .string(configuration.interactionChannelID), "type": 1, "flags": 0,
+                                  "recipients": .array([user])]
+        }
         return SimulatedInteraction(id: id, token: token, type: type, channelID: configuration.interactionChannelID, payload: .object(payload))
     }
 

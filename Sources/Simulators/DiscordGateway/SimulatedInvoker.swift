@@ -6,6 +6,8 @@ public struct SimulatedInvoker: Sendable, Equatable {
     public var roleIDs: [String]
     public var permissions: String
     public var locale: String
+    /// The interaction comes from a direct message with the bot rather than from the guild.
+    public var inDirectMessage = false
 
     /// Every permission: what the guild owner or an Administrator has.
     public static let allPermissions = "2251799813685247"
@@ -18,5 +20,14 @@ public struct SimulatedInvoker: Sendable, Equatable {
         self.roleIDs = roleIDs
         self.permissions = permissions
         self.locale = locale
+    }
+}
+
+extension SimulatedInvoker {
+    /// The same person, clicking in a direct message from the bot.
+    public var inDirectMessages: SimulatedInvoker {
+        var copy = self
+        copy.inDirectMessage = true
+        return copy
     }
 }

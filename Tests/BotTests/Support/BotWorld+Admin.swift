@@ -25,18 +25,6 @@ extension BotWorld {
                                                   at: services.clock.now(), on: pool)
     }
 
-    /// Runs due tasks and moves the panel's clock past each backoff until no task is QUEUED.
-    func drainTasks(rounds: Int = 20) async throws {
-        for _ in 0..<rounds {
-            _ = try await runner.runDue()
-            let queued = try await pool.query("SELECT count(*)::int AS n FROM \"LendingTask\" WHERE \"state\" = 'QUEUED'")
-                .first?.decode("n", as: Int.self) ?? 0
-            if queued == 0 { return }
-            panelWorld.panel.advance(by: .seconds(10))
-        }
-        throw Timeout(what: "the task queue to drain")
-    }
-
     /// `/mcserver-admin workflow <subcommand> …` as `invoker`.
     @discardableResult
     func workflowCommand(_ subcommand: String, _ options: [SimulatedCommandOption] = [],

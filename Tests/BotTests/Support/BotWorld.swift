@@ -56,7 +56,8 @@ struct BotWorld: Sendable {
     /// - Parameters:
     ///   - usersBlockingDMs: people (Discord ids) who accept no direct messages from the bot.
     ///   - notifyChannel: false runs without `DISCORD_NOTIFY_CHANNEL_ID`.
-    static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true,
+    ///   - archiveDirectory: an existing directory for `ARCHIVE_TARGET`; nil archives nothing.
+    static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true, archiveDirectory: String? = nil,
                      _ body: (BotWorld) async throws -> Void) async throws {
         var logger = Logger(label: "test.bot")
         logger.logLevel = .error
@@ -102,10 +103,11 @@ struct BotWorld: Sendable {
                 let community = DiscordCommunity(discord: discord, guild: GuildID(guildID) ?? GuildID(1), configuration: configuration, logger: logger)
                 let runner = TaskRunner(pool: pool, handlers: [
                     .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
-                    .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: nil, policy: policy),
+                    .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: archiveDirectory.map(LocalDirectoryArchive.init(directory:)),
+                                           policy: policy),
                     .release: ReleaseTask(panel: panel, policy: policy),
                 ], notifier: notifier, clock: clock, logger: logger)
-                let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, logger: logger)
+                let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
                 let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...servers {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)

@@ -40,14 +40,9 @@ struct LoanDriver {
     /// The panel username the approvals choose for a persona.
     static func panelUsername(_ invoker: SimulatedInvoker) -> String { "\(invoker.username)-mc" }
 
-    /// Runs due tasks, moving the panel's clock past each backoff, until none is QUEUED.
-    func runTasks(rounds: Int = 30) async throws {
-        for _ in 0..<rounds {
-            try await world.runner.runDue()
-            if try await queuedTasks() == 0 { return }
-            world.panelWorld.panel.advance(by: .seconds(15))
-        }
-        Issue.record("tasks still queued after \(rounds) rounds")
+    /// Runs due tasks until none is QUEUED (see `BotWorld.drainTasks`).
+    func runTasks() async throws {
+        try await world.drainTasks()
     }
 
     func queuedTasks() async throws -> Int {
@@ -128,16 +123,6 @@ struct LoanDriver {
     /// Whether the interaction's reply is ephemeral (flag 64 on its first callback).
     func isEphemeral(_ interaction: SimulatedInteraction) throws -> Bool {
         ((try callback(interaction).data?["flags"]?.intValue ?? 0) & 64) != 0
-    }
-
-    /// Every custom_id in a message's components.
-    static func customIDs(_ message: SimulatorJSON) -> [String] {
-        func walk(_ json: SimulatorJSON?) -> [String] {
-            guard let json else { return [] }
-            if let array = json.arrayValue { return array.flatMap(walk) }
-            return (json["custom_id"]?.stringValue.map { [$0] } ?? []) + walk(json["components"])
-        }
-        return walk(message["components"])
     }
 
     /// Discord refused nothing the bot sent: every callback came in time and every body was valid.

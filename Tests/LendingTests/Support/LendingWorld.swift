@@ -75,7 +75,7 @@ struct LendingWorld: Sendable {
                         .release: ReleaseTask(panel: panel, policy: policy),
                     ],
                     notifier: taskNotifier, clock: clock, configuration: runnerConfiguration, logger: logger)
-                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, logger: logger)
+                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...servers where servers > 0 {
                     _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)

@@ -61,6 +61,8 @@ struct ExtendPick: ComponentHandler {
 struct ExtendButton: ComponentHandler {
     static let action = "loan.extend"
     let moderatorsOnly = false
+    /// Reminders reach organizers by direct message; `extendOwn` checks the organizer.
+    let worksInDirectMessages = true
 
     static func customID(loan id: Int, endDate: Date) -> String {
         CustomID(action, [String(id), String(LoanText.millis(endDate))]).encoded

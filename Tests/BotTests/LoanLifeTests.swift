@@ -1,0 +1,73 @@
+import Foundation
+import Lending
+import LendingBot
+import PanelTesting
+import Simulators
+import Testing
+
+/// One loan through its whole life, driven only through Discord (the simulators) and the clock:
+/// checkout → review → usernames → approval → reminder → the organizer's extension from the
+/// reminder's direct message → expiry → automatic return with an archive → the server free again.
+@Suite("A loan's whole life, end to end", .serialized)
+struct LoanLifeTests {
+    typealias Persona = BotWorld.Persona
+
+    @Test("checkout to return and the server free again, every step through the bot")
+    func wholeLife() async throws {
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("loan-life-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        try await BotWorld.with(servers: 1, archiveDirectory: archive) { world in
+            // The member files a request through the modal.
+            _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: CheckoutTests.fields(
+                panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
+            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+
+            // The moderator presses Approve on the notice: the member has no panel account yet,
+            // so a modal asks for the username; submitting it starts the approval.
+            let approve = try await world.click("wf.approve:1")
+            #expect(try world.callback(approve).type == 9)
+            let names = try await world.submit("wf.names:1", [.textInput(customID: Persona.member.userID, value: "alice_builds")])
+            #expect(try world.callback(names).type == 4)
+            try await world.drainTasks()
+            let active = try #require(try await WorkflowTable.find(id: 1, on: world.pool))
+            #expect(active.status == .active)
+            #expect(world.rest.roles(of: Persona.member.userID).contains(BotWorld.panelUserRoleID))
+            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).map(\.email) == ["alice_builds@kpw.local"])
+            let dmChannel = try #require(world.rest.dmChannelID(for: Persona.member.userID))
+            #expect(world.rest.sentMessages(in: dmChannel).contains { $0["content"]?.stringValue?.contains("alice_builds") == true })
+
+            // Three days before the end the scheduler reminds the organizer by DM, with an extend button.
+            let end = try #require(active.endDate)
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.now()) - 3 * 86_400 + 60)))
+            #expect(try await world.scheduler.tick().remindersSent == 1)
+            let reminder = try #require(world.rest.sentMessages(in: dmChannel).last)
+            let extend = try #require(BotWorld.customIDs(in: reminder).first { $0.hasPrefix("loan.extend:1:") })
+
+            // The organizer presses it in the DM: seven more days, once even if pressed twice.
+            let firstPress = try await world.click(extend, as: Persona.member.inDirectMessages)
+            _ = try await world.click(extend, as: Persona.member.inDirectMessages)
+            #expect(try world.callback(firstPress).type != 0)
+            let extended = try #require(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate)
+            #expect(extended == end.addingTimeInterval(7 * 86_400))
+
+            // Past the end, the scheduler returns the loan: archive, revoke, reset, RETURNED.
+            world.panelWorld.panel.advance(by: .seconds(Int64(extended.timeIntervalSince(world.services.clock.now()) + 60)))
+            #expect(try await world.scheduler.tick().returnsQueued == 1)
+            try await world.drainTasks()
+            #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.status == .returned)
+            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).isEmpty)
+            let archived = try FileManager.default.subpathsOfDirectory(atPath: archive).filter { $0.hasSuffix(".tar.gz") }
+            #expect(archived.count == 1 && archived[0].contains("1_"), "\(archived)")
+            #expect(world.rest.sentMessages(in: dmChannel).last?["content"]?.stringValue?.contains("returned") == true)
+
+            // The server is free again: the next request gets it.
+            let next = try await world.services.workflow.file(NewWorkflow(
+                applicantDiscordId: Persona.otherMember.userID, description: "Next event", mcVersion: "latest", periodDays: 3,
+                organizerDiscordId: Persona.otherMember.userID), panelUsers: [Persona.member.userID])
+            let approval = try await world.services.workflow.approve(next.id, by: Persona.moderator.userID)
+            #expect(approval.serverAlias == "server01")
+        }
+    }
+}
