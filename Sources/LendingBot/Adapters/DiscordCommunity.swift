@@ -20,8 +20,9 @@ public struct DiscordCommunity: Community {
     }
 
     /// Reads the member first, so that a member who has the role already costs no write (and no
-    /// audit-log entry). A member who left the guild, or a role the bot may not give, is a
-    /// permanent failure for a moderator to look at.
+    /// audit-log entry). Someone who is not in the guild cannot hold a role: that is logged and
+    /// the approval goes on (their panel access does not depend on it). A role the bot may not
+    /// give is a permanent failure for a moderator to fix.
     public func grantPanelUserRole(to discordId: String) async throws {
         guard let role = panelUserRole else { return }
         guard let user = UserID(discordId) else { throw PortFailure.permanent("\(discordId) is not a Discord user id") }
@@ -31,7 +32,7 @@ public struct DiscordCommunity: Community {
             if member.roles.contains(role) { return }
             try await discord.addRole(role, to: user, in: guild, reason: Self.roleReason)
         } catch where error.code == .unknownMember {
-            throw PortFailure.permanent("<@\(discordId)> is not a member of the community's server")
+            logger.warning("a panel user is not a member of the guild; no role given", metadata: ["user": "\(discordId)"])
         } catch {
             throw PortFailure(discord: error, sending: subject)
         }
