@@ -106,7 +106,7 @@ struct DiscordNotifierTests {
             try await world.notifier.deliver(.loanReturned(Self.loan, recipient: Persona.otherMember.userID, archive: archived), deduplicationKey: "r1")
             try await world.notifier.deliver(.loanReturned(Self.loan, recipient: Persona.member.userID, archive: .notConfigured), deduplicationKey: "r2")
             let first = try #require(Self.dms(world, to: Persona.otherMember).first?["content"]?.stringValue)
-            #expect(first.contains("`2026/7_20260901_Summer`") && first.contains("3.2 MB"))
+            #expect(first.contains("`2026/7_20260901_Summer`") && first.contains("3.2 MiB"))
             let second = try #require(Self.dms(world, to: Persona.member).first?["content"]?.stringValue)
             #expect(second.contains("not kept"))
         }

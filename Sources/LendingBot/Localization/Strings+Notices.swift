@@ -58,8 +58,8 @@ extension Strings {
         case .notConfigured:
             text("サーバーのデータは保存されていません（アーカイブ先が設定されていません）。", "The server's data was not kept (no archive is configured).")
         case .archived(_, let folder, let files, let bytes):
-            text("バックアップ \(files) 件（\(Self.size(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
-                 "\(files) backup(s) (\(Self.size(bytes))) were archived in the folder `\(folder)`.")
+            text("バックアップ \(files) 件（\(ByteCount.text(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
+                 "\(files) backup(s) (\(ByteCount.text(bytes))) were archived in the folder `\(folder)`.")
         }
         return text("貸出 #\(loan.workflowId)「\(loan.description)」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(loan.description)\" was returned. ")
             + outcome
@@ -87,17 +87,5 @@ extension Strings {
         }
         if let end = loan.endDate { parts.append(text("期限: \(date(end))", "Ends: \(date(end))")) }
         return parts.joined(separator: text("、", ", ")) + (parts.isEmpty ? "" : text("。", "."))
-    }
-
-    /// Bytes in the largest unit that keeps a number of at least 1, with one decimal.
-    static func size(_ bytes: Int64) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f", value) + " " + units[unit]
     }
 }

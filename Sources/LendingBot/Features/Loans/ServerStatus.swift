@@ -49,9 +49,9 @@ enum ServerStatusEmbed {
             EmbedField(name: strings.statusPower, value: power, isInline: true),
             EmbedField(name: strings.statusCPU, value: used(String(format: "%.1f%%", usage.cpuPercent), limit: limits.map { "\($0.cpu)%" }, unlimited: limits?.cpu == 0),
                        isInline: true),
-            EmbedField(name: strings.statusMemory, value: used(bytes(usage.memoryBytes), limit: limits.map { bytes(Int64($0.memory) * 1_048_576) }, unlimited: limits?.memory == 0),
+            EmbedField(name: strings.statusMemory, value: used(ByteCount.text(usage.memoryBytes), limit: limits.map { ByteCount.text(Int64($0.memory) * 1_048_576) }, unlimited: limits?.memory == 0),
                        isInline: true),
-            EmbedField(name: strings.statusDisk, value: used(bytes(usage.diskBytes), limit: limits.map { bytes(Int64($0.disk) * 1_048_576) }, unlimited: limits?.disk == 0),
+            EmbedField(name: strings.statusDisk, value: used(ByteCount.text(usage.diskBytes), limit: limits.map { ByteCount.text(Int64($0.disk) * 1_048_576) }, unlimited: limits?.disk == 0),
                        isInline: true),
             EmbedField(name: strings.statusUptime, value: uptime(milliseconds: usage.uptime), isInline: true),
             EmbedField(name: strings.statusAddress, value: server.connectionAddress.map { "`\(GanttChart.ascii($0.description))`" } ?? strings.statusNoAddress,
@@ -67,17 +67,6 @@ enum ServerStatusEmbed {
     private static func used(_ amount: String, limit: String?, unlimited: Bool) -> String {
         guard let limit, !unlimited else { return amount }
         return "\(amount) / \(limit)"
-    }
-
-    static func bytes(_ count: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(count)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(count) B" : String(format: "%.1f", value) + " " + units[unit]
     }
 
     static func uptime(milliseconds: Int64) -> String {
