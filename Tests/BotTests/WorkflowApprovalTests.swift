@@ -196,3 +196,22 @@ struct WorkflowApprovalTests {
         }
     }
 }
+
+extension WorkflowApprovalTests {
+    @Test("approving with no free server says so in the moderator's language and leaves the request PENDING without a server")
+    func noFreeServer() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            try await world.giveAccount(to: Persona.member.userID, username: "alice")
+            let first = try await world.file()
+            let second = try await world.file()
+            _ = try await world.workflowCommand("approve", [.integer("id", first.id)])
+            let command = try await world.workflowCommand("approve", [.integer("id", second.id)])
+            let reply = try world.callback(command)
+            #expect(reply.data["flags"]?.intValue == 64)
+            #expect(reply.data["content"]?.stringValue?.contains("No server is free") == true, "\(reply.data)")
+            let unchanged = try #require(try await world.workflow(second.id))
+            #expect(unchanged.status == .pending && unchanged.pteroServerId == nil)
+            #expect(try await world.tasks(of: second.id).isEmpty)
+        }
+    }
+}
