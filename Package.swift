@@ -106,6 +106,8 @@ let package = Package(
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", logging],
             swiftSettings: strict
         ),
+        // The deployment files under deploy/ against the configuration and the tools that read them.
+        .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", logging], swiftSettings: strict),
     ]
 )

@@ -29,7 +29,22 @@ extension BotConfiguration {
     public init(environment: [String: String], purpose: Purpose) throws(Problems) {
         self.init()
         var reader = EnvironmentReader(environment)
+        read(from: &reader, purpose: purpose)
+        if !reader.problems.isEmpty {
+            throw reader.problems
+        }
+    }
 
+    /// The name of every variable the configuration reads, in reading order (DESIGN.md §4): what
+    /// `deploy/lending-bot.env.example` and the README must list.
+    public static var environmentVariableNames: [String] {
+        var reader = EnvironmentReader([:])
+        var configuration = BotConfiguration()
+        configuration.read(from: &reader, purpose: .run)
+        return reader.namesRead
+    }
+
+    private mutating func read(from reader: inout EnvironmentReader, purpose: Purpose) {
         databaseURL = reader.secret("DATABASE_URL", requiredFor: "the database connection")
         let required = purpose == .run
         discordToken = reader.secret("DISCORD_TOKEN", requiredFor: required ? "connecting to Discord" : nil)
@@ -59,9 +74,5 @@ extension BotConfiguration {
         healthListen = reader.hostAndPort("HEALTH_LISTEN")
         logLevel = reader.choice("LOG_LEVEL", of: Logger.Level.self) ?? logLevel
         logFormat = reader.choice("LOG_FORMAT", of: LogFormat.self) ?? logFormat
-
-        if !reader.problems.isEmpty {
-            throw reader.problems
-        }
     }
 }

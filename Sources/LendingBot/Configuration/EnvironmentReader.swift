@@ -6,6 +6,8 @@ import Secrets
 struct EnvironmentReader {
     private let environment: [String: String]
     private(set) var problems = BotConfiguration.Problems()
+    /// Every variable asked for, in the order asked: each typed reader goes through `text`.
+    private(set) var namesRead: [String] = []
 
     init(_ environment: [String: String]) {
         self.environment = environment
@@ -17,6 +19,7 @@ struct EnvironmentReader {
 
     /// The trimmed value, or nil when unset or empty (recording it as missing if it is required).
     mutating func text(_ name: String, requiredFor purpose: String? = nil) -> String? {
+        if !namesRead.contains(name) { namesRead.append(name) }
         let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if value.isEmpty {
             if let purpose { problems.missing.append("\(name): required for \(purpose)") }
