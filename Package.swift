@@ -48,7 +48,7 @@ let package = Package(
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", logging], swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", flyingFox, flyingSocks, logging], swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],

@@ -26,7 +26,10 @@ extension GatewaySession {
             return state.code
         }
         if let requested { feed.yield(.stop(requested)) }
-        defer { stopping.withLock { $0.feed = nil } }
+        defer {
+            stopping.withLock { $0.feed = nil }
+            connected.withLock { $0 = false }
+        }
         return await withTaskGroup(of: Void.self) { group in
             defer { group.cancelAll() }
             group.addTask {
@@ -114,6 +117,7 @@ extension GatewaySession {
                         output.yield(dispatch)
                     case .established:
                         state.backoff.recordSuccess()
+                        connected.withLock { $0 = true }
                     case .connect, .stop:
                         break
                     }

@@ -41,6 +41,11 @@ public final class GatewaySession: Sendable {
     let logger: Logger
     /// The stop asked for, and the current connection's input, so that `stop` reaches the loop.
     let stopping = Mutex<StopState>(StopState())
+    /// Whether a connection is established (READY or RESUMED seen) and not yet ended.
+    let connected = Mutex(false)
+
+    /// True from READY or RESUMED until that connection ends; what a health check asks.
+    public var isConnected: Bool { connected.withLock { $0 } }
 
     public init(configuration: Configuration, logger: Logger) {
         (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)

@@ -15,9 +15,11 @@ public struct Scheduler: Sendable {
     let policy: LendingPolicy
     let clock: LendingClock
     let logger: Logger
+    let observer: (any LendingObserver)?
 
     public init(pool: PostgresPool, service: WorkflowService, notifier: any LendingNotifier, policy: LendingPolicy,
-                clock: LendingClock = .system, logger: Logger) {
+                clock: LendingClock = .system, observer: (any LendingObserver)? = nil, logger: Logger) {
+        self.observer = observer
         self.pool = pool
         self.service = service
         self.notifier = notifier
@@ -41,7 +43,9 @@ public struct Scheduler: Sendable {
             do {
                 let report = try await tick()
                 logger.debug("scheduler tick", metadata: ["reminders": "\(report.remindersSent)", "returns": "\(report.returnsQueued)"])
+                observer?.schedulerRan(succeeded: true)
             } catch {
+                observer?.schedulerRan(succeeded: false)
                 logger.error("scheduler tick failed", metadata: ["error": "\(TaskRunner.describe(error))"])
             }
             try? await Task.sleep(for: interval)

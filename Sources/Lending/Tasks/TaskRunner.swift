@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import Synchronization
 public import Postgres
 
 /// Claims due tasks from `"LendingTask"` and runs them, one at a time per runner; any number of
@@ -30,16 +31,27 @@ public final class TaskRunner: Sendable {
     let clock: LendingClock
     let configuration: Configuration
     let logger: Logger
+    let observer: (any LendingObserver)?
     private let doorbell = WakeSignal()
+    private let heartbeat = Mutex<ContinuousClock.Instant?>(nil)
 
     public init(pool: PostgresPool, handlers: [TaskKind: any TaskHandler], notifier: any LendingNotifier, clock: LendingClock = .system,
-                configuration: Configuration = Configuration(), logger: Logger) {
+                configuration: Configuration = Configuration(), observer: (any LendingObserver)? = nil, logger: Logger) {
+        self.observer = observer
         self.pool = pool
         self.handlers = handlers
         self.notifier = notifier
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
+    }
+
+    /// When `run()` last showed it was alive (real time, whatever `clock` says): each pass of
+    /// its loop, each claim and each lease renewal beats. `nil` before `run()` started.
+    public var lastHeartbeat: ContinuousClock.Instant? { heartbeat.withLock { $0 } }
+
+    private func beat() {
+        heartbeat.withLock { $0 = .now }
     }
 
     /// Tells an idle `run()` loop to look for tasks now.
@@ -50,6 +62,7 @@ public final class TaskRunner: Sendable {
     /// Runs tasks until cancelled: every due task, then sleeps until woken or `idlePoll` passes.
     public func run() async {
         while !Task.isCancelled {
+            beat()
             do {
                 _ = try await runDue()
             } catch is CancellationError {
@@ -74,6 +87,7 @@ public final class TaskRunner: Sendable {
 
     private func claim() async throws -> (record: TaskRecord, token: String)? {
         try Task.checkCancellation()
+        beat()
         let token = UUID().uuidString
         let now = clock.now()
         guard let record = try await TaskTable.claimNext(token: token, leaseUntil: now.adding(configuration.lease), at: now, on: pool) else {
@@ -99,6 +113,7 @@ public final class TaskRunner: Sendable {
                 throw TaskClaimLost(taskId: task.id)
             }
             taskLogger.info("task succeeded", metadata: ["attempt": "\(task.attempts)"])
+            observer?.taskFinished(task.kind, outcome: .succeeded)
         } catch is CancellationError {
             throw CancellationError()
         } catch let lost as TaskClaimLost {
@@ -113,6 +128,7 @@ public final class TaskRunner: Sendable {
                 let delay = backoff(afterAttempt: task.attempts)
                 _ = try await TaskTable.postpone(id: task.id, token: claimed.token, until: clock.now().adding(delay), error: message,
                                                  at: clock.now(), on: pool)
+                observer?.taskFinished(task.kind, outcome: .retried)
                 taskLogger.warning("task will be retried", metadata: ["attempt": "\(task.attempts)", "in": "\(delay)", "error": "\(message)"])
             }
         }
@@ -130,6 +146,7 @@ public final class TaskRunner: Sendable {
             group.addTask { [pool, clock] in
                 while true {
                     try await Task.sleep(for: lease / 3)
+                    self.beat()
                     let now = clock.now()
                     guard try await TaskTable.renew(id: task.id, token: token, leaseUntil: now.adding(lease), at: now, on: pool) else {
                         return false
@@ -152,6 +169,7 @@ public final class TaskRunner: Sendable {
             return true
         }
         guard failed else { return }
+        observer?.taskFinished(task.kind, outcome: .failed)
         logger.error("task failed; a moderator must retry it", metadata: ["attempt": "\(task.attempts)", "error": "\(message)"])
         let summary = TaskFailureSummary(taskId: task.id, kind: task.kind, workflowId: task.workflowId, message: message, attempts: task.attempts)
         do {

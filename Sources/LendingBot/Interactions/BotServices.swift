@@ -21,10 +21,12 @@ public struct BotServices: Sendable {
     public let guildLanguage: GuildLanguage
     public let clock: LendingClock
     public let logger: Logger
+    public let metrics: BotMetrics
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+        self.metrics = metrics
         self.configuration = configuration
         self.discord = discord
         self.pool = pool

@@ -15,6 +15,7 @@ public final class InteractionContext: Sendable {
     public let invokerID: String
     public let isModerator: Bool
     private let answered = Mutex<Answer>(.none)
+    private let received = ContinuousClock.now
 
     enum Answer: Equatable {
         case none
@@ -42,7 +43,11 @@ public final class InteractionContext: Sendable {
         case .modal, .autocompleteResult, .pong: .final
         default: .message
         }
-        answered.withLock { $0 = kind }
+        let isFirst = answered.withLock { answer in
+            defer { answer = kind }
+            return answer == .none
+        }
+        if isFirst { services.metrics.firstResponse(after: ContinuousClock.now - received) }
     }
 
     /// A reply only the invoker sees.

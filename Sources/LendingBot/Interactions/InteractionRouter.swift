@@ -21,11 +21,29 @@ public struct InteractionRouter: Sendable {
         let context = InteractionContext(interaction, services: services)
         var logger = services.logger
         logger[metadataKey: "interaction"] = "\(interaction.id)"
+        let type = Self.metricType(interaction.data)
         do {
             try await dispatch(context)
+            services.metrics.interactionHandled(type, outcome: .answered)
         } catch {
+            services.metrics.interactionHandled(type, outcome: Self.isRefusal(error) ? .refused : .failed)
             await report(error, to: context, logger: logger)
         }
+    }
+
+    private static func metricType(_ data: InteractionData?) -> BotMetrics.InteractionType {
+        switch data {
+        case .applicationCommand: .command
+        case .autocomplete: .autocomplete
+        case .messageComponent: .component
+        case .modalSubmit: .modal
+        case nil: .unknown
+        }
+    }
+
+    /// A refusal or a rule of the lending policy: the invoker was told no, nothing broke.
+    private static func isRefusal(_ error: any Error) -> Bool {
+        error is Refusal || error is LendingError
     }
 
     private func dispatch(_ context: InteractionContext) async throws {

@@ -32,6 +32,13 @@ public struct BotApplication: Sendable {
         public var gatewayCloseCode = CloseCode(rawValue: 4000)
         public var taskRunner = TaskRunner.Configuration()
         public var clock: LendingClock = .system
+        /// `/healthz` calls the task runner stalled when its loop has not beaten for this long
+        /// (it beats every `idlePoll`, and every third of the lease while a task runs).
+        public var taskRunnerStaleAfter: Duration = .seconds(120)
+        /// How long `/healthz` waits for the database's `SELECT 1`.
+        public var databaseCheckTimeout: Duration = .seconds(2)
+        /// The series `/metrics` serves; tests may pass their own to read them.
+        public var metrics = BotMetrics()
 
         public init() {}
     }
@@ -145,6 +152,7 @@ public struct BotApplication: Sendable {
     private func serve(discord: DiscordClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
                        pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
         let clock = options.clock
+        let metrics = options.metrics
         let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
         let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
         let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, logger: logger)
@@ -153,12 +161,12 @@ public struct BotApplication: Sendable {
             .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
-        ], notifier: notifier, clock: clock, configuration: options.taskRunner, logger: logger)
+        ], notifier: notifier, clock: clock, configuration: options.taskRunner, observer: metrics, logger: logger)
         let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() }, logger: logger)
-        let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+        let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
                                    panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,
-                                   clock: clock, logger: logger)
+                                   clock: clock, metrics: metrics, logger: logger)
         let dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), logger: logger)
         let gatewayURLs = GatewayURLCache(override: configuration.gatewayURL?.absoluteString) { try await discord.gatewayBot().url }
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
@@ -167,6 +175,8 @@ public struct BotApplication: Sendable {
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
         let grace = options.shutdownGrace
+        let health = try await startHealth(session: session, runner: runner, pool: pool, metrics: metrics)
+        defer { if let health { Task { await health.stop() } } }
 
         try await withThrowingTaskGroup(of: Void.self) { workers in
             workers.addTask { await runner.run() }
@@ -185,6 +195,21 @@ public struct BotApplication: Sendable {
             if let gatewayFailure {
                 throw Failure("Discord closed the gateway for good: \(gatewayFailure)")
             }
+        }
+    }
+
+    /// The `/healthz` and `/metrics` server on `HEALTH_LISTEN`, if it is set.
+    private func startHealth(session: GatewaySession, runner: TaskRunner, pool: PostgresPool, metrics: BotMetrics) async throws -> HealthServer? {
+        guard let listen = configuration.healthListen else { return nil }
+        let check = HealthCheck(probes: [
+            HealthCheck.gateway { session.isConnected },
+            HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
+            HealthCheck.taskRunner(staleAfter: options.taskRunnerStaleAfter) { runner.lastHeartbeat },
+        ])
+        do {
+            return try await HealthServer.start(host: listen.host, port: listen.port, check: check, metrics: metrics, logger: logger)
+        } catch {
+            throw Failure("\(error)")
         }
     }
 

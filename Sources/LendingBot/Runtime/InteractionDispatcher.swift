@@ -21,8 +21,14 @@ public struct InteractionDispatcher: Sendable {
             for await dispatch in dispatches {
                 switch dispatch.name {
                 case "INTERACTION_CREATE": break
-                case "READY": logger.info("connected to the gateway"); continue
-                case "RESUMED": logger.info("gateway session resumed"); continue
+                case "READY":
+                    logger.info("connected to the gateway")
+                    router.services.metrics.gatewaySessionEstablished(resumed: false)
+                    continue
+                case "RESUMED":
+                    logger.info("gateway session resumed")
+                    router.services.metrics.gatewaySessionEstablished(resumed: true)
+                    continue
                 default: continue
                 }
                 do {

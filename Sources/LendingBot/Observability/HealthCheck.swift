@@ -1,0 +1,88 @@
+import Foundation
+public import Postgres
+import Synchronization
+
+/// What `/healthz` asks, each question a closure so that tests can answer it without a bot.
+/// Each probe returns `nil` when all is well, or the reason it is not, in one short phrase.
+public struct HealthCheck: Sendable {
+    public typealias Probe = @Sendable () async -> String?
+
+    public var probes: [Probe]
+
+    public init(probes: [Probe]) {
+        self.probes = probes
+    }
+
+    /// The reasons the bot is unhealthy, in probe order; empty when it is healthy.
+    public func problems() async -> [String] {
+        var reasons: [String] = []
+        for probe in probes {
+            if let reason = await probe() { reasons.append(reason) }
+        }
+        return reasons
+    }
+
+    // MARK: The bot's probes
+
+    public static func gateway(isConnected: @escaping @Sendable () -> Bool) -> Probe {
+        { isConnected() ? nil : "gateway disconnected" }
+    }
+
+    /// `SELECT 1` on `pool`, given at most `timeout`. A query that does not answer in time is
+    /// left to finish on its own; the check does not wait for it.
+    public static func database(_ pool: PostgresPool, timeout: Duration = .seconds(2)) -> Probe {
+        {
+            let answer = await firstOf(timeout: timeout) {
+                do {
+                    _ = try await pool.query(Query(unsafeSQL: "SELECT 1"), named: "health check")
+                    return nil
+                } catch {
+                    return "database unreachable"
+                }
+            }
+            return answer ?? "database did not answer within \(timeout)"
+        }
+    }
+
+    /// The runner's loop beat within `staleAfter`. It beats on each pass, claim and lease
+    /// renewal, so a runner busy with a long task still beats every third of the lease.
+    public static func taskRunner(staleAfter: Duration, lastHeartbeat: @escaping @Sendable () -> ContinuousClock.Instant?) -> Probe {
+        {
+            guard let beat = lastHeartbeat() else { return "task runner not started" }
+            let age = ContinuousClock.now - beat
+            return age <= staleAfter ? nil : "task runner stalled (no heartbeat for \(age.components.seconds)s)"
+        }
+    }
+
+    /// `body`'s answer, or `nil` if `timeout` passes first. Returns at the deadline even when
+    /// `body` ignores cancellation.
+    static func firstOf(timeout: Duration, _ body: @escaping @Sendable () async -> String?) async -> String?? {
+        let settled = SettleOnce()
+        return await withCheckedContinuation { (continuation: CheckedContinuation<String??, Never>) in
+            let work = Task {
+                let answer = await body()
+                if settled.claim() { continuation.resume(returning: .some(answer)) }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                if settled.claim() {
+                    continuation.resume(returning: .none)
+                    work.cancel()
+                }
+            }
+        }
+    }
+}
+
+/// Lets exactly one of several racers resume a continuation.
+private final class SettleOnce: Sendable {
+    private let settled = Mutex(false)
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        settled.withLock { done in
+            defer { done = true }
+            return !done
+        }
+    }
+}

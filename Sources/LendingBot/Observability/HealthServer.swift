@@ -1,0 +1,82 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+public import Logging
+
+/// `/healthz` and `/metrics` over HTTP on `HEALTH_LISTEN`, for probes and Prometheus.
+///
+/// `GET /healthz` answers 200 `ok`, or 503 with one reason per line. `GET /metrics` answers the
+/// series of `BotMetrics` as Prometheus text. Other paths are 404, other methods 405.
+public struct HealthServer: Sendable {
+    /// Why the server could not start: one line an operator can act on.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let server: HTTPServer
+    private let task: Task<Void, any Error>
+    /// The port listened on (useful when the configured port was 0).
+    public let port: UInt16
+
+    /// Binds to `host` (an IPv4 or IPv6 address, `localhost`, or empty for every IPv4 address)
+    /// and `port` (0: one the system picks), and returns once connections are accepted.
+    public static func start(host: String, port: Int, check: HealthCheck, metrics: BotMetrics, logger: Logger) async throws -> HealthServer {
+        let listen = "\(host):\(port)"
+        let address = try socketAddress(host: host, port: port)
+        let server = HTTPServer(address: address, timeout: 10, logger: .disabled, handler: HealthHandler(check: check, metrics: metrics))
+        let task = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 5)
+        } catch {
+            task.cancel()
+            throw Failure(description: "HEALTH_LISTEN: cannot listen on \(listen): \(error)")
+        }
+        let port: UInt16 = switch await server.listeningAddress {
+        case .ip4(_, let port), .ip6(_, let port): port
+        default: 0
+        }
+        logger.info("health and metrics listening", metadata: ["health.listen": "\(listen)", "health.port": "\(port)"])
+        return HealthServer(server: server, task: task, port: port)
+    }
+
+    /// Stops listening and closes open connections.
+    public func stop() async {
+        await server.stop(timeout: 1)
+        task.cancel()
+    }
+
+    static func socketAddress(host: String, port: Int) throws -> any SocketAddress {
+        guard let port = UInt16(exactly: port) else { throw Failure(description: "HEALTH_LISTEN: \(port) is not a port") }
+        var host = host
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host == "localhost" { host = "127.0.0.1" }
+        if host.isEmpty { host = "0.0.0.0" }
+        do {
+            return host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw Failure(description: "HEALTH_LISTEN: \(host) is not an IP address")
+        }
+    }
+}
+
+struct HealthHandler: HTTPHandler {
+    let check: HealthCheck
+    let metrics: BotMetrics
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let known = ["/healthz", "/metrics"]
+        guard known.contains(request.path) else { return text(.notFound, "not found\n") }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"], body: Data("method not allowed\n".utf8))
+        }
+        if request.path == "/metrics" {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: Data(metrics.render().utf8))
+        }
+        let problems = await check.problems()
+        return problems.isEmpty ? text(.ok, "ok\n") : text(.serviceUnavailable, problems.joined(separator: "\n") + "\n")
+    }
+
+    private func text(_ status: HTTPStatusCode, _ body: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(body.utf8))
+    }
+}
