@@ -47,8 +47,9 @@ struct LoanLifeTests {
 
             // The organizer presses it in the DM: seven more days, once even if pressed twice.
             let firstPress = try await world.click(extend, as: Persona.member.inDirectMessages)
-            _ = try await world.click(extend, as: Persona.member.inDirectMessages)
-            #expect(try world.callback(firstPress).type != 0)
+            let secondPress = try await world.click(extend, as: Persona.member.inDirectMessages)
+            #expect(try world.callback(firstPress).data["content"]?.stringValue?.contains("延長しました") == true)
+            #expect(try world.callback(secondPress).data["content"]?.stringValue?.contains("すでに延長") == true)
             let extended = try #require(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate)
             #expect(extended == end.addingTimeInterval(7 * 86_400))
 

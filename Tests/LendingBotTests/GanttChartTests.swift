@@ -57,7 +57,7 @@ struct GanttChartTests {
         (String(repeating: "🇯🇵", count: 60), 100, String(repeating: "🇯🇵", count: 49) + "…"),
     ])
     func clip(text: String, limit: Int, expected: String) {
-        let clipped = LoanText.clip(text, limit)
+        let clipped = Limits.cut(text, limit)
         #expect(clipped == expected)
         #expect(clipped.unicodeScalars.count <= limit)
     }

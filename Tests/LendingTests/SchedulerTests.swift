@@ -30,7 +30,8 @@ struct SchedulerTests {
                 async let b = other.tick()
                 _ = try await (a, b)
             }
-            for notice in world.notifier.notices {
+            // Every delivery counts, repeats included: a resend would show here.
+            for notice in world.notifier.delivered {
                 if case .returnReminder(let summary, let organizer, let daysLeft) = notice {
                     #expect(summary.workflowId == loan.id && organizer == World.organizer)
                     reminders.append(daysLeft)
@@ -50,7 +51,7 @@ struct SchedulerTests {
             world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) - 12 * 3_600)))
             _ = try await world.scheduler.tick()
             _ = try await world.scheduler.tick()
-            let reminders = world.notifier.notices.filter { if case .returnReminder = $0 { true } else { false } }
+            let reminders = world.notifier.delivered.filter { if case .returnReminder = $0 { true } else { false } }
             #expect(reminders.count == 1)
             #expect(try await NoticeTable.kinds(workflowId: loan.id, on: world.pool).sorted() == ["reminder:1", "reminder:3"])
         }
@@ -103,7 +104,7 @@ struct SchedulerTests {
             let end = try #require(loan.endDate)
             world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) + 60)))
             for _ in 0..<5 { _ = try await world.scheduler.tick() }
-            let expired = world.notifier.notices.filter { if case .loanExpired = $0 { true } else { false } }
+            let expired = world.notifier.delivered.filter { if case .loanExpired = $0 { true } else { false } }
             #expect(expired.count == 1)
             #expect(try await world.workflow(loan.id)?.status == .active)
         }

@@ -124,7 +124,7 @@ struct WorkflowTransitionTests {
             #expect(unchanged.status == .pending)
             #expect(unchanged.pteroServerId == nil)
             #expect(try await TaskTable.list(workflowId: workflow.id, on: world.pool).isEmpty)
-            #expect(first.status == .active)
+            #expect(try await world.workflow(first.id)?.status == .active)
         }
     }
 
@@ -302,7 +302,10 @@ struct WorkflowTransitionTests {
             }
             let returnedNotices = world.notifier.notices.filter { if case .loanReturned = $0 { true } else { false } }
             #expect(returnedNotices.count == 2)
-            guard case .loanReturned(_, _, let archive) = returnedNotices.first else { return }
+            guard case .loanReturned(_, _, let archive) = returnedNotices.first else {
+                Issue.record("no return notice")
+                return
+            }
             #expect(archive == .notConfigured)
         }
     }

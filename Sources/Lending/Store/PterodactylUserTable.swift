@@ -50,12 +50,15 @@ public enum PterodactylUserTable {
         return try result.decodeFirst(as: PterodactylUserRecord.self)
     }
 
-    /// The accounts of these Discord users (those that have one).
+    /// The accounts of these Discord users (those that have one), in the order given, in one query.
     public static func list(discordIds: [String], on database: some QueryExecutor) async throws -> [PterodactylUserRecord] {
-        var records: [PterodactylUserRecord] = []
-        for discordId in discordIds {
-            if let record = try await find(discordId: discordId, on: database) { records.append(record) }
-        }
-        return records
+        guard !discordIds.isEmpty else { return [] }
+        // Snowflakes hold no commas, so the list travels as one bound text value.
+        let result = try await database.query("""
+            SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser"
+            WHERE "discordId" = ANY(string_to_array(\(discordIds.joined(separator: ",")), ','))
+            """, named: "list panel accounts")
+        let byUser = Dictionary(try result.decodeAll(as: PterodactylUserRecord.self).map { ($0.discordId, $0) }) { first, _ in first }
+        return discordIds.compactMap { byUser[$0] }
     }
 }

@@ -76,6 +76,14 @@ public enum TaskTable {
         return try result.decodeFirst(as: TaskRecord.self)
     }
 
+    /// The workflow of an open task working on a panel server, if any: such a server is not free.
+    public static func workflowWorking(on pteroServerId: String, on database: some QueryExecutor) async throws -> Int? {
+        let result = try await database.query("""
+            SELECT "workflowId" FROM "LendingTask" WHERE "pteroServerId" = \(pteroServerId) AND "state" IN ('QUEUED', 'FAILED') LIMIT 1
+            """, named: "find open task on server")
+        return try result.first?.decode("workflowId")
+    }
+
     /// Every task of a workflow, oldest first.
     public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [TaskRecord] {
         let result = try await database.query("""

@@ -48,13 +48,15 @@ public struct BindingUsage: Sendable, Equatable {
 }
 
 extension ServerBindingTable {
-    /// Every binding in alias order with the request that holds its server.
+    /// Every binding in alias order with the request that holds its server (two queries).
     public static func listWithHolders(on database: some QueryExecutor) async throws -> [BindingUsage] {
-        var usages: [BindingUsage] = []
-        for binding in try await list(on: database) {
-            usages.append(BindingUsage(binding: binding, holder: try await WorkflowTable.holder(of: binding.pteroId, on: database)))
-        }
-        return usages
+        let bindings = try await list(on: database)
+        let holders = try await database.query("""
+            SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
+            WHERE "status" IN ('PENDING', 'ACTIVE') AND "pteroServerId" IS NOT NULL
+            """, named: "list server holders").decodeAll(as: WorkflowRecord.self)
+        let byServer = Dictionary(holders.compactMap { holder in holder.pteroServerId.map { ($0, holder) } }) { first, _ in first }
+        return bindings.map { BindingUsage(binding: $0, holder: byServer[$0.pteroId]) }
     }
 
     /// The alias of a panel server (the first in alias order when several point at it).

@@ -31,11 +31,8 @@ enum ServerAllocator {
         if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: transaction) {
             throw LendingError.serverNotFree(alias: alias, heldBy: holder.id)
         }
-        let task = try await transaction.query("""
-            SELECT "workflowId" FROM "LendingTask" WHERE "pteroServerId" = \(binding.pteroId) AND "state" IN ('QUEUED', 'FAILED') LIMIT 1
-            """, named: "find open task on server")
-        if let row = task.first {
-            throw LendingError.serverNotFree(alias: alias, heldBy: try row.decode("workflowId"))
+        if let workflowId = try await TaskTable.workflowWorking(on: binding.pteroId, on: transaction) {
+            throw LendingError.serverNotFree(alias: alias, heldBy: workflowId)
         }
         return binding
     }

@@ -49,11 +49,8 @@ extension WorkflowService {
         if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: transaction) {
             throw LendingError.bindingInUse(alias: binding.name, workflowId: holder.id)
         }
-        let task = try await transaction.query("""
-            SELECT "workflowId" FROM "LendingTask" WHERE "pteroServerId" = \(binding.pteroId) AND "state" IN ('QUEUED', 'FAILED') LIMIT 1
-            """, named: "find open task on server")
-        if let row = task.first {
-            throw LendingError.bindingInUse(alias: binding.name, workflowId: try row.decode("workflowId"))
+        if let workflowId = try await TaskTable.workflowWorking(on: binding.pteroId, on: transaction) {
+            throw LendingError.bindingInUse(alias: binding.name, workflowId: workflowId)
         }
     }
 }

@@ -49,12 +49,9 @@ public struct WorkflowService: Sendable {
     /// The panel users of a request who have no panel account yet: a moderator must choose
     /// their usernames before approving.
     public func usersWithoutAccount(_ id: Int) async throws -> [String] {
-        let users = try await WorkflowPanelUserTable.list(workflowId: id, on: pool)
-        var missing: [String] = []
-        for user in users where try await PterodactylUserTable.find(discordId: user.discordId, on: pool) == nil {
-            missing.append(user.discordId)
-        }
-        return missing
+        let users = try await WorkflowPanelUserTable.list(workflowId: id, on: pool).map(\.discordId)
+        let withAccount = Set(try await PterodactylUserTable.list(discordIds: users, on: pool).map(\.discordId))
+        return users.filter { !withAccount.contains($0) }
     }
 
     // MARK: Approving and rejecting

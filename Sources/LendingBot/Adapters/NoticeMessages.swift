@@ -25,10 +25,6 @@ struct NoticeMessages: Sendable {
     let notifyChannel: ChannelID?
     let moderatorRoles: [RoleID]
 
-    /// The custom_id actions of the notices' buttons; their handlers re-check who presses them.
-    static let extendAction = "loan.extend"
-    static let retryAction = "task.retry"
-
     func messages(for notice: LendingNotice) -> [NoticeMessage] {
         switch notice {
         case .loanApproved(let loan, let organizer):
@@ -47,7 +43,7 @@ struct NoticeMessages: Sendable {
         case .requestRejected(let loan, let applicant, let reason):
             return direct(applicant, strings.requestRejected(loan, reason: reason))
         case .taskFailed(let failure):
-            let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(Self.retryAction, failure.taskId).encoded)
+            let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(TaskRetryButton.action, failure.taskId).encoded)
             return channel(strings.taskFailed(failure), buttons: [retry], pingModerators: true)
         }
     }
@@ -56,9 +52,7 @@ struct NoticeMessages: Sendable {
     /// press after someone else extended the loan is refused instead of extending twice.
     func extendButton(_ loan: LoanSummary) -> Button? {
         guard let end = loan.endDate else { return nil }
-        let millis = Int64((end.timeIntervalSince1970 * 1000).rounded())
-        return Button(style: .success, label: strings.extendButton,
-                      customID: CustomID(Self.extendAction, [String(loan.workflowId), String(millis)]).encoded)
+        return Button(style: .success, label: strings.extendButton, customID: ExtendButton.customID(loan: loan.workflowId, endDate: end))
     }
 
     private func direct(_ discordId: String, _ content: String, embed: Embed? = nil, buttons: [Button] = []) -> [NoticeMessage] {

@@ -1,6 +1,7 @@
 import Discord
 import Foundation
 import Lending
+import Logging
 
 /// `/mcserver checkout`: opens the request modal at once (no database or network work first, so
 /// the modal always opens within Discord's three seconds).
@@ -72,7 +73,13 @@ struct CheckoutSubmit: ModalHandler {
             throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
         }
         try await context.replyEphemeral(strings.requestReceived(workflow.id))
-        try await ModeratorNotices.announceRequest(workflow, panelUsers: panelUsers, services: services)
+        // The request is stored and the member told so; a failed post must not turn that
+        // answer into an error (the request is still listed by `workflow list`).
+        do {
+            try await ModeratorNotices.announceRequest(workflow, panelUsers: panelUsers, services: services)
+        } catch {
+            services.logger.error("could not post the new request to the moderators", metadata: ["workflow": "\(workflow.id)", "error": "\(error)"])
+        }
     }
 }
 

@@ -115,8 +115,4 @@ extension Strings {
     var statusNoAddress: String { text("デフォルトの割り当てなし", "no default allocation") }
     var statusSuspended: String { text("（停止処分中）", " (suspended)") }
     var statusInstalling: String { text("（インストール中）", " (installing)") }
-
-    func statusPanelFailed(_ alias: String) -> String {
-        text("サーバー \(alias) の状態をパネルから取得できませんでした", "The panel could not report the state of server \(alias)")
-    }
 }

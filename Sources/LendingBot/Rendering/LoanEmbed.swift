@@ -55,17 +55,23 @@ enum LoanEmbed {
 }
 
 /// Cuts text to Discord's limits with an ellipsis. Discord counts Unicode scalars, where Swift's
-/// `count` counts grapheme clusters and would let longer text through.
+/// `count` counts grapheme clusters and would let longer text through; the cut falls between
+/// characters, so a flag or a joined emoji is never split.
 enum Limits {
     static func title(_ text: String) -> String { cut(text, 256) }
     static func field(_ text: String) -> String { cut(text.isEmpty ? "—" : text, 1024) }
-    static func description(_ text: String) -> String { cut(text, 4096) }
     static func content(_ text: String) -> String { cut(text, 2000) }
 
     static func cut(_ text: String, _ limit: Int) -> String {
         guard text.unicodeScalars.count > limit else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.prefix(limit - 1))
-        return String(scalars) + "…"
+        var result = ""
+        var used = 0
+        for character in text {
+            let size = character.unicodeScalars.count
+            guard used + size <= limit - 1 else { break }
+            result.append(character)
+            used += size
+        }
+        return result + "…"
     }
 }

@@ -92,16 +92,25 @@ extension DiscordGatewaySimulator {
             "context": 0, "attachment_size_limit": 10_485_760,
         ]
         payload.merge(specific(secondID)) { _, new in new }
+        var channelID = configuration.interactionChannelID
         if invoker.inDirectMessage {
-            // A DM with the bot: no guild and no member; the user is top-level and the channel is
-            // a DM channel (type 1), as Discord sends it (context 1, BOT_DM).
+            // A DM with the bot: no guild and no member; the user is top-level, the channel is the
+            // bot's DM channel with them (type 1), the app is authorised by no guild (context 1,
+            // BOT_DM). Guild-only commands never arrive there, so only a click or a modal does.
+            precondition(type == .messageComponent || type == .modalSubmit, "only components and modals come from a DM with a guild-only bot")
+            channelID = rest?.dmChannelID(for: invoker.userID) ?? channelID
             for key in ["guild_id", "guild", "guild_locale", "member"] { payload.removeValue(forKey: key) }
             payload["user"] = user
             payload["context"] = 1
-            payload["channel"] = ["id": .string(configuration.interactionChannelID), "type": 1, "flags": 0,
-                                  "recipients": .array([user])]
+            payload["authorizing_integration_owners"] = ["0": "0"]
+            payload["channel_id"] = .string(channelID)
+            payload["channel"] = ["id": .string(channelID), "type": 1, "flags": 0, "recipients": .array([user])]
+            if case .object(var message)? = payload["message"] {
+                message["channel_id"] = .string(channelID)
+                payload["message"] = .object(message)
+            }
         }
-        return SimulatedInteraction(id: id, token: token, type: type, channelID: configuration.interactionChannelID, payload: .object(payload))
+        return SimulatedInteraction(id: id, token: token, type: type, channelID: channelID, payload: .object(payload))
     }
 
     /// Interaction tokens are long opaque strings; these are random so that no two interactions share one.

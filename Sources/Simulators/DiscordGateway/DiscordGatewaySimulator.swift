@@ -19,7 +19,7 @@ public final class DiscordGatewaySimulator: Sendable {
     public let clock: SimulatorClock
     private let world: Mutex<GatewayWorld>
     private let listener: Mutex<GatewayListener?>
-    private let rest: DiscordRESTSimulator?
+    let rest: DiscordRESTSimulator?
     private let logger: Logger
 
     /// - Parameters:

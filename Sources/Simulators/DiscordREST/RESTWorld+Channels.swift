@@ -45,15 +45,16 @@ extension RESTWorld {
             return .error(403, .cannotSendToUser)
         }
         if let channel, !channel.isWritable { return .error(403, .missingPermissions) }
-        // `enforce_nonce`: a nonce seen in this channel within the last few minutes returns the
-        // message it created instead of a new one (DOCS `resources/message.mdx`, Create Message).
+        // `enforce_nonce`: a nonce the same author (the bot) used within the last few minutes, in
+        // any channel, returns the message it created instead of a new one (DOCS
+        // `resources/message.mdx`, Create Message).
         let nonceKey = body["enforce_nonce"]?.boolValue == true ? body["nonce"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } : nil
-        if let nonceKey, let earlier = messagesByNonce["\(channelID)/\(nonceKey)"], now.timeIntervalSince(earlier.at) < Self.nonceWindow {
+        if let nonceKey, let earlier = messagesByNonce[nonceKey], now.timeIntervalSince(earlier.at) < Self.nonceWindow {
             return .json(200, earlier.message)
         }
         let message = makeMessage(from: body, channelID: channelID, now: now)
         channelMessages[channelID, default: []].append(message)
-        if let nonceKey { messagesByNonce["\(channelID)/\(nonceKey)"] = (message, now) }
+        if let nonceKey { messagesByNonce[nonceKey] = (message, now) }
         return .json(200, message)
     }
 }

@@ -109,7 +109,7 @@ struct BotWorld: Sendable {
                 ], notifier: notifier, clock: clock, logger: logger)
                 let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
                 let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
-                for number in 1...servers {
+                for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
                 }
                 let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,

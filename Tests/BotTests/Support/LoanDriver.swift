@@ -45,10 +45,6 @@ struct LoanDriver {
         try await world.drainTasks()
     }
 
-    func queuedTasks() async throws -> Int {
-        try await world.pool.query("SELECT count(*)::int AS n FROM \"LendingTask\" WHERE \"state\" = 'QUEUED'").first?.decode("n", as: Int.self) ?? 0
-    }
-
     /// Tasks of a workflow, any state.
     func tasks(of workflowId: Int) async throws -> Int {
         try await world.pool.query("SELECT count(*)::int AS n FROM \"LendingTask\" WHERE \"workflowId\" = \(workflowId)").first?.decode("n", as: Int.self) ?? 0

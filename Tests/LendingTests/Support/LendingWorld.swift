@@ -14,7 +14,6 @@ import Simulators
 struct LendingWorld: Sendable {
     let pool: PostgresPool
     let panelWorld: PanelTestWorld
-    let adapter: PterodactylLendingPanel
     let panel: any LendingPanel
     let notifier: RecordingNotifier
     let community: RecordingCommunity
@@ -77,10 +76,10 @@ struct LendingWorld: Sendable {
                     notifier: taskNotifier, clock: clock, configuration: runnerConfiguration, logger: logger)
                 let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
-                for number in 1...servers where servers > 0 {
+                for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
                 }
-                try await body(LendingWorld(pool: pool, panelWorld: panelWorld, adapter: adapter, panel: panel, notifier: notifier,
+                try await body(LendingWorld(pool: pool, panelWorld: panelWorld, panel: panel, notifier: notifier,
                                             community: community, policy: policy, clock: clock, service: service, runner: runner,
                                             scheduler: scheduler, logger: logger))
             }

@@ -1,11 +1,12 @@
 import Lending
 import Synchronization
 
-/// The notifier port as a recorder. Deliveries with a key already seen are dropped, as Discord
-/// drops a message whose nonce it has seen (with `enforce_nonce`), so `notices` is what people
-/// would see; `deliveries` counts every call.
+/// The notifier port as a recorder. `delivered` is every successful call, repeats included: what
+/// "sent once" checks count. `notices` drops a repeat of a key, as Discord drops a message whose
+/// nonce it saw in the last few minutes (with `enforce_nonce`): what people would see after a
+/// crash made a task send a notice again. `deliveries` counts every call, failures included.
 final class RecordingNotifier: LendingNotifier {
-    private let state = Mutex<(notices: [(LendingNotice, String)], deliveries: Int, failNext: Int)>(([], 0, 0))
+    private let state = Mutex<(delivered: [(LendingNotice, String)], deliveries: Int, failNext: Int)>(([], 0, 0))
 
     func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
         try state.withLock { state in
@@ -14,11 +15,19 @@ final class RecordingNotifier: LendingNotifier {
                 state.failNext -= 1
                 throw PortFailure.transient("Discord answered 503")
             }
-            if !state.notices.contains(where: { $0.1 == deduplicationKey }) { state.notices.append((notice, deduplicationKey)) }
+            state.delivered.append((notice, deduplicationKey))
         }
     }
 
-    var notices: [LendingNotice] { state.withLock { $0.notices.map(\.0) } }
+    var delivered: [LendingNotice] { state.withLock { $0.delivered.map(\.0) } }
+
+    var notices: [LendingNotice] {
+        state.withLock { state in
+            var seen: Set<String> = []
+            return state.delivered.filter { seen.insert($0.1).inserted }.map(\.0)
+        }
+    }
+
     var deliveries: Int { state.withLock { $0.deliveries } }
 
     /// The next `count` deliveries fail as a Discord outage would.

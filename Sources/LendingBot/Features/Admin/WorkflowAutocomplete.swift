@@ -13,19 +13,16 @@ struct WorkflowAutocomplete: AutocompleteHandler {
     /// Edit acts on PENDING requests and ACTIVE loans.
     static let pendingOrActive = WorkflowAutocomplete(statuses: [.pending, .active])
 
-    static let maxChoices = 25
     static let maxChoiceName = 100
 
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        guard let focused = command.focusedOption else {
-            try await context.respond(.autocompleteResult([]))
-            return
+        let typed = command.typedText.trimmingCharacters(in: .whitespaces)
+        // A failed lookup answers with no choices: autocomplete can carry nothing else.
+        try await AutocompleteChoices.answer(context) {
+            command.focusedOption?.name == "server"
+                ? try await Self.serverChoices(typed, services: context.services, strings: context.strings)
+                : try await workflowChoices(typed, services: context.services)
         }
-        let typed = Self.typedText(focused.value)
-        let choices = focused.name == "server"
-            ? try await Self.serverChoices(typed, services: context.services, strings: context.strings)
-            : try await workflowChoices(typed, services: context.services)
-        try await context.respond(.autocompleteResult(Array(choices.prefix(Self.maxChoices))))
     }
 
     /// "#id purpose" for requests whose id starts with what was typed or whose purpose contains
@@ -33,7 +30,7 @@ struct WorkflowAutocomplete: AutocompleteHandler {
     func workflowChoices(_ typed: String, services: BotServices) async throws -> [CommandOptionChoice] {
         let byIDOnly = typed.hasPrefix("#")
         let text = byIDOnly ? String(typed.dropFirst()) : typed
-        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: Self.maxChoices,
+        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: AutocompleteChoices.maxChoices,
                                                   on: services.pool)
         return rows.map { workflow in
             CommandOptionChoice(name: Limits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
@@ -50,15 +47,6 @@ struct WorkflowAutocomplete: AutocompleteHandler {
         return ordered.map { usage in
             CommandOptionChoice(name: Limits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
                                 value: usage.binding.name)
-        }
-    }
-
-    /// What the moderator has typed so far: Discord sends a partial integer option as text.
-    static func typedText(_ value: OptionValue?) -> String {
-        switch value {
-        case .integer(let number): String(number)
-        case .string(let text), .partial(let text): text.trimmingCharacters(in: .whitespaces)
-        default: ""
         }
     }
 }

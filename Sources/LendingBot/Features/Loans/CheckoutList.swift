@@ -83,8 +83,8 @@ enum ActiveLoansPage {
         }
         let chart = "```\n" + GanttChart(today: today).render(bars, todayLabel: strings.ganttToday) + "\n```"
         let lines = loans.map { loan -> String in
-            var parts = ["`#\(loan.id)`", "**\(LoanText.escaped(LoanText.clip(alias(loan), 32)))**",
-                         LoanText.escaped(LoanText.clip(LoanText.oneLine(loan.description), purposeLimit)), "<@\(loan.organizerDiscordId)>"]
+            var parts = ["`#\(loan.id)`", "**\(LoanText.escaped(Limits.cut(alias(loan), 32)))**",
+                         LoanText.escaped(Limits.cut(LoanText.oneLine(loan.description), purposeLimit)), "<@\(loan.organizerDiscordId)>"]
             if let end = loan.endDate {
                 let left = today.days(until: CalendarDate(containing: end, in: zone))
                 parts.append("\(strings.date(end)) (\(strings.daysLeft(left)))")

@@ -5,23 +5,8 @@ import Lending
 /// Short, safe renderings of a loan for places with tight limits: select options, autocomplete
 /// choices (100 characters each) and lines in a list.
 ///
-/// Discord counts Unicode scalars, not grapheme clusters (reference (b) R14), so clipping counts
-/// scalars and stops at a character boundary: an emoji flag or a combined character is never
-/// split, and the result never exceeds the limit.
+/// Cutting to a limit is `Limits.cut` (counted in Unicode scalars, as Discord counts).
 enum LoanText {
-    static func clip(_ text: String, _ limit: Int) -> String {
-        guard text.unicodeScalars.count > limit else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let size = character.unicodeScalars.count
-            guard used + size <= limit - 1 else { break }
-            result.append(character)
-            used += size
-        }
-        return result + "…"
-    }
-
     /// A purpose on one line: line breaks and tabs become spaces, runs of spaces collapse.
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
@@ -40,7 +25,7 @@ enum LoanText {
 
     /// `#12 Summer build contest`, within 100 scalars: an autocomplete choice or a select label.
     static func choiceName(_ workflow: WorkflowRecord) -> String {
-        clip("#\(workflow.id) \(oneLine(workflow.description))", 100)
+        Limits.cut("#\(workflow.id) \(oneLine(workflow.description))", 100)
     }
 
     /// Whether a loan matches what someone typed: its id, or a part of its purpose (ignoring case).

@@ -57,10 +57,10 @@ enum ServerStatusEmbed {
             EmbedField(name: strings.statusAddress, value: server.connectionAddress.map { "`\(GanttChart.ascii($0.description))`" } ?? strings.statusNoAddress,
                        isInline: true),
         ]
-        let loan = holder.map { "#\($0.id) \(LoanText.escaped(LoanText.clip(LoanText.oneLine($0.description), 64))) · \(strings.status($0.status)) · <@\($0.organizerDiscordId)>" }
+        let loan = holder.map { "#\($0.id) \(LoanText.escaped(Limits.cut(LoanText.oneLine($0.description), 64))) · \(strings.status($0.status)) · <@\($0.organizerDiscordId)>" }
         fields.append(EmbedField(name: strings.statusLoan, value: loan ?? strings.bindingFree))
         let color = usage.currentState == .running ? LoanEmbed.color(.active) : LoanEmbed.color(.returned)
-        return Embed(title: LoanText.clip("\(binding.name) (\(binding.pteroId))", 256), color: color, fields: fields)
+        return Embed(title: Limits.cut("\(binding.name) (\(binding.pteroId))", 256), color: color, fields: fields)
     }
 
     /// `used / limit`, or only `used` when the limit is unknown or unlimited.

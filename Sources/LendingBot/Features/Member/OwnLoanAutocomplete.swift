@@ -17,6 +17,9 @@ struct OwnLoanAutocomplete: AutocompleteHandler {
 /// Answering autocomplete, which allows only callback 8 with at most 25 choices: a failure is
 /// logged and answered with no choices, never with a message Discord would refuse.
 enum AutocompleteChoices {
+    /// Discord's limit on the choices of one answer.
+    static let maxChoices = 25
+
     static func loan(_ workflow: WorkflowRecord) -> CommandOptionChoice {
         CommandOptionChoice(name: LoanText.choiceName(workflow), value: .integer(Int64(workflow.id)))
     }
@@ -24,7 +27,7 @@ enum AutocompleteChoices {
     static func answer(_ context: InteractionContext, _ make: () async throws -> [CommandOptionChoice]) async throws {
         let choices: [CommandOptionChoice]
         do {
-            choices = Array(try await make().prefix(OwnLoans.maxChoices))
+            choices = Array(try await make().prefix(maxChoices))
         } catch {
             context.services.logger.warning("autocomplete failed", metadata: ["error": "\(error)"])
             choices = []

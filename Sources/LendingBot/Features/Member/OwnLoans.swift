@@ -18,7 +18,7 @@ enum OwnLoans {
                        strings: Strings, zone: TimeZone, value: (WorkflowRecord) -> String) -> Component {
         let options = loans.prefix(maxChoices).map { loan in
             SelectOption(label: LoanText.choiceName(loan), value: value(loan),
-                         description: LoanText.clip(strings.loanChoiceDetail(alias: loan.pteroServerId.map { aliases[$0] ?? $0 }, end: loan.endDate, zone: zone), 100))
+                         description: Limits.cut(strings.loanChoiceDetail(alias: loan.pteroServerId.map { aliases[$0] ?? $0 }, end: loan.endDate, zone: zone), 100))
         }
         return .actionRow(ActionRow([.stringSelect(StringSelect(customID: CustomID(action).encoded, options: Array(options),
                                                                 placeholder: placeholder, minValues: 1, maxValues: 1))]))
