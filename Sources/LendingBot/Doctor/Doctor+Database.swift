@@ -41,6 +41,9 @@ extension Doctor {
         report.checks.append(await migrationCheck(pool))
         do {
             return try await ServerBindingTable.list(on: pool)
+        } catch let error as PostgresError where error.sqlState == .undefinedTable {
+            report.checks.append(DoctorCheck("server pool", .skipped, "the ServerBinding table does not exist until the migrations are applied"))
+            return nil
         } catch {
             report.checks.append(DoctorCheck("server pool", .failed, "cannot read ServerBinding: \(error)"))
             return nil
