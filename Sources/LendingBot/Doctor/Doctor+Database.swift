@@ -19,7 +19,12 @@ extension Doctor {
             return nil
         }
         let pool = PostgresPool(connection, maximumConnections: 1, logger: logger)
-        defer { Task { await pool.close() } }
+        let bindings = await databaseChecks(on: pool, connection: connection, into: &report)
+        await pool.close()
+        return bindings
+    }
+
+    private func databaseChecks(on pool: PostgresPool, connection: ConnectionConfiguration, into report: inout DoctorReport) async -> [ServerBindingRecord]? {
         let answer = await HealthCheck.firstOf(timeout: options.databaseTimeout) {
             do {
                 _ = try await pool.query(Query(unsafeSQL: "SELECT 1"), named: "doctor")
