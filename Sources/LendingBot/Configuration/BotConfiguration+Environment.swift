@@ -35,6 +35,15 @@ extension BotConfiguration {
         }
     }
 
+    /// Reads what can be read and collects every problem instead of throwing: a bad or missing
+    /// value keeps its default (or stays nil), so `lending-bot doctor` can still check the rest.
+    public static func reading(environment: [String: String], purpose: Purpose) -> (configuration: BotConfiguration, problems: Problems) {
+        var configuration = BotConfiguration()
+        var reader = EnvironmentReader(environment)
+        configuration.read(from: &reader, purpose: purpose)
+        return (configuration, reader.problems)
+    }
+
     /// The name of every variable the configuration reads, in reading order (DESIGN.md §4): what
     /// `deploy/lending-bot.env.example` and the README must list.
     public static var environmentVariableNames: [String] {

@@ -74,7 +74,9 @@ public struct BotApplication: Sendable {
             throw Failure("cannot start the HTTP client: \(error)")
         }
         defer { http.shutdown() }
-        let discord = DiscordClient(configuration: .init(token: token, baseURL: configuration.discordAPIURL.absoluteString), transport: http,
+        var discordConfiguration = DiscordClient.Configuration(token: token, baseURL: configuration.discordAPIURL.absoluteString)
+        discordConfiguration.observer = options.metrics
+        let discord = DiscordClient(configuration: discordConfiguration, transport: http,
                                     limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
         let application = try await identify(discord)
         let language = GuildLanguage()
@@ -130,18 +132,12 @@ public struct BotApplication: Sendable {
     }
 
     private func makePanelClient(http: HTTPClient) throws -> PanelClient {
-        guard let url = configuration.pterodactylURL, let applicationKey = configuration.pterodactylApplicationKey,
-              let clientKey = configuration.pterodactylClientKey else {
+        guard var panelConfiguration = configuration.panelConfiguration() else {
             throw Failure("PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY and PTERODACTYL_CLIENT_KEY are required to run the bot")
         }
-        var headers = HTTPHeaders()
-        for name in configuration.pterodactylHeaders.keys.sorted() {
-            headers.add(name: name, value: configuration.pterodactylHeaders[name]?.revealed() ?? "")
-        }
+        panelConfiguration.observer = options.metrics
         do {
-            return try PanelClient(configuration: PanelConfiguration(baseURL: url.absoluteString, applicationKey: applicationKey, clientKey: clientKey,
-                                                                     extraHeaders: headers),
-                                   transport: http, logger: logger)
+            return try PanelClient(configuration: panelConfiguration, transport: http, logger: logger)
         } catch {
             throw Failure("\(error)")
         }
@@ -172,6 +168,7 @@ public struct BotApplication: Sendable {
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile
         sessionConfiguration.websocket.closeTimeout = options.gatewayCloseTimeout
+        sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
         let grace = options.shutdownGrace

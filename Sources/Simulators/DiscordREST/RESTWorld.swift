@@ -121,6 +121,8 @@ struct RESTWorld {
         case .getCurrentUser: .json(200, botUser)
         case .getGatewayBot: gatewayBot
         case .getGuild: getGuild(match)
+        case .getGuildRoles: getGuildRoles(match)
+        case .getChannel: getChannel(match)
         case .getGuildCommands: getGuildCommands(match)
         case .bulkOverwriteGuildCommands: overwriteGuildCommands(match, body: body, now: now)
         }
