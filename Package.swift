@@ -114,6 +114,6 @@ let package = Package(
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
     ]
 )

@@ -18,6 +18,8 @@ extension ConsolePage {
         const persona = () => S.state && S.state.personas.find((p) => p.key === S.persona);
         const userName = (id) => { const p = S.state && S.state.personas.find((x) => x.userId === id); return p ? p.username : id; };
 
+        // Drawn, not an emoji: a machine without an emoji font would show a box.
+        const EYE = '<svg width="14" height="10" viewBox="0 0 14 10" aria-hidden="true"><path d="M7 0C3.5 0 1 3 0 5c1 2 3.5 5 7 5s6-3 7-5c-1-2-3.5-5-7-5zm0 8a3 3 0 1 1 0-6 3 3 0 0 1 0 6z" fill="currentColor"/></svg>';
         function notice(text) { $("notice").textContent = text || ""; }
 
         async function api(path, body) {
@@ -42,7 +44,7 @@ extension ConsolePage {
           html = html.replace(/`([^`]+)`/g, "<code>$1</code>");
           html = html.replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/__([^_]+)__/g, "<u>$1</u>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
           html = html.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML(userName(id)) + "</span>");
-          html = html.replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
+          html = html.replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML((S.state && S.state.roles[id]) || "role") + "</span>");
           html = html.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#channel</span>');
           html = html.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, (_, s, style) => {
             const d = new Date(Number(s) * 1000);
@@ -62,14 +64,17 @@ extension ConsolePage {
         function renderMessage(message, place) {
           const node = el("article", { class: "msg" + (message.ephemeral ? " ephemeral" : ""), "data-testid": "message",
                                        "data-message-id": message.id, "data-place": place });
-          if (message.interaction) node.append(el("div", { class: "ref", text: "↳ " + message.interaction.persona + " used " + message.interaction.label }));
+          if (message.interaction) {
+            const verb = { command: "used", component: "pressed", modal: "submitted" }[message.interaction.kind] || "used";
+            node.append(el("div", { class: "ref", text: "↳ " + message.interaction.persona + " " + verb + " " + message.interaction.label }));
+          }
           node.append(el("header", {}, el("span", { class: "author", text: "lending-bot" }), el("span", { class: "app", text: "APP" }),
                          el("time", { text: message.timestamp ? new Date(message.timestamp).toLocaleString() : "" })));
           if (message.loading) node.append(el("div", { class: "loading", "data-testid": "thinking", text: "lending-bot is thinking…" }));
           if (message.content) node.append(el("div", { class: "content", "data-testid": "content", html: markdown(message.content) }));
           for (const embed of message.embeds || []) node.append(renderEmbed(embed));
           for (const row of message.components || []) node.append(renderRow(row, message));
-          if (message.ephemeral) node.append(el("div", { class: "note", "data-testid": "only-you", html: "👁 Only you can see this · <b>Dismiss message</b>" }));
+          if (message.ephemeral) node.append(el("div", { class: "note", "data-testid": "only-you", html: EYE + " Only you can see this" }));
           return node;
         }
         function renderEmbed(embed) {

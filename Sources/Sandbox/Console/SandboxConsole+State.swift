@@ -24,6 +24,7 @@ extension SandboxConsole {
             "channel": ["id": .string(SandboxPeople.notifyChannelID), "name": "lending-notices",
                         "messages": .array(messages.filter { $0.place == .channel }.map(render))],
             "personas": .array(personas),
+            "roles": .object([SandboxPeople.moderatorRoleID: "moderators", SandboxPeople.panelUserRoleID: "panel users"]),
             "panel": panelState(),
             "database": try await databaseState(),
         ]
@@ -43,7 +44,8 @@ extension SandboxConsole {
         let flags = placed.message["flags"]?.intValue ?? 0
         var origin: SimulatorJSON = .null
         if let entry = placed.origin {
-            origin = ["persona": .string(SandboxPeople.persona(entry.persona)?.invoker.username ?? entry.persona), "label": .string(entry.label)]
+            origin = ["persona": .string(SandboxPeople.persona(entry.persona)?.invoker.username ?? entry.persona), "label": .string(entry.label),
+                      "kind": .string(entry.kind.rawValue)]
         }
         return [
             "id": .string(placed.id), "timestamp": placed.message["timestamp"] ?? .null,

@@ -30,6 +30,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingOperatorErrors {
+            guard (0...65_535).contains(port) else { throw OperatorError("--port: \(port) is not a port") }
             let configuration = try BotConfiguration.load(purpose: .database)
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             guard let url = configuration.databaseURL else { throw OperatorError("DATABASE_URL: required for the sandbox's database") }
