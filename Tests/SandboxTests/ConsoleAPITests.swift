@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import Sandbox
 import Simulators
 import Testing
@@ -47,6 +48,13 @@ struct ConsoleAPITests {
             #expect(noMessage.status == 400)
             let notJSON = try await sandbox.post("command", "just text")
             #expect(notJSON.json["error"]?.stringValue == "the body must be a JSON object")
+
+            // Another site's page can send neither a plain-text POST nor one through another host name.
+            let plain = try await sandbox.http.send(HTTPRequest(method: .post, url: sandbox.consoleURL + "api/clock/advance",
+                                                                headers: ["Content-Type": "text/plain"], body: Data(#"{"seconds": 60}"#.utf8)))
+            #expect(plain.status == 415)
+            let rebound = try await sandbox.http.send(HTTPRequest(method: .get, url: sandbox.consoleURL + "api/state", headers: ["Host": "attacker.example"]))
+            #expect(rebound.status == 403)
 
             let state = try await sandbox.state()
             #expect(state["clock"]?["offsetSeconds"]?.doubleValue == 0)

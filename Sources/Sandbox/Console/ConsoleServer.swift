@@ -9,6 +9,11 @@ import Simulators
 /// `GET /api/state`; `POST /api/command`, `/api/autocomplete`, `/api/component`, `/api/modal`,
 /// `/api/modal/dismiss`, `/api/clock/advance`, each with a JSON body. A refused request answers
 /// 400 `{"error": "..."}` and changes nothing.
+///
+/// Only this machine's browser may drive it: a request must name 127.0.0.1 or localhost as its
+/// `Host` (so a page on another site cannot reach it through DNS rebinding), and a `POST` must say
+/// `application/json` (so another site's page cannot send one without a CORS preflight, which
+/// this server never grants).
 public struct ConsoleServer: Sendable {
     private let server: HTTPServer
     private let task: Task<Void, any Error>
@@ -46,6 +51,11 @@ struct ConsoleHandler: HTTPHandler {
     let logger: Logger
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let host = request.headers[.host].map { $0.split(separator: ":").first.map(String.init) ?? $0 } ?? ""
+        guard host == "127.0.0.1" || host == "localhost" else { return json(.forbidden, ["error": "the console answers only to 127.0.0.1 or localhost"]) }
+        if request.method == .POST, request.headers[.contentType]?.lowercased().hasPrefix("application/json") != true {
+            return json(.unsupportedMediaType, ["error": "send application/json"])
+        }
         do {
             switch (request.method, request.path) {
             case (.GET, "/"), (.GET, "/index.html"):
@@ -56,7 +66,8 @@ struct ConsoleHandler: HTTPHandler {
             case (.POST, let path) where path.hasPrefix("/api/"):
                 return json(.ok, try await post(path, body: try await body(of: request)))
             case (_, "/"), (_, "/api/state"):
-                return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET"])
+                let allow: HTTPHeaders = [HTTPHeader("Allow"): "GET"]
+                return HTTPResponse(statusCode: .methodNotAllowed, headers: allow)
             default:
                 return json(.notFound, ["error": "not found"])
             }
