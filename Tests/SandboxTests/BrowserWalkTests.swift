@@ -47,14 +47,23 @@ struct BrowserWalkTests {
                     [...document.querySelectorAll('#channel [data-testid=component]')].some(b => b.textContent === 'Approve')
                     """)
                 #expect(try await page.evaluate("document.querySelector('#ephemeral [data-testid=only-you]') !== null").boolValue == true)
-                #expect(try await page.evaluate("document.querySelector('#channel [data-testid=embed]') !== null").boolValue == true)
+                #expect(try await page.evaluate("document.querySelector('#channel [data-testid=embed]')?.dataset.color").stringValue?.hasPrefix("#") == true)
                 try await shoot(page, "2-requested", into: shots)
 
-                // The moderator approves from the notice and names alice's panel account.
+                // The moderator's command form suggests the pending request while the id is typed.
                 try await page.evaluate("document.querySelector('[data-testid=persona-moderator]').click()")
+                try await page.evaluate("""
+                    (() => { const s = document.querySelector('[data-testid=command-select]'); s.value = '/mcserver-admin workflow approve';
+                             s.dispatchEvent(new Event('change')); const i = document.querySelector('[data-testid=option-id]');
+                             i.value = '1'; i.dispatchEvent(new Event('input')); })()
+                    """)
+                try await page.waitUntil("the autocomplete choice of request #1", "document.querySelector('[data-testid=choices-id] [data-testid=choice][data-value=\"1\"]')")
+                try await shoot(page, "3-autocomplete", into: shots)
+
+                // The moderator approves from the notice and names alice's panel account.
                 try await page.evaluate("[...document.querySelectorAll('#channel [data-testid=component]')].find(b => b.textContent === 'Approve').click()")
                 try await page.waitUntil("the usernames form", "document.querySelector('[data-testid=modal]').open")
-                try await shoot(page, "3-usernames-form", into: shots)
+                try await shoot(page, "4-usernames-form", into: shots)
                 try await page.evaluate("""
                     (() => { document.querySelector('[data-testid=modal-field] input').value = 'alice-mc';
                              document.querySelector('[data-testid=modal-submit]').click(); })()
@@ -63,7 +72,7 @@ struct BrowserWalkTests {
                     document.querySelector('[data-testid=workflow-row][data-status=ACTIVE]') &&
                     [...document.querySelectorAll('[data-testid=panel-server]')].some(s => s.textContent.includes('alice-mc@kpw.local'))
                     """, timeout: .seconds(60))
-                try await shoot(page, "4-active", into: shots)
+                try await shoot(page, "5-active", into: shots)
 
                 // Time jumps past the end date; the scheduler returns the loan.
                 try await page.evaluate("document.querySelector('[data-testid=advance-end]').click()")
@@ -74,7 +83,7 @@ struct BrowserWalkTests {
                 #expect(try await page.evaluate("document.querySelector('[data-testid=clock]').dataset.iso > new Date(Date.now() + 6 * 86400000).toISOString()").boolValue == true)
                 try await page.evaluate("document.querySelector('[data-testid=persona-member]').click()")
                 try await page.waitUntil("alice's DMs about the loan", "document.querySelectorAll('#dms [data-testid=message]').length >= 2")
-                try await shoot(page, "5-returned", into: shots)
+                try await shoot(page, "6-returned", into: shots)
             }
         }
         print("sandbox browser screenshots: \(shots.path)")

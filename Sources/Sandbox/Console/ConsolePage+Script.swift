@@ -46,11 +46,20 @@ extension ConsolePage {
           html = html.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML(userName(id)) + "</span>");
           html = html.replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML((S.state && S.state.roles[id]) || "role") + "</span>");
           html = html.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#channel</span>');
-          html = html.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, (_, s, style) => {
-            const d = new Date(Number(s) * 1000);
-            return '<span class="mention">' + (style === "R" ? relative(d) : d.toLocaleString()) + "</span>";
-          });
+          html = html.replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, s, style) => '<span class="mention">' + timestamp(new Date(Number(s) * 1000), style) + "</span>");
           return html;
+        }
+        /// Discord's timestamp styles: t/T time, d/D date, f/F date and time (the default), R relative.
+        function timestamp(date, style) {
+          switch (style) {
+            case "t": return date.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+            case "T": return date.toLocaleTimeString();
+            case "d": return date.toLocaleDateString();
+            case "D": return date.toLocaleDateString([], { dateStyle: "long" });
+            case "F": return date.toLocaleString([], { dateStyle: "full", timeStyle: "short" });
+            case "R": return relative(date);
+            default: return date.toLocaleString([], { dateStyle: "long", timeStyle: "short" });
+          }
         }
         function relative(date) {
           const now = S.state ? new Date(S.state.clock.now) : new Date();
