@@ -1,5 +1,9 @@
 import Foundation
 import Lending
+import LendingBot
+import Logging
+import Postgres
+import PostgresTesting
 import Sandbox
 import Testing
 
@@ -22,5 +26,15 @@ struct SandboxPartsTests {
         clock.advance(by: -3_600)
         #expect(clock.offsetSeconds == 86_400)
         #expect(abs(clock.lendingClock.now().timeIntervalSinceNow - 86_400) < 1)
+    }
+
+    @Test("the sandbox refuses to use, and so to empty, the database DATABASE_URL names itself")
+    func refusesTheConfiguredDatabase() async throws {
+        let cluster = try TestDatabase.clusterConfiguration()
+        var options = Sandbox.Options(databaseURL: ProcessInfo.processInfo.environment[TestDatabase.environmentVariable] ?? "", migrations: [])
+        options.databaseName = try #require(cluster.database)
+        await #expect(throws: SandboxError.self) {
+            try await Sandbox(options: options, logger: Logger(label: "test")).run(until: ShutdownSignal()) { _ in }
+        }
     }
 }
