@@ -76,10 +76,11 @@ final class DevToolsSession: Sendable {
         return result["result"]?["value"] ?? .null
     }
 
-    /// Polls `condition` (a JavaScript expression) until it is true, or fails after `timeout`.
+    /// Polls `condition` (a JavaScript expression) until it is true, or fails after `timeout`. An
+    /// expression that throws counts as false: while a page loads, even `document.body` may be null.
     func waitUntil(_ what: String, _ condition: String, timeout: Duration = .seconds(45)) async throws {
         let deadline = ContinuousClock.now + timeout
-        while try await evaluate("Boolean(\(condition))").boolValue != true {
+        while try await evaluate("(() => { try { return Boolean(\(condition)); } catch (error) { return false; } })()").boolValue != true {
             guard ContinuousClock.now < deadline else {
                 let notice = try? await evaluate("document.querySelector('[data-testid=notice]')?.textContent")
                 throw Failure(description: "timed out waiting for \(what) (page notice: \(notice?.stringValue ?? "-"))")
