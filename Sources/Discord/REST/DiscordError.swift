@@ -24,15 +24,19 @@ public struct DiscordError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The route template, e.g. `POST /channels/{channel_id}/messages`.
     public let route: String
     public let body: ErrorBody?
+    /// Discord's JSON error code, when it sent one.
+    ///
+    /// Stored rather than computed from `body`: with a computed `body?.code`, callers that test it
+    /// in a `catch where` or a nested `switch` crash the Swift 6.3.1 optimizer (CopyPropagation) in
+    /// release builds.
+    public let code: ErrorBody.Code?
 
     public init(_ kind: Kind, route: String, body: ErrorBody? = nil) {
         self.kind = kind
         self.route = route
         self.body = body
+        self.code = body?.code
     }
-
-    /// Discord's JSON error code, when it sent one.
-    public var code: ErrorBody.Code? { body?.code }
 
     public var description: String {
         let detail: String = switch kind {
