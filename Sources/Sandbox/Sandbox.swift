@@ -44,16 +44,12 @@ public struct Sandbox: Sendable {
 
     /// Runs until `shutdown`; `onReady` gets the console once it serves.
     public func run(until shutdown: ShutdownSignal, onReady: @Sendable (ConsoleServer) -> Void) async throws {
-        // The sandbox empties its database at every start: never the one DATABASE_URL names itself.
-        if try ConnectionConfiguration(options.databaseURL).database == options.databaseName {
-            throw SandboxError("--database: \(options.databaseName) is DATABASE_URL's own database, and the sandbox empties its database at every start; choose another name")
-        }
         try await SandboxDatabase.create(named: options.databaseName, clusterURL: options.databaseURL, logger: logger)
         let databaseURL = SandboxDatabase.url(options.databaseURL, database: options.databaseName)
         let pool = PostgresPool(try ConnectionConfiguration(databaseURL), maximumConnections: 4, logger: logger)
         let clock = SandboxClock()
         do {
-            let report = try await SandboxDatabase.prepare(pool: pool, migrations: options.migrations, clock: clock, logger: logger)
+            let report = try await SandboxDatabase.prepare(pool: pool, named: options.databaseName, migrations: options.migrations, clock: clock, logger: logger)
             logger.info("sandbox database ready", metadata: ["database": "\(options.databaseName)", "migrations.applied": "\(report.applied.count)"])
             let simulators = try await SandboxSimulators.start()
             do {

@@ -188,6 +188,8 @@ struct DoctorTests {
             // procfs refuses new files even to root, who could write to any chmod-ed directory.
             let unwritable = await world.report(["ARCHIVE_TARGET": "/proc"])
             Self.expect(unwritable, "archive target", .failed, "cannot create a file in /proc", world: world)
+            let usable = await world.report()
+            Self.expect(usable, "archive target", .ok, "is writable", world: world)
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: world.archiveDirectory)
             #expect(leftovers.isEmpty, "the probe file was left behind")
         }

@@ -53,7 +53,7 @@ struct DoctorCommandTests {
             }
             // The pool is empty here: a warning, not a failure.
             #expect(healthy.standardOutput.contains("panel client key"))
-            #expect(healthy.standardOutput.contains("usable: "))
+            #expect(healthy.standardOutput.contains("\nusable: "))
 
             var refused = values
             refused["DISCORD_TOKEN"] = "refused.token.hunter2"

@@ -1,5 +1,4 @@
 import Discord
-import Foundation
 import HTTP
 public import Logging
 
@@ -11,27 +10,10 @@ extension CommandRegistration {
         guard let token = configuration.discordToken, let guild = configuration.guildID.flatMap(GuildID.init) else {
             throw BotApplication.Failure("DISCORD_TOKEN and DISCORD_GUILD_ID are required to register the commands")
         }
-        let http: HTTPClient
-        do {
-            http = try HTTPClient(configuration: HTTPClientConfiguration(caFile: configuration.tlsCAFile), logger: logger)
-        } catch {
-            throw BotApplication.Failure("cannot start the HTTP client: \(error)")
-        }
+        let http = try BotApplication.httpClient(configuration, logger: logger)
         defer { http.shutdown() }
-        let discord = DiscordClient(configuration: .init(token: token, baseURL: configuration.discordAPIURL.absoluteString), transport: http,
-                                    limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
-        let application: ApplicationID
-        do throws(DiscordError) {
-            application = ApplicationID(try await discord.currentUser().id.rawValue)
-        } catch where error.kind == .unauthorized {
-            throw BotApplication.Failure("DISCORD_TOKEN: Discord refused the bot token")
-        } catch {
-            throw BotApplication.Failure("cannot reach Discord at DISCORD_API_URL: \(error)")
-        }
-        do {
-            return try await synchronize(discord: discord, application: application, guild: guild, logger: logger)
-        } catch {
-            throw BotApplication.Failure("cannot register the commands in DISCORD_GUILD_ID (is the bot in that server, invited with the applications.commands scope?): \(error)")
-        }
+        let discord = BotApplication.discordClient(configuration, token: token, http: http, observer: nil, logger: logger)
+        let application = try await BotApplication.identify(discord, logger: logger)
+        return try await BotApplication.registerCommands(discord: discord, application: application, guild: guild, logger: logger)
     }
 }

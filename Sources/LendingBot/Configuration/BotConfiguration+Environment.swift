@@ -77,6 +77,7 @@ extension BotConfiguration {
         expiryAction = reader.choice("EXPIRY_ACTION", of: ExpiryAction.self) ?? expiryAction
         schedulerIntervalSeconds = reader.integer("SCHEDULER_INTERVAL_SECONDS", in: 5...86_400) ?? schedulerIntervalSeconds
         archiveTarget = reader.archiveTarget("ARCHIVE_TARGET")
+        rcloneEnvironment = reader.passthrough(prefix: "RCLONE_")
         resetMode = reader.choice("RESET_MODE", of: ResetMode.self) ?? resetMode
         timeZone = reader.timeZone("TIMEZONE") ?? timeZone
         tlsCAFile = reader.readableFile("TLS_CA_FILE")

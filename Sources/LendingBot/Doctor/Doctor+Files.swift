@@ -18,8 +18,8 @@ extension Doctor {
             guard let binary = Self.executable(named: "rclone", searchPath: environment["PATH"] ?? "") else {
                 return DoctorCheck(name, .failed, "ARCHIVE_TARGET is an rclone remote, but rclone is not on PATH: install rclone or use a local directory")
             }
-            let rcloneEnvironment = environment.filter { $0.key.hasPrefix("RCLONE_") }
-            let archive = RcloneArchive(remote: "\(remote):\(path)", rcloneBinary: binary, environment: rcloneEnvironment, queryTimeout: options.rcloneTimeout)
+            // The same archive `run` builds, with a shorter wait.
+            let archive = configuration.rcloneArchive(remote: remote, path: path, binary: binary, queryTimeout: options.rcloneTimeout)
             do {
                 try await archive.checkRemote()
                 return DoctorCheck(name, .ok, "rclone remote \(remote): answers")

@@ -42,6 +42,11 @@ final class InteractionLog: Sendable {
         state.withLock { $0.closedModals.insert(interactionID).inserted }
     }
 
+    /// Opens a modal again whose submit never reached the bot.
+    func reopenModal(openedBy interactionID: String) {
+        _ = state.withLock { $0.closedModals.remove(interactionID) }
+    }
+
     func isModalClosed(openedBy interactionID: String) -> Bool {
         state.withLock { $0.closedModals.contains(interactionID) }
     }

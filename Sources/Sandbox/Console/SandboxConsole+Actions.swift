@@ -52,7 +52,13 @@ extension SandboxConsole {
         let customID = modal["custom_id"]?.stringValue ?? ""
         let invoker = opener.interaction.channelID == SandboxPeople.notifyChannelID ? persona.invoker : persona.invoker.inDirectMessages
         let interaction = simulators.gateway.makeModalSubmitInteraction(customID: customID, fields: fields, as: invoker)
-        return try await dispatch(interaction, persona: persona, kind: .modal, label: modal["title"]?.stringValue ?? "form", messageID: nil)
+        do {
+            return try await dispatch(interaction, persona: persona, kind: .modal, label: modal["title"]?.stringValue ?? "form", messageID: nil)
+        } catch let refusal as ConsoleRefusal {
+            // The bot never heard of it: the dialog stays open for another try.
+            log.reopenModal(openedBy: interactionID)
+            throw refusal
+        }
     }
 
     /// Closes a modal without submitting, as the ✕ of Discord's dialog does: the bot hears nothing.
@@ -70,13 +76,14 @@ extension SandboxConsole {
         return persona
     }
 
-    /// Sends the interaction and waits (up to `responseWait`) for the bot's first response.
+    /// Sends the interaction and waits (up to `responseWait`) for the bot's first response. Only an
+    /// interaction the gateway took is logged as done.
     private func dispatch(_ interaction: SimulatedInteraction, persona: SandboxPeople.Persona, kind: LoggedInteraction.Kind, label: String,
                           messageID: String?) async throws -> SimulatorJSON {
-        log.append(LoggedInteraction(interaction: interaction, persona: persona.key, kind: kind, label: label, messageID: messageID, at: Date()))
         guard simulators.gateway.dispatchInteraction(interaction) != nil else {
             throw ConsoleRefusal("the bot is not connected to the simulated gateway yet; try again in a moment")
         }
+        log.append(LoggedInteraction(interaction: interaction, persona: persona.key, kind: kind, label: label, messageID: messageID, at: Date()))
         let deadline = ContinuousClock.now + responseWait
         while rest.interactionResponses(for: interaction.id).isEmpty, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))

@@ -51,11 +51,18 @@ final class DevToolsSession: Sendable {
         reader.withLock { $0 = task }
     }
 
-    /// Sends `method` with `params` and returns its `result`.
+    /// Sends `method` with `params` and returns its `result`; fails when chromium has not answered
+    /// within `timeout` (a promise that never settles must not hang the suite).
     @discardableResult
-    func send(_ method: String, _ params: SimulatorJSON = [:]) async throws -> SimulatorJSON {
+    func send(_ method: String, _ params: SimulatorJSON = [:], timeout: Duration = .seconds(60)) async throws -> SimulatorJSON {
         let id = nextID.add(1, ordering: .relaxed).oldValue
         let message: SimulatorJSON = ["id": .integer(Int64(id)), "method": .string(method), "params": params]
+        let watchdog = Task { [self] in
+            try? await Task.sleep(for: timeout)
+            guard !Task.isCancelled else { return }
+            pending.withLock { $0.removeValue(forKey: id) }?.resume(throwing: Failure(description: "\(method): no answer within \(timeout)"))
+        }
+        defer { watchdog.cancel() }
         return try await withCheckedThrowingContinuation { continuation in
             pending.withLock { $0[id] = continuation }
             do {

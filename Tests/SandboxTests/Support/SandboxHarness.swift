@@ -27,6 +27,8 @@ struct SandboxHarness: Sendable {
         options.port = 0
         options.databaseName = name
         options.archiveDirectory = archive
+        // Made before the sandbox starts, so that nothing can throw between its start and its stop.
+        let http = try HTTPClient(logger: logger)
         let shutdown = ShutdownSignal()
         let (ready, readyContinuation) = AsyncStream<String>.makeStream()
         let sandbox = Task {
@@ -36,7 +38,6 @@ struct SandboxHarness: Sendable {
             }
             readyContinuation.finish()
         }
-        let http = try HTTPClient(logger: logger)
         do {
             var iterator = ready.makeAsyncIterator()
             guard let url = await iterator.next() else {
