@@ -2,22 +2,22 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 public import Logging
+import LendingBot
 import Simulators
 
 /// The console over HTTP on 127.0.0.1 only: the page at `/`, its JSON API under `/api/`.
 ///
 /// `GET /api/state`; `POST /api/command`, `/api/autocomplete`, `/api/component`, `/api/modal`,
 /// `/api/modal/dismiss`, `/api/clock/advance`, each with a JSON body. A refused request answers
-/// 400 `{"error": "..."}` and changes nothing.
+/// 400 `{"error": "..."}` (403 for a foreign `Host`, 415 for a body that is not JSON) and changes nothing.
 ///
 /// Only this machine's browser may drive it: a request must name 127.0.0.1 or localhost as its
 /// `Host` (so a page on another site cannot reach it through DNS rebinding), and a `POST` must say
 /// `application/json` (so another site's page cannot send one without a CORS preflight, which
 /// this server never grants).
 public struct ConsoleServer: Sendable {
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
-    public let port: UInt16
+    private let running: RunningHTTPServer
+    public var port: UInt16 { running.port }
 
     public var url: String { "http://127.0.0.1:\(port)/" }
 
@@ -25,24 +25,16 @@ public struct ConsoleServer: Sendable {
     public static func start(console: SandboxConsole, port: Int, logger: Logger) async throws -> ConsoleServer {
         guard let requested = UInt16(exactly: port) else { throw SandboxError("--port: \(port) is not a port") }
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: requested)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: ConsoleHandler(console: console, logger: logger))
-        let task = Task { try await server.run() }
         do {
-            try await server.waitUntilListening(timeout: 5)
+            return ConsoleServer(running: try await RunningHTTPServer.start(address: address, timeout: 30,
+                                                                           handler: ConsoleHandler(console: console, logger: logger)))
         } catch {
-            task.cancel()
             throw SandboxError("cannot listen on 127.0.0.1:\(port) (is another program using it? choose one with --port): \(error)")
         }
-        let bound: UInt16 = switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): port
-        default: requested
-        }
-        return ConsoleServer(server: server, task: task, port: bound)
     }
 
     public func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+        await running.stop()
     }
 }
 
