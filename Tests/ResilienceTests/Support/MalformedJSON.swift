@@ -35,7 +35,7 @@ struct MalformedJSON {
             let depth = Int.random(in: 600...5_000, using: &random)
             return Data((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
         case 4:
-            let huge = ["1e99999", "-99999999999999999999999999999999", "0x1F", "NaN", "[]"].randomElement(using: &random) ?? "0"
+            let huge = ["1e99999", "-99999999999999999999999999999999", "0x1F", "NaN", "'x'"].randomElement(using: &random) ?? "0"
             return replacing(required, in: valid, with: Data(huge.utf8))
         default:
             // A string that is not UTF-8.

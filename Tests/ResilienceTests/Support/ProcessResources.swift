@@ -23,7 +23,7 @@ struct ProcessResources: Sendable, CustomStringConvertible {
     /// The number after `name:` in /proc/self/status.
     private static func field(_ name: String, in status: String) -> Int {
         for line in status.split(separator: "\n") where line.hasPrefix("\(name):") {
-            return Int(line.dropFirst(name.count + 1).split(separator: " ").first ?? "") ?? 0
+            return Int(line.dropFirst(name.count + 1).split(whereSeparator: \.isWhitespace).first ?? "") ?? 0
         }
         return 0
     }
