@@ -138,10 +138,21 @@ struct ResilienceWorld: Sendable {
         }
     }
 
-    /// Waits until every one of `interactions` has had a first response from the bot.
+    /// Waits until every one of `interactions` has had a first response from the bot. On timeout,
+    /// says how many were never answered and how Discord answered those the bot did try (a 404
+    /// is a callback after the 3-second deadline).
     func waitForAnswers(_ interactions: [SimulatedInteraction], timeout: Duration = .seconds(60)) async throws {
-        try await eventually("answers to \(interactions.count) interactions", timeout: timeout) {
-            interactions.allSatisfy { !rest.interactionResponses(for: $0.id).isEmpty }
+        do {
+            try await eventually("answers to \(interactions.count) interactions", timeout: timeout) {
+                interactions.allSatisfy { !rest.interactionResponses(for: $0.id).isEmpty }
+            }
+        } catch is Timeout {
+            let missing = Set(interactions.filter { rest.interactionResponses(for: $0.id).isEmpty }.map(\.id))
+            let statuses = rest.requests(to: .createInteractionResponse)
+                .filter { request in missing.contains { request.path.hasPrefix("/interactions/\($0)/") } }
+                .map(\.status)
+            throw Timeout(what: "answers to \(interactions.count) interactions: \(missing.count) unanswered, "
+                          + "their callbacks were refused with \(statuses.sorted()) (404: after the 3-second deadline)")
         }
     }
 
