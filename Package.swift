@@ -109,6 +109,14 @@ let package = Package(
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", logging],
             swiftSettings: strict
         ),
+        // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
+        // faults, gateway kills, malformed input, two instances and a long run.
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["LendingBot", "Lending", "Discord", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
+                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging, flyingFox, flyingSocks],
+            swiftSettings: strict
+        ),
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         // The sandbox's console API, and a headless chromium walking a loan through the console page.

@@ -15,9 +15,10 @@ public struct InteractionDispatcher: Sendable {
     }
 
     /// Consumes `dispatches` until the stream ends or the task is cancelled; waits for the
-    /// interactions already started before returning.
+    /// interactions already started before returning. A discarding group: an ordinary one keeps
+    /// every finished child until it is awaited, which over a bot's lifetime is every interaction.
     public func run(_ dispatches: AsyncStream<GatewayDispatch>) async {
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             for await dispatch in dispatches {
                 switch dispatch.name {
                 case "INTERACTION_CREATE": break

@@ -5,13 +5,14 @@ extension GatewayWorld {
     /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
     @discardableResult
     mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
-        guard var session = sessions[sessionID], session.endedBecause == nil else { return nil }
-        session.lastSequence += 1
-        let sequence = session.lastSequence
+        // The session is changed in place and never copied whole: a copy would copy its replay
+        // buffer, making every event cost as much as all the events before it.
+        guard sessions[sessionID]?.endedBecause == nil, let previous = sessions[sessionID]?.lastSequence else { return nil }
+        let sequence = previous + 1
         let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, data: data)
-        session.replay.append((sequence, bytes))
-        sessions[sessionID] = session
-        if let id = session.connectionID, let connection = live[id], !connection.isClosing, connection.sessionID == sessionID {
+        sessions[sessionID]?.lastSequence = sequence
+        sessions[sessionID]?.replay.append((sequence, bytes))
+        if let id = sessions[sessionID]?.connectionID, live[id]?.isClosing == false, live[id]?.sessionID == sessionID {
             send(.payload(bytes, delivery), to: id)
             live[id]?.sentSequences.append((sequence, now))
         }
