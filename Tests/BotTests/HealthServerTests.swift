@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HTTP
 import Lending
 import LendingBot
 import Logging
@@ -25,12 +23,13 @@ struct HealthServerTests {
         await server.stop()
     }
 
+    /// Through the project's own client: URLSession on Linux waits on a dispatch queue from a
+    /// cooperative thread, which a busy parallel suite can starve.
     static func get(_ url: String, method: String = "GET") async throws -> (status: Int, body: String, contentType: String?) {
-        var request = URLRequest(url: try #require(URL(string: url)))
-        request.httpMethod = method
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        return (http.statusCode, String(decoding: data, as: UTF8.self), http.value(forHTTPHeaderField: "Content-Type"))
+        let http = try HTTPClient(logger: Logger(label: "test.health"))
+        defer { http.shutdown() }
+        let response = try await http.send(HTTPRequest(method: HTTPMethod(rawValue: method), url: url))
+        return (response.status, String(decoding: response.body, as: UTF8.self), response.headers["Content-Type"])
     }
 
     @Test("all well: /healthz answers 200 ok")

@@ -69,18 +69,20 @@ struct BotWorld: Sendable {
             roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
             channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
         ))
-        try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
                                                                    heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)),
                                               rest: rest)
-        try await gateway.start()
-        defer { Task { await gateway.stop(); await rest.stop() } }
 
         var panelConfiguration = PanelSimulator.Configuration(
             servers: (1...max(servers, 1)).map { SimulatedPanelServer.standard(id: $0, identifier: serverIdentifier($0), name: String(format: "server%02d", $0)) },
             automaticBackupDuration: .seconds(20), automaticInstallDuration: .seconds(30))
         panelConfiguration.backupThrottleLimit = 100
         try await TestDatabase.with { pool in
+            // The simulators start once a database is held: started first, every test waiting
+            // for one would keep its servers (each holding a dispatch thread) alive meanwhile.
+            try await rest.start()
+            try await gateway.start()
+            defer { Task { await gateway.stop(); await rest.stop() } }
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             try await PanelTestWorld.with(panelConfiguration) { panelWorld in
                 var configuration = BotConfiguration()

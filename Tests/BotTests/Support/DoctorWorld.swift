@@ -64,35 +64,48 @@ struct DoctorWorld: Sendable {
             channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
         )
         discord(&restConfiguration)
-        let rest = DiscordRESTSimulator(configuration: restConfiguration)
-        try await rest.start()
         var panelConfiguration = PanelSimulator.Configuration()
         panelConfiguration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
         panelConfiguration.keys.append(memberKey)
-        let panel = PanelSimulator(configuration: panelConfiguration)
-        try await panel.start()
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-archive-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(atPath: archive)
-            Task { await rest.stop(); await panel.stop() }
-        }
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        // The simulators start once a database is held: started first, every waiting test would
+        // keep two servers (each a blocked dispatch thread) alive while it waits.
         try await TestDatabase.with { pool in
-            if migrate {
-                _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
-                for (name, identifier) in bindings {
-                    _ = try await ServerBindingTable.insert(name: name, pteroId: identifier, at: Date(), on: pool)
-                }
+            let rest = DiscordRESTSimulator(configuration: restConfiguration)
+            try await rest.start()
+            let panel = PanelSimulator(configuration: panelConfiguration)
+            do {
+                try await panel.start()
+                try await run(rest: rest, panel: panel, pool: pool, archive: archive, migrate: migrate, registerCommands: registerCommands,
+                              bindings: bindings, logger: logger, body)
+            } catch {
+                await panel.stop()
+                await rest.stop()
+                throw error
             }
-            let cluster = pool.configuration
-            let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(cluster.database ?? "postgres")"
-            let world = DoctorWorld(rest: rest, panel: panel, databaseURL: url, archiveDirectory: archive, pool: pool)
-            if registerCommands {
-                let (configuration, _) = BotConfiguration.reading(environment: world.environment, purpose: .run)
-                _ = try await CommandRegistration.synchronize(configuration: configuration, logger: logger)
-            }
-            try await body(world)
+            await panel.stop()
+            await rest.stop()
         }
+    }
+
+    private static func run(rest: DiscordRESTSimulator, panel: PanelSimulator, pool: PostgresPool, archive: String, migrate: Bool, registerCommands: Bool,
+                            bindings: [(String, String)], logger: Logger, _ body: (DoctorWorld) async throws -> Void) async throws {
+        if migrate {
+            _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
+            for (name, identifier) in bindings {
+                _ = try await ServerBindingTable.insert(name: name, pteroId: identifier, at: Date(), on: pool)
+            }
+        }
+        let cluster = pool.configuration
+        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(cluster.database ?? "postgres")"
+        let world = DoctorWorld(rest: rest, panel: panel, databaseURL: url, archiveDirectory: archive, pool: pool)
+        if registerCommands {
+            let (configuration, _) = BotConfiguration.reading(environment: world.environment, purpose: .run)
+            _ = try await CommandRegistration.synchronize(configuration: configuration, logger: logger)
+        }
+        try await body(world)
     }
 
     /// Runs the doctor on `environment` with `changes` applied (nil removes a variable).
