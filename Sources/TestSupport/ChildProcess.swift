@@ -40,6 +40,9 @@ public final class ChildProcess: @unchecked Sendable {
         pid = child
     }
 
+    /// The process id, for reading `/proc/<pid>/` (memory, CPU time) while it runs.
+    public var processID: Int32 { lock.withLock { pid } }
+
     public var standardOutput: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
     public var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 

@@ -24,15 +24,17 @@ public struct DiscordError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The route template, e.g. `POST /channels/{channel_id}/messages`.
     public let route: String
     public let body: ErrorBody?
+    /// Discord's JSON error code, when it sent one. Stored rather than computed from `body`: the
+    /// computed form, inlined into callers that match on it inside a `catch`, crashed the
+    /// release-mode optimizer (Swift 6.3.1, CopyPropagation "Found outside of lifetime use").
+    public let code: ErrorBody.Code?
 
     public init(_ kind: Kind, route: String, body: ErrorBody? = nil) {
         self.kind = kind
         self.route = route
         self.body = body
+        self.code = body?.code
     }
-
-    /// Discord's JSON error code, when it sent one.
-    public var code: ErrorBody.Code? { body?.code }
 
     public var description: String {
         let detail: String = switch kind {

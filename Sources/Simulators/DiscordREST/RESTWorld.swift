@@ -119,6 +119,7 @@ struct RESTWorld {
         case .addMemberRole, .removeMemberRole: changeMemberRole(match)
         case .getMember: getMember(match)
         case .getCurrentUser: .json(200, botUser)
+        case .getCurrentApplication: .json(200, botApplication)
         case .getGatewayBot: gatewayBot
         case .getGuild: getGuild(match)
         case .getGuildCommands: getGuildCommands(match)
