@@ -6,9 +6,9 @@ of Labels, an asyncpg connection pool created in setup_hook).
 row, its WorkflowPanelUser rows and a WorkflowAudit row in one transaction (the same rows
 lending-bot writes), and answered with an ephemeral message.
 
-Configuration comes from the environment: DISCORD_TOKEN, DISCORD_GUILD_ID, DISCORD_API_URL (the
-REST base, e.g. http://127.0.0.1:PORT/api/v10) and DATABASE_URL. The gateway URL comes from
-GET /gateway/bot, as it does on Discord.
+Configuration comes from the environment, as lending-bot's does: DISCORD_TOKEN, DISCORD_GUILD_ID,
+DISCORD_API_URL (the REST base, e.g. http://127.0.0.1:PORT/api/v10), DISCORD_GATEWAY_URL and
+DATABASE_URL.
 """
 
 import asyncio
@@ -20,7 +20,9 @@ import re
 
 import asyncpg
 import discord
+import yarl
 from discord import app_commands
+from discord.gateway import DiscordWebSocket
 
 MAX_PERIOD_DAYS = 30
 MAX_DESCRIPTION = 100
@@ -30,6 +32,8 @@ VERSION_PATTERN = re.compile(r"^(latest|1(\.[0-9]{1,3}){1,2})$")
 GUILD = discord.Object(id=int(os.environ["DISCORD_GUILD_ID"]))
 # Every REST call, interaction callbacks included, goes through this base.
 discord.http.Route.BASE = os.environ["DISCORD_API_URL"]
+# An unsharded discord.Client connects to this constant (only AutoShardedClient asks GET /gateway/bot).
+DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(os.environ["DISCORD_GATEWAY_URL"])
 
 
 class CheckoutModal(discord.ui.Modal, title="Request a server"):

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Simulators
+import TestSupport
 
 /// The whole measurement of one bot: start-up, idle memory, the fixed rates, the ramp to the
 /// highest sustained rate, then enough interactions at a steady rate to reach the total, with
@@ -48,6 +49,7 @@ struct BotBenchmark {
         environment["DISCORD_TOKEN"] = discord.botToken
         environment["DISCORD_GUILD_ID"] = SimulatedDiscord.guildID
         environment["DISCORD_API_URL"] = discord.rest.baseURL.absoluteString
+        environment["DISCORD_GATEWAY_URL"] = discord.gateway.gatewayURL.absoluteString
         environment["DATABASE_URL"] = databaseURL
         // lending-bot needs a panel to start; the checkout flow never calls it.
         environment["PTERODACTYL_URL"] = discord.panel.baseURL
@@ -106,6 +108,10 @@ struct BotBenchmark {
         await quiet(bot)
         try await Task.sleep(for: .seconds(2))
         let finalRSS = bot.meter.residentMebibytes() ?? .nan
+        describeRequests(discord)
+        if (fixed + ramp + [steady].compactMap { $0 }).contains(where: { $0.unanswered > 0 }) {
+            progress("\(launch.name): some interactions went unanswered; the end of its standard error:\n\(bot.process.standardError.suffix(3000))")
+        }
         await bot.stop()
         let measured = steady ?? fixed.last
         let cpuPerThousand = measured.map { $0.botCPUSeconds / Double($0.sent) * 1000 } ?? .nan
@@ -123,6 +129,17 @@ struct BotBenchmark {
             let now = bot.meter.cpuSeconds() ?? 0
             if now - last < 0.025 { return }
             last = now
+        }
+    }
+
+    /// What the bot asked of Discord, by route and status, and the first refused callback: where
+    /// to look when interactions go unanswered.
+    private func describeRequests(_ discord: SimulatedDiscord) {
+        let requests = discord.rest.requests
+        let counts = Dictionary(grouping: requests) { "\($0.method) \($0.template) → \($0.status)" }.mapValues(\.count)
+        for (key, count) in counts.sorted(by: { $0.key < $1.key }) { progress("\(launch.name): \(count) × \(key)") }
+        if let refused = requests.first(where: { $0.route == .createInteractionResponse && $0.status >= 400 }) {
+            progress("\(launch.name): first refused callback: \(String(decoding: refused.rawBody.prefix(1500), as: UTF8.self))")
         }
     }
 

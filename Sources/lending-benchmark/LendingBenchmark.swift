@@ -23,6 +23,9 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "The peer bot's script.")
     var peerScript = "Benchmarks/peer/bot.py"
 
+    @Flag(help: "Measure the peer alone (for trying it out); the report then has no comparison.")
+    var peerOnly = false
+
     @Option(help: "Also write the report to this file.")
     var output: String?
 
@@ -42,11 +45,15 @@ struct LendingBenchmark: AsyncParsableCommand {
 
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
         let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
-        var figures = [try await BotBenchmark(launch: lendingBot, plan: plan, logger: logger).run(databaseURL: try await databases.fresh("benchmark_lending_bot"))]
+        var figures: [BotBenchmark.Figures] = []
+        if !peerOnly {
+            figures.append(try await BotBenchmark(launch: lendingBot, plan: plan, logger: logger).run(databaseURL: try await databases.fresh("benchmark_lending_bot")))
+        }
         if let peerPython {
             let peer = BotLaunch(name: "discord.py peer", executable: peerPython, arguments: [peerScript], environment: inherited)
             figures.append(try await BotBenchmark(launch: peer, plan: plan, logger: logger).run(databaseURL: try await databases.fresh("benchmark_peer")))
         }
+        guard !figures.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, bots: figures,
                                      scheduler: scheduler).markdown
         print(report)

@@ -45,6 +45,16 @@ private final class SeenCallbacks: Sendable {
         }
     }
 
+    @Test("a callback passes with a library's default user agent, as discord.py's webhook client sends; a bot route does not") func callbackUserAgent() async throws {
+        try await RESTSimulatorFixture.withSimulator { simulator, client in
+            register(simulator)
+            var aiohttp = client
+            aiohttp.userAgent = "Python/3.11 aiohttp/3.14.5"
+            #expect(try await aiohttp.send("POST", callback, json: ["type": 4, "data": ["content": "Hi"]]).status == 204)
+            #expect(try await aiohttp.send("GET", "/users/@me").status == 403)
+        }
+    }
+
     @Test("a callback observer sees each accepted callback once, with its type and body, and no refused one") func callbackObserver() async throws {
         try await RESTSimulatorFixture.withSimulator { simulator, client in
             let seen = SeenCallbacks()

@@ -5,13 +5,15 @@ extension GatewayWorld {
     /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
     @discardableResult
     mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
-        guard var session = sessions[sessionID], session.endedBecause == nil else { return nil }
-        session.lastSequence += 1
-        let sequence = session.lastSequence
+        // In place through the dictionary: a copy of the session taken out and written back would
+        // copy its whole replay buffer on every dispatch (quadratic under load).
+        guard let current = sessions[sessionID].map({ (ended: $0.endedBecause != nil, sequence: $0.lastSequence, connectionID: $0.connectionID) }),
+              !current.ended else { return nil }
+        let sequence = current.sequence + 1
         let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, data: data)
-        session.replay.append((sequence, bytes))
-        sessions[sessionID] = session
-        if let id = session.connectionID, let connection = live[id], !connection.isClosing, connection.sessionID == sessionID {
+        sessions[sessionID]?.lastSequence = sequence
+        sessions[sessionID]?.replay.append((sequence, bytes))
+        if let id = current.connectionID, live[id].map({ !$0.isClosing && $0.sessionID == sessionID }) == true {
             send(.payload(bytes, delivery), to: id)
             live[id]?.sentSequences.append((sequence, now))
         }

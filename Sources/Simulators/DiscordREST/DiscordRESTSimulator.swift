@@ -15,7 +15,7 @@ public final class DiscordRESTSimulator: Sendable {
     public let clock: SimulatorClock
     let world: Mutex<RESTWorld>
     private let running: Mutex<LoopbackHTTPServer?>
-    private let callbackObserver: Mutex<(@Sendable (AcceptedCallback) -> Void)?>
+    private let callbackObserver: Mutex<CallbackObserver?>
     private let logger: Logger
 
     /// - Parameters:
@@ -82,7 +82,7 @@ public final class DiscordRESTSimulator: Sendable {
     /// handled the request, outside the simulator's lock: a stop-watch for benchmarks, which
     /// learn when an answer arrived without polling. Replaces any earlier observer.
     public func observeCallbacks(_ observer: @escaping @Sendable (AcceptedCallback) -> Void) {
-        callbackObserver.withLock { $0 = observer }
+        callbackObserver.withLock { $0 = CallbackObserver(call: observer) }
     }
 
     func handle(_ request: IncomingRequest) -> SimulatedResponse {
@@ -93,7 +93,7 @@ public final class DiscordRESTSimulator: Sendable {
             let recorded = world.requests.last
             return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap(AcceptedCallback.init))
         }
-        if let observer, let accepted { observer(accepted) }
+        if let observer, let accepted { observer.call(accepted) }
         logger.debug("simulated discord request", metadata: [
             "http.method": "\(request.method)", "http.route": "\(template)", "http.status": "\(response.status)",
         ])
