@@ -33,6 +33,7 @@ final class BotUnderTest: Sendable {
     static func start(_ launch: BotLaunch, discord: SimulatedDiscord, timeout: Duration = .seconds(90)) async throws -> BotUnderTest {
         let started = ContinuousClock.now
         let process = try ChildProcess(launch.executable, launch.arguments, environment: launch.environment)
+        ChildCleanup.track(process)
         while !discord.isBotReady {
             if let status = try? await process.waitForExit(timeout: .zero) {
                 throw StartFailed(description: "\(launch.name) exited with \(status) before it was ready:\n\(process.standardError.suffix(4000))")
@@ -50,5 +51,6 @@ final class BotUnderTest: Sendable {
     func stop(grace: Duration = .seconds(15)) async {
         process.send(SIGTERM)
         if (try? await process.waitForExit(timeout: grace)) == nil { process.terminate() }
+        ChildCleanup.track(nil)
     }
 }

@@ -33,6 +33,8 @@ struct LendingBenchmark: AsyncParsableCommand {
         guard let serverURL = ProcessInfo.processInfo.environment["BENCHMARK_DATABASE_URL"] else {
             throw ValidationError("set BENCHMARK_DATABASE_URL to a PostgreSQL cluster the benchmark may create databases on")
         }
+        let signalSources = ChildCleanup.install()
+        defer { withExtendedLifetime(signalSources) {} }
         var logger = Logger(label: "lending-benchmark")
         logger.logLevel = .warning
         let machine = MachineDescription.current()

@@ -15,9 +15,11 @@ public struct InteractionDispatcher: Sendable {
     }
 
     /// Consumes `dispatches` until the stream ends or the task is cancelled; waits for the
-    /// interactions already started before returning.
+    /// interactions already started before returning. A discarding group: a plain task group
+    /// keeps every finished child until `next()` collects it, which this loop never calls, so
+    /// each interaction's task stayed in memory for the bot's lifetime.
     public func run(_ dispatches: AsyncStream<GatewayDispatch>) async {
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             for await dispatch in dispatches {
                 switch dispatch.name {
                 case "INTERACTION_CREATE": break
