@@ -67,8 +67,9 @@ struct BenchmarkReport {
             shown: { String(format: "%.1f → %.1f MiB (%+.1f %%)", $0.idleRSS, $0.finalRSS, $0.rssGrowth * 100) })
         row("CPU seconds per 1,000 interactions", \.cpuSecondsPerThousand, format: "%.3f", unit: " s")
         lines.append("")
-        lines.append("Advantage is the peer's figure over lending-bot's (lending-bot's over the peer's for the rate); the RSS-growth ratio compares "
-            + "the growth in MiB. CPU time is measured over the last, steady phase, run at 80 % of each bot's own sustained rate (at most 1,000/s).")
+        lines.append("Advantage is the peer's figure over lending-bot's (lending-bot's over the peer's for the rate); the RSS-growth ratio compares the relative "
+            + "growths. CPU time is measured over the last, steady phase, run at 80 % of each bot's own sustained rate (at most 1,000/s), "
+            + "or faster when that phase would otherwise last more than \(quick ? 1 : 4) minutes.")
         return lines
     }
 

@@ -19,6 +19,9 @@ struct BotBenchmark {
         var totalInteractions: Int
         /// The steady rate of the last phase: 80 % of the sustained rate, at most this.
         var steadyRateCeiling: Double = 1000
+        /// The last phase lasts at most this long (seconds): a bot that sustains little gets a
+        /// higher rate than it sustains rather than a run that never ends.
+        var steadySecondsLimit: Double
         /// The p99 a rate must stay under to count as sustained (milliseconds).
         var p99Limit: Double = 100
     }
@@ -98,7 +101,7 @@ struct BotBenchmark {
         var steady: LoadOutcome?
         let remaining = plan.totalInteractions - sent
         if remaining > 0 {
-            let rate = min(plan.steadyRateCeiling, 0.8 * (sustained ?? 50))
+            let rate = max(min(plan.steadyRateCeiling, 0.8 * (sustained ?? 50)), Double(remaining) / plan.steadySecondsLimit).rounded(.up)
             progress("\(launch.name): \(remaining) interactions at \(Int(rate))/s")
             let outcome = await driver.run(rate: rate, count: remaining)
             report(outcome)

@@ -39,7 +39,8 @@ struct LendingBenchmark: AsyncParsableCommand {
         logger.logLevel = .warning
         let machine = MachineDescription.current()
         let databases = BenchmarkDatabases(serverURL: serverURL, botExecutable: bot, logger: logger)
-        let plan = BotBenchmark.Plan(fixedSeconds: quick ? 3 : 10, rampSeconds: quick ? 2 : 4, totalInteractions: quick ? 10_000 : 100_000)
+        let plan = BotBenchmark.Plan(fixedSeconds: quick ? 3 : 10, rampSeconds: quick ? 2 : 4, totalInteractions: quick ? 10_000 : 100_000,
+                                     steadySecondsLimit: quick ? 60 : 240)
 
         progress("scheduler query on 100,000 workflows")
         let scheduler = try await SchedulerQueryBenchmark(databaseURL: try await databases.fresh("benchmark_scheduler"), logger: logger,
