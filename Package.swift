@@ -49,9 +49,12 @@ let package = Package(
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
+        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging],
+                swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",
-            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", argumentParser, logging],
+            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", argumentParser, logging],
             swiftSettings: strict
         ),
 
@@ -112,8 +115,19 @@ let package = Package(
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", logging],
             swiftSettings: strict
         ),
+        // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
+        // faults, gateway kills, malformed input, two instances and a long run.
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["LendingBot", "Lending", "Discord", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
+                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging, flyingFox, flyingSocks],
+            swiftSettings: strict
+        ),
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", logging], swiftSettings: strict),
+        // The sandbox's console API, and a headless chromium walking a loan through the console page.
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging],
+                    swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
     ]
 )

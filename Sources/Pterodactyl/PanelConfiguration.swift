@@ -32,6 +32,8 @@ public struct PanelConfiguration: Sendable {
     /// Time allowed for one backup download attempt.
     public var downloadTimeout: Duration = .seconds(6 * 3600)
     public var clock: PanelClock = .continuous
+    /// Counts each attempt's outcome (metrics); nil counts nothing.
+    public var observer: (any PanelRequestObserver)?
 
     public init(baseURL: String, applicationKey: Secret, clientKey: Secret, extraHeaders: HTTPHeaders = [:]) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

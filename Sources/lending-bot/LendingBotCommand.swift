@@ -5,7 +5,7 @@ struct LendingBotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lending-bot",
         abstract: "Lends Minecraft servers on a Pterodactyl panel to the members of a Discord community.",
-        subcommands: [Run.self, Migrate.self],
+        subcommands: [Run.self, Migrate.self, RegisterCommands.self, DoctorCommand.self, SandboxCommand.self],
         defaultSubcommand: Run.self
     )
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Secrets
 import Simulators
+import Synchronization
 import Testing
 import WebSocket
 @testable import Discord
@@ -18,10 +19,18 @@ struct GatewaySessionTests {
         func count(named name: String) -> Int { dispatches.filter { $0.name == name }.count }
     }
 
+    /// What `onReconnect` was told, in order: true for a resume, false for a new IDENTIFY.
+    final class ReconnectLog: Sendable {
+        private let plans = Mutex<[Bool]>([])
+        func append(_ resuming: Bool) { plans.withLock { $0.append(resuming) } }
+        var all: [Bool] { plans.withLock { $0 } }
+    }
+
     struct Running {
         let session: GatewaySession
         let simulator: DiscordGatewaySimulator
         let received: Received
+        let reconnects: ReconnectLog
         let task: Task<Result<Void, GatewayError>, Never>
 
         func waitFor(_ description: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
@@ -55,6 +64,8 @@ struct GatewaySessionTests {
             let gatewayURL = simulator.gatewayURL.absoluteString
             var configuration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
             configuration.identifyInterval = .milliseconds(250)
+            let reconnects = ReconnectLog()
+            configuration.onReconnect = { reconnects.append($0) }
             let session = GatewaySession(configuration: configuration, logger: Logger(label: "test.gateway"))
             let received = Received()
             let consumer = Task {
@@ -71,7 +82,7 @@ struct GatewaySessionTests {
                     return .failure(error)
                 }
             }
-            let running = Running(session: session, simulator: simulator, received: received, task: task)
+            let running = Running(session: session, simulator: simulator, received: received, reconnects: reconnects, task: task)
             do {
                 try await body(running)
             } catch {
@@ -145,9 +156,11 @@ struct GatewaySessionTests {
             if outcome == "resume" {
                 try await running.waitFor("RESUMED") { await running.received.names.contains("RESUMED") }
                 #expect(running.simulator.identifies.count == 1)
+                #expect(running.reconnects.all == [true], "onReconnect told of one resume")
             } else {
                 try await running.waitFor("a second READY", timeout: .seconds(12)) { await running.received.count(named: "READY") == 2 }
                 #expect(running.simulator.resumes.isEmpty)
+                #expect(running.reconnects.all == [false], "onReconnect told of one new IDENTIFY")
             }
         }
     }

@@ -25,6 +25,9 @@ public final class GatewaySession: Sendable {
         public var identifyInterval: Duration = .seconds(5)
         public var backoffCap: Duration = .seconds(64)
         public var websocket: WebSocketClient.Configuration
+        /// Told each time a connection ended and the session goes on with a new one: `true` when
+        /// it will RESUME, `false` when it will IDENTIFY anew (metrics); nil tells nobody.
+        public var onReconnect: (@Sendable (_ resuming: Bool) -> Void)?
 
         public init(token: Secret, gatewayURL: @escaping @Sendable () async throws -> String) {
             self.token = token
@@ -75,6 +78,7 @@ public final class GatewaySession: Sendable {
                 switch action {
                 case .connect(let next):
                     plan = next
+                    if case .resume = next { configuration.onReconnect?(true) } else { configuration.onReconnect?(false) }
                 case .stop(let reason, let code):
                     logger.error("gateway closed with a fatal code", metadata: ["gateway.close_code": "\(code)", "gateway.reason": "\(reason)"])
                     throw GatewayError(.fatalClose(code), reason: reason)

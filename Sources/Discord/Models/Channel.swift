@@ -11,9 +11,11 @@ public struct Channel: Sendable, Hashable, Codable {
     /// The invoking member's permissions in this channel (resolved channels only).
     public var permissions: Permissions?
     public var recipients: [User]?
+    /// Per-role and per-member exceptions (guild channels from `GET /channels/{channel_id}`).
+    public var permissionOverwrites: [PermissionOverwrite]?
 
     public init(id: ChannelID, type: Int, name: String? = nil, guildID: GuildID? = nil, parentID: ChannelID? = nil,
-                permissions: Permissions? = nil, recipients: [User]? = nil) {
+                permissions: Permissions? = nil, recipients: [User]? = nil, permissionOverwrites: [PermissionOverwrite]? = nil) {
         self.id = id
         self.type = type
         self.name = name
@@ -21,6 +23,7 @@ public struct Channel: Sendable, Hashable, Codable {
         self.parentID = parentID
         self.permissions = permissions
         self.recipients = recipients
+        self.permissionOverwrites = permissionOverwrites
     }
 
     /// The type of a direct-message channel.
@@ -30,5 +33,6 @@ public struct Channel: Sendable, Hashable, Codable {
         case id, type, name, permissions, recipients
         case guildID = "guild_id"
         case parentID = "parent_id"
+        case permissionOverwrites = "permission_overwrites"
     }
 }

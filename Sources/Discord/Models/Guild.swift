@@ -6,15 +6,19 @@ public struct Guild: Sendable, Hashable, Codable {
     /// The language a community server chose for its public texts ("Primary language" in the
     /// server settings); `en-US` unless the guild changed it.
     public var preferredLocale: DiscordLocale?
+    /// The owner holds every permission whatever the roles say.
+    public var ownerID: UserID?
 
-    public init(id: GuildID, name: String, preferredLocale: DiscordLocale? = nil) {
+    public init(id: GuildID, name: String, preferredLocale: DiscordLocale? = nil, ownerID: UserID? = nil) {
         self.id = id
         self.name = name
         self.preferredLocale = preferredLocale
+        self.ownerID = ownerID
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name
         case preferredLocale = "preferred_locale"
+        case ownerID = "owner_id"
     }
 }

@@ -16,3 +16,18 @@ extension DiscordClient {
         return try decode(Guild.self, from: await send(route), route: route)
     }
 }
+
+extension DiscordClient {
+    /// Every role of the guild with its position and permissions (needs the bot in the guild).
+    public func guildRoles(_ guild: GuildID) async throws(DiscordError) -> [Role] {
+        let route = Route.getGuildRoles(guild)
+        return try decode([Role].self, from: await send(route), route: route)
+    }
+
+    /// A channel with its guild and permission overwrites; 404 10003 when it does not exist, 403
+    /// 50001 when the bot cannot see it.
+    public func channel(_ channel: ChannelID) async throws(DiscordError) -> Channel {
+        let route = Route.getChannel(channel)
+        return try decode(Channel.self, from: await send(route), route: route)
+    }
+}

@@ -22,6 +22,8 @@ public struct DiscordClient: Sendable {
         public var maxAttempts = 4
         /// Backoff after a failed attempt: `retryBaseDelay × 2^(attempt − 1)`, with jitter.
         public var retryBaseDelay: Duration = .milliseconds(250)
+        /// Counts each attempt's outcome (metrics); nil counts nothing.
+        public var observer: (any DiscordRequestObserver)?
 
         public init(token: Secret, baseURL: String) {
             self.token = token
@@ -58,6 +60,7 @@ public struct DiscordClient: Sendable {
                 response = try await transport.send(makeRequest(route, body: body, auditLogReason: auditLogReason, name: name))
             } catch {
                 await limiter.cancel(permit)
+                configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: nil)
                 let reason = (error as? HTTPError).map { "\($0.kind)" } ?? "\(error)"
                 let neverSent = (error as? HTTPError).map { $0.kind == .dns || $0.kind == .connect } ?? false
                 guard (route.isIdempotent || neverSent) && attempt < configuration.maxAttempts, !(error is CancellationError) else {
@@ -68,6 +71,7 @@ public struct DiscordClient: Sendable {
                 continue
             }
             await limiter.complete(permit, status: response.status, headers: Self.rateLimitHeaders(of: response))
+            configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: response.status)
             switch response.status {
             case 200..<300:
                 return response

@@ -24,9 +24,11 @@ public struct DiscordError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The route template, e.g. `POST /channels/{channel_id}/messages`.
     public let route: String
     public let body: ErrorBody?
-    /// Discord's JSON error code, when it sent one. Stored rather than computed from `body`: the
-    /// computed form, inlined into callers that match on it inside a `catch`, crashed the
-    /// release-mode optimizer (Swift 6.3.1, CopyPropagation "Found outside of lifetime use").
+    /// Discord's JSON error code, when it sent one.
+    ///
+    /// Stored rather than computed from `body`: with a computed `body?.code`, callers that test it
+    /// in a `catch where` or a nested `switch` crash the Swift 6.3.1 optimizer (CopyPropagation) in
+    /// release builds.
     public let code: ErrorBody.Code?
 
     public init(_ kind: Kind, route: String, body: ErrorBody? = nil) {

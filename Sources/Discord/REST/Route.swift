@@ -18,12 +18,14 @@ public enum Route: Sendable, Hashable {
     case getCurrentUser
     case getGatewayBot
     case getGuild(GuildID)
+    case getGuildRoles(GuildID)
+    case getChannel(ChannelID)
     case getGuildCommands(ApplicationID, GuildID)
     case bulkOverwriteGuildCommands(ApplicationID, GuildID)
 
     public var method: String {
         switch self {
-        case .getGuildMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildCommands: "GET"
+        case .getGuildMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildRoles, .getChannel, .getGuildCommands: "GET"
         case .createInteractionResponse, .createFollowupMessage, .createDM, .createMessage: "POST"
         case .editOriginalResponse: "PATCH"
         case .deleteOriginalResponse: "DELETE"
@@ -45,6 +47,8 @@ public enum Route: Sendable, Hashable {
         case .getCurrentUser: "/users/@me"
         case .getGatewayBot: "/gateway/bot"
         case .getGuild: "/guilds/{guild_id}"
+        case .getGuildRoles: "/guilds/{guild_id}/roles"
+        case .getChannel: "/channels/{channel_id}"
         case .getGuildCommands, .bulkOverwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         }
     }
@@ -63,6 +67,8 @@ public enum Route: Sendable, Hashable {
         case .getCurrentUser: "/users/@me"
         case .getGatewayBot: "/gateway/bot"
         case .getGuild(let guild): "/guilds/\(guild)"
+        case .getGuildRoles(let guild): "/guilds/\(guild)/roles"
+        case .getChannel(let channel): "/channels/\(channel)"
         case .getGuildCommands(let application, let guild), .bulkOverwriteGuildCommands(let application, let guild):
             "/applications/\(application)/guilds/\(guild)/commands"
         }
@@ -77,6 +83,12 @@ public enum Route: Sendable, Hashable {
         }
     }
 
+    /// The first segment of the template (`channels`, `guilds`, `interactions`, `webhooks`, ...):
+    /// a small fixed set that names what was called without any id, for metrics.
+    public var resource: String {
+        String(template.split(separator: "/").first ?? "")
+    }
+
     /// Whether a retry after an unknown outcome (5xx, timeout, reset) cannot do the work twice.
     var isIdempotent: Bool { method != "POST" }
 
@@ -86,8 +98,8 @@ public enum Route: Sendable, Hashable {
         case .createInteractionResponse(let id, let token): .interaction(id.rawValue, token: token)
         case .editOriginalResponse(let application, let token), .deleteOriginalResponse(let application, let token),
              .createFollowupMessage(let application, let token): .webhook(application.rawValue, token: token)
-        case .createMessage(let channel): .channel(channel.rawValue)
-        case .addMemberRole(let guild, _, _), .getGuildMember(let guild, _), .getGuild(let guild), .getGuildCommands(_, let guild),
+        case .createMessage(let channel), .getChannel(let channel): .channel(channel.rawValue)
+        case .addMemberRole(let guild, _, _), .getGuildMember(let guild, _), .getGuild(let guild), .getGuildRoles(let guild), .getGuildCommands(_, let guild),
              .bulkOverwriteGuildCommands(_, let guild): .guild(guild.rawValue)
         case .createDM, .getCurrentUser, .getGatewayBot: .none
         }

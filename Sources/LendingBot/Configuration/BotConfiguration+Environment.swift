@@ -35,6 +35,15 @@ extension BotConfiguration {
         }
     }
 
+    /// Reads what can be read and collects every problem instead of throwing: a bad or missing
+    /// value keeps its default (or stays nil), so `lending-bot doctor` can still check the rest.
+    public static func reading(environment: [String: String], purpose: Purpose) -> (configuration: BotConfiguration, problems: Problems) {
+        var configuration = BotConfiguration()
+        var reader = EnvironmentReader(environment)
+        configuration.read(from: &reader, purpose: purpose)
+        return (configuration, reader.problems)
+    }
+
     /// The name of every variable the configuration reads, in reading order (DESIGN.md §4): what
     /// `deploy/lending-bot.env.example` and the README must list.
     public static var environmentVariableNames: [String] {
@@ -68,6 +77,7 @@ extension BotConfiguration {
         expiryAction = reader.choice("EXPIRY_ACTION", of: ExpiryAction.self) ?? expiryAction
         schedulerIntervalSeconds = reader.integer("SCHEDULER_INTERVAL_SECONDS", in: 5...86_400) ?? schedulerIntervalSeconds
         archiveTarget = reader.archiveTarget("ARCHIVE_TARGET")
+        rcloneEnvironment = reader.passthrough(prefix: "RCLONE_")
         resetMode = reader.choice("RESET_MODE", of: ResetMode.self) ?? resetMode
         timeZone = reader.timeZone("TIMEZONE") ?? timeZone
         tlsCAFile = reader.readableFile("TLS_CA_FILE")

@@ -49,6 +49,9 @@ public struct BotConfiguration: Sendable {
     public var expiryAction = ExpiryAction.returnLoan
     public var schedulerIntervalSeconds = 60
     public var archiveTarget = ArchiveTarget.none
+    /// The `RCLONE_*` variables of the environment and `.env` (a remote defined there, say), which
+    /// every rclone run gets: `.env` is not the process environment rclone would inherit.
+    public var rcloneEnvironment: [String: String] = [:]
     public var resetMode = ResetMode.deleteFiles
     public var timeZone = TimeZone.current
     public var tlsCAFile: String?

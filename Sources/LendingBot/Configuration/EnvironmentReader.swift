@@ -13,6 +13,12 @@ struct EnvironmentReader {
         self.environment = environment
     }
 
+    /// Every variable whose name starts with `prefix` (rclone's own settings, say), as given: the
+    /// bot passes them on without reading them.
+    func passthrough(prefix: String) -> [String: String] {
+        environment.filter { $0.key.hasPrefix(prefix) }
+    }
+
     private mutating func invalid(_ name: String, _ expectation: String) {
         problems.invalid.append("\(name): \(expectation)")
     }

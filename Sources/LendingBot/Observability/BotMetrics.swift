@@ -1,11 +1,13 @@
+public import Discord
 public import Lending
+public import Pterodactyl
 import Synchronization
 
 /// The bot's Prometheus series, counted in memory and rendered for `/metrics`.
 ///
 /// Labels carry only small fixed vocabularies (interaction type, task kind, outcome): never a
 /// user, guild, token or command argument, so that the series stay few and leak nothing.
-public final class BotMetrics: LendingObserver, Sendable {
+public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelRequestObserver, Sendable {
     /// Interaction kinds as the label `type` spells them.
     public enum InteractionType: String, Sendable, CaseIterable {
         case command, autocomplete, component, modal, unknown
@@ -35,7 +37,15 @@ public final class BotMetrics: LendingObserver, Sendable {
     static let gatewaySessions = MetricFamily(name: "lendingbot_gateway_sessions_total", type: .counter,
                                               help: "Gateway sessions established, by kind (identified, resumed).")
 
-    private let registry = Mutex(MetricRegistry(families: [interactions, firstResponse, tasks, schedulerRuns, gatewaySessions],
+    static let gatewayReconnects = MetricFamily(name: "lendingbot_gateway_reconnects_total", type: .counter,
+                                                help: "Gateway connections that ended and were followed by a new one, by plan (resume, identify).")
+    static let discordRequests = MetricFamily(name: "lendingbot_discord_requests_total", type: .counter,
+                                              help: "Discord REST attempts by resource, method and status (2xx, 4xx, 429, 5xx, error); repeated attempts count each.")
+    static let panelRequests = MetricFamily(name: "lendingbot_panel_requests_total", type: .counter,
+                                            help: "Pterodactyl panel attempts by API, method and status (2xx, 4xx, 429, 5xx, error); repeated attempts count each.")
+
+    private let registry = Mutex(MetricRegistry(families: [interactions, firstResponse, tasks, schedulerRuns, gatewaySessions, gatewayReconnects,
+                                                           discordRequests, panelRequests],
                                                 buckets: firstResponseBuckets))
 
     public init() {}
@@ -59,6 +69,27 @@ public final class BotMetrics: LendingObserver, Sendable {
 
     public func gatewaySessionEstablished(resumed: Bool) {
         registry.withLock { $0.increment(Self.gatewaySessions, ["kind": resumed ? "resumed" : "identified"]) }
+    }
+
+    public func gatewayReconnecting(resuming: Bool) {
+        registry.withLock { $0.increment(Self.gatewayReconnects, ["plan": resuming ? "resume" : "identify"]) }
+    }
+
+    public func discordRequestFinished(method: String, resource: String, status: Int?) {
+        registry.withLock { $0.increment(Self.discordRequests, ["resource": resource, "method": method, "status": Self.statusClass(status)]) }
+    }
+
+    public func panelRequestFinished(api: String, method: String, status: Int?) {
+        registry.withLock { $0.increment(Self.panelRequests, ["api": api, "method": method, "status": Self.statusClass(status)]) }
+    }
+
+    /// `2xx`, `3xx`, `4xx`, `5xx`, with 429 on its own so that rate limits stand out; `error` when
+    /// no answer came. A small fixed set: the label never grows with traffic.
+    static func statusClass(_ status: Int?) -> String {
+        guard let status else { return "error" }
+        if status == 429 { return "429" }
+        guard (100..<600).contains(status) else { return "error" }
+        return "\(status / 100)xx"
     }
 
     /// The current value of one counter series; 0 when it was never counted.

@@ -13,36 +13,28 @@ public struct HealthServer: Sendable {
         public let description: String
     }
 
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
+    private let running: RunningHTTPServer
     /// The port listened on (useful when the configured port was 0).
-    public let port: UInt16
+    public var port: UInt16 { running.port }
 
     /// Binds to `host` (an IPv4 or IPv6 address, `localhost`, or empty for every IPv4 address)
     /// and `port` (0: one the system picks), and returns once connections are accepted.
     public static func start(host: String, port: Int, check: HealthCheck, metrics: BotMetrics, logger: Logger) async throws -> HealthServer {
         let listen = "\(host):\(port)"
         let address = try socketAddress(host: host, port: port)
-        let server = HTTPServer(address: address, timeout: 10, logger: .disabled, handler: HealthHandler(check: check, metrics: metrics))
-        let task = Task { try await server.run() }
+        let running: RunningHTTPServer
         do {
-            try await server.waitUntilListening(timeout: 5)
+            running = try await RunningHTTPServer.start(address: address, timeout: 10, handler: HealthHandler(check: check, metrics: metrics))
         } catch {
-            task.cancel()
             throw Failure(description: "HEALTH_LISTEN: cannot listen on \(listen): \(error)")
         }
-        let port: UInt16 = switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): port
-        default: 0
-        }
-        logger.info("health and metrics listening", metadata: ["health.listen": "\(listen)", "health.port": "\(port)"])
-        return HealthServer(server: server, task: task, port: port)
+        logger.info("health and metrics listening", metadata: ["health.listen": "\(listen)", "health.port": "\(running.port)"])
+        return HealthServer(running: running)
     }
 
     /// Stops listening and closes open connections.
     public func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+        await running.stop()
     }
 
     static func socketAddress(host: String, port: Int) throws -> any SocketAddress {

@@ -67,23 +67,13 @@ public struct BotApplication: Sendable {
               let databaseURL = configuration.databaseURL else {
             throw Failure("DISCORD_TOKEN, DISCORD_GUILD_ID and DATABASE_URL are required to run the bot")
         }
-        let http: HTTPClient
-        do {
-            http = try HTTPClient(configuration: HTTPClientConfiguration(caFile: configuration.tlsCAFile), logger: logger)
-        } catch {
-            throw Failure("cannot start the HTTP client: \(error)")
-        }
+        let http = try Self.httpClient(configuration, logger: logger)
         defer { http.shutdown() }
-        let discord = DiscordClient(configuration: .init(token: token, baseURL: configuration.discordAPIURL.absoluteString), transport: http,
-                                    limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
-        let application = try await identify(discord)
+        let discord = Self.discordClient(configuration, token: token, http: http, observer: options.metrics, logger: logger)
+        let application = try await Self.identify(discord, logger: logger)
         let language = GuildLanguage()
         await learnLanguage(of: guild, discord: discord, into: language)
-        do {
-            _ = try await CommandRegistration.synchronize(discord: discord, application: application, guild: guild, logger: logger)
-        } catch {
-            throw Failure("cannot register the commands in DISCORD_GUILD_ID (is the bot in that server, invited with the applications.commands scope?): \(error)")
-        }
+        _ = try await Self.registerCommands(discord: discord, application: application, guild: guild, logger: logger)
         let panelClient = try makePanelClient(http: http)
         let pool: PostgresPool
         do {
@@ -102,10 +92,35 @@ public struct BotApplication: Sendable {
         logger.info("stopped")
     }
 
-    // MARK: Start-up steps
+    // MARK: Start-up steps (`register-commands` takes the first four too)
+
+    static func httpClient(_ configuration: BotConfiguration, logger: Logger) throws -> HTTPClient {
+        do {
+            return try HTTPClient(configuration: HTTPClientConfiguration(caFile: configuration.tlsCAFile), logger: logger)
+        } catch {
+            throw Failure("cannot start the HTTP client: \(error)")
+        }
+    }
+
+    static func discordClient(_ configuration: BotConfiguration, token: Secret, http: HTTPClient, observer: (any DiscordRequestObserver)?,
+                              logger: Logger) -> DiscordClient {
+        var discordConfiguration = DiscordClient.Configuration(token: token, baseURL: configuration.discordAPIURL.absoluteString)
+        discordConfiguration.observer = observer
+        return DiscordClient(configuration: discordConfiguration, transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger),
+                             logger: logger)
+    }
+
+    static func registerCommands(discord: DiscordClient, application: ApplicationID, guild: GuildID,
+                                 logger: Logger) async throws -> CommandRegistration.Outcome {
+        do {
+            return try await CommandRegistration.synchronize(discord: discord, application: application, guild: guild, logger: logger)
+        } catch {
+            throw Failure("cannot register the commands in DISCORD_GUILD_ID (is the bot in that server, invited with the applications.commands scope?): \(error)")
+        }
+    }
 
     /// The bot's own user; for bots its id is the application's, which commands are registered under.
-    private func identify(_ discord: DiscordClient) async throws -> ApplicationID {
+    static func identify(_ discord: DiscordClient, logger: Logger) async throws -> ApplicationID {
         do throws(DiscordError) {
             let user = try await discord.currentUser()
             logger.info("signed in to Discord", metadata: ["discord.user": "\(user.username)", "discord.application": "\(user.id)"])
@@ -130,18 +145,12 @@ public struct BotApplication: Sendable {
     }
 
     private func makePanelClient(http: HTTPClient) throws -> PanelClient {
-        guard let url = configuration.pterodactylURL, let applicationKey = configuration.pterodactylApplicationKey,
-              let clientKey = configuration.pterodactylClientKey else {
+        guard var panelConfiguration = configuration.panelConfiguration() else {
             throw Failure("PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY and PTERODACTYL_CLIENT_KEY are required to run the bot")
         }
-        var headers = HTTPHeaders()
-        for name in configuration.pterodactylHeaders.keys.sorted() {
-            headers.add(name: name, value: configuration.pterodactylHeaders[name]?.revealed() ?? "")
-        }
+        panelConfiguration.observer = options.metrics
         do {
-            return try PanelClient(configuration: PanelConfiguration(baseURL: url.absoluteString, applicationKey: applicationKey, clientKey: clientKey,
-                                                                     extraHeaders: headers),
-                                   transport: http, logger: logger)
+            return try PanelClient(configuration: panelConfiguration, transport: http, logger: logger)
         } catch {
             throw Failure("\(error)")
         }
@@ -172,6 +181,7 @@ public struct BotApplication: Sendable {
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile
         sessionConfiguration.websocket.closeTimeout = options.gatewayCloseTimeout
+        sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
         let grace = options.shutdownGrace

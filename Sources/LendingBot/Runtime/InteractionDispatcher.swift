@@ -15,9 +15,8 @@ public struct InteractionDispatcher: Sendable {
     }
 
     /// Consumes `dispatches` until the stream ends or the task is cancelled; waits for the
-    /// interactions already started before returning. A discarding group: a plain task group
-    /// keeps every finished child until `next()` collects it, which this loop never calls, so
-    /// each interaction's task stayed in memory for the bot's lifetime.
+    /// interactions already started before returning. A discarding group: an ordinary one keeps
+    /// every finished child until it is awaited, which over a bot's lifetime is every interaction.
     public func run(_ dispatches: AsyncStream<GatewayDispatch>) async {
         await withDiscardingTaskGroup { group in
             for await dispatch in dispatches {

@@ -13,7 +13,7 @@ public struct Migrator: Sendable {
     /// The advisory lock key of Prisma's schema engine ("prisma" read as a number).
     static let advisoryLockKey: Int64 = 72_707_369
 
-    private let pool: PostgresPool
+    let pool: PostgresPool
     private let logger: Logger
 
     public init(pool: PostgresPool, logger: Logger) {

@@ -40,6 +40,7 @@ public struct PanelClient: Sendable {
             do {
                 response = try await transport.send(makeRequest(route, query: query, body: body))
             } catch let error as HTTPError {
+                observe(route, status: nil)
                 let neverSent = error.kind == .dns || error.kind == .connect
                 guard (route.isIdempotent || neverSent) && failures < configuration.maxAttempts else {
                     throw PanelError(.transport("\(error.kind)"), operation: name)
@@ -51,6 +52,7 @@ public struct PanelClient: Sendable {
                 throw PanelError(.transport("cancelled"), operation: name)
             }
             logger.debug("panel request", metadata: ["http.route": "\(name)", "http.status": "\(response.status)"])
+            observe(route, status: response.status)
             if response.isSuccess { return response }
             let errors = (try? JSONDecoder().decode(PanelErrorBody.self, from: response.body))?.errors ?? []
             switch response.status {
@@ -76,6 +78,10 @@ public struct PanelClient: Sendable {
                 throw Self.error(status: response.status, errors: errors, operation: name)
             }
         }
+    }
+
+    private func observe(_ route: PanelRoute, status: Int?) {
+        configuration.observer?.panelRequestFinished(api: route.api == .application ? "application" : "client", method: route.method.rawValue, status: status)
     }
 
     static func error(status: Int, errors: [PanelErrorEntry], operation: String) -> PanelError {

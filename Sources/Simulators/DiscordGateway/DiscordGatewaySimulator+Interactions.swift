@@ -25,12 +25,15 @@ extension DiscordGatewaySimulator {
     }
 
     /// A click on a button (`componentType` 2) or a choice in a select (3, 5–8, with `values`), on a
-    /// message of the bot's that carries the component.
-    public func makeComponentInteraction(customID: String, componentType: Int = 2, values: [String]? = nil,
+    /// message of the bot's that carries the component: `message` when given (a message the bot
+    /// really sent, as the REST simulator holds it, so that an update callback edits that message),
+    /// otherwise a stand-in message with just that component.
+    public func makeComponentInteraction(customID: String, componentType: Int = 2, values: [String]? = nil, message: SimulatorJSON? = nil,
                                          as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
         makeInteraction(type: .messageComponent, invoker: invoker) { messageID in
             var data: [String: SimulatorJSON] = ["custom_id": .string(customID), "component_type": .integer(Int64(componentType))]
             if let values { data["values"] = .array(values.map(SimulatorJSON.string)) }
+            if let message { return ["data": .object(data), "message": message] }
             let component: SimulatorJSON = componentType == 2
                 ? ["type": 2, "id": 2, "style": 1, "label": "Go", "custom_id": .string(customID)]
                 : ["type": .integer(Int64(componentType)), "id": 2, "custom_id": .string(customID), "options": []]

@@ -5,15 +5,14 @@ extension GatewayWorld {
     /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
     @discardableResult
     mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
-        // In place through the dictionary: a copy of the session taken out and written back would
-        // copy its whole replay buffer on every dispatch (quadratic under load).
-        guard let current = sessions[sessionID].map({ (ended: $0.endedBecause != nil, sequence: $0.lastSequence, connectionID: $0.connectionID) }),
-              !current.ended else { return nil }
-        let sequence = current.sequence + 1
+        // The session is changed in place and never copied whole: a copy would copy its replay
+        // buffer, making every event cost as much as all the events before it.
+        guard sessions[sessionID]?.endedBecause == nil, let previous = sessions[sessionID]?.lastSequence else { return nil }
+        let sequence = previous + 1
         let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, data: data)
         sessions[sessionID]?.lastSequence = sequence
         sessions[sessionID]?.replay.append((sequence, bytes))
-        if let id = current.connectionID, live[id].map({ !$0.isClosing && $0.sessionID == sessionID }) == true {
+        if let id = sessions[sessionID]?.connectionID, live[id]?.isClosing == false, live[id]?.sessionID == sessionID {
             send(.payload(bytes, delivery), to: id)
             live[id]?.sentSequences.append((sequence, now))
         }

@@ -7,6 +7,10 @@ extension DiscordRESTSimulator {
         /// The bot's user id; Discord gives bots created today the application's id.
         public var botUserID: String
         public var botUsername: String
+        /// The role Discord creates for the bot when it joins (managed, the bot's only role). It sits
+        /// just above every manageable role and below every other one; it holds MANAGE_ROLES when
+        /// `botCanManageRoles` is true.
+        public var botRoleID: String
         public var guildID: String
         public var guildName: String
         /// The guild's `preferred_locale` in `GET /guilds/{guild_id}`.
@@ -35,6 +39,7 @@ extension DiscordRESTSimulator {
             applicationID: String = "1100000000000000001",
             botUserID: String? = nil,
             botUsername: String = "lending-bot",
+            botRoleID: String = "1100000000000000002",
             guildID: String = "1200000000000000001",
             guildName: String = "Lending community",
             guildPreferredLocale: String = "en-US",
@@ -56,6 +61,7 @@ extension DiscordRESTSimulator {
             self.applicationID = applicationID
             self.botUserID = botUserID ?? applicationID
             self.botUsername = botUsername
+            self.botRoleID = botRoleID
             self.guildID = guildID
             self.guildName = guildName
             self.guildPreferredLocale = guildPreferredLocale

@@ -15,14 +15,22 @@ extension RESTWorld {
         return .noContent
     }
 
-    /// `GET /guilds/{g}/members/{u}` (SPEC `GuildMemberResponse`).
+    /// `GET /guilds/{g}/members/{u}` (SPEC `GuildMemberResponse`). The bot is a member too, with
+    /// its managed role.
     func getMember(_ match: RouteMatch) -> SimulatedResponse {
         guard match["guild_id"] == configuration.guildID else { return .error(404, .unknownGuild) }
         let userID = match["user_id"]
-        guard let roles = memberRoles[userID], let user = user(userID) else { return .error(404, .unknownMember) }
+        let member: (user: SimulatorJSON, roles: Set<String>)
+        if userID == configuration.botUserID {
+            member = (botUser, [configuration.botRoleID])
+        } else if let roles = memberRoles[userID], let user = user(userID) {
+            member = (user, roles)
+        } else {
+            return .error(404, .unknownMember)
+        }
         return .json(200, [
-            "user": user, "nick": nil, "avatar": nil, "banner": nil,
-            "roles": .array(roles.sorted().map(SimulatorJSON.string)),
+            "user": member.user, "nick": nil, "avatar": nil, "banner": nil,
+            "roles": .array(member.roles.sorted().map(SimulatorJSON.string)),
             "joined_at": "2025-01-01T00:00:00.000000+00:00", "premium_since": nil,
             "deaf": false, "mute": false, "flags": 0, "pending": false,
         ])
@@ -31,23 +39,23 @@ extension RESTWorld {
     /// `GET /guilds/{g}` (SPEC `GuildWithCountsResponse`): the one guild, with every required field.
     func getGuild(_ match: RouteMatch) -> SimulatedResponse {
         guard match["guild_id"] == configuration.guildID else { return .error(404, .unknownGuild) }
-        let id = SimulatorJSON.string(configuration.guildID)
-        let everyone: SimulatorJSON = [
-            "id": id, "name": "@everyone", "description": nil, "permissions": "2248473465835073", "position": 0, "color": 0,
-            "colors": ["primary_color": 0, "secondary_color": nil, "tertiary_color": nil],
-            "hoist": false, "managed": false, "mentionable": false, "icon": nil, "unicode_emoji": nil, "flags": 0,
-        ]
         return .json(200, [
-            "id": id, "name": .string(configuration.guildName), "icon": nil, "description": nil, "home_header": nil, "splash": nil,
+            "id": .string(configuration.guildID), "name": .string(configuration.guildName), "icon": nil, "description": nil, "home_header": nil, "splash": nil,
             "discovery_splash": nil, "features": [], "banner": nil, "owner_id": .string(configuration.users.first?.id ?? configuration.botUserID),
             "application_id": nil, "region": "deprecated", "afk_channel_id": nil, "afk_timeout": 300, "system_channel_id": nil,
-            "system_channel_flags": 0, "widget_enabled": false, "widget_channel_id": nil, "verification_level": 0, "roles": [everyone],
+            "system_channel_flags": 0, "widget_enabled": false, "widget_channel_id": nil, "verification_level": 0, "roles": .array(guildRoles),
             "default_message_notifications": 0, "mfa_level": 0, "explicit_content_filter": 0, "max_presences": nil,
             "max_members": 500_000, "max_stage_video_channel_users": 50, "max_video_channel_users": 25, "vanity_url_code": nil,
             "premium_tier": 0, "premium_subscription_count": 0, "preferred_locale": .string(configuration.guildPreferredLocale),
             "rules_channel_id": nil, "safety_alerts_channel_id": nil, "public_updates_channel_id": nil,
             "premium_progress_bar_enabled": false, "nsfw": false, "nsfw_level": 0, "emojis": [], "stickers": [], "incidents_data": nil,
         ])
+    }
+
+    /// `GET /guilds/{g}/roles` (SPEC `GuildRoleResponse` list).
+    func getGuildRoles(_ match: RouteMatch) -> SimulatedResponse {
+        guard match["guild_id"] == configuration.guildID else { return .error(404, .unknownGuild) }
+        return .json(200, .array(guildRoles))
     }
 
     /// `GET /gateway/bot` (SPEC `GatewayBotResponse`; `reset_after` in milliseconds).

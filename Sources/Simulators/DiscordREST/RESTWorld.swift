@@ -122,6 +122,8 @@ struct RESTWorld {
         case .getCurrentApplication: .json(200, botApplication)
         case .getGatewayBot: gatewayBot
         case .getGuild: getGuild(match)
+        case .getGuildRoles: getGuildRoles(match)
+        case .getChannel: getChannel(match)
         case .getGuildCommands: getGuildCommands(match)
         case .bulkOverwriteGuildCommands: overwriteGuildCommands(match, body: body, now: now)
         }

@@ -20,12 +20,15 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case getCurrentApplication
     case getGatewayBot
     case getGuild
+    case getGuildRoles
+    case getChannel
     case getGuildCommands
     case bulkOverwriteGuildCommands
 
     public var method: String {
         switch self {
-        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getCurrentApplication, .getGatewayBot, .getGuild, .getGuildCommands: "GET"
+        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getCurrentApplication, .getGatewayBot, .getGuild, .getGuildRoles,
+             .getChannel, .getGuildCommands: "GET"
         case .editOriginalResponse, .editFollowUpMessage: "PATCH"
         case .deleteOriginalResponse, .deleteFollowUpMessage, .removeMemberRole: "DELETE"
         case .addMemberRole, .bulkOverwriteGuildCommands: "PUT"
@@ -50,6 +53,8 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .getCurrentApplication: "/oauth2/applications/@me"
         case .getGatewayBot: "/gateway/bot"
         case .getGuild: "/guilds/{guild_id}"
+        case .getGuildRoles: "/guilds/{guild_id}/roles"
+        case .getChannel: "/channels/{channel_id}"
         case .getGuildCommands, .bulkOverwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         }
     }
@@ -68,8 +73,8 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     /// (channel, guild, webhook with its token; reference (b) R2).
     var majorParameters: [String] {
         switch self {
-        case .createMessage: ["channel_id"]
-        case .addMemberRole, .removeMemberRole, .getMember, .getGuild, .getGuildCommands, .bulkOverwriteGuildCommands: ["guild_id"]
+        case .createMessage, .getChannel: ["channel_id"]
+        case .addMemberRole, .removeMemberRole, .getMember, .getGuild, .getGuildRoles, .getGuildCommands, .bulkOverwriteGuildCommands: ["guild_id"]
         case .createInteractionResponse: ["interaction_id", "interaction_token"]
         case .createFollowUpMessage, .getOriginalResponse, .editOriginalResponse, .deleteOriginalResponse,
              .getFollowUpMessage, .editFollowUpMessage, .deleteFollowUpMessage: ["application_id", "interaction_token"]

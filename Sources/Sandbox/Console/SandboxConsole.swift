@@ -1,0 +1,34 @@
+import Foundation
+public import Postgres
+import Simulators
+
+/// What the browser console reads and does: the simulators' view of Discord and the panel, the
+/// sandbox database, the clock, and the interactions sent on behalf of the personas. It acts only
+/// as a Discord client would (INTERACTION_CREATE through the gateway simulator), so everything the
+/// bot answers comes from the real bot.
+public final class SandboxConsole: Sendable {
+    let simulators: SandboxSimulators
+    let pool: PostgresPool
+    let clock: SandboxClock
+    let log = InteractionLog()
+    /// How long an action waits for the bot's first response before returning without it.
+    let responseWait: Duration
+
+    public init(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, responseWait: Duration = .seconds(5)) {
+        self.simulators = simulators
+        self.pool = pool
+        self.clock = clock
+        self.responseWait = responseWait
+    }
+
+    var rest: DiscordRESTSimulator { simulators.rest }
+}
+
+/// A request the console refuses: the reason goes back to the page as a 400.
+struct ConsoleRefusal: Error, Sendable, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Lending
+public import LendingBot
+public import Logging
+public import Postgres
+import Secrets
+import Simulators
+import Synchronization
+
+/// `lending-bot sandbox`: the real `BotApplication`, configured against in-process Discord and
+/// panel simulators and a database of its own, with the browser console in front of it.
+///
+/// Start-up: the sandbox database (created, migrated, emptied, the pool seeded), the simulators,
+/// the bot (until it has identified on the gateway and registered its commands), then the console,
+/// whose address `onReady` receives. Shutdown (on `shutdown`, or when the bot stops by itself):
+/// the console, the bot (its own orderly shutdown), the simulators, the pool.
+public struct Sandbox: Sendable {
+    public struct Options: Sendable {
+        /// The console's port on 127.0.0.1; 0 picks a free one.
+        public var port = 8080
+        /// `DATABASE_URL`: the cluster; the sandbox uses database `databaseName` on it.
+        public var databaseURL: String
+        public var databaseName = SandboxDatabase.defaultName
+        public var migrations: [Migration]
+        /// Where returned loans are archived; nil archives nothing.
+        public var archiveDirectory: String?
+        /// How often the scheduler looks for reminders and expired loans.
+        public var schedulerIntervalSeconds = 2
+        public var readyTimeout: Duration = .seconds(90)
+
+        public init(databaseURL: String, migrations: [Migration]) {
+            self.databaseURL = databaseURL
+            self.migrations = migrations
+        }
+    }
+
+    let options: Options
+    let logger: Logger
+
+    public init(options: Options, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs until `shutdown`; `onReady` gets the console once it serves.
+    public func run(until shutdown: ShutdownSignal, onReady: @Sendable (ConsoleServer) -> Void) async throws {
+        try await SandboxDatabase.create(named: options.databaseName, clusterURL: options.databaseURL, logger: logger)
+        let databaseURL = SandboxDatabase.url(options.databaseURL, database: options.databaseName)
+        let pool = PostgresPool(try ConnectionConfiguration(databaseURL), maximumConnections: 4, logger: logger)
+        let clock = SandboxClock()
+        do {
+            let report = try await SandboxDatabase.prepare(pool: pool, named: options.databaseName, migrations: options.migrations, clock: clock, logger: logger)
+            logger.info("sandbox database ready", metadata: ["database": "\(options.databaseName)", "migrations.applied": "\(report.applied.count)"])
+            let simulators = try await SandboxSimulators.start()
+            do {
+                try await serve(simulators: simulators, pool: pool, clock: clock, databaseURL: databaseURL, until: shutdown, onReady: onReady)
+            } catch {
+                await simulators.stop()
+                throw error
+            }
+            await simulators.stop()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+
+    private func serve(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, databaseURL: String, until shutdown: ShutdownSignal,
+                       onReady: @Sendable (ConsoleServer) -> Void) async throws {
+        let bot = try botConfiguration(simulators: simulators, databaseURL: databaseURL)
+        var botOptions = BotApplication.Options()
+        botOptions.clock = clock.lendingClock
+        botOptions.taskRunner.idlePoll = .seconds(1)
+        botOptions.taskRunner.retryBase = .seconds(1)
+        botOptions.shutdownGrace = .seconds(2)
+        botOptions.gatewayCloseTimeout = .seconds(2)
+        let botShutdown = ShutdownSignal()
+        let outcome = Mutex<(any Error)?>(nil)
+        let application = BotApplication(configuration: bot, options: botOptions, logger: logger)
+        let botTask = Task {
+            do {
+                try await application.run(until: botShutdown)
+            } catch {
+                outcome.withLock { $0 = error }
+            }
+            // The bot stopped: the sandbox stops with it.
+            shutdown.trigger()
+        }
+        let stopBot = {
+            botShutdown.trigger()
+            await botTask.value
+        }
+        let deadline = ContinuousClock.now + options.readyTimeout
+        while simulators.gateway.identifies.isEmpty || simulators.rest.commands.isEmpty {
+            if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot did not start: \(failure)") }
+            guard ContinuousClock.now < deadline, !shutdown.isTriggered else {
+                await stopBot()
+                if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot did not start: \(failure)") }
+                if shutdown.isTriggered { return }
+                throw SandboxError("the bot did not come online within \(options.readyTimeout)")
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        let console = SandboxConsole(simulators: simulators, pool: pool, clock: clock)
+        let server: ConsoleServer
+        do {
+            server = try await ConsoleServer.start(console: console, port: options.port, logger: logger)
+        } catch {
+            await stopBot()
+            throw error
+        }
+        onReady(server)
+        await shutdown.wait()
+        await server.stop()
+        await stopBot()
+        if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot stopped: \(failure)") }
+    }
+
+    /// The bot's settings: the simulators' addresses and keys, the sandbox guild's roles and channel.
+    private func botConfiguration(simulators: SandboxSimulators, databaseURL: String) throws -> BotConfiguration {
+        var configuration = BotConfiguration()
+        configuration.discordToken = Secret(simulators.rest.configuration.botToken)
+        configuration.guildID = SandboxPeople.guildID
+        configuration.discordAPIURL = simulators.rest.baseURL
+        configuration.gatewayURL = simulators.gateway.gatewayURL
+        configuration.adminRoleIDs = [SandboxPeople.moderatorRoleID]
+        configuration.panelUserRoleID = SandboxPeople.panelUserRoleID
+        configuration.notifyChannelID = SandboxPeople.notifyChannelID
+        configuration.databaseURL = Secret(databaseURL)
+        configuration.pterodactylURL = URL(string: simulators.panel.baseURL)
+        configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
+        configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
+        configuration.schedulerIntervalSeconds = options.schedulerIntervalSeconds
+        if let directory = options.archiveDirectory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            configuration.archiveTarget = .localDirectory(directory)
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Lending
+import LendingBot
+import Logging
+import Postgres
+import PostgresTesting
+import Simulators
+import TestSupport
+
+/// `Doctor` against the Discord REST and panel simulators and a fresh database, configured the
+/// way a correct deployment is; each test changes one thing and reads the report.
+struct DoctorWorld: Sendable {
+    static let guildID = "1200000000000000001"
+    static let notifyChannelID = "1300000000000000001"
+    static let moderatorRoleID = "1400000000000000001"
+    static let panelUserRoleID = "1400000000000000002"
+    /// A value of `PTERODACTYL_HEADERS` that must never be printed.
+    static let proxySecret = "proxy-secret-4d9f"
+    static let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
+
+    let rest: DiscordRESTSimulator
+    let panel: PanelSimulator
+    let databaseURL: String
+    let archiveDirectory: String
+    let pool: PostgresPool
+
+    /// The environment of a correct setup.
+    var environment: [String: String] {
+        [
+            "DATABASE_URL": databaseURL,
+            "DISCORD_TOKEN": rest.configuration.botToken,
+            "DISCORD_GUILD_ID": Self.guildID,
+            "DISCORD_API_URL": rest.baseURL.absoluteString,
+            "DISCORD_NOTIFY_CHANNEL_ID": Self.notifyChannelID,
+            "DISCORD_PANEL_USER_ROLE_ID": Self.panelUserRoleID,
+            "DISCORD_ADMIN_ROLE_IDS": Self.moderatorRoleID,
+            "PTERODACTYL_URL": panel.baseURL,
+            "PTERODACTYL_APPLICATION_KEY": SimulatedAPIKey.application.token,
+            "PTERODACTYL_CLIENT_KEY": SimulatedAPIKey.adminClient.token,
+            "PTERODACTYL_HEADERS": #"{"X-Access-Token": "\#(Self.proxySecret)"}"#,
+            "ARCHIVE_TARGET": archiveDirectory,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+        ]
+    }
+
+    /// Every secret of `environment`, for "never printed" checks.
+    var secrets: [String] {
+        [rest.configuration.botToken, SimulatedAPIKey.application.token, SimulatedAPIKey.adminClient.token, Self.memberKey.token, Self.proxySecret]
+    }
+
+    /// - Parameters:
+    ///   - migrate: false leaves the database empty, with every migration pending.
+    ///   - registerCommands: false leaves the guild without commands.
+    ///   - discord: changes to the simulated guild.
+    static func with(migrate: Bool = true, registerCommands: Bool = true, bindings: [(String, String)] = [("server01", "1a2b3c4d")],
+                     discord: (inout DiscordRESTSimulator.Configuration) -> Void = { _ in },
+                     _ body: (DoctorWorld) async throws -> Void) async throws {
+        let logger = Logger(label: "test.doctor")
+        var restConfiguration = DiscordRESTSimulator.Configuration(
+            guildID: guildID,
+            // The guild's owner (the first user) holds every permission; it must not be the bot.
+            users: [SimulatedUser(id: "1500000000000000001", username: "owner")],
+            roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
+            channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
+        )
+        discord(&restConfiguration)
+        let rest = DiscordRESTSimulator(configuration: restConfiguration)
+        try await rest.start()
+        var panelConfiguration = PanelSimulator.Configuration()
+        panelConfiguration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
+        panelConfiguration.keys.append(memberKey)
+        let panel = PanelSimulator(configuration: panelConfiguration)
+        try await panel.start()
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-archive-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(atPath: archive)
+            Task { await rest.stop(); await panel.stop() }
+        }
+        try await TestDatabase.with { pool in
+            if migrate {
+                _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
+                for (name, identifier) in bindings {
+                    _ = try await ServerBindingTable.insert(name: name, pteroId: identifier, at: Date(), on: pool)
+                }
+            }
+            let cluster = pool.configuration
+            let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(cluster.database ?? "postgres")"
+            let world = DoctorWorld(rest: rest, panel: panel, databaseURL: url, archiveDirectory: archive, pool: pool)
+            if registerCommands {
+                let (configuration, _) = BotConfiguration.reading(environment: world.environment, purpose: .run)
+                _ = try await CommandRegistration.synchronize(configuration: configuration, logger: logger)
+            }
+            try await body(world)
+        }
+    }
+
+    /// Runs the doctor on `environment` with `changes` applied (nil removes a variable).
+    func report(_ changes: [String: String?] = [:]) async -> DoctorReport {
+        var values = environment
+        for (name, value) in changes { values[name] = value }
+        let options = Doctor.Options(migrationsFolder: PackageRoot.path("Prisma/migrations"))
+        return await Doctor(environment: values, options: options, logger: Logger(label: "test.doctor")).run()
+    }
+}

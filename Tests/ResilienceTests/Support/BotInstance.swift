@@ -1,0 +1,77 @@
+import Discord
+import Foundation
+import HTTP
+import Lending
+import LendingBot
+import Logging
+import PanelTesting
+import Postgres
+import Pterodactyl
+import Secrets
+import Simulators
+import Synchronization
+
+/// What one bot process holds, wired as `BotApplication` wires it, against the shared simulators
+/// and database: its own HTTP client, Discord client, notifier, task runner and scheduler, and
+/// (once `connect()` is called) its own gateway session feeding the real router. Tasks and
+/// scheduler ticks run when a test asks, on the panel simulator's manual clock.
+final class BotInstance: Sendable {
+    let services: BotServices
+    let runner: TaskRunner
+    let scheduler: Scheduler
+    let session: GatewaySession
+    private let http: HTTPClient
+    private let dispatcher: InteractionDispatcher
+    private let running = Mutex<[Task<Void, Never>]>([])
+
+    init(pool: PostgresPool, rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panelWorld: PanelTestWorld,
+         configuration: BotConfiguration, logger: Logger) throws {
+        let http = try HTTPClient(logger: logger)
+        let token = rest.configuration.botToken
+        let discord = DiscordClient(configuration: .init(token: Secret(token), baseURL: rest.baseURL.absoluteString),
+                                    transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
+        let clockSource = panelWorld.clock
+        let clock = LendingClock { clockSource.now }
+        let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
+        let panel = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
+        let guildLanguage = GuildLanguage()
+        let guild = GuildID(configuration.guildID ?? "") ?? GuildID(1)
+        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: guildLanguage, logger: logger)
+        let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
+        let runner = TaskRunner(pool: pool, handlers: [
+            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
+            .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: nil, policy: policy),
+            .release: ReleaseTask(panel: panel, policy: policy),
+        ], notifier: notifier, clock: clock, logger: logger)
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
+        self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
+                                    panelClient: panelWorld.client, applicationID: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
+                                    guildID: guild, guildLanguage: guildLanguage, clock: clock, logger: logger)
+        self.runner = runner
+        self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+        let gatewayURL = gateway.gatewayURL.absoluteString
+        var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
+        sessionConfiguration.identifyInterval = .milliseconds(250)
+        self.session = GatewaySession(configuration: sessionConfiguration, logger: logger)
+        self.dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), logger: logger)
+        self.http = http
+    }
+
+    /// Opens the gateway session and starts answering interactions.
+    func connect() {
+        let session = session
+        let dispatcher = dispatcher
+        running.withLock { tasks in
+            tasks.append(Task { await dispatcher.run(session.dispatches) })
+            tasks.append(Task { try? await session.run() })
+        }
+    }
+
+    /// Closes the session, waits for the interactions in flight, and shuts the HTTP client down.
+    func stop() async {
+        let tasks = running.withLock { tasks in defer { tasks = [] }; return tasks }
+        for task in tasks.reversed() { task.cancel() }
+        for task in tasks { await task.value }
+        http.shutdown()
+    }
+}

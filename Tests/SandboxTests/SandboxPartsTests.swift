@@ -1,0 +1,62 @@
+import Foundation
+import Lending
+import LendingBot
+import Logging
+import Postgres
+import PostgresTesting
+import Sandbox
+import Testing
+
+@Suite("Sandbox parts")
+struct SandboxPartsTests {
+    @Test("the sandbox database replaces the database of a URL or a keyword string, and keeps the rest")
+    func databaseURL() {
+        #expect(SandboxDatabase.url("postgresql://bot:pw@127.0.0.1:5432/lending?sslmode=disable", database: "lending_sandbox")
+            == "postgresql://bot:pw@127.0.0.1:5432/lending_sandbox?sslmode=disable")
+        #expect(SandboxDatabase.url("postgres://postgres@127.0.0.1:6000", database: "lending_sandbox") == "postgres://postgres@127.0.0.1:6000/lending_sandbox")
+        // libpq lets a dbname parameter win over the path: it must not survive.
+        #expect(SandboxDatabase.url("postgresql://bot@db/x?dbname=prod&sslmode=disable", database: "lending_sandbox")
+            == "postgresql://bot@db/lending_sandbox?sslmode=disable")
+        #expect(SandboxDatabase.url("host=/run/pg user=bot dbname=lending", database: "lending_sandbox")
+            == "host=/run/pg user=bot dbname=lending dbname='lending_sandbox'")
+    }
+
+    @Test("the clock runs with the wall clock plus what was advanced, and never goes back")
+    func clock() {
+        let clock = SandboxClock()
+        #expect(abs(clock.now.timeIntervalSinceNow) < 1)
+        clock.advance(by: 86_400)
+        clock.advance(by: -3_600)
+        #expect(clock.offsetSeconds == 86_400)
+        #expect(abs(clock.lendingClock.now().timeIntervalSinceNow - 86_400) < 1)
+    }
+
+    @Test("the sandbox refuses to use, and so to empty, the database DATABASE_URL names itself")
+    func refusesTheConfiguredDatabase() async throws {
+        let cluster = try TestDatabase.clusterConfiguration()
+        var options = Sandbox.Options(databaseURL: ProcessInfo.processInfo.environment[TestDatabase.environmentVariable] ?? "", migrations: [])
+        options.databaseName = try #require(cluster.database)
+        await #expect(throws: SandboxError.self) { try await Self.runUntilReady(options) }
+    }
+
+    @Test("the sandbox refuses an existing database it did not create, and leaves its rows alone")
+    func refusesAnUnmarkedDatabase() async throws {
+        try await TestDatabase.with { pool in
+            try await pool.query("CREATE TABLE kept (id int)", named: "create")
+            try await pool.query("INSERT INTO kept VALUES (1)", named: "insert")
+            let name = try await pool.query("SELECT current_database() AS name", named: "name").singleRow().decode("name", as: String.self)
+            var options = Sandbox.Options(databaseURL: ProcessInfo.processInfo.environment[TestDatabase.environmentVariable] ?? "", migrations: [])
+            options.databaseName = name
+            let error = await #expect(throws: SandboxError.self) { try await Self.runUntilReady(options) }
+            #expect(error?.description.contains("not created by the sandbox") == true)
+            #expect(try await pool.query("SELECT id FROM kept", named: "read").count == 1)
+        }
+    }
+
+    /// Runs the sandbox and stops it as soon as it is ready, so a guard that lets it through fails
+    /// the test instead of hanging it.
+    private static func runUntilReady(_ options: Sandbox.Options) async throws {
+        let shutdown = ShutdownSignal()
+        try await Sandbox(options: options, logger: Logger(label: "test")).run(until: shutdown) { _ in shutdown.trigger() }
+    }
+}

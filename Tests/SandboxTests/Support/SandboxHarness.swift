@@ -1,0 +1,119 @@
+import Foundation
+import HTTP
+import LendingBot
+import Logging
+import Postgres
+import PostgresTesting
+import Sandbox
+import Simulators
+import TestSupport
+
+/// A whole sandbox in process, as `lending-bot sandbox` runs it: on the test cluster, in a database
+/// of its own that is dropped afterwards, with the console on a free port of 127.0.0.1.
+struct SandboxHarness: Sendable {
+    let consoleURL: String
+    let http: HTTPClient
+    let archive: String
+
+    static func with(_ body: (SandboxHarness) async throws -> Void) async throws {
+        var logger = Logger(label: "test.sandbox")
+        logger.logLevel = .error
+        let cluster = try TestDatabase.clusterConfiguration()
+        // Set: `clusterConfiguration()` threw otherwise.
+        let clusterURL = ProcessInfo.processInfo.environment[TestDatabase.environmentVariable] ?? ""
+        let name = "sandbox_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-archive-\(name)").path
+        var options = Sandbox.Options(databaseURL: clusterURL, migrations: try Migration.load(from: PackageRoot.path("Prisma/migrations")))
+        options.port = 0
+        options.databaseName = name
+        options.archiveDirectory = archive
+        // Made before the sandbox starts, so that nothing can throw between its start and its stop.
+        let http = try HTTPClient(logger: logger)
+        let shutdown = ShutdownSignal()
+        let (ready, readyContinuation) = AsyncStream<String>.makeStream()
+        let sandbox = Task {
+            try await Sandbox(options: options, logger: logger).run(until: shutdown) { console in
+                readyContinuation.yield(console.url)
+                readyContinuation.finish()
+            }
+            readyContinuation.finish()
+        }
+        do {
+            var iterator = ready.makeAsyncIterator()
+            guard let url = await iterator.next() else {
+                try await sandbox.value
+                throw NotReady()
+            }
+            try await body(SandboxHarness(consoleURL: url, http: http, archive: archive))
+        } catch {
+            await stop(sandbox, shutdown, http, cluster, name, archive, logger)
+            throw error
+        }
+        await stop(sandbox, shutdown, http, cluster, name, archive, logger)
+    }
+
+    private static func stop(_ sandbox: Task<Void, any Error>, _ shutdown: ShutdownSignal, _ http: HTTPClient, _ cluster: ConnectionConfiguration,
+                             _ name: String, _ archive: String, _ logger: Logger) async {
+        shutdown.trigger()
+        _ = try? await sandbox.value
+        http.shutdown()
+        let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
+        _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)"), named: "drop sandbox database")
+        await admin.close()
+        try? FileManager.default.removeItem(atPath: archive)
+    }
+
+    struct NotReady: Error, CustomStringConvertible {
+        var description: String { "the sandbox stopped before its console was ready" }
+    }
+
+    // MARK: The console's API
+
+    /// `GET /api/state`.
+    func state() async throws -> SimulatorJSON {
+        let response = try await http.send(HTTPRequest(method: .get, url: consoleURL + "api/state"))
+        guard response.status == 200, let json = SimulatorJSON(parsing: response.body) else { throw APIFailure(status: response.status, body: response.body) }
+        return json
+    }
+
+    /// `POST /api/<path>` with a JSON body; the status and the parsed answer.
+    func post(_ path: String, _ body: SimulatorJSON) async throws -> (status: Int, json: SimulatorJSON) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        let response = try await http.send(HTTPRequest(method: .post, url: consoleURL + "api/" + path, headers: headers, body: body.encoded()))
+        return (response.status, SimulatorJSON(parsing: response.body) ?? .null)
+    }
+
+    /// Polls the state (in real time) until `condition` holds, or fails after `timeout`.
+    @discardableResult
+    func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: (SimulatorJSON) throws -> Bool) async throws -> SimulatorJSON {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let current = try await state()
+            if try condition(current) { return current }
+            guard ContinuousClock.now < deadline else { throw Timeout(what: what) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    struct APIFailure: Error, CustomStringConvertible {
+        let status: Int
+        let body: Data
+        var description: String { "console API answered \(status): \(String(decoding: body, as: UTF8.self))" }
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "timed out waiting for \(what)" }
+    }
+}
+
+extension SimulatorJSON {
+    /// The persona with `key` in a state.
+    func persona(_ key: String) -> SimulatorJSON? {
+        self["personas"]?.arrayValue?.first { $0["key"]?.stringValue == key }
+    }
+
+    var workflows: [SimulatorJSON] { self["database"]?["workflows"]?.arrayValue ?? [] }
+    var channelMessages: [SimulatorJSON] { self["channel"]?["messages"]?.arrayValue ?? [] }
+}
