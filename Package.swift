@@ -62,6 +62,12 @@ let package = Package(
         .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Simulators", "Secrets", logging], swiftSettings: strict),
         // Prints a table of gateway decoding throughput and dispatch latency (release build).
         .executableTarget(name: "gateway-benchmark", dependencies: ["Discord", "Simulators", "Secrets", logging], swiftSettings: strict),
+        // Benchmarks/run: lending-bot against its discord.py peer on the simulators, and the scheduler query (release build).
+        .executableTarget(
+            name: "lending-benchmark",
+            dependencies: ["Lending", "Postgres", "Simulators", "TestSupport", argumentParser, logging],
+            swiftSettings: strict
+        ),
         // Runs the Autobahn WebSocket test cases against the client (scripts/websocket-conformance).
         .executableTarget(name: "websocket-conformance", dependencies: ["WebSocket", logging], swiftSettings: strict),
 

@@ -31,14 +31,30 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // A fresh signal state, as a shell gives its children: the test process may block or
+        // ignore signals (an ignored disposition and the mask both survive exec).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let spawned = posix_spawnp(&child, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&child, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw LaunchFailed(description: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
         pid = child
     }
+
+    /// The process id, for reading `/proc/<pid>/` (memory, CPU time) while it runs.
+    public var processID: Int32 { lock.withLock { pid } }
 
     public var standardOutput: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
     public var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }

@@ -79,6 +79,22 @@ import Testing
         }
     }
 
+    @Test("oauth2/applications/@me answers the bot's application, owned by a user, with no team") func application() async throws {
+        try await RESTSimulatorFixture.withSimulator { simulator, client in
+            let application = try await client.send("GET", "/oauth2/applications/@me")
+            #expect(application.status == 200)
+            #expect(application.json?["id"] == "1100000000000000001")
+            #expect(application.json?["bot"]?["id"] == "1100000000000000001")
+            #expect(application.json?["owner"]?["id"]?.stringValue != nil)
+            #expect(application.json?["team"] == .null)
+            #expect(simulator.requests(to: .getCurrentApplication).count == 1)
+            var anonymous = client
+            anonymous.token = nil
+            let refused = try await anonymous.send("GET", "/oauth2/applications/@me")
+            #expect(refused.status == 401)
+        }
+    }
+
     @Test("bulk overwrite echoes ids, keeps them for unchanged names, and counts only creates") func commands() async throws {
         try await RESTSimulatorFixture.withSimulator { simulator, client in
             let path = "/applications/1100000000000000001/guilds/\(guild)/commands"

@@ -1,6 +1,12 @@
 import Foundation
 import Simulators
+import Synchronization
 import Testing
+
+/// What a callback observer saw; the observer runs on the simulator's request threads.
+private final class SeenCallbacks: Sendable {
+    let list = Mutex<[AcceptedCallback]>([])
+}
 
 @Suite("REST simulator interaction deadlines and callbacks") struct RESTSimulatorInteractionTests {
     static let interactionID = "1600000000000000001"
@@ -27,6 +33,45 @@ import Testing
             #expect(responses.first?.body?["data"]?["content"] == "Request received")
             #expect(simulator.originalResponse(for: Self.interactionID)?["flags"] == 64)
             #expect(simulator.requests(to: .createInteractionResponse).first?.template == "/interactions/{interaction_id}/{interaction_token}/callback")
+        }
+    }
+
+    @Test("with_response=1 is read as true, as Discord reads boolean query strings") func withResponseOne() async throws {
+        try await RESTSimulatorFixture.withSimulator { simulator, client in
+            register(simulator)
+            let reply = try await client.send("POST", callback + "?with_response=1", json: ["type": 4, "data": ["content": "Hi", "flags": 64]])
+            #expect(reply.status == 200)
+            #expect(reply.json?["interaction"]?["response_message_ephemeral"] == true)
+        }
+    }
+
+    @Test("a callback passes with a library's default user agent, as discord.py's webhook client sends; a bot route does not") func callbackUserAgent() async throws {
+        try await RESTSimulatorFixture.withSimulator { simulator, client in
+            register(simulator)
+            var aiohttp = client
+            aiohttp.userAgent = "Python/3.11 aiohttp/3.14.5"
+            let answered = try await aiohttp.send("POST", callback, json: ["type": 4, "data": ["content": "Hi"]])
+            #expect(answered.status == 204)
+            let botRoute = try await aiohttp.send("GET", "/users/@me")
+            #expect(botRoute.status == 403)
+        }
+    }
+
+    @Test("a callback observer sees each accepted callback once, with its type and body, and no refused one") func callbackObserver() async throws {
+        try await RESTSimulatorFixture.withSimulator { simulator, client in
+            let seen = SeenCallbacks()
+            simulator.observeCallbacks { callback in seen.list.withLock { $0.append(callback) } }
+            register(simulator)
+            let invalid = try await client.send("POST", callback, json: ["type": 9])
+            #expect(invalid.status == 400)
+            let answered = try await client.send("POST", callback, json: ["type": 4, "data": ["content": "Hi"]])
+            #expect(answered.status == 204)
+            let again = try await client.send("POST", callback, json: ["type": 4, "data": ["content": "Again"]])
+            #expect(again.status == 400)
+            let accepted = seen.list.withLock { $0 }
+            #expect(accepted.map(\.interactionID) == [Self.interactionID])
+            #expect(accepted.first?.type == 4)
+            #expect(accepted.first?.body?["data"]?["content"] == "Hi")
         }
     }
 

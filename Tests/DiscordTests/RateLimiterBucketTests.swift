@@ -185,6 +185,20 @@ import TestSupport
         #expect(await limiter.bucketCount == 2)                 // channel 1 is gone, 2 and 3 remain
         await limiter.cancel(third)
     }
+
+    @Test("an interaction's callback bucket is forgotten once its answer succeeded, not after a failure")
+    func answeredCallbackBucketIsForgotten() async throws {
+        let clock = ManualClock()
+        let limiter = makeRateLimiter(clock: clock)
+        let message = try await limiter.acquire(TestRoutes.messages(channel: 1))
+        await limiter.complete(message, status: 200, headers: bucketHeaders(limit: 5, remaining: 4, resetAfter: .seconds(1)))
+        let answered = try await limiter.acquire(TestRoutes.interactionCallback(1))
+        await limiter.complete(answered, status: 204, headers: bucketHeaders(limit: 5, remaining: 4, resetAfter: .seconds(1)))
+        #expect(await limiter.bucketCount == 1)                 // only the channel's
+        let failed = try await limiter.acquire(TestRoutes.interactionCallback(2))
+        await limiter.complete(failed, status: 500, headers: RateLimitHeaders())
+        #expect(await limiter.bucketCount == 2)
+    }
 }
 
 /// A Discord bucket as the server keeps it: `limit` requests per fixed window that starts with the

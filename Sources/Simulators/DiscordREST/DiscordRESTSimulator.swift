@@ -15,6 +15,7 @@ public final class DiscordRESTSimulator: Sendable {
     public let clock: SimulatorClock
     let world: Mutex<RESTWorld>
     private let running: Mutex<LoopbackHTTPServer?>
+    private let callbackObserver: Mutex<CallbackObserver?>
     private let logger: Logger
 
     /// - Parameters:
@@ -27,6 +28,7 @@ public final class DiscordRESTSimulator: Sendable {
         self.clock = clock
         self.world = Mutex(RESTWorld(configuration: configuration))
         self.running = Mutex(nil)
+        self.callbackObserver = Mutex(nil)
         self.logger = logger
     }
 
@@ -76,12 +78,22 @@ public final class DiscordRESTSimulator: Sendable {
         world.withLock { $0.rateLimits[route] = rule }
     }
 
+    /// Calls `observer` for each interaction callback accepted from now on, on the thread that
+    /// handled the request, outside the simulator's lock: a stop-watch for benchmarks, which
+    /// learn when an answer arrived without polling. Replaces any earlier observer.
+    public func observeCallbacks(_ observer: @escaping @Sendable (AcceptedCallback) -> Void) {
+        callbackObserver.withLock { $0 = CallbackObserver(call: observer) }
+    }
+
     func handle(_ request: IncomingRequest) -> SimulatedResponse {
         let now = clock.now
-        let (response, template) = world.withLock { world in
+        let observer = callbackObserver.withLock { $0 }
+        let (response, template, accepted) = world.withLock { world in
             let response = world.handle(request, now: now)
-            return (response, world.requests.last?.template ?? "")
+            let recorded = world.requests.last
+            return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap(AcceptedCallback.init))
         }
+        if let observer, let accepted { observer.call(accepted) }
         logger.debug("simulated discord request", metadata: [
             "http.method": "\(request.method)", "http.route": "\(template)", "http.status": "\(response.status)",
         ])

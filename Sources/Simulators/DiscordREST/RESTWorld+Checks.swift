@@ -4,11 +4,13 @@ import Foundation
 extension RESTWorld {
     /// Cloudflare blocks clients that do not present `DiscordBot ($url, $versionNumber)`; the block
     /// page is HTML and carries no `Via`, so a client that only parses JSON learns nothing from it.
-    func checkUserAgent(_ request: IncomingRequest) -> SimulatedResponse? {
-        guard let agent = request.headers["user-agent"], agent.hasPrefix("DiscordBot (") else {
-            return .html(403, EdgePages.blocked)
-        }
-        return nil
+    /// Interaction callbacks and webhooks, which carry no bot token, pass with any user agent:
+    /// discord.py answers interactions through its webhook client, which sends aiohttp's default
+    /// agent, and Discord takes those. No user agent at all is blocked everywhere.
+    func checkUserAgent(_ request: IncomingRequest, segments: [String]?) -> SimulatedResponse? {
+        guard let agent = request.headers["user-agent"], !agent.isEmpty else { return .html(403, EdgePages.blocked) }
+        if let first = segments?.first, first == "interactions" || first == "webhooks" { return nil }
+        return agent.hasPrefix("DiscordBot (") ? nil : .html(403, EdgePages.blocked)
     }
 
     /// `Authorization: Bot <token>`, compared exactly: a bearer token or a bare token is as wrong as

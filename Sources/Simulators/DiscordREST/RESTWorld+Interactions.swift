@@ -61,7 +61,8 @@ extension RESTWorld {
         }
         state.responses.append(InteractionResponseRecord(kind: .callback(type: type), body: body, at: now))
         interactions[state.id] = state
-        guard query["with_response"] == "true" else { return .noContent }
+        // Discord reads boolean query strings as Python's truthiness does: True, true or 1.
+        guard ["true", "True", "1"].contains(query["with_response"] ?? "") else { return .noContent }
         return .json(200, callbackResponse(for: state, type: type))
     }
 

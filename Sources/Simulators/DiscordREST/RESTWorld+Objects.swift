@@ -10,6 +10,20 @@ extension RESTWorld {
         ]
     }
 
+    /// `GET /oauth2/applications/@me` (SPEC `PrivateApplicationResponse`): the bot's application,
+    /// owned by the first configured user (or by the bot itself when none is configured), no team.
+    var botApplication: SimulatorJSON {
+        let owner = configuration.users.first.flatMap { user($0.id) } ?? botUser
+        return [
+            "id": .string(configuration.applicationID), "name": .string(configuration.botUsername), "icon": nil, "description": "",
+            "type": nil, "bot": botUser, "bot_public": true, "bot_require_code_grant": false,
+            "verify_key": "0000000000000000000000000000000000000000000000000000000000000000", "flags": 0, "flags_new": "0",
+            "redirect_uris": [], "interactions_endpoint_url": nil, "role_connections_verification_url": nil, "owner": owner,
+            "approximate_guild_count": 1, "approximate_user_install_count": 0, "approximate_user_authorization_count": 0,
+            "explicit_content_filter": 0, "team": nil, "eligible_oauth2_scopes": ["bot", "applications.commands"],
+        ]
+    }
+
     func user(_ id: String) -> SimulatorJSON? {
         guard let user = configuration.users.first(where: { $0.id == id }) else { return nil }
         return [

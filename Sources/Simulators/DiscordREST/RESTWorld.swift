@@ -69,7 +69,7 @@ struct RESTWorld {
     /// the global limit, the route's bucket (so that bad bodies still spend it, as on Discord), the
     /// body's framing, then the route's own rules.
     private mutating func respond(to request: IncomingRequest, segments: [String]?, match: RouteMatch?, body: SimulatorJSON?, now: Date) -> SimulatedResponse {
-        if let blocked = checkUserAgent(request) { return blocked }
+        if let blocked = checkUserAgent(request, segments: segments) { return blocked }
         guard let segments else { return .httpError(404, "Not Found").fromAPI }
         guard let match else {
             switch RouteTable.match(method: request.method, segments: segments) {
@@ -119,6 +119,7 @@ struct RESTWorld {
         case .addMemberRole, .removeMemberRole: changeMemberRole(match)
         case .getMember: getMember(match)
         case .getCurrentUser: .json(200, botUser)
+        case .getCurrentApplication: .json(200, botApplication)
         case .getGatewayBot: gatewayBot
         case .getGuild: getGuild(match)
         case .getGuildRoles: getGuildRoles(match)

@@ -17,6 +17,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case removeMemberRole
     case getMember
     case getCurrentUser
+    case getCurrentApplication
     case getGatewayBot
     case getGuild
     case getGuildRoles
@@ -26,8 +27,8 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
 
     public var method: String {
         switch self {
-        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildRoles, .getChannel,
-             .getGuildCommands: "GET"
+        case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getCurrentApplication, .getGatewayBot, .getGuild, .getGuildRoles,
+             .getChannel, .getGuildCommands: "GET"
         case .editOriginalResponse, .editFollowUpMessage: "PATCH"
         case .deleteOriginalResponse, .deleteFollowUpMessage, .removeMemberRole: "DELETE"
         case .addMemberRole, .bulkOverwriteGuildCommands: "PUT"
@@ -49,6 +50,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .addMemberRole, .removeMemberRole: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"
         case .getMember: "/guilds/{guild_id}/members/{user_id}"
         case .getCurrentUser: "/users/@me"
+        case .getCurrentApplication: "/oauth2/applications/@me"
         case .getGatewayBot: "/gateway/bot"
         case .getGuild: "/guilds/{guild_id}"
         case .getGuildRoles: "/guilds/{guild_id}/roles"
@@ -76,7 +78,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .createInteractionResponse: ["interaction_id", "interaction_token"]
         case .createFollowUpMessage, .getOriginalResponse, .editOriginalResponse, .deleteOriginalResponse,
              .getFollowUpMessage, .editFollowUpMessage, .deleteFollowUpMessage: ["application_id", "interaction_token"]
-        case .createDM, .getCurrentUser, .getGatewayBot: []
+        case .createDM, .getCurrentUser, .getCurrentApplication, .getGatewayBot: []
         }
     }
 

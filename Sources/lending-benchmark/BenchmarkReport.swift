@@ -1,0 +1,108 @@
+import Foundation
+
+/// The Markdown the benchmark prints: the comparison with the targets, every phase, the
+/// scheduler query and the machine. Pasted as is into docs/BENCHMARKS.md.
+struct BenchmarkReport {
+    let machine: MachineDescription
+    let finishedLoad: String
+    let quick: Bool
+    let bots: [BotBenchmark.Figures]
+    let scheduler: SchedulerQueryBenchmark.Outcome
+
+    /// How much better lending-bot must be than the peer on every figure.
+    static let requiredAdvantage = 3.0
+
+    var markdown: String {
+        var lines: [String] = []
+        lines.append("Machine: \(machine.cores) cores (\(machine.cpuModel)), \(String(format: "%.0f", machine.memoryGiB)) GiB memory, "
+            + "\(machine.system), Linux \(machine.kernel). Load average (1, 5, 15 min) at start \(machine.startLoad), at the end \(finishedLoad)."
+            + (quick ? " Quick run (10,000 interactions per bot)." : ""))
+        lines.append("")
+        lines += comparison
+        lines.append("")
+        lines += phases
+        lines.append("")
+        lines += schedulerSection
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: The comparison
+
+    private var comparison: [String] {
+        let bot = bots[0]
+        let peer = bots.count > 1 ? bots[1] : nil
+        var lines = ["| figure | lending-bot | discord.py peer | advantage | target | met |", "|---|---|---|---|---|---|"]
+        func row(_ name: String, _ value: @escaping (BotBenchmark.Figures) -> Double, format: String, unit: String, lowerIsBetter: Bool = true,
+                 target: String = "", absolute: ((Double) -> Bool)? = nil, shown: ((BotBenchmark.Figures) -> String)? = nil) {
+            let own = value(bot)
+            let theirs = peer.map(value)
+            let advantage = theirs.map { lowerIsBetter ? $0 / own : own / $0 }
+            let show = shown ?? { String(format: format, value($0)) + unit }
+            let ratioMet = advantage.map { $0 >= Self.requiredAdvantage } ?? true
+            let met = (absolute?(own) ?? true) && ratioMet
+            let goal = [target, peer == nil ? "" : "≥ 3× peer"].filter { !$0.isEmpty }.joined(separator: "; ")
+            lines.append("| \(name) | \(show(bot)) | \(peer.map(show) ?? "–") | \(advantage.map { String(format: "%.1f×", $0) } ?? "–") | \(goal) | \(met ? "yes" : "**no**") |")
+        }
+        row("start → READY with commands registered", \.startupSeconds, format: "%.2f", unit: " s")
+        for (index, rate) in bot.fixed.map(\.targetRate).enumerated() {
+            let isTargetRate = rate == 200
+            row("\(Int(rate))/s: first response p50 / p99 / max", { $0.fixed[index].all.p99 }, format: "%.2f", unit: " ms",
+                target: isTargetRate ? "p99 < 5 ms" : "", absolute: isTargetRate ? { $0 < 5 } : nil,
+                shown: { figures in
+                    let outcome = figures.fixed[index]
+                    let latencies = String(format: "%.2f / %.2f / %.2f ms", outcome.all.p50, outcome.all.p99, outcome.all.max)
+                    return outcome.unanswered == 0 ? latencies : latencies + " (\(outcome.unanswered) unanswered)"
+                })
+        }
+        let ceiling = bot.ramp.map(\.targetRate).max() ?? 0
+        row("highest rate with p99 ≤ 100 ms, all answered", { $0.sustainedRate ?? 0 }, format: "%.0f", unit: "/s", lowerIsBetter: false,
+            target: "≥ 2,000/s", absolute: { $0 >= 2000 },
+            shown: { figures in
+                guard let rate = figures.sustainedRate else { return "< 50/s" }
+                return (rate == ceiling ? "≥ " : "") + String(format: "%.0f/s", rate)
+            })
+        row("RSS idle", \.idleRSS, format: "%.1f", unit: " MiB", target: "< 30 MiB", absolute: { $0 < 30 })
+        row("RSS growth over \(bot.interactions.formatted()) interactions", \.rssGrowth, format: "%.1f", unit: " %", target: "< 10 %",
+            absolute: { $0 < 0.10 },
+            shown: { String(format: "%.1f → %.1f MiB (%+.1f %%)", $0.idleRSS, $0.finalRSS, $0.rssGrowth * 100) })
+        row("CPU seconds per 1,000 interactions", \.cpuSecondsPerThousand, format: "%.3f", unit: " s")
+        lines.append("")
+        lines.append("Advantage is the peer's figure over lending-bot's (lending-bot's over the peer's for the rate); the RSS-growth ratio compares the relative "
+            + "growths. CPU time is measured over the last, steady phase, run at 80 % of each bot's own sustained rate (at most 1,000/s), "
+            + "or faster when that phase would otherwise last more than \(quick ? 1 : 4) minutes.")
+        return lines
+    }
+
+    // MARK: Every phase
+
+    private var phases: [String] {
+        var lines = ["| bot | phase | asked | sent at | sent | unanswered | p50 | p99 | max | command p99 | submit p99 | bot CPU | driver CPU |",
+                     "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for figures in bots {
+            let named = figures.fixed.map { ("fixed", $0) } + figures.ramp.map { ("ramp", $0) } + (figures.steady.map { [("steady", $0)] } ?? [])
+            for (phase, outcome) in named {
+                lines.append("| \(figures.name) | \(phase) | \(Int(outcome.targetRate))/s | " + String(format: "%.0f/s", outcome.achievedRate)
+                    + " | \(outcome.sent) | \(outcome.unanswered) | "
+                    + String(format: "%.2f | %.2f | %.2f | %.2f | %.2f | %.2f s | %.2f s", outcome.all.p50, outcome.all.p99, outcome.all.max,
+                             outcome.commands.p99, outcome.submits.p99, outcome.botCPUSeconds, outcome.driverCPUSeconds) + " |")
+            }
+        }
+        lines.append("")
+        lines.append("Latencies in milliseconds, from the simulator dispatching INTERACTION_CREATE to it accepting the interaction's callback. "
+            + "Driver CPU is the benchmark process itself: the gateway and REST simulators and the load generator.")
+        return lines
+    }
+
+    // MARK: The scheduler query
+
+    private var schedulerSection: [String] {
+        [
+            "Scheduler query (`WorkflowTable.activeEnding`, ACTIVE loans ending within 3 days, limit 500) on \(scheduler.rows.formatted()) workflows, "
+                + "\(scheduler.active.formatted()) ACTIVE: \(scheduler.returned) rows; over \(scheduler.timings.count) runs "
+                + String(format: "p50 %.2f ms, p99 %.2f ms, max %.2f ms", scheduler.timings.p50, scheduler.timings.p99, scheduler.timings.max)
+                + "; \(scheduler.usesIndex ? "an index scan" : "**no index scan**").",
+            "",
+            "```",
+        ] + scheduler.plan + ["```"]
+    }
+}

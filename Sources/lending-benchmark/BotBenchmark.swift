@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+import Simulators
+import TestSupport
+
+/// The whole measurement of one bot: start-up, idle memory, the fixed rates, the ramp to the
+/// highest sustained rate, then enough interactions at a steady rate to reach the total, with
+/// memory and CPU time read around them.
+struct BotBenchmark {
+    struct Plan: Sendable {
+        var fixedRates: [Double] = [50, 200, 1000]
+        /// Seconds per fixed rate.
+        var fixedSeconds: Double
+        var rampRates: [Double] = [500, 1000, 1500, 2000, 3000, 4000, 6000, 8000]
+        /// Tried only when the bot cannot sustain the first ramp rate.
+        var fallbackRates: [Double] = [300, 200, 100, 50]
+        var rampSeconds: Double
+        /// Interactions in all, fixed rates and ramp included, before the last memory reading.
+        var totalInteractions: Int
+        /// The steady rate of the last phase: 80 % of the sustained rate, at most this.
+        var steadyRateCeiling: Double = 1000
+        /// The last phase lasts at most this long (seconds): a bot that sustains little gets a
+        /// higher rate than it sustains rather than a run that never ends.
+        var steadySecondsLimit: Double
+        /// The p99 a rate must stay under to count as sustained (milliseconds).
+        var p99Limit: Double = 100
+    }
+
+    struct Figures: Sendable {
+        let name: String
+        let startupSeconds: Double
+        let idleRSS: Double
+        let finalRSS: Double
+        let interactions: Int
+        let fixed: [LoadOutcome]
+        let ramp: [LoadOutcome]
+        let sustainedRate: Double?
+        let steady: LoadOutcome?
+        let cpuSecondsPerThousand: Double
+
+        var rssGrowth: Double { (finalRSS - idleRSS) / idleRSS }
+    }
+
+    let launch: BotLaunch
+    let plan: Plan
+    let logger: Logger
+
+    func run(databaseURL: String) async throws -> Figures {
+        let discord = try await SimulatedDiscord.start()
+        defer { Task { await discord.stop() } }
+        var environment = launch.environment
+        environment["DISCORD_TOKEN"] = discord.botToken
+        environment["DISCORD_GUILD_ID"] = SimulatedDiscord.guildID
+        environment["DISCORD_API_URL"] = discord.rest.baseURL.absoluteString
+        environment["DISCORD_GATEWAY_URL"] = discord.gateway.gatewayURL.absoluteString
+        environment["DATABASE_URL"] = databaseURL
+        // lending-bot needs a panel to start; the checkout flow never calls it.
+        environment["PTERODACTYL_URL"] = discord.panel.baseURL
+        environment["PTERODACTYL_APPLICATION_KEY"] = SimulatedAPIKey.application.token
+        environment["PTERODACTYL_CLIENT_KEY"] = SimulatedAPIKey.adminClient.token
+        let launchWithDiscord = BotLaunch(name: launch.name, executable: launch.executable, arguments: launch.arguments, environment: environment)
+        let bot = try await BotUnderTest.start(launchWithDiscord, discord: discord)
+        progress("\(launch.name): ready after \(String(format: "%.3f", bot.startupSeconds)) s")
+        // Settle: discord.py waits for the guilds' GUILD_CREATE before it calls itself ready.
+        try await Task.sleep(for: .seconds(3))
+        let idleRSS = bot.meter.residentMebibytes() ?? .nan
+        let driver = LoadDriver(discord: discord, bot: bot.meter)
+        var sent = 0
+
+        var fixed: [LoadOutcome] = []
+        for rate in plan.fixedRates {
+            let outcome = await driver.run(rate: rate, count: Int(rate * plan.fixedSeconds))
+            report(outcome)
+            fixed.append(outcome)
+            sent += outcome.sent
+            await quiet(bot)
+        }
+
+        var ramp: [LoadOutcome] = []
+        var sustained: Double?
+        for rate in plan.rampRates {
+            let outcome = await driver.run(rate: rate, count: Int(rate * plan.rampSeconds))
+            report(outcome)
+            ramp.append(outcome)
+            sent += outcome.sent
+            await quiet(bot)
+            guard outcome.isSustained(p99Limit: plan.p99Limit) else { break }
+            sustained = rate
+        }
+        if sustained == nil {
+            for rate in plan.fallbackRates {
+                let outcome = await driver.run(rate: rate, count: Int(rate * plan.rampSeconds))
+                report(outcome)
+                ramp.append(outcome)
+                sent += outcome.sent
+                await quiet(bot)
+                if outcome.isSustained(p99Limit: plan.p99Limit) { sustained = rate; break }
+            }
+        }
+
+        var steady: LoadOutcome?
+        let remaining = plan.totalInteractions - sent
+        if remaining > 0 {
+            let rate = max(min(plan.steadyRateCeiling, 0.8 * (sustained ?? 50)), Double(remaining) / plan.steadySecondsLimit).rounded(.up)
+            progress("\(launch.name): \(remaining) interactions at \(Int(rate))/s")
+            let outcome = await driver.run(rate: rate, count: remaining)
+            report(outcome)
+            steady = outcome
+            sent += outcome.sent
+        }
+        await quiet(bot)
+        try await Task.sleep(for: .seconds(2))
+        let finalRSS = bot.meter.residentMebibytes() ?? .nan
+        describeRequests(discord)
+        if (fixed + ramp + [steady].compactMap { $0 }).contains(where: { $0.unanswered > 0 }) {
+            progress("\(launch.name): some interactions went unanswered; the end of its standard error:\n\(bot.process.standardError.suffix(3000))")
+        }
+        await bot.stop()
+        let measured = steady ?? fixed.last
+        let cpuPerThousand = measured.map { $0.botCPUSeconds / Double($0.sent) * 1000 } ?? .nan
+        return Figures(name: launch.name, startupSeconds: bot.startupSeconds, idleRSS: idleRSS, finalRSS: finalRSS, interactions: sent,
+                       fixed: fixed, ramp: ramp, sustainedRate: sustained, steady: steady, cpuSecondsPerThousand: cpuPerThousand)
+    }
+
+    /// Waits until the bot has worked off any backlog: under 5 % of a core over half a second
+    /// (at most 60 s), so that one phase's queue does not count against the next.
+    private func quiet(_ bot: BotUnderTest) async {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var last = bot.meter.cpuSeconds() ?? 0
+        while ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(500))
+            let now = bot.meter.cpuSeconds() ?? 0
+            if now - last < 0.025 { return }
+            last = now
+        }
+    }
+
+    /// What the bot asked of Discord, by route and status, and the first refused callback: where
+    /// to look when interactions go unanswered.
+    private func describeRequests(_ discord: SimulatedDiscord) {
+        let requests = discord.rest.requests
+        let counts = Dictionary(grouping: requests) { "\($0.method) \($0.template) → \($0.status)" }.mapValues(\.count)
+        for (key, count) in counts.sorted(by: { $0.key < $1.key }) { progress("\(launch.name): \(count) × \(key)") }
+        if let refused = requests.first(where: { $0.route == .createInteractionResponse && $0.status >= 400 }) {
+            progress("\(launch.name): first refused callback: \(String(decoding: refused.rawBody.prefix(1500), as: UTF8.self))")
+        }
+    }
+
+    private func report(_ outcome: LoadOutcome) {
+        progress(launch.name + String(format: ": %5.0f/s (sent at %5.0f/s) %6d sent, %5d unanswered, p50 %7.2f ms, p99 %8.2f ms, max %8.2f ms, bot CPU %.1f s, driver CPU %.1f s",
+                        outcome.targetRate, outcome.achievedRate, outcome.sent, outcome.unanswered,
+                        outcome.all.p50, outcome.all.p99, outcome.all.max, outcome.botCPUSeconds, outcome.driverCPUSeconds))
+    }
+}
+
+/// Progress goes to standard error; the table alone goes to standard output.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

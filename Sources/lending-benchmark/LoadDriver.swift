@@ -1,0 +1,123 @@
+import Foundation
+import Glibc
+import Simulators
+import Synchronization
+
+/// Drives the checkout flow open-loop: interactions leave on a fixed schedule whatever the bot's
+/// answers, as members' clicks would. Slots alternate between `/mcserver checkout` and the
+/// submission of a modal the bot already opened (its `custom_id` taken from the callback; a
+/// slot with no opened modal waiting sends another command). Latency is first-response latency:
+/// from just before the simulator dispatches INTERACTION_CREATE to the REST simulator accepting
+/// the interaction's callback.
+final class LoadDriver: Sendable {
+    private enum Kind { case command, submit }
+
+    private struct Pending {
+        let kind: Kind
+        let sentAt: ContinuousClock.Instant
+    }
+
+    private struct State {
+        var pending: [String: Pending] = [:]
+        /// Opened modals' custom ids, oldest first, from `modalsHead` on.
+        var modals: [String] = []
+        var modalsHead = 0
+        var commandLatencies: [Double] = []
+        var submitLatencies: [Double] = []
+    }
+
+    /// Discord's deadline for the first callback; an interaction unanswered by then never will be.
+    static let answerDeadline = Duration.milliseconds(3_500)
+
+    let discord: SimulatedDiscord
+    let bot: ProcessMeter
+    private let state = Mutex(State())
+
+    init(discord: SimulatedDiscord, bot: ProcessMeter) {
+        self.discord = discord
+        self.bot = bot
+        discord.rest.observeCallbacks { [weak self] callback in self?.answered(callback, at: .now) }
+    }
+
+    private func answered(_ callback: AcceptedCallback, at now: ContinuousClock.Instant) {
+        state.withLock { state in
+            guard let pending = state.pending.removeValue(forKey: callback.interactionID) else { return }
+            let milliseconds = Self.milliseconds(now - pending.sentAt)
+            switch pending.kind {
+            case .command:
+                state.commandLatencies.append(milliseconds)
+                if callback.type == 9, let customID = callback.body?["data"]?["custom_id"]?.stringValue { state.modals.append(customID) }
+            case .submit:
+                state.submitLatencies.append(milliseconds)
+            }
+        }
+    }
+
+    /// Sends `count` interactions at `rate` per second, then waits for their answers (at most
+    /// Discord's deadline after the last one).
+    func run(rate: Double, count: Int) async -> LoadOutcome {
+        state.withLock { state in
+            state.pending.removeAll()
+            state.commandLatencies.removeAll(keepingCapacity: true)
+            state.submitLatencies.removeAll(keepingCapacity: true)
+        }
+        let botCPU = bot.cpuSeconds() ?? 0
+        let driverCPU = ProcessMeter.current.cpuSeconds() ?? 0
+        // A thread of its own keeps the schedule off the cooperative pool the simulators use.
+        let sendingTime = await withCheckedContinuation { (done: CheckedContinuation<Double, Never>) in
+            let thread = Thread { done.resume(returning: self.send(rate: rate, count: count)) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        let deadline = ContinuousClock.now + Self.answerDeadline
+        while ContinuousClock.now < deadline, state.withLock({ !$0.pending.isEmpty }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        let (unanswered, commands, submits) = state.withLock { state in
+            defer { state.pending.removeAll() }
+            return (state.pending.count, state.commandLatencies, state.submitLatencies)
+        }
+        return LoadOutcome(targetRate: rate, achievedRate: count > 1 ? Double(count - 1) / sendingTime : rate, sent: count,
+                           unanswered: unanswered, all: LatencySummary(commands + submits), commands: LatencySummary(commands),
+                           submits: LatencySummary(submits), botCPUSeconds: (bot.cpuSeconds() ?? 0) - botCPU,
+                           driverCPUSeconds: (ProcessMeter.current.cpuSeconds() ?? 0) - driverCPU)
+    }
+
+    /// The schedule: slot `k` leaves at `start + k / rate`. When the driver falls behind it sends
+    /// the late slots at once rather than skipping them. Returns the seconds from first to last send.
+    private func send(rate: Double, count: Int) -> Double {
+        let start = ContinuousClock.now
+        for slot in 0..<count {
+            let due = start + .nanoseconds(Int64(Double(slot) / rate * 1e9))
+            let wait = due - ContinuousClock.now
+            if wait > .microseconds(50) {
+                var pause = timespec(tv_sec: Int(wait.components.seconds), tv_nsec: Int(wait.components.attoseconds / 1_000_000_000))
+                nanosleep(&pause, nil)
+            }
+            let modal = slot % 2 == 1 ? takeModal() : nil
+            let interaction = modal.map(discord.makeCheckoutSubmit(modalCustomID:)) ?? discord.makeCheckoutCommand()
+            let kind: Kind = modal == nil ? .command : .submit
+            state.withLock { $0.pending[interaction.id] = Pending(kind: kind, sentAt: .now) }
+            discord.dispatch(interaction)
+        }
+        return Self.milliseconds(ContinuousClock.now - start) / 1000
+    }
+
+    private func takeModal() -> String? {
+        state.withLock { state in
+            guard state.modalsHead < state.modals.count else { return nil }
+            defer {
+                state.modalsHead += 1
+                if state.modalsHead > 4096 {
+                    state.modals.removeFirst(state.modalsHead)
+                    state.modalsHead = 0
+                }
+            }
+            return state.modals[state.modalsHead]
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
