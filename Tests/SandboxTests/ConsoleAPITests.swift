@@ -105,7 +105,10 @@ struct ConsoleAPITests {
                 .persona("moderator")?["modal"])
             let usernameID = try #require(usernames["data"]?["components"]?.arrayValue?.compactMap { $0["component"]?["custom_id"]?.stringValue }.first)
             _ = try await sandbox.post("modal", ["persona": "moderator", "interactionId": usernames["interactionId"] ?? .null, "values": [usernameID: "alice-mc"]])
-            state = try await sandbox.eventually("the loan to be ACTIVE", timeout: .seconds(60)) { $0.workflows.first?["status"]?.stringValue == "ACTIVE" }
+            // The organizer's DM follows the ACTIVE row: the task tells people once the loan is stored.
+            state = try await sandbox.eventually("the loan to be ACTIVE and alice told", timeout: .seconds(60)) {
+                $0.workflows.first?["status"]?.stringValue == "ACTIVE" && $0.persona("member")?["directMessages"]?.arrayValue?.isEmpty == false
+            }
             let server = try #require(state.workflows.first?["pteroServerId"]?.stringValue)
             let held = state["panel"]?["servers"]?.arrayValue?.first { $0["identifier"]?.stringValue == server }
             #expect(held?["subusers"]?.arrayValue?.compactMap { $0["email"]?.stringValue } == ["alice-mc@kpw.local"])
