@@ -160,23 +160,13 @@ public struct BotApplication: Sendable {
 
     private func serve(discord: DiscordClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
                        pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
-        let clock = options.clock
         let metrics = options.metrics
-        let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
-        let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
-        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, logger: logger)
-        let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
-        let runner = TaskRunner(pool: pool, handlers: [
-            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
-            .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
-            .release: ReleaseTask(panel: panel, policy: policy),
-        ], notifier: notifier, clock: clock, configuration: options.taskRunner, observer: metrics, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() }, logger: logger)
-        let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
-        let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                   panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,
-                                   clock: clock, metrics: metrics, logger: logger)
-        let dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), logger: logger)
+        let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelClient, pool: pool, application: application,
+                                  guild: guild, language: language, clock: options.clock, taskRunner: options.taskRunner, metrics: metrics,
+                                  logger: logger)
+        let runner = parts.runner
+        let scheduler = parts.scheduler
+        let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), logger: logger)
         let gatewayURLs = GatewayURLCache(override: configuration.gatewayURL?.absoluteString) { try await discord.gatewayBot().url }
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile

@@ -96,27 +96,16 @@ struct BotWorld: Sendable {
                 defer { http.shutdown() }
                 let discord = DiscordClient(configuration: .init(token: Secret(rest.configuration.botToken), baseURL: rest.baseURL.absoluteString),
                                             transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
+                configuration.archiveTarget = archiveDirectory.map { .localDirectory($0) } ?? .none
                 let clockSource = panelWorld.clock
                 let clock = LendingClock { clockSource.now }
-                let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
-                let panel = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
-                let guildLanguage = GuildLanguage()
-                let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: guildLanguage, logger: logger)
-                let community = DiscordCommunity(discord: discord, guild: GuildID(guildID) ?? GuildID(1), configuration: configuration, logger: logger)
-                let runner = TaskRunner(pool: pool, handlers: [
-                    .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
-                    .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: archiveDirectory.map(LocalDirectoryArchive.init(directory:)),
-                                           policy: policy),
-                    .release: ReleaseTask(panel: panel, policy: policy),
-                ], notifier: notifier, clock: clock, logger: logger)
-                let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
-                let scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+                let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
+                                          application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
+                                          guild: GuildID(guildID) ?? GuildID(1), language: GuildLanguage(), clock: clock, logger: logger)
+                let (services, runner, scheduler, notifier, community) = (parts.services, parts.runner, parts.scheduler, parts.notifier, parts.community)
                 for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
                 }
-                let services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                           panelClient: panelWorld.client, applicationID: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
-                                           guildID: GuildID(guildID) ?? GuildID(1), guildLanguage: guildLanguage, clock: clock, logger: logger)
                 let router = InteractionRouter(services: services, handlers: .all())
                 let gatewayURL = gateway.gatewayURL.absoluteString
                 var sessionConfiguration = GatewaySession.Configuration(token: Secret(rest.configuration.botToken)) { gatewayURL }

@@ -31,24 +31,13 @@ final class BotInstance: Sendable {
         let discord = DiscordClient(configuration: .init(token: Secret(token), baseURL: rest.baseURL.absoluteString),
                                     transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
         let clockSource = panelWorld.clock
-        let clock = LendingClock { clockSource.now }
-        let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
-        let panel = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
-        let guildLanguage = GuildLanguage()
-        let guild = GuildID(configuration.guildID ?? "") ?? GuildID(1)
-        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: guildLanguage, logger: logger)
-        let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
-        let runner = TaskRunner(pool: pool, handlers: [
-            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
-            .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: nil, policy: policy),
-            .release: ReleaseTask(panel: panel, policy: policy),
-        ], notifier: notifier, clock: clock, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
-        self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                    panelClient: panelWorld.client, applicationID: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
-                                    guildID: guild, guildLanguage: guildLanguage, clock: clock, logger: logger)
-        self.runner = runner
-        self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, logger: logger)
+        let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
+                                  application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
+                                  guild: GuildID(configuration.guildID ?? "") ?? GuildID(1), language: GuildLanguage(),
+                                  clock: LendingClock { clockSource.now }, logger: logger)
+        self.services = parts.services
+        self.runner = parts.runner
+        self.scheduler = parts.scheduler
         let gatewayURL = gateway.gatewayURL.absoluteString
         var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
         sessionConfiguration.identifyInterval = .milliseconds(250)

@@ -1,0 +1,42 @@
+public import Discord
+public import Lending
+public import Logging
+public import Postgres
+public import Pterodactyl
+
+/// The bot's parts once its clients and its database exist: the adapters of the domain's ports,
+/// the task runner, the workflow, the scheduler, and what the interaction handlers share.
+/// `lending-bot run` builds them from the real clients; the end-to-end tests build the same from
+/// the simulators', so both run one wiring.
+public struct BotComponents: Sendable {
+    public let notifier: DiscordNotifier
+    public let community: DiscordCommunity
+    public let runner: TaskRunner
+    public let workflow: WorkflowService
+    public let scheduler: Scheduler
+    public let services: BotServices
+
+    public init(configuration: BotConfiguration, discord: DiscordClient, panelClient: PanelClient, pool: PostgresPool,
+                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock,
+                taskRunner: TaskRunner.Configuration = TaskRunner.Configuration(), metrics: BotMetrics = BotMetrics(), logger: Logger) {
+        let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
+        let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
+        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, logger: logger)
+        let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
+        let runner = TaskRunner(pool: pool, handlers: [
+            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
+            .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
+            .release: ReleaseTask(panel: panel, policy: policy),
+        ], notifier: notifier, clock: clock, configuration: taskRunner, observer: metrics, logger: logger)
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() },
+                                       logger: logger)
+        self.notifier = notifier
+        self.community = community
+        self.runner = runner
+        self.workflow = workflow
+        self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
+        self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
+                                    panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,
+                                    clock: clock, metrics: metrics, logger: logger)
+    }
+}
