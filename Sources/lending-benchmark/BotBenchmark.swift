@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Simulators
 import TestSupport
 
@@ -43,7 +42,6 @@ struct BotBenchmark {
 
     let launch: BotLaunch
     let plan: Plan
-    let logger: Logger
 
     func run(databaseURL: String) async throws -> Figures {
         let discord = try await SimulatedDiscord.start()

@@ -50,11 +50,11 @@ struct LendingBenchmark: AsyncParsableCommand {
         let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
         var figures: [BotBenchmark.Figures] = []
         if !peerOnly {
-            figures.append(try await BotBenchmark(launch: lendingBot, plan: plan, logger: logger).run(databaseURL: try await databases.fresh("benchmark_lending_bot")))
+            figures.append(try await BotBenchmark(launch: lendingBot, plan: plan).run(databaseURL: try await databases.fresh("benchmark_lending_bot")))
         }
         if let peerPython {
             let peer = BotLaunch(name: "discord.py peer", executable: peerPython, arguments: [peerScript], environment: inherited)
-            figures.append(try await BotBenchmark(launch: peer, plan: plan, logger: logger).run(databaseURL: try await databases.fresh("benchmark_peer")))
+            figures.append(try await BotBenchmark(launch: peer, plan: plan).run(databaseURL: try await databases.fresh("benchmark_peer")))
         }
         guard !figures.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, bots: figures,

@@ -88,7 +88,7 @@ struct LoanAdminTests {
             #expect(try await driver.content(command).contains("<t:\(Int(end.timeIntervalSince1970)):D>"))
 
             _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.moderator.userID, asModerator: true)
-            try await driver.runTasks()
+            try await driver.world.drainTasks()
             let returned = try await driver.loan(loan.id)
             let refused = try await driver.admin(["checkout", "extend"], [.integer("id", loan.id), .string("date", "2026-02-01")])
             #expect(try await driver.content(refused).contains("returned"))
@@ -107,7 +107,7 @@ struct LoanAdminTests {
             #expect(try await driver.content(command).contains("queued"))
             let again = try await driver.admin(["checkout", "return"], [.integer("id", loan.id)])
             #expect(try await driver.content(again).contains("already being returned"))
-            try await driver.runTasks()
+            try await driver.world.drainTasks()
             #expect(try await driver.loan(loan.id).status == .returned)
             let missing = try await driver.admin(["checkout", "return"], [.integer("id", 99)])
             #expect(try await driver.content(missing).contains("#99 does not exist"))

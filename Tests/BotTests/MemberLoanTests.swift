@@ -191,7 +191,7 @@ struct MemberLoanTests {
             #expect(answers.filter { $0.contains("返却処理中") }.count == 1, "\(answers)")
             #expect(try await driver.tasks(of: loan.id) == 2, "the approval and one return")
 
-            try await driver.runTasks()
+            try await driver.world.drainTasks()
             #expect(try await driver.loan(loan.id).status == .returned)
             driver.expectEveryRequestAccepted()
         }
@@ -203,7 +203,7 @@ struct MemberLoanTests {
             let driver = LoanDriver(world)
             let loan = try await driver.activeLoan()
             _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.member.userID, asModerator: false)
-            try await driver.runTasks()
+            try await driver.world.drainTasks()
             let returned = try await driver.loan(loan.id)
             #expect(returned.status == .returned)
 

@@ -214,7 +214,7 @@ extension Resilience {
                         continue
                     }
                     let flags = world.rest.interactionResponses(for: interaction.id).first?.body?["data"]?["flags"]?.intValue ?? 0
-                    #expect(type == 5 || (type == 4 && flags & 64 != 0), "a malformed command got a public answer of type \(type) (\(seed))")
+                    #expect((type == 5 || type == 4) && flags & 64 != 0, "a malformed command got a public answer of type \(type) (\(seed))")
                 }
             }
         }

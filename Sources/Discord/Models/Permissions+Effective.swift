@@ -20,7 +20,7 @@ extension Permissions {
     /// overwrite, then the member's roles' overwrites together (denies before allows), then the
     /// member's own. ADMINISTRATOR ignores overwrites.
     public func inChannel(overwrites: [PermissionOverwrite], member: UserID, roles memberRoles: [RoleID], guild: GuildID) -> Permissions {
-        if contains(.administrator) || self == .all { return .all }
+        if contains(.administrator) { return .all }
         var permissions = self
         if let everyone = overwrites.first(where: { $0.type == .role && $0.id == guild.description }) {
             permissions.subtract(everyone.deny)

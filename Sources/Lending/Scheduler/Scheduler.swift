@@ -78,16 +78,17 @@ public struct Scheduler: Sendable {
     private func remind(_ loan: WorkflowRecord, endDate: Date, now: Date, report: inout Report) async throws {
         let due = policy.reminderDays.filter { days in now >= endDate.addingTimeInterval(-Double(days) * 86_400) }.sorted()
         guard let urgent = due.first else { return }
-        let summary = try await LoanSummary.load(loan, address: nil, on: pool)
-        let claimed = try await pool.withTransaction { transaction in
+        // Claim first: a reminder already sent (every later tick of the loan) costs one insert.
+        // The summary is read in the claim's transaction, so a failed read gives the claims back.
+        let claimed: LoanSummary? = try await pool.withTransaction { transaction in
             var urgentClaimed = false
             for days in due {
                 let won = try await NoticeTable.claim(workflowId: loan.id, kind: "reminder:\(days)", endDate: endDate, at: now, on: transaction)
                 if days == urgent { urgentClaimed = won }
             }
-            return urgentClaimed
+            return urgentClaimed ? try await LoanSummary.load(loan, address: nil, on: transaction) : nil
         }
-        guard claimed else { return }
+        guard let summary = claimed else { return }
         let daysLeft = CalendarDate(containing: now, in: policy.timeZone).days(until: CalendarDate(containing: endDate, in: policy.timeZone))
         do {
             try await notifier.deliver(.returnReminder(summary, organizer: loan.organizerDiscordId, daysLeft: daysLeft),
@@ -116,8 +117,11 @@ public struct Scheduler: Sendable {
                 // Another instance queued it between our check and our insert.
             }
         case .notifyModerators:
-            let summary = try await LoanSummary.load(loan, address: nil, on: pool)
-            guard try await NoticeTable.claim(workflowId: loan.id, kind: "expired", endDate: endDate, at: now, on: pool) else { return }
+            let claimed: LoanSummary? = try await pool.withTransaction { transaction in
+                guard try await NoticeTable.claim(workflowId: loan.id, kind: "expired", endDate: endDate, at: now, on: transaction) else { return nil }
+                return try await LoanSummary.load(loan, address: nil, on: transaction)
+            }
+            guard let summary = claimed else { return }
             do {
                 try await notifier.deliver(.loanExpired(summary), deduplicationKey: "expired-\(loan.id)-\(Timestamp.format(endDate))")
                 report.expiryNotices += 1

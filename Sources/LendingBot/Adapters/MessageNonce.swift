@@ -1,3 +1,4 @@
+import Discord
 import Hashing
 
 /// The `nonce` of a notice's channel message: the first 25 hexadecimal digits (100 bits) of the
@@ -7,9 +8,7 @@ import Hashing
 /// the same nonce, and Discord (with `enforce_nonce`) returns the message it already created
 /// instead of posting it twice. 25 characters is Discord's limit for a string nonce.
 enum MessageNonce {
-    static let length = 25
-
     static func make(deduplicationKey: String, destination: String) -> String {
-        String(Digest.sha256.hexString(Array("\(deduplicationKey)|\(destination)".utf8)).prefix(length))
+        String(Digest.sha256.hexString(Array("\(deduplicationKey)|\(destination)".utf8)).prefix(Limit.messageNonce.value))
     }
 }

@@ -29,7 +29,7 @@ public struct HealthCheck: Sendable {
     }
 
     /// `SELECT 1` on `pool`, given at most `timeout`. A query that does not answer in time is
-    /// left to finish on its own; the check does not wait for it.
+    /// cancelled, and the check does not wait for it to wind down.
     public static func database(_ pool: PostgresPool, timeout: Duration = .seconds(2)) -> Probe {
         {
             let answer = await firstOf(timeout: timeout) {
@@ -55,17 +55,20 @@ public struct HealthCheck: Sendable {
     }
 
     /// `body`'s answer, or `nil` if `timeout` passes first. Returns at the deadline even when
-    /// `body` ignores cancellation.
+    /// `body` ignores cancellation; an answer in time cancels the deadline's timer.
     static func firstOf(timeout: Duration, _ body: @escaping @Sendable () async -> String?) async -> String?? {
         let settled = SettleOnce()
         return await withCheckedContinuation { (continuation: CheckedContinuation<String??, Never>) in
             let work = Task {
                 let answer = await body()
-                if settled.claim() { continuation.resume(returning: .some(answer)) }
-            }
-            Task {
-                try? await Task.sleep(for: timeout)
                 if settled.claim() {
+                    continuation.resume(returning: .some(answer))
+                    settled.cancelTimer()
+                }
+            }
+            settled.startTimer {
+                try? await Task.sleep(for: timeout)
+                if !Task.isCancelled, settled.claim() {
                     continuation.resume(returning: .none)
                     work.cancel()
                 }
@@ -74,9 +77,23 @@ public struct HealthCheck: Sendable {
     }
 }
 
-/// Lets exactly one of several racers resume a continuation.
+/// Lets exactly one of several racers resume a continuation, and holds the deadline's timer so
+/// an answer in time can stop it.
 private final class SettleOnce: Sendable {
     private let settled = Mutex(false)
+    private let timer = Mutex<Task<Void, Never>?>(nil)
+
+    func startTimer(_ body: @escaping @Sendable () async -> Void) {
+        let task = Task(operation: body)
+        // The answer may have come before the timer existed.
+        let done = settled.withLock { $0 }
+        timer.withLock { $0 = task }
+        if done { task.cancel() }
+    }
+
+    func cancelTimer() {
+        timer.withLock { $0?.cancel() }
+    }
 
     /// True for the first caller only.
     func claim() -> Bool {

@@ -54,7 +54,11 @@ extension RESTWorld {
         }
         let message = makeMessage(from: body, channelID: channelID, now: now)
         channelMessages[channelID, default: []].append(message)
-        if let nonceKey { messagesByNonce[nonceKey] = (message, now) }
+        if let nonceKey {
+            // Older nonces can no longer repeat anything: forgetting them keeps a long run's memory flat.
+            messagesByNonce = messagesByNonce.filter { now.timeIntervalSince($0.value.at) < Self.nonceWindow }
+            messagesByNonce[nonceKey] = (message, now)
+        }
         return .json(200, message)
     }
 }

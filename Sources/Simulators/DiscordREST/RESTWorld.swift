@@ -24,7 +24,8 @@ struct RESTWorld {
     var interactions: [String: InteractionState] = [:]
     var interactionIDsByToken: [String: String] = [:]
     var channelMessages: [String: [SimulatorJSON]] = [:]
-    /// Messages created with `enforce_nonce`, by channel and nonce, for Discord's repeat check.
+    /// Messages created with `enforce_nonce` within `nonceWindow`, by nonce (the bot is the only
+    /// author, and Discord's repeat check spans channels), for Discord's repeat check.
     var messagesByNonce: [String: (message: SimulatorJSON, at: Date)] = [:]
     var dmChannelsByUser: [String: String] = [:]
     var dmRecipientsByChannel: [String: String] = [:]

@@ -118,15 +118,13 @@ struct PanelWorld {
         case .allowed(let limit, let remaining):
             rateHeaders = ["X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": String(remaining)]
         case .limited(let limit, let retryAfter, let resetAt):
-            return PanelJSON.error(429, code: "ThrottleRequestsException", detail: "Too Many Attempts.", headers: [
-                "X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": "0", "Retry-After": String(retryAfter),
-                "X-RateLimit-Reset": String(Int(resetAt.timeIntervalSince1970)),
-            ])
+            return Self.throttled(limit: limit, retryAfter: retryAfter, resetAt: resetAt)
         }
         var response: SimulatedResponse
         if let fault = faults[match.route]?.first {
             faults[match.route]?.removeFirst()
-            response = Self.response(for: fault)
+            // The panel's only 429 is its throttle, headers and all, whoever asked for it.
+            response = fault == .status(429) ? Self.throttled(limit: limit, retryAfter: 1, resetAt: now.addingTimeInterval(1)) : Self.response(for: fault)
         } else {
             switch Self.parseBody(request, body: body) {
             case .failure(let refusal): response = refusal.response
@@ -173,6 +171,14 @@ struct PanelWorld {
                 "The JSON data passed in the request appears to be malformed: Syntax error")))
         }
         return .success(body.trimmedInput.objectValue ?? [:])
+    }
+
+    /// Laravel's throttle answer (§1.6): the one kind of 429 the panel sends.
+    static func throttled(limit: Int, retryAfter: Int, resetAt: Date) -> SimulatedResponse {
+        PanelJSON.error(429, code: "ThrottleRequestsException", detail: "Too Many Attempts.", headers: [
+            "X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": "0", "Retry-After": String(retryAfter),
+            "X-RateLimit-Reset": String(Int(resetAt.timeIntervalSince1970)),
+        ])
     }
 
     static func response(for fault: PanelFault) -> SimulatedResponse {

@@ -23,7 +23,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(name: .customLong("database"), help: "The sandbox's database on DATABASE_URL's server; it is emptied at every start.")
-    var databaseName = "lending_sandbox"
+    var databaseName = SandboxDatabase.defaultName
 
     @Option(name: .long, help: "Where returned loans are archived.")
     var archive = ".data/sandbox-archive"

@@ -31,7 +31,7 @@ struct LoanDriver {
             usernames[user.userID] = Self.panelUsername(user)
         }
         _ = try await world.services.workflow.approve(workflow.id, by: Persona.moderator.userID, usernames: usernames)
-        try await runTasks()
+        try await world.drainTasks()
         let active = try #require(try await WorkflowTable.find(id: workflow.id, on: world.pool))
         try #require(active.status == .active, "loan #\(workflow.id) is \(active.status)")
         return active
@@ -39,11 +39,6 @@ struct LoanDriver {
 
     /// The panel username the approvals choose for a persona.
     static func panelUsername(_ invoker: SimulatedInvoker) -> String { "\(invoker.username)-mc" }
-
-    /// Runs due tasks until none is QUEUED (see `BotWorld.drainTasks`).
-    func runTasks() async throws {
-        try await world.drainTasks()
-    }
 
     /// Tasks of a workflow, any state.
     func tasks(of workflowId: Int) async throws -> Int {

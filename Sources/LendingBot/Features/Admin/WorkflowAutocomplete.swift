@@ -13,8 +13,6 @@ struct WorkflowAutocomplete: AutocompleteHandler {
     /// Edit acts on PENDING requests and ACTIVE loans.
     static let pendingOrActive = WorkflowAutocomplete(statuses: [.pending, .active])
 
-    static let maxChoiceName = 100
-
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let typed = command.typedText.trimmingCharacters(in: .whitespaces)
         // A failed lookup answers with no choices: autocomplete can carry nothing else.
@@ -32,20 +30,17 @@ struct WorkflowAutocomplete: AutocompleteHandler {
         let text = byIDOnly ? String(typed.dropFirst()) : typed
         let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: AutocompleteChoices.maxChoices,
                                                   on: services.pool)
-        return rows.map { workflow in
-            CommandOptionChoice(name: Limits.cut("#\(workflow.id) \(workflow.description)", Self.maxChoiceName),
-                                value: .integer(Int64(workflow.id)))
-        }
+        return rows.map(AutocompleteChoices.loan)
     }
 
     /// Aliases containing what was typed (ignoring case), free servers first, each in alias order.
     static func serverChoices(_ typed: String, services: BotServices, strings: Strings) async throws -> [CommandOptionChoice] {
         let usages = try await ServerBindingTable.listWithHolders(on: services.pool)
-            .filter { $0.binding.name.unicodeScalars.count <= maxChoiceName }
+            .filter { $0.binding.name.unicodeScalars.count <= Limit.choiceName.value }
             .filter { typed.isEmpty || $0.binding.name.localizedCaseInsensitiveContains(typed) }
         let ordered = usages.filter { $0.holder == nil } + usages.filter { $0.holder != nil }
         return ordered.map { usage in
-            CommandOptionChoice(name: Limits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), maxChoiceName),
+            CommandOptionChoice(name: Limits.cut(strings.serverChoice(usage.binding.name, heldBy: usage.holder?.id), Limit.choiceName.value),
                                 value: usage.binding.name)
         }
     }

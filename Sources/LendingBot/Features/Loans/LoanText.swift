@@ -25,7 +25,7 @@ enum LoanText {
 
     /// `#12 Summer build contest`, within 100 scalars: an autocomplete choice or a select label.
     static func choiceName(_ workflow: WorkflowRecord) -> String {
-        Limits.cut("#\(workflow.id) \(oneLine(workflow.description))", 100)
+        Limits.cut("#\(workflow.id) \(oneLine(workflow.description))", Limit.choiceName.value)
     }
 
     /// Whether a loan matches what someone typed: its id, or a part of its purpose (ignoring case).

@@ -18,7 +18,7 @@ struct OwnLoanAutocomplete: AutocompleteHandler {
 /// logged and answered with no choices, never with a message Discord would refuse.
 enum AutocompleteChoices {
     /// Discord's limit on the choices of one answer.
-    static let maxChoices = 25
+    static let maxChoices = Limit.commandChoices.value
 
     static func loan(_ workflow: WorkflowRecord) -> CommandOptionChoice {
         CommandOptionChoice(name: LoanText.choiceName(workflow), value: .integer(Int64(workflow.id)))

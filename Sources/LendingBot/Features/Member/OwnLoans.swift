@@ -5,8 +5,8 @@ import Lending
 /// The invoker's own ACTIVE loans (those they organize), as `/mcserver extend` and `return` list
 /// them, and the select that lets them pick one when there are several.
 enum OwnLoans {
-    /// Discord's limit of options in a select and of autocomplete choices.
-    static let maxChoices = 25
+    /// Discord's limit of options in a select.
+    static let maxChoices = Limit.selectOptions.value
 
     /// The invoker's ACTIVE loans, the soonest ending first.
     static func active(of organizer: String, services: BotServices) async throws -> [WorkflowRecord] {
