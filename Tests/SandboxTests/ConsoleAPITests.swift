@@ -74,6 +74,16 @@ struct ConsoleAPITests {
             #expect(form["data"]?["title"]?.stringValue == "Request a server")
             let ids = (form["data"]?["components"]?.arrayValue ?? []).compactMap { $0["component"]?["custom_id"]?.stringValue }
             try #require(ids.count == 5)
+            // What Discord's client would not send: an empty required field, a second organizer.
+            let empty = try await sandbox.post("modal", ["persona": "member", "interactionId": form["interactionId"] ?? .null, "values": [
+                ids[0]: "", ids[1]: "1.21.4", ids[2]: "7", ids[3]: [.string(Self.alice)], ids[4]: [.string(Self.alice)],
+            ]])
+            #expect(empty.status == 400 && empty.json["error"]?.stringValue == "\(ids[0]) is required", "\(empty.json)")
+            let twoOrganizers = try await sandbox.post("modal", ["persona": "member", "interactionId": form["interactionId"] ?? .null, "values": [
+                ids[0]: "Summer build contest", ids[1]: "1.21.4", ids[2]: "7", ids[3]: [.string(Self.alice), .string(Self.alice)], ids[4]: [.string(Self.alice)],
+            ]])
+            #expect(twoOrganizers.status == 400, "\(twoOrganizers.json)")
+            #expect(try await sandbox.state().workflows.isEmpty)
             let submitted = try await sandbox.post("modal", ["persona": "member", "interactionId": form["interactionId"] ?? .null, "values": [
                 ids[0]: "Summer build contest", ids[1]: "1.21.4", ids[2]: "7", ids[3]: [.string(Self.alice)], ids[4]: [.string(Self.alice)],
             ]])

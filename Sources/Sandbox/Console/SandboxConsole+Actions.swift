@@ -31,7 +31,7 @@ extension SandboxConsole {
         guard let component = Self.component(customID, in: found.message) else { throw ConsoleRefusal("the message has no component \(customID)") }
         if component["disabled"]?.boolValue == true { throw ConsoleRefusal("that component is disabled") }
         let type = component["type"]?.intValue ?? 2
-        if type != 2, values == nil { throw ConsoleRefusal("a select needs values") }
+        if type != 2 { try Self.checkSelection(values ?? [], of: component) }
         let invoker = found.inDirectMessage ? persona.invoker.inDirectMessages : persona.invoker
         let interaction = simulators.gateway.makeComponentInteraction(customID: customID, componentType: type, values: type == 2 ? nil : values,
                                                                       message: found.message, as: invoker)
@@ -100,18 +100,43 @@ extension SandboxConsole {
         let value = values[customID]
         switch input["type"]?.intValue {
         case 4:
-            return .textInput(customID: customID, value: value?.stringValue ?? "")
+            // What Discord's client enforces before a modal can be sent.
+            let text = value?.stringValue ?? ""
+            let length = text.unicodeScalars.count
+            if input["required"]?.boolValue != false, text.isEmpty { throw ConsoleRefusal("\(customID) is required") }
+            if !text.isEmpty, let minimum = input["min_length"]?.intValue, length < minimum {
+                throw ConsoleRefusal("\(customID) needs at least \(minimum) characters")
+            }
+            if let maximum = input["max_length"]?.intValue, length > maximum { throw ConsoleRefusal("\(customID) takes at most \(maximum) characters") }
+            return .textInput(customID: customID, value: text)
         case 5:
             let ids = value?.arrayValue?.compactMap(\.stringValue) ?? []
+            try Self.checkSelection(ids, of: input)
             let users = try ids.map { id in
                 guard let picked = SandboxPeople.persona(userID: id) else { throw ConsoleRefusal("\(id) is not a member of the sandbox guild") }
                 return SimulatedResolvedUser(id: id, username: picked.invoker.username)
             }
             return .userSelect(customID: customID, users: users)
         case 3:
-            return .stringSelect(customID: customID, values: value?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let chosen = value?.arrayValue?.compactMap(\.stringValue) ?? []
+            try Self.checkSelection(chosen, of: input)
+            return .stringSelect(customID: customID, values: chosen)
         default:
             throw ConsoleRefusal("the modal holds a component the console cannot fill (\(input["type"]?.intValue ?? -1))")
+        }
+    }
+
+    /// What Discord's client lets a person choose in a select: between `min_values` and
+    /// `max_values` values (1 and 1 by default), each one of a string select's options.
+    static func checkSelection(_ values: [String], of select: SimulatorJSON) throws {
+        let minimum = select["min_values"]?.intValue ?? 1
+        let maximum = select["max_values"]?.intValue ?? 1
+        guard (minimum...max(minimum, maximum)).contains(values.count) else {
+            throw ConsoleRefusal("this select takes \(minimum) to \(maximum) values, not \(values.count)")
+        }
+        if let options = select["options"]?.arrayValue {
+            let offered = Set(options.compactMap { $0["value"]?.stringValue })
+            if let unknown = values.first(where: { !offered.contains($0) }) { throw ConsoleRefusal("\(unknown) is not an option of this select") }
         }
     }
 
