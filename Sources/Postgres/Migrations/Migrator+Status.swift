@@ -21,16 +21,12 @@ extension Migrator {
         var finished: [String: String] = [:]
         var incomplete: [String] = []
         if isPresent {
-            let records = try await pool.query(Query(unsafeSQL: """
-                SELECT migration_name, checksum, finished_at IS NOT NULL AS finished
-                FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name
-                """), named: "read _prisma_migrations")
-            for row in records.rows {
-                let name: String = try row.decode("migration_name")
-                if try row.decode("finished", as: Bool.self) {
-                    finished[name] = try row.decode("checksum", as: String.self)
+            let records = try Record.decode(try await pool.query(Record.query, named: "read _prisma_migrations"))
+            for record in records where !record.isRolledBack {
+                if record.isFinished {
+                    finished[record.name] = record.checksum
                 } else {
-                    incomplete.append(name)
+                    incomplete.append(record.name)
                 }
             }
         }

@@ -30,11 +30,24 @@ public struct Migrator: Sendable {
         public let unknownApplied: [String]
     }
 
-    private struct Record {
+    /// One row of `_prisma_migrations`, as `migrate` and `status` read it.
+    struct Record {
         let name: String
         let checksum: String
         let isFinished: Bool
         let isRolledBack: Bool
+
+        static let query = Query(unsafeSQL: """
+            SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+            FROM _prisma_migrations ORDER BY started_at, migration_name
+            """)
+
+        static func decode(_ result: QueryResult) throws(PostgresError) -> [Record] {
+            try result.rows.map { row throws(PostgresError) in
+                Record(name: try row.decode("migration_name"), checksum: try row.decode("checksum"),
+                       isFinished: try row.decode("finished"), isRolledBack: try row.decode("rolled_back"))
+            }
+        }
     }
 
     public func migrate(_ migrations: [Migration]) async throws -> Report {
@@ -54,17 +67,7 @@ public struct Migrator: Sendable {
 
     private func migrate(_ migrations: [Migration], on connection: PostgresConnection) async throws(PostgresError) -> Report {
         try await connection.executeScript(Self.createTable, name: "create _prisma_migrations")
-        let records = try await connection.query("""
-            SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
-            FROM _prisma_migrations ORDER BY started_at, migration_name
-            """, named: "read _prisma_migrations").rows.map { row throws(PostgresError) in
-            Record(
-                name: try row.decode("migration_name"),
-                checksum: try row.decode("checksum"),
-                isFinished: try row.decode("finished"),
-                isRolledBack: try row.decode("rolled_back")
-            )
-        }
+        let records = try Record.decode(try await connection.query(Record.query, named: "read _prisma_migrations"))
         let local = Dictionary(migrations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var applied = Set<String>()
         for record in records where !record.isRolledBack {
