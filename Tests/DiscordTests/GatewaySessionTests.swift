@@ -31,6 +31,8 @@ struct GatewaySessionTests {
         let simulator: DiscordGatewaySimulator
         let received: Received
         let reconnects: ReconnectLog
+        /// What `onEstablished` was told: false for READY, true for RESUMED.
+        let establishments: ReconnectLog
         let task: Task<Result<Void, GatewayError>, Never>
 
         func waitFor(_ description: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
@@ -66,6 +68,8 @@ struct GatewaySessionTests {
             configuration.identifyInterval = .milliseconds(250)
             let reconnects = ReconnectLog()
             configuration.onReconnect = { reconnects.append($0) }
+            let establishments = ReconnectLog()
+            configuration.onEstablished = { establishments.append($0) }
             let session = GatewaySession(configuration: configuration, logger: Logger(label: "test.gateway"))
             let received = Received()
             let consumer = Task {
@@ -82,7 +86,7 @@ struct GatewaySessionTests {
                     return .failure(error)
                 }
             }
-            let running = Running(session: session, simulator: simulator, received: received, reconnects: reconnects, task: task)
+            let running = Running(session: session, simulator: simulator, received: received, reconnects: reconnects, establishments: establishments, task: task)
             do {
                 try await body(running)
             } catch {
@@ -157,10 +161,12 @@ struct GatewaySessionTests {
                 try await running.waitFor("RESUMED") { await running.received.names.contains("RESUMED") }
                 #expect(running.simulator.identifies.count == 1)
                 #expect(running.reconnects.all == [true], "onReconnect told of one resume")
+                #expect(running.establishments.all == [false, true], "onEstablished told of READY, then RESUMED")
             } else {
                 try await running.waitFor("a second READY", timeout: .seconds(12)) { await running.received.count(named: "READY") == 2 }
                 #expect(running.simulator.resumes.isEmpty)
                 #expect(running.reconnects.all == [false], "onReconnect told of one new IDENTIFY")
+                #expect(running.establishments.all == [false, false], "onEstablished told of two READYs")
             }
         }
     }

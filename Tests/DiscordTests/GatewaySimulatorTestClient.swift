@@ -163,8 +163,9 @@ enum GatewaySimulatorFixture {
         }
     }
 
-    /// Polls `condition` until it holds or `timeout` passes; the simulator records on its own threads.
-    static func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
+    /// Polls `condition` until it holds or `timeout` passes; the simulator records on its own threads,
+    /// which a loaded machine may run late, so the default is generous (a pass returns at once).
+    static func eventually(timeout: Duration = .seconds(20), _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }

@@ -34,7 +34,7 @@ struct GatewayStateMachineTests {
         machine.connectionOpened(resuming: false)
         _ = try feed(&machine, Self.hello)
         let ready = try feed(&machine, Self.ready)
-        #expect(ready.first == .established)
+        #expect(ready.first == .established(resumed: false))
         #expect(machine.hasSession)
         let dispatch = try feed(&machine, Self.interaction)
         guard case .deliver(let event) = dispatch.first else {

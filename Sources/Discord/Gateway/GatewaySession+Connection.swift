@@ -115,9 +115,10 @@ extension GatewaySession {
                         client.close(code)
                     case .deliver(let dispatch):
                         output.yield(dispatch)
-                    case .established:
+                    case .established(let resumed):
                         state.backoff.recordSuccess()
                         connected.withLock { $0 = true }
+                        configuration.onEstablished?(resumed)
                     case .connect, .stop:
                         break
                     }

@@ -28,6 +28,8 @@ public final class GatewaySession: Sendable {
         /// Told each time a connection ended and the session goes on with a new one: `true` when
         /// it will RESUME, `false` when it will IDENTIFY anew (metrics); nil tells nobody.
         public var onReconnect: (@Sendable (_ resuming: Bool) -> Void)?
+        /// Told each time READY (`false`) or RESUMED (`true`) arrives (metrics); nil tells nobody.
+        public var onEstablished: (@Sendable (_ resumed: Bool) -> Void)?
 
         public init(token: Secret, gatewayURL: @escaping @Sendable () async throws -> String) {
             self.token = token

@@ -30,7 +30,7 @@ public struct GatewayStateMachine: Sendable {
         case close(CloseCode)
         case deliver(GatewayDispatch)
         /// READY or RESUMED: the session works again, so failure backoff starts over.
-        case established
+        case established(resumed: Bool)
         case connect(Plan)
         /// A fatal close: stop, and never reconnect.
         case stop(reason: String, code: CloseCode)
@@ -91,9 +91,9 @@ public struct GatewayStateMachine: Sendable {
             var actions: [Action] = []
             if case .ready(let id, let url) = frame.content {
                 session = Session(id: id, resumeURL: url)
-                actions.append(.established)
+                actions.append(.established(resumed: false))
             } else if name == "RESUMED" {
-                actions.append(.established)
+                actions.append(.established(resumed: true))
             }
             actions.append(.deliver(GatewayDispatch(sequence: number, name: name, payload: Data(bytes))))
             return actions

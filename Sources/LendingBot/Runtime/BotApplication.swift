@@ -172,6 +172,7 @@ public struct BotApplication: Sendable {
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile
         sessionConfiguration.websocket.closeTimeout = options.gatewayCloseTimeout
         sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
+        sessionConfiguration.onEstablished = { metrics.gatewaySessionEstablished(resumed: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
         let grace = options.shutdownGrace

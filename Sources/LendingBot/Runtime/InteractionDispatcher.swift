@@ -3,8 +3,8 @@ import Foundation
 public import Logging
 
 /// Feeds INTERACTION_CREATE dispatches from the gateway to the router, each in a task of its own
-/// so that a slow answer never holds up the next interaction. READY and RESUMED are logged; other
-/// dispatches are ignored here.
+/// so that a slow answer never holds up the next interaction. READY and RESUMED are logged (the
+/// session itself reports them to the metrics); other dispatches are ignored here.
 public struct InteractionDispatcher: Sendable {
     let router: InteractionRouter
     let logger: Logger
@@ -24,11 +24,9 @@ public struct InteractionDispatcher: Sendable {
                 case "INTERACTION_CREATE": break
                 case "READY":
                     logger.info("connected to the gateway")
-                    router.services.metrics.gatewaySessionEstablished(resumed: false)
                     continue
                 case "RESUMED":
                     logger.info("gateway session resumed")
-                    router.services.metrics.gatewaySessionEstablished(resumed: true)
                     continue
                 default: continue
                 }
