@@ -39,6 +39,16 @@ public enum WorkflowPanelUserTable {
         return try result.decodeAll(as: WorkflowPanelUserRecord.self)
     }
 
+    /// The panel users of several workflows in one query, each workflow's in the order they were added.
+    public static func list(workflowIds: [Int], on database: some QueryExecutor) async throws -> [Int: [String]] {
+        guard !workflowIds.isEmpty else { return [:] }
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser"
+            WHERE "workflowId" = ANY(string_to_array(\(workflowIds.map(String.init).joined(separator: ",")), ',')::int[]) ORDER BY "id"
+            """, named: "list panel users of workflows")
+        return Dictionary(grouping: try result.decodeAll(as: WorkflowPanelUserRecord.self), by: \.workflowId).mapValues { $0.map(\.discordId) }
+    }
+
     /// Makes `discordIds` the workflow's panel users: rows for users no longer named are deleted,
     /// new users are added, and users kept keep their rows. Run it inside a transaction.
     public static func replace(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {

@@ -70,9 +70,11 @@ struct WorkflowListPage {
             // What the page showed has moved on: start again from the beginning.
             rows = try await WorkflowTable.list(status: status, after: 0, limit: size, on: pool)
         }
-        var fields: [EmbedField] = []
-        for workflow in rows {
-            fields.append(try await field(for: workflow, services: services, strings: strings))
+        // Two queries for the whole page, not two per row: the answer is not deferred.
+        let panelUsers = try await WorkflowPanelUserTable.list(workflowIds: rows.map(\.id), on: pool)
+        let aliases = try await ServerAliases.byPanelID(services)
+        let fields = rows.map { workflow in
+            field(for: workflow, panelUsers: panelUsers[workflow.id] ?? [], alias: workflow.pteroServerId.map { aliases[$0] ?? $0 }, strings: strings)
         }
         // Keep the fields within the budget, dropping from the far end of the direction of travel
         // so that turning back shows the page this one came from.
@@ -102,10 +104,7 @@ struct WorkflowListPage {
     }
 
     /// "#id purpose", then who, the panel users and the terms or the server and dates.
-    static func field(for workflow: WorkflowRecord, services: BotServices, strings: Strings) async throws -> EmbedField {
-        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: services.pool).map(\.discordId)
-        var alias: String?
-        if let server = workflow.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+    static func field(for workflow: WorkflowRecord, panelUsers: [String], alias: String?, strings: Strings) -> EmbedField {
         let applicant = workflow.applicantDiscordId == workflow.organizerDiscordId ? nil : workflow.applicantDiscordId
         var lines = [strings.listOrganizer(workflow.organizerDiscordId, applicant: applicant),
                      Limits.cut(strings.listPanelUsers(panelUsers), 400)]
