@@ -33,6 +33,7 @@ enum PanelRoute: Sendable, Hashable {
     case deleteFiles(String)
     case startup(String)
     case setStartupVariable(String)
+    case setDockerImage(String)
 
     var api: API {
         switch self {
@@ -46,7 +47,7 @@ enum PanelRoute: Sendable, Hashable {
         case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .reinstall, .deleteFiles: .post
         case .updateUser, .updateServerDetails: .patch
         case .deleteSubuser, .deleteBackup: .delete
-        case .setStartupVariable: .put
+        case .setStartupVariable, .setDockerImage: .put
         default: .get
         }
     }
@@ -81,6 +82,7 @@ enum PanelRoute: Sendable, Hashable {
         case .deleteFiles: "client/servers/{server}/files/delete"
         case .startup: "client/servers/{server}/startup"
         case .setStartupVariable: "client/servers/{server}/startup/variable"
+        case .setDockerImage: "client/servers/{server}/settings/docker-image"
         }
     }
 
@@ -91,7 +93,7 @@ enum PanelRoute: Sendable, Hashable {
         case .getUser(let id), .updateUser(let id), .updateServerDetails(let id): values = [String(id)]
         case .getServer(let s), .listSubusers(let s), .createSubuser(let s), .listBackups(let s), .createBackup(let s),
              .power(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
-             .setStartupVariable(let s):
+             .setStartupVariable(let s), .setDockerImage(let s):
             values = [s]
         case .updateSubuser(let s, let u), .deleteSubuser(let s, let u): values = [s, u]
         case .getBackup(let s, let b), .toggleBackupLock(let s, let b), .backupDownload(let s, let b), .deleteBackup(let s, let b):

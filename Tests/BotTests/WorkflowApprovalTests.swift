@@ -23,12 +23,13 @@ struct WorkflowApprovalTests {
 
             let command = try await world.workflowCommand("approve", [.integer("id", workflow.id), .string("server", "server02")])
             let reply = try world.callback(command)
-            #expect(reply.type == 4)
+            #expect(reply.type == 5, "deferred: the approval reads the server's egg on the panel first")
             #expect(reply.data["flags"]?.intValue == 64)
-            let content = try #require(reply.data["content"]?.stringValue)
+            let content = try #require(try await world.answer(command)["content"]?.stringValue)
             #expect(content.contains("server02") && content.contains("#\(workflow.id)") && content.contains("<@\(Persona.moderator.userID)>"))
             #expect(content.contains("approval task"))
-            #expect(reply.data["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
+            let edit = try #require(world.rest.requests.last { $0.method == "PATCH" && $0.path.hasSuffix("/messages/@original") })
+            #expect(edit.body?["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
 
             let reserved = try #require(try await world.workflow(workflow.id))
             #expect(reserved.status == .pending && reserved.pteroServerId == BotWorld.serverIdentifier(2))
@@ -70,10 +71,10 @@ struct WorkflowApprovalTests {
             #expect(second.data["title"]?.stringValue?.contains("6–6 of 6") == true)
 
             let roundTwo = try await world.submit("wf.names:\(workflow.id)", [.textInput(customID: Self.newcomers[5], value: "player06")])
-            let done = try world.callback(roundTwo)
-            #expect(done.data["flags"]?.intValue == 64)
-            #expect(done.data["content"]?.stringValue?.contains("server01") == true)
-            #expect(BotWorld.buttons(in: done.data).isEmpty)
+            #expect(try world.callback(roundTwo).data["flags"]?.intValue == 64)
+            let done = try await world.answer(roundTwo)
+            #expect(done["content"]?.stringValue?.contains("server01") == true)
+            #expect(BotWorld.buttons(in: done).isEmpty)
 
             let task = try #require(try await world.tasks(of: workflow.id).first)
             #expect(task.input["username:\(Self.newcomers[0])"] == "player01")
@@ -109,7 +110,7 @@ struct WorkflowApprovalTests {
             let fixed = try await world.submit("wf.names:\(workflow.id)", [
                 .textInput(customID: Self.newcomers[0], value: "good-name"), .textInput(customID: Self.newcomers[1], value: "other"),
             ])
-            #expect(try world.callback(fixed).data["content"]?.stringValue?.contains("server01") == true)
+            #expect(try await world.answer(fixed)["content"]?.stringValue?.contains("server01") == true)
             #expect(try await world.tasks(of: workflow.id).count == 1)
         }
     }
@@ -140,16 +141,17 @@ struct WorkflowApprovalTests {
             try await world.giveAccount(to: Persona.member.userID, username: "alice")
             async let first = world.click("wf.approve:\(workflow.id)")
             async let second = world.click("wf.approve:\(workflow.id)")
-            let replies = try await [first, second].map { try world.callback($0).data["content"]?.stringValue ?? "" }
+            var replies: [String] = []
+            for click in try await [first, second] { replies.append(try await world.answer(click)["content"]?.stringValue ?? "") }
             #expect(replies.filter { $0.contains("server01 is reserved") || $0.contains("**server01**") }.count == 1)
             #expect(replies.filter { $0.contains("already being approved by <@\(Persona.moderator.userID)>") }.count == 1)
             #expect(try await world.tasks(of: workflow.id).count == 1)
 
             try await world.drainTasks()
-            let late = try world.callback(try await world.click("wf.approve:\(workflow.id)"))
-            #expect(late.data["content"]?.stringValue == "Request #\(workflow.id) is already active (by <@\(Persona.moderator.userID)>).")
-            let command = try world.callback(try await world.workflowCommand("approve", [.integer("id", workflow.id)]))
-            #expect(command.data["content"]?.stringValue?.contains("already active") == true)
+            let late = try await world.answer(try await world.click("wf.approve:\(workflow.id)"))
+            #expect(late["content"]?.stringValue == "Request #\(workflow.id) is already active (by <@\(Persona.moderator.userID)>).")
+            let command = try await world.answer(try await world.workflowCommand("approve", [.integer("id", workflow.id)]))
+            #expect(command["content"]?.stringValue?.contains("already active") == true)
         }
     }
 
@@ -206,9 +208,9 @@ extension WorkflowApprovalTests {
             let second = try await world.file()
             _ = try await world.workflowCommand("approve", [.integer("id", first.id)])
             let command = try await world.workflowCommand("approve", [.integer("id", second.id)])
-            let reply = try world.callback(command)
-            #expect(reply.data["flags"]?.intValue == 64)
-            #expect(reply.data["content"]?.stringValue?.contains("No server is free") == true, "\(reply.data)")
+            #expect(try world.callback(command).data["flags"]?.intValue == 64)
+            let reply = try await world.answer(command)
+            #expect(reply["content"]?.stringValue?.contains("No server is free") == true, "\(reply)")
             let unchanged = try #require(try await world.workflow(second.id))
             #expect(unchanged.status == .pending && unchanged.pteroServerId == nil)
             #expect(try await world.tasks(of: second.id).isEmpty)

@@ -139,7 +139,8 @@ extension WorkflowConcurrencyTests {
     func twoRunners() async throws {
         try await World.with(servers: 3) { world in
             let second = TaskRunner(pool: world.pool, handlers: [
-                .approve: ApprovalTask(panel: world.panel, community: world.community, notifier: world.notifier, policy: world.policy),
+                .approve: ApprovalTask(panel: world.panel, community: world.community, notifier: world.notifier, versions: world.versions,
+                                       policy: world.policy),
             ], notifier: world.notifier, clock: world.clock, configuration: World.fastRunner, logger: world.logger)
             var ids: [Int] = []
             for (index, user) in [World.member, World.otherMember, "200000000000000004"].enumerated() {

@@ -32,7 +32,8 @@ extension Resilience {
                     #expect(world.rest.interactionResponses(for: approve.id).first?.kind == .callback(type: 9), "Approve opens the usernames form")
                     let names = try await world.send(world.gateway.makeModalSubmitInteraction(
                         customID: "wf.names:\(id)", fields: [.textInput(customID: member.userID, value: Self.username(member))], as: ResilienceWorld.moderator))
-                    #expect(world.replyText(names)?.contains("#\(id)") == true, "\(world.replyText(names) ?? "no reply")")
+                    let reply = try await world.finalReplyText(names)
+                    #expect(reply?.contains("#\(id)") == true, "\(reply ?? "no reply")")
                 }
                 #expect(try await world.count("LendingTask") == count)
 

@@ -23,8 +23,39 @@ public enum LendingNotice: Sendable, Equatable {
     case loanReturned(LoanSummary, recipient: String, archive: ArchiveOutcome)
     /// To the applicant: the request was rejected, with the moderator's reason if one was given.
     case requestRejected(LoanSummary, applicant: String, reason: String?)
+    /// To the moderators (and the moderator who approved): how far the preparation of an
+    /// approved request's server has got. Best effort: a lost progress notice changes nothing.
+    case approvalProgress(ApprovalProgress)
     /// To the moderators: a task stopped for good; a moderator can retry it.
     case taskFailed(TaskFailureSummary)
+}
+
+/// One stage of preparing a server for an approved request.
+public struct ApprovalProgress: Sendable, Equatable {
+    public enum Stage: Sendable, Equatable {
+        /// Stopping the server and setting its version and image.
+        case preparing
+        /// The egg's install script runs `version` on an image with `java`.
+        case installing(version: String, java: Int)
+        case starting
+        /// Access granted and the loan ACTIVE; players connect at `address`.
+        case ready(version: String, address: String?)
+    }
+
+    public var workflowId: Int
+    public var taskId: Int
+    public var serverAlias: String
+    /// The moderator who approved.
+    public var moderator: String
+    public var stage: Stage
+
+    public init(workflowId: Int, taskId: Int, serverAlias: String, moderator: String, stage: Stage) {
+        self.workflowId = workflowId
+        self.taskId = taskId
+        self.serverAlias = serverAlias
+        self.moderator = moderator
+        self.stage = stage
+    }
 }
 
 /// The facts every loan notice shows.
@@ -39,9 +70,12 @@ public struct LoanSummary: Sendable, Equatable {
     public var connectionAddress: String?
     public var startDate: Date?
     public var endDate: Date?
+    /// The Minecraft version: as requested before approval (`latest` included), the installed
+    /// release from the approval on.
+    public var mcVersion: String?
 
     public init(workflowId: Int, description: String, organizerDiscordId: String, panelUserDiscordIds: [String],
-                serverAlias: String?, connectionAddress: String?, startDate: Date?, endDate: Date?) {
+                serverAlias: String?, connectionAddress: String?, startDate: Date?, endDate: Date?, mcVersion: String? = nil) {
         self.workflowId = workflowId
         self.description = description
         self.organizerDiscordId = organizerDiscordId
@@ -50,6 +84,7 @@ public struct LoanSummary: Sendable, Equatable {
         self.connectionAddress = connectionAddress
         self.startDate = startDate
         self.endDate = endDate
+        self.mcVersion = mcVersion
     }
 }
 

@@ -52,6 +52,43 @@ public protocol LendingPanel: Sendable {
 
     /// Brings the server back to a clean state as `mode` says.
     func resetServer(_ server: String, mode: ServerResetMode) async throws
+
+    // MARK: Preparing a loan's server
+
+    /// The server's egg: the first of `versionVariables` it has, its images with the Java each
+    /// carries, and the image the server runs in now.
+    func egg(of server: String, versionVariables: [String]) async throws -> ServerEgg
+
+    /// Sets a startup variable; the same value again changes nothing. A value the egg's rules
+    /// refuse is a permanent failure naming the rule.
+    func setStartupVariable(_ name: String, to value: String, on server: String) async throws
+
+    /// Chooses the server's Docker image among the egg's. A server whose image an administrator
+    /// set by hand is a permanent failure that says so.
+    func setDockerImage(_ image: String, on server: String) async throws
+
+    /// Whether an install is running, failed, or done.
+    func installState(of server: String) async throws -> InstallState
+
+    /// Starts the egg's install script (the server goes `installing`). Not idempotent: the caller
+    /// looks at `installState` first, so a resumed task waits for the install already running.
+    func reinstall(_ server: String) async throws
+
+    /// Waits until the running install ends. A failed install, or one still running after the
+    /// configured timeout, is a permanent failure with the panel's reason.
+    func waitForInstall(of server: String) async throws
+
+    /// Sends start and waits until the server reports running.
+    func startAndWaitRunning(_ server: String) async throws
+}
+
+/// Where a server's install stands, as the panel reports it.
+public enum InstallState: String, Sendable, Equatable {
+    /// No install is running and the last one succeeded.
+    case installed
+    case installing
+    /// The last install or reinstall failed.
+    case failed
 }
 
 /// A panel account as the workflow records it.

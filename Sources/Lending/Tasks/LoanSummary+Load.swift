@@ -7,7 +7,7 @@ extension LoanSummary {
         let alias = try await workflow.pteroServerId.asyncMap { try await ServerBindingTable.alias(of: $0, on: database) ?? $0 }
         return LoanSummary(workflowId: workflow.id, description: workflow.description, organizerDiscordId: workflow.organizerDiscordId,
                            panelUserDiscordIds: panelUsers, serverAlias: alias, connectionAddress: address,
-                           startDate: workflow.startDate, endDate: workflow.endDate)
+                           startDate: workflow.startDate, endDate: workflow.endDate, mcVersion: workflow.mcVersion)
     }
 }
 

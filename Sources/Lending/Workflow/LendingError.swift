@@ -38,6 +38,10 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case endDateChanged(id: Int, current: Date?)
     /// The task is not waiting for a moderator.
     case taskNotFailed(id: Int, state: TaskState)
+    /// The named server cannot run the request's version: why, in words a moderator can act on.
+    case serverUnsuitable(alias: String, reason: String)
+    /// Free servers exist, but none can run the request's version; each one's reason.
+    case noSuitableServer(reasons: [String])
 
     public var description: String {
         switch self {
@@ -63,6 +67,8 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
         case .endDateChanged(let id, _): "loan #\(id) was already extended"
         case .taskNotFailed(let id, let state): "task #\(id) is \(state.rawValue), not FAILED"
+        case .serverUnsuitable(_, let reason): reason
+        case .noSuitableServer(let reasons): "no free server can run this version: " + reasons.joined(separator: "; ")
         }
     }
 }

@@ -20,6 +20,14 @@ public struct LendingPolicy: Sendable {
     public var resetMode: ServerResetMode
     /// Most panel users one request may name.
     public var maxPanelUsers: Int
+    /// Startup variables that may hold the Minecraft version, in the order they are looked for
+    /// (`PANEL_VERSION_VARIABLE`, else the stock eggs' names).
+    public var versionVariables: [String]
+    /// Whether an approval starts the server once it is installed (`START_ON_APPROVAL`).
+    public var startOnApproval: Bool
+
+    /// The version variables of the stock Paper, Vanilla and Forge eggs.
+    public static let stockVersionVariables = ["MINECRAFT_VERSION", "VANILLA_VERSION", "MC_VERSION"]
 
     public enum ExpiryAction: String, Sendable, CaseIterable {
         /// Return an expired loan automatically.
@@ -30,7 +38,8 @@ public struct LendingPolicy: Sendable {
 
     public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, reminderDays: [Int] = [3, 1],
                 expiryAction: ExpiryAction = .returnLoan, panelEmailDomain: String = "kpw.local", keepSubuserEmails: [String] = [],
-                subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10) {
+                subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10,
+                versionVariables: [String] = LendingPolicy.stockVersionVariables, startOnApproval: Bool = true) {
         self.timeZone = timeZone
         self.maxPeriodDays = maxPeriodDays
         self.extendDays = extendDays
@@ -41,6 +50,8 @@ public struct LendingPolicy: Sendable {
         self.subuserPermissions = subuserPermissions
         self.resetMode = resetMode
         self.maxPanelUsers = maxPanelUsers
+        self.versionVariables = versionVariables
+        self.startOnApproval = startOnApproval
     }
 
     /// Whether `email` is on the keep-list.

@@ -39,7 +39,8 @@ public enum MinecraftVersion {
     public static func isValid(_ text: String) -> Bool {
         if text == "latest" { return true }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard text.count <= RequestRules.maxVersionLength, (2...3).contains(parts.count), parts[0] == "1" else { return false }
+        guard text.count <= RequestRules.maxVersionLength, (2...3).contains(parts.count),
+              parts[0] == "1" || (Int(parts[0]).map { $0 >= 26 } ?? false) else { return false }
         return parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

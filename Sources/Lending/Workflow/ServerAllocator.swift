@@ -4,22 +4,23 @@ import Postgres
 /// Picks the server for an approval inside the approving transaction.
 ///
 /// A server is free when no PENDING or ACTIVE request holds its panel id and no open task works
-/// on it. The automatic choice takes the first free binding in alias order and locks it with
-/// `SKIP LOCKED`, so concurrent approvals take different servers without waiting on each other.
-/// Two approvals that still pick one server (the second read its snapshot before the first
-/// committed) are stopped by the unique index `Workflow_pteroServerId_held_key`; the caller
-/// retries the loser's transaction.
+/// on it. The automatic choice walks the free bindings in alias order, skipping those whose egg
+/// cannot run the request's version, and reserves the first with `named`, which locks the binding
+/// and checks again that it is free: of two approvals that chose one server, the second waits for
+/// the first and then moves on to the next. Two that still both write it (the second read its
+/// snapshot before the first committed) are stopped by the unique index
+/// `Workflow_pteroServerId_held_key`; the caller retries the loser.
 enum ServerAllocator {
-    static func firstFree(on transaction: Transaction) async throws -> ServerBindingRecord? {
-        let result = try await transaction.query("""
+    /// Every free binding in alias order, unlocked: the approval checks each one's egg on the
+    /// panel (outside any transaction) before it reserves one with `named`.
+    static func freeCandidates(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
+        let result = try await database.query("""
             SELECT b."name", b."pteroId", b."createdAt", b."updatedAt" FROM "ServerBinding" b
             WHERE NOT EXISTS (SELECT 1 FROM "Workflow" w WHERE w."pteroServerId" = b."pteroId" AND w."status" IN ('PENDING', 'ACTIVE'))
               AND NOT EXISTS (SELECT 1 FROM "LendingTask" t WHERE t."pteroServerId" = b."pteroId" AND t."state" IN ('QUEUED', 'FAILED'))
             ORDER BY b."name"
-            LIMIT 1
-            FOR UPDATE OF b SKIP LOCKED
-            """, named: "allocate free server")
-        return try result.decodeFirst(as: ServerBindingRecord.self)
+            """, named: "list free servers")
+        return try result.decodeAll(as: ServerBindingRecord.self)
     }
 
     /// The named binding, locked, if it is free; throws `serverNotFound` or `serverNotFree`.

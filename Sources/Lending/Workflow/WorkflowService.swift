@@ -13,17 +13,20 @@ public struct WorkflowService: Sendable {
     let policy: LendingPolicy
     let clock: LendingClock
     let panel: any LendingPanel
+    let versions: any MinecraftVersionCatalog
     let wakeRunner: @Sendable () -> Void
     /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
     let notifier: (any LendingNotifier)?
     let logger: Logger
 
     public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
-                notifier: (any LendingNotifier)? = nil, wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
+                versions: any MinecraftVersionCatalog, notifier: (any LendingNotifier)? = nil,
+                wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
         self.pool = pool
         self.policy = policy
         self.clock = clock
         self.panel = panel
+        self.versions = versions
         self.notifier = notifier
         self.wakeRunner = wakeRunner
         self.logger = logger
@@ -64,39 +67,73 @@ public struct WorkflowService: Sendable {
     }
 
     /// Reserves a server for a PENDING request and queues its approval task. The request stays
-    /// PENDING (holding the server) until the task has done the panel work; then it is ACTIVE.
+    /// PENDING (holding the server) until the task has installed the requested version, started
+    /// the server and granted access; then it is ACTIVE.
+    ///
+    /// Before anything is reserved, the version is looked up and the server's egg is read from the
+    /// panel: a server with no version variable, or no image with the Java the version needs, is
+    /// refused (a named server) or passed over (the automatic choice), so a reservation is only
+    /// ever made on a server that can run the loan.
     ///
     /// - Parameters:
     ///   - serverAlias: the server a moderator chose; it must be free. Nil picks the first free
-    ///     server in alias order.
+    ///     server in alias order that can run the version.
     ///   - usernames: panel usernames, by Discord id, for panel users without an account.
     public func approve(_ id: Int, by moderator: String, serverAlias: String? = nil, usernames: [String: String] = [:]) async throws -> Approval {
+        // The refusals that need no panel come first: decided already, or being approved.
+        let workflow = try await pool.withTransaction { try await lockPending(id, action: "approved", on: $0) }
+        let release = try await resolve(workflow.mcVersion)
+        var unsuitable: [String: ProvisionRefusal] = [:]
         var attempt = 1
         while true {
+            let candidate: ServerBindingRecord
+            if let serverAlias {
+                guard let named = try await ServerBindingTable.find(name: serverAlias, on: pool) else { throw LendingError.serverNotFound(alias: serverAlias) }
+                candidate = named
+            } else {
+                let free = try await ServerAllocator.freeCandidates(on: pool)
+                guard let next = free.first(where: { unsuitable[$0.name] == nil }) else {
+                    if free.isEmpty { throw LendingError.noFreeServer }
+                    throw LendingError.noSuitableServer(reasons: free.compactMap { unsuitable[$0.name]?.description })
+                }
+                candidate = next
+            }
+            let egg = try await panel.egg(of: candidate.pteroId, versionVariables: policy.versionVariables)
+            if case .failure(let refusal) = egg.plan(for: release, server: candidate.name) {
+                if serverAlias != nil { throw LendingError.serverUnsuitable(alias: candidate.name, reason: refusal.description) }
+                unsuitable[candidate.name] = refusal
+                continue
+            }
             do {
-                let approval = try await reserve(id, by: moderator, serverAlias: serverAlias, usernames: usernames)
+                let approval = try await reserve(id, by: moderator, binding: candidate.name, usernames: usernames)
                 wakeRunner()
                 return approval
             } catch let error as PostgresError where error.constraint == "Workflow_pteroServerId_held_key" && attempt < 20 {
                 // Another approval took the same server between our snapshot and our write.
                 if let serverAlias { throw LendingError.serverNotFree(alias: serverAlias, heldBy: nil) }
                 attempt += 1
+            } catch LendingError.serverNotFree where serverAlias == nil && attempt < 20 {
+                // Another approval reserved it since the list was read: try the next free one.
+                attempt += 1
             }
         }
     }
 
-    private func reserve(_ id: Int, by moderator: String, serverAlias: String?, usernames: [String: String]) async throws -> Approval {
+    /// `latest` or a release id, as the version catalog knows it; an unknown one is refused with
+    /// the closest releases.
+    private func resolve(_ requested: String) async throws -> MinecraftRelease {
+        if let release = try await versions.release(requested) { return release }
+        let closest = (try? await versions.closestReleases(to: requested, limit: 3)) ?? []
+        throw LendingError.invalidRequest(field: "mcVersion", rule: "\(requested) is not a Minecraft release"
+            + (closest.isEmpty ? "" : "; closest: " + closest.joined(separator: ", ")) + ": edit the request's version first")
+    }
+
+    private func reserve(_ id: Int, by moderator: String, binding alias: String, usernames: [String: String]) async throws -> Approval {
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             let workflow = try await lockPending(id, action: "approved", on: transaction)
             let chosen = try await chooseUsernames(for: workflow, usernames: usernames, on: transaction)
-            let binding: ServerBindingRecord
-            if let serverAlias {
-                binding = try await ServerAllocator.named(serverAlias, on: transaction)
-            } else {
-                guard let free = try await ServerAllocator.firstFree(on: transaction) else { throw LendingError.noFreeServer }
-                binding = free
-            }
+            let binding = try await ServerAllocator.named(alias, on: transaction)
             var reserved = workflow
             reserved.pteroServerId = binding.pteroId
             guard let stored = try await WorkflowTable.update(reserved, expectedStatus: .pending, at: now, on: transaction) else {

@@ -1,6 +1,7 @@
 public import Discord
 public import Lending
 public import Logging
+import Foundation
 
 /// `LendingNotifier` on Discord: direct messages to the people a notice is about and posts in the
 /// moderators' notify channel, in the guild's language (`GuildLanguage`).
@@ -16,10 +17,18 @@ public struct DiscordNotifier: LendingNotifier {
     let notifyChannel: ChannelID?
     let moderatorRoles: [RoleID]
     let guildLanguage: GuildLanguage
+    /// Where an approval's progress is shown: the approving moderator's own reply.
+    let replies: ApprovalReplies
+    let application: ApplicationID?
+    let clock: LendingClock
     let logger: Logger
 
-    public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, logger: Logger) {
+    public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, replies: ApprovalReplies = ApprovalReplies(),
+                application: ApplicationID? = nil, clock: LendingClock = .system, logger: Logger) {
         self.discord = discord
+        self.replies = replies
+        self.application = application
+        self.clock = clock
         self.notifyChannel = configuration.notifyChannelID.flatMap(ChannelID.init)
         self.moderatorRoles = configuration.adminRoleIDs.compactMap(RoleID.init)
         self.guildLanguage = guildLanguage
@@ -27,7 +36,18 @@ public struct DiscordNotifier: LendingNotifier {
     }
 
     public func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
-        let rendering = NoticeMessages(strings: Strings(guildLanguage.language), notifyChannel: notifyChannel, moderatorRoles: moderatorRoles)
+        let strings = Strings(guildLanguage.language)
+        switch notice {
+        case .approvalProgress(let progress):
+            await showInReply(strings.approvalProgress(progress), workflowId: progress.workflowId)
+            if case .ready = progress.stage { replies.forget(workflowId: progress.workflowId) }
+            return
+        case .taskFailed(let failure) where failure.kind == .approve:
+            await showInReply(strings.taskFailed(failure), workflowId: failure.workflowId)
+        default:
+            break
+        }
+        let rendering = NoticeMessages(strings: strings, notifyChannel: notifyChannel, moderatorRoles: moderatorRoles)
         let messages = rendering.messages(for: notice)
         guard !messages.isEmpty else {
             // Only channel notices can come out empty: no DISCORD_NOTIFY_CHANNEL_ID is set.
@@ -47,6 +67,18 @@ public struct DiscordNotifier: LendingNotifier {
         }
         for refusal in refusals {
             logger.warning("part of a notice was not delivered", metadata: ["notice.key": "\(deduplicationKey)", "error": "\(refusal.message)"])
+        }
+    }
+
+    /// Edits the approving moderator's reply, when the bot still may. Progress is a courtesy: a
+    /// failed edit is logged and nothing else changes.
+    private func showInReply(_ content: String, workflowId: Int) async {
+        guard let application, let token = replies.token(for: workflowId, at: clock.now()) else { return }
+        do {
+            _ = try await discord.editOriginalResponse(application: application, token: token,
+                                                       with: MessageEdit(content: Limits.content(content), allowedMentions: .nobody))
+        } catch {
+            logger.info("approval progress not shown in the moderator's reply", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
         }
     }
 

@@ -42,6 +42,9 @@ struct NoticeMessages: Sendable {
             return direct(recipient, strings.loanReturned(loan, archive: archive))
         case .requestRejected(let loan, let applicant, let reason):
             return direct(applicant, strings.requestRejected(loan, reason: reason))
+        case .approvalProgress:
+            // Shown by editing the approving moderator's reply (`DiscordNotifier`), not as messages.
+            return []
         case .taskFailed(let failure):
             let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(TaskRetryButton.action, failure.taskId).encoded)
             return channel(strings.taskFailed(failure), buttons: [retry], pingModerators: true)
@@ -86,6 +89,9 @@ struct NoticeMessages: Sendable {
         }
         if let address = loan.connectionAddress {
             fields.append(EmbedField(name: strings.text("接続先", "Address"), value: Limits.field("`\(address)`"), isInline: true))
+        }
+        if let version = loan.mcVersion {
+            fields.append(EmbedField(name: strings.text("バージョン", "Version"), value: Limits.field(version), isInline: true))
         }
         if let start = loan.startDate, let end = loan.endDate {
             fields.append(EmbedField(name: strings.text("期間", "Period"), value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))"))

@@ -23,8 +23,11 @@ public struct PterodactylLendingPanel: LendingPanel {
         /// For a backup to complete. On timeout the backup keeps running, and the retried step
         /// finds it by name and waits again rather than starting another.
         public var backup: Duration = .seconds(1800)
-        /// For a reinstall to finish (`RESET_MODE=reinstall`).
+        /// For a reinstall to finish (`PANEL_INSTALL_TIMEOUT_SECONDS`): the egg's script downloads
+        /// the server jar and its libraries, minutes on a slow node.
         public var install: Duration = .seconds(900)
+        /// From start to running: a first start generates the world.
+        public var start: Duration = .seconds(300)
 
         public init() {}
     }
@@ -169,6 +172,95 @@ public struct PterodactylLendingPanel: LendingPanel {
         try await perform(PanelCall("reset the server", server: server)) { () async throws(PanelError) in
             try await client.resetServer(server, mode: resetMode, timeout: timeouts.install)
         }
+    }
+
+    // MARK: Preparing a loan's server
+
+    public func egg(of server: String, versionVariables: [String]) async throws -> ServerEgg {
+        let (startup, details) = try await perform(PanelCall("read the server's startup settings", server: server)) { () async throws(PanelError) in
+            (try await client.startup(of: server), try await client.server(server))
+        }
+        let images = startup.dockerImages.map { label, image in
+            EggImage(label: label, image: image, javaMajorVersion: JavaImage.majorVersion(label: label, image: image))
+        }.sorted { ($0.javaMajorVersion ?? 0, $0.image) < ($1.javaMajorVersion ?? 0, $1.image) }
+        return ServerEgg(versionVariable: startup.variable(among: versionVariables)?.envVariable, images: images,
+                         currentImage: details.dockerImage)
+    }
+
+    public func setStartupVariable(_ name: String, to value: String, on server: String) async throws {
+        let call = PanelCall("set \(name) to \(value)", server: server)
+        try await perform(call) { () async throws(PanelError) in
+            do throws(PanelError) {
+                _ = try await client.setStartupVariable(on: server, key: name, value: value)
+            } catch where error.kind == .rejected(status: 400, code: "BadRequestHttpException") {
+                // Hidden or read-only: an administrator must open it to users on the egg.
+                throw PanelError(.invalidConfiguration("the egg of \(call.serverPhrase) does not let users change \(name): "
+                    + "make the variable visible and editable in the egg, or name another in PANEL_VERSION_VARIABLE"), operation: error.operation)
+            }
+        }
+    }
+
+    public func setDockerImage(_ image: String, on server: String) async throws {
+        let call = PanelCall("choose the Docker image \(image)", server: server)
+        try await perform(call) { () async throws(PanelError) in
+            do throws(PanelError) {
+                try await client.setDockerImage(image, on: server)
+            } catch where error.kind == .rejected(status: 400, code: "BadRequestHttpException") {
+                throw PanelError(.invalidConfiguration("an administrator set the Docker image of \(call.serverPhrase) by hand, so the panel "
+                    + "lets nobody else change it: set one of the egg's images in the panel's admin area"), operation: error.operation)
+            } catch where error.kind == .validation {
+                throw PanelError(.invalidConfiguration("the egg of \(call.serverPhrase) does not offer the image \(image)"), operation: error.operation)
+            }
+        }
+    }
+
+    public func installState(of server: String) async throws -> InstallState {
+        try await perform(PanelCall("read the install state", server: server)) { () async throws(PanelError) in
+            switch try await client.server(server).status {
+            case "installing": .installing
+            case "install_failed", "reinstall_failed": .failed
+            default: .installed
+            }
+        }
+    }
+
+    public func reinstall(_ server: String) async throws {
+        try await perform(PanelCall("start the reinstall", server: server)) { () async throws(PanelError) in
+            try await client.reinstall(server)
+        }
+    }
+
+    public func waitForInstall(of server: String) async throws {
+        let call = PanelCall("install the server", server: server)
+        try await perform(call) { () async throws(PanelError) in
+            do throws(PanelError) {
+                try await client.waitForInstall(of: server, timeout: timeouts.install)
+            } catch where error.kind == .serverStateConflict {
+                throw PanelError(.invalidConfiguration("the egg's install script failed on \(call.serverPhrase): its install log in the panel "
+                    + "says why; Retry runs the install again"), operation: error.operation)
+            } catch where error.kind == .timedOut {
+                throw PanelError(.invalidConfiguration("the install of \(call.serverPhrase) was still running after \(Self.minutes(timeouts.install)): "
+                    + "Retry waits for it again (PANEL_INSTALL_TIMEOUT_SECONDS sets the wait)"), operation: error.operation)
+            }
+        }
+    }
+
+    public func startAndWaitRunning(_ server: String) async throws {
+        let call = PanelCall("start the server", server: server)
+        try await perform(call) { () async throws(PanelError) in
+            try await client.sendPowerSignal(.start, to: server)
+            do throws(PanelError) {
+                try await client.waitForPowerState(.running, of: server, timeout: timeouts.start)
+            } catch where error.kind == .timedOut {
+                throw PanelError(.invalidConfiguration("\(call.serverPhrase) did not reach running within \(Self.minutes(timeouts.start)) "
+                    + "after start: its console in the panel says why"), operation: error.operation)
+            }
+        }
+    }
+
+    private static func minutes(_ duration: Duration) -> String {
+        let seconds = duration.components.seconds
+        return seconds % 60 == 0 ? "\(seconds / 60) minute(s)" : "\(seconds) seconds"
     }
 
     /// Throws the server's own "not found" when a child's 404 came from a missing server.

@@ -79,6 +79,9 @@ extension BotConfiguration {
         archiveTarget = reader.archiveTarget("ARCHIVE_TARGET")
         rcloneEnvironment = reader.passthrough(prefix: "RCLONE_")
         resetMode = reader.choice("RESET_MODE", of: ResetMode.self) ?? resetMode
+        panelVersionVariable = reader.variableName("PANEL_VERSION_VARIABLE")
+        panelInstallTimeoutSeconds = reader.integer("PANEL_INSTALL_TIMEOUT_SECONDS", in: 30...86_400) ?? panelInstallTimeoutSeconds
+        startOnApproval = reader.boolean("START_ON_APPROVAL") ?? startOnApproval
         timeZone = reader.timeZone("TIMEZONE") ?? timeZone
         tlsCAFile = reader.readableFile("TLS_CA_FILE")
         healthListen = reader.hostAndPort("HEALTH_LISTEN")

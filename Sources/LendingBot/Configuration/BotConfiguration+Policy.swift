@@ -5,6 +5,15 @@ extension BotConfiguration {
     public func lendingPolicy(subuserPermissions: [String]) -> LendingPolicy {
         LendingPolicy(timeZone: timeZone, maxPeriodDays: checkoutMaxPeriodDays, extendDays: checkoutExtendDays, reminderDays: reminderDays,
                       expiryAction: expiryAction, panelEmailDomain: panelEmailDomain, keepSubuserEmails: panelKeepSubusers,
-                      subuserPermissions: subuserPermissions, resetMode: resetMode)
+                      subuserPermissions: subuserPermissions, resetMode: resetMode,
+                      versionVariables: panelVersionVariable.map { [$0] } ?? LendingPolicy.stockVersionVariables,
+                      startOnApproval: startOnApproval)
+    }
+
+    /// How long the panel adapter waits for an install (`PANEL_INSTALL_TIMEOUT_SECONDS`).
+    public var panelTimeouts: PterodactylLendingPanel.Timeouts {
+        var timeouts = PterodactylLendingPanel.Timeouts()
+        timeouts.install = .seconds(panelInstallTimeoutSeconds)
+        return timeouts
     }
 }

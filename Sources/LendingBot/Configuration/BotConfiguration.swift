@@ -53,6 +53,13 @@ public struct BotConfiguration: Sendable {
     /// every rclone run gets: `.env` is not the process environment rclone would inherit.
     public var rcloneEnvironment: [String: String] = [:]
     public var resetMode = ResetMode.deleteFiles
+    /// `PANEL_VERSION_VARIABLE`: the egg variable that holds the Minecraft version; nil looks for
+    /// the stock eggs' `MINECRAFT_VERSION`, `VANILLA_VERSION`, `MC_VERSION` in that order.
+    public var panelVersionVariable: String?
+    /// `PANEL_INSTALL_TIMEOUT_SECONDS`: how long an approval waits for the egg's install script.
+    public var panelInstallTimeoutSeconds = 900
+    /// `START_ON_APPROVAL`: start the server once it is installed, before access is granted.
+    public var startOnApproval = true
     public var timeZone = TimeZone.current
     public var tlsCAFile: String?
     public var healthListen: HostAndPort?

@@ -129,6 +129,29 @@ struct EnvironmentReader {
         return choice
     }
 
+    /// `true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`).
+    mutating func boolean(_ name: String) -> Bool? {
+        guard let value = text(name) else { return nil }
+        switch value.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default:
+            invalid(name, "expected true or false")
+            return nil
+        }
+    }
+
+    /// A startup variable's name as eggs write them: capitals, digits and `_`, not starting with a digit.
+    mutating func variableName(_ name: String) -> String? {
+        guard let value = text(name) else { return nil }
+        guard (1...191).contains(value.count), value.first.map({ !$0.isNumber }) ?? false,
+              value.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }) else {
+            invalid(name, "expected an egg variable name such as MINECRAFT_VERSION (capitals, digits and _)")
+            return nil
+        }
+        return value
+    }
+
     /// A local directory, or an rclone remote as `remote:path`.
     mutating func archiveTarget(_ name: String) -> BotConfiguration.ArchiveTarget {
         guard let value = text(name) else { return .none }

@@ -18,6 +18,8 @@ public struct BotServices: Sendable {
     public let guildID: GuildID
     public let moderation: Moderation
     public let drafts: ApprovalDrafts
+    /// The approving moderators' replies, where the preparation's progress is shown.
+    public let replies: ApprovalReplies
     public let guildLanguage: GuildLanguage
     public let clock: LendingClock
     public let logger: Logger
@@ -25,7 +27,7 @@ public struct BotServices: Sendable {
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
         self.metrics = metrics
         self.configuration = configuration
         self.discord = discord
@@ -37,6 +39,7 @@ public struct BotServices: Sendable {
         self.guildID = guildID
         self.moderation = Moderation(adminRoleIDs: configuration.adminRoleIDs)
         self.drafts = drafts
+        self.replies = replies
         self.guildLanguage = guildLanguage
         self.clock = clock
         self.logger = logger

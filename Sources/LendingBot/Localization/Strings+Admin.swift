@@ -69,6 +69,25 @@ extension Strings {
              "\(mention(moderator)) approved request #\(id): server **\(server)** is reserved and approval task #\(task) is running. The result will be announced when it is done.")
     }
 
+    /// The approving moderator's reply as the server is prepared.
+    func approvalProgress(_ progress: ApprovalProgress) -> String {
+        let id = progress.workflowId
+        let server = progress.serverAlias
+        return switch progress.stage {
+        case .preparing:
+            text("申請 #\(id): サーバー **\(server)** を準備しています（停止、バージョンとイメージの設定）…",
+                 "Request #\(id): preparing **\(server)** (stopping it, setting the version and image)…")
+        case .installing(let version, let java):
+            text("申請 #\(id): **\(server)** に \(version) を Java \(java) でインストールしています…",
+                 "Request #\(id): installing \(version) on Java \(java) on **\(server)**…")
+        case .starting:
+            text("申請 #\(id): **\(server)** を起動しています…", "Request #\(id): starting **\(server)**…")
+        case .ready(let version, let address):
+            text("申請 #\(id): 準備完了。**\(server)** で \(version) が動いています" + (address.map { "（接続先 `\($0)`）" } ?? "") + "。主催者とパネルユーザーに通知しました。",
+                 "Request #\(id) is ready: **\(server)** runs \(version)" + (address.map { " at `\($0)`" } ?? "") + ". The organizer and panel users have been told.")
+        }
+    }
+
     func usernamesTitle(_ id: Int, from: Int, to: Int, of total: Int) -> String {
         text("#\(id) のパネルユーザー名（\(from)〜\(to) / \(total)）", "Panel usernames for #\(id) (\(from)–\(to) of \(total))")
     }

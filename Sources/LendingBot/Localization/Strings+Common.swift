@@ -64,6 +64,12 @@ extension Strings {
             text("貸出 #\(id) はすでに延長されています" + (current.map { "（期限 \(date($0))）" } ?? "") + "。",
                  "Loan #\(id) was already extended" + (current.map { " (now ends \(date($0)))" } ?? "") + ".")
         case .taskNotFailed(let id, _): text("タスク #\(id) は再試行できる状態ではありません。", "Task #\(id) is not waiting for a retry.")
+        case .serverUnsuitable(let alias, let reason):
+            text("サーバー \(alias) ではこのバージョンを動かせません: \(reason)。申請は審査中のままです。",
+                 "Server \(alias) cannot run this version: \(reason). The request stays pending.")
+        case .noSuitableServer(let reasons):
+            text("空いているサーバーのどれもこのバージョンを動かせません: \(reasons.joined(separator: "; "))。申請は審査中のままです。",
+                 "No free server can run this version: \(reasons.joined(separator: "; ")). The request stays pending.")
         }
     }
 

@@ -39,6 +39,8 @@ public struct BotApplication: Sendable {
         public var databaseCheckTimeout: Duration = .seconds(2)
         /// The series `/metrics` serves; tests may pass their own to read them.
         public var metrics = BotMetrics()
+        /// Which Minecraft releases exist and the Java each needs.
+        public var versions: any MinecraftVersionCatalog = ListedMinecraftVersions.sample
 
         public init() {}
     }
@@ -162,7 +164,7 @@ public struct BotApplication: Sendable {
                        pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
         let metrics = options.metrics
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelClient, pool: pool, application: application,
-                                  guild: guild, language: language, clock: options.clock, taskRunner: options.taskRunner, metrics: metrics,
+                                  guild: guild, language: language, clock: options.clock, versions: options.versions, taskRunner: options.taskRunner, metrics: metrics,
                                   logger: logger)
         let runner = parts.runner
         let scheduler = parts.scheduler

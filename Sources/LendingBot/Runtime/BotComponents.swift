@@ -17,18 +17,20 @@ public struct BotComponents: Sendable {
     public let services: BotServices
 
     public init(configuration: BotConfiguration, discord: DiscordClient, panelClient: PanelClient, pool: PostgresPool,
-                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock,
+                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock, versions: any MinecraftVersionCatalog,
                 taskRunner: TaskRunner.Configuration = TaskRunner.Configuration(), metrics: BotMetrics = BotMetrics(), logger: Logger) {
         let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
-        let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
-        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, logger: logger)
+        let panel = PterodactylLendingPanel(client: panelClient, timeouts: configuration.panelTimeouts, logger: logger)
+        let replies = ApprovalReplies()
+        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, replies: replies,
+                                       application: application, clock: clock, logger: logger)
         let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
         let runner = TaskRunner(pool: pool, handlers: [
-            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, policy: policy),
+            .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, versions: versions, policy: policy),
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
         ], notifier: notifier, clock: clock, configuration: taskRunner, observer: metrics, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() },
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, versions: versions, notifier: notifier, wakeRunner: { runner.wake() },
                                        logger: logger)
         self.notifier = notifier
         self.community = community
@@ -36,7 +38,7 @@ public struct BotComponents: Sendable {
         self.workflow = workflow
         self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                    panelClient: panelClient, applicationID: application, guildID: guild, guildLanguage: language,
-                                    clock: clock, metrics: metrics, logger: logger)
+                                    panelClient: panelClient, applicationID: application, guildID: guild, replies: replies,
+                                    guildLanguage: language, clock: clock, metrics: metrics, logger: logger)
     }
 }

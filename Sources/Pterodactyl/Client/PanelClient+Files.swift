@@ -21,6 +21,21 @@ extension PanelClient {
         return try decode(ItemList<StartupVariable>.self, from: response, operation: PanelRoute.startup(server).name).data.map(\.attributes)
     }
 
+    /// The egg's visible variables and the Docker images it offers.
+    public func startup(of server: String) async throws(PanelError) -> ServerStartup {
+        try ServerIdentifier.validate(server)
+        let response = try await send(.startup(server))
+        return try decode(StartupList.self, from: response, operation: PanelRoute.startup(server).name).startup
+    }
+
+    /// Chooses the server's Docker image (204). The panel refuses an image outside the egg's list
+    /// (422 on `docker_image`), and any change at all (400) while the current image is one an
+    /// administrator set by hand.
+    public func setDockerImage(_ image: String, on server: String) async throws(PanelError) {
+        try ServerIdentifier.validate(server)
+        _ = try await send(.setDockerImage(server), body: Self.encode(["docker_image": .string(image)]))
+    }
+
     /// Sets one variable. Hidden or read-only variables are 400, a value breaking the variable's
     /// rules is 422 on `value`.
     public func setStartupVariable(on server: String, key: String, value: String) async throws(PanelError) -> StartupVariable {

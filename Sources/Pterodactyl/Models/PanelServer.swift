@@ -14,6 +14,8 @@ public struct PanelServer: Sendable, Equatable, Decodable {
     public let limits: ServerLimits?
     public let sftp: SFTPDetails
     public let allocations: [Allocation]
+    /// The Docker image the server runs in (`docker_image`); nil when the answer has none.
+    public let dockerImage: String?
 
     /// Where players connect: the default allocation's alias if it has one, else its IP, and its
     /// port. The IP can be `0.0.0.0`, which is why the alias wins.
@@ -25,6 +27,7 @@ public struct PanelServer: Sendable, Equatable, Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case identifier, uuid, name, node, status, relationships, limits
+        case dockerImage = "docker_image"
         case internalID = "internal_id"
         case isSuspended = "is_suspended"
         case isInstalling = "is_installing"
@@ -47,6 +50,7 @@ public struct PanelServer: Sendable, Equatable, Decodable {
         featureLimits = try c.decodeIfPresent(FeatureLimits.self, forKey: .featureLimits) ?? FeatureLimits()
         limits = try? c.decodeIfPresent(ServerLimits.self, forKey: .limits)
         sftp = try c.decode(SFTPDetails.self, forKey: .sftp)
+        dockerImage = try? c.decodeIfPresent(String.self, forKey: .dockerImage)
         let relationships = try? c.nestedContainer(keyedBy: RelationshipKeys.self, forKey: .relationships)
         allocations = (try? relationships?.decode(OptionalList<Allocation>.self, forKey: .allocations))?.items ?? []
     }

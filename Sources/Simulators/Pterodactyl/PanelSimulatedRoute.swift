@@ -5,7 +5,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case listServers, getApplicationServer, updateServerDetails
     case getServer, listSubusers, getSubuser, createSubuser, updateSubuser, deleteSubuser
     case listBackups, createBackup, getBackup, toggleBackupLock, backupDownloadURL, deleteBackup
-    case power, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable
+    case power, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable, setDockerImage
     /// Wings' `GET /download/backup?token=`, outside the panel's API.
     case wingsDownload
 
@@ -34,6 +34,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .deleteFiles: "file.delete"
         case .startup: "startup.read"
         case .updateStartupVariable: "startup.update"
+        case .setDockerImage: "startup.docker-image"
         default: nil
         }
     }
@@ -89,6 +90,7 @@ struct PanelRouteMatch {
         case ["power"]: return pick(["POST": .power])
         case ["resources"]: return pick(["GET": .resources])
         case ["settings", "reinstall"]: return pick(["POST": .reinstall])
+        case ["settings", "docker-image"]: return pick(["PUT": .setDockerImage])
         case ["files", "list"]: return pick(["GET": .listFiles])
         case ["files", "delete"]: return pick(["POST": .deleteFiles])
         case ["startup"]: return pick(["GET": .startup])

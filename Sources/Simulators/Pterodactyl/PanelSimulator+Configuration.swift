@@ -150,6 +150,18 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var powerState: String
     public var subusers: [SimulatedSubuser]
     public var backups: [SimulatedBackup]
+    /// The image the server runs in; the panel lets a client key pick only one of `eggImages`,
+    /// and refuses every change while this one is not among them (an administrator set it).
+    public var dockerImage: String
+    /// The egg's images by label.
+    public var eggImages: [String: String]
+    /// The Minecraft version the last successful install laid down (the version variable's value
+    /// when it ran), nil before the simulator saw one.
+    public var installedVersion: String?
+    /// Installs started, finished or not: a test counts these to prove no install ran twice.
+    public var installsStarted = 0
+    /// When set, the running or next install fails (Wings reports the script's failure).
+    public var failsNextInstall = false
 
     public var identifier: String { String(uuid.prefix(8)) }
 
@@ -172,7 +184,15 @@ public struct SimulatedPanelServer: Sendable, Equatable {
         self.powerState = powerState
         self.subusers = []
         self.backups = []
+        self.dockerImage = "ghcr.io/pterodactyl/yolks:java_21"
+        self.eggImages = SimulatedPanelServer.javaImages
+        self.installedVersion = nil
     }
+
+    /// The stock Minecraft eggs' images: Java 8 to 25.
+    public static let javaImages = Dictionary(uniqueKeysWithValues: [8, 11, 16, 17, 21, 25].map {
+        ("Java \($0)", "ghcr.io/pterodactyl/yolks:java_\($0)")
+    })
 
     /// Server 1, identifier `1a2b3c4d`, `0.0.0.0:25565` with alias `mc1.kpw.local`, limit 3 backups.
     public static func standard(id: Int = 1, identifier: String = "1a2b3c4d", name: String = "server01") -> SimulatedPanelServer {
@@ -210,6 +230,9 @@ public struct SimulatedVariable: Sendable, Equatable {
     /// A Laravel rule string; the simulator understands `required`, `nullable`, `string`, `max:N`,
     /// `between:A,B` and `alpha_num`.
     public var rules: String
+
+    /// What the server runs with: its own value, else the egg's default.
+    public var effectiveValue: String { serverValue ?? defaultValue }
 
     public init(name: String, envVariable: String, defaultValue: String, serverValue: String? = nil, isUserViewable: Bool = true, isUserEditable: Bool = true, rules: String) {
         self.name = name

@@ -71,9 +71,23 @@ extension PanelSimulator {
         }
     }
 
-    /// Wings reports the install done: status back to `nil`, or `install_failed`/`reinstall_failed`.
+    /// Wings reports the install done: status back to `nil` (the version's jar laid down), or
+    /// `install_failed`/`reinstall_failed`.
     public func finishInstall(of identifier: String, status: String? = nil) {
-        setStatus(of: identifier, to: status)
+        guard status == nil else { return setStatus(of: identifier, to: status) }
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
+            world.finishInstall(server: s, failed: false)
+            world.installFinishesAt[world.servers[s].id] = nil
+        }
+    }
+
+    /// The server's running or next install fails when Wings reports it.
+    public func failNextInstall(of identifier: String) {
+        world.withLock { world in
+            guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
+            world.servers[s].failsNextInstall = true
+        }
     }
 
     /// Sets a server's `status` directly (`installing`, `suspended`, `restoring_backup`, ...).

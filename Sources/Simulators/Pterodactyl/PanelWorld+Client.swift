@@ -45,6 +45,7 @@ extension PanelWorld {
         case .deleteFiles: return deleteFiles(context: context, body: body)
         case .startup: return startup(server)
         case .updateStartupVariable: return updateVariable(context: context, body: body)
+        case .setDockerImage: return setDockerImage(context: context, body: body)
         default: return PanelJSON.notFound()
         }
     }
@@ -72,7 +73,7 @@ extension PanelWorld {
             "node": .string(server.node), "is_node_under_maintenance": false,
             "sftp_details": ["ip": .string(server.sftpHost), "port": 2022], "description": .string(server.description),
             "limits": ["memory": 4096, "swap": 0, "disk": 20480, "io": 500, "cpu": 200, "threads": .null, "oom_disabled": true],
-            "invocation": "java -jar server.jar", "docker_image": "ghcr.io/pterodactyl/yolks:java_21", "egg_features": ["eula", "java_version"],
+            "invocation": "java -jar server.jar", "docker_image": .string(server.dockerImage), "egg_features": ["eula", "java_version"],
             "feature_limits": featureLimits(server), "status": .optional(server.status),
             "is_suspended": .bool(server.status == "suspended"),
             "is_installing": .bool(server.status == "installing" || server.status == "install_failed"), "is_transferring": false,
@@ -143,6 +144,7 @@ extension PanelWorld {
     /// §3.5: 202 with `[]`; the server is `installing` (so 409 elsewhere) until Wings reports back.
     private mutating func reinstall(context: ClientContext, now: Date) -> SimulatedResponse {
         servers[context.index].status = "installing"
+        servers[context.index].installsStarted += 1
         servers[context.index].powerState = "offline"
         if let duration = configuration.automaticInstallDuration {
             installFinishesAt[servers[context.index].id] = now.addingTimeInterval(duration.seconds)
@@ -192,8 +194,28 @@ extension PanelWorld {
     private func startup(_ server: SimulatedPanelServer) -> SimulatedResponse {
         .json(200, PanelJSON.list("egg_variable", server.variables.filter(\.isUserViewable).map(variableAttributes), meta: [
             "startup_command": "java -jar server.jar", "raw_startup_command": "java -jar {{SERVER_JARFILE}}",
-            "docker_images": ["Java 21": "ghcr.io/pterodactyl/yolks:java_21"],
+            "docker_images": .object(server.eggImages.mapValues { .string($0) }),
         ]))
+    }
+
+    /// 204 for one of the egg's images (the same one again included); 422 on `docker_image` for any
+    /// other; 400 for every change while the current image is not the egg's (set by an
+    /// administrator), which the panel checks first.
+    private mutating func setDockerImage(context: ClientContext, body: [String: SimulatorJSON]) -> SimulatedResponse {
+        let server = servers[context.index]
+        guard server.eggImages.values.contains(server.dockerImage) else {
+            return PanelJSON.badRequest("BadRequestHttpException",
+                                        "This server's Docker image has been manually set by an administrator and cannot be updated.")
+        }
+        var violations = Violations()
+        let image = violations.requiredString(body, "docker_image")
+        guard violations.isEmpty, let image else { return violations.response! }
+        guard server.eggImages.values.contains(image) else {
+            violations.add("docker_image", rule: "in", "The selected docker image is invalid.")
+            return violations.response!
+        }
+        servers[context.index].dockerImage = image
+        return .noContent
     }
 
     /// §3.7: hidden → 400 "does not exist", read-only → 400, the variable's own rules → 422 on `value`.

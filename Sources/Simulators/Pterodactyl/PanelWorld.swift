@@ -230,7 +230,7 @@ struct PanelWorld {
             pendingPower[serverID] = nil
         }
         for (serverID, at) in installFinishesAt where at <= now {
-            if let index = servers.firstIndex(where: { $0.id == serverID }) { servers[index].status = nil }
+            if let index = servers.firstIndex(where: { $0.id == serverID }) { finishInstall(server: index, failed: servers[index].failsNextInstall) }
             installFinishesAt[serverID] = nil
         }
         if let duration = configuration.automaticBackupDuration {
@@ -241,6 +241,24 @@ struct PanelWorld {
                 }
             }
         }
+    }
+
+    /// Wings reports the egg's install script done. A successful one lays down the server jar of
+    /// the version the egg's variable names (over the existing volume: a reinstall deletes
+    /// nothing); a failed one leaves `reinstall_failed` and the files as they were.
+    mutating func finishInstall(server s: Int, failed: Bool) {
+        servers[s].failsNextInstall = false
+        guard !failed else {
+            servers[s].status = "reinstall_failed"
+            return
+        }
+        servers[s].status = nil
+        let version = servers[s].variables.first { ["MINECRAFT_VERSION", "VANILLA_VERSION", "MC_VERSION"].contains($0.envVariable) }?.effectiveValue
+        servers[s].installedVersion = version
+        var root = servers[s].files["/"] ?? []
+        root.removeAll { $0.name == "server.jar" }
+        root.append(SimulatedFile(name: "server.jar", size: 48_000_000))
+        servers[s].files["/"] = root
     }
 
     mutating func complete(server s: Int, backup b: Int, successful: Bool, bytes: Int64, at now: Date) {

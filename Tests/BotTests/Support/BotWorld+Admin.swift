@@ -65,6 +65,17 @@ extension BotWorld {
         return (type, data)
     }
 
+    /// What the invoker finally reads: the callback's message, or, for a deferred reply (an
+    /// approval reads the panel first), the original response once the bot has edited it.
+    func answer(_ interaction: SimulatedInteraction, sourceLocation: SourceLocation = #_sourceLocation) async throws -> SimulatorJSON {
+        let first = try callback(interaction, sourceLocation: sourceLocation)
+        guard first.type == 5 else { return first.data }
+        try await eventually("the deferred reply's edit") {
+            rest.originalResponse(for: interaction.id)?["content"]?.stringValue.map { !$0.isEmpty } ?? false
+        }
+        return rest.originalResponse(for: interaction.id) ?? .null
+    }
+
     /// Every `custom_id` anywhere in `json`.
     static func customIDs(in json: SimulatorJSON) -> [String] {
         if let object = json.objectValue {

@@ -101,7 +101,8 @@ struct BotWorld: Sendable {
                 let clock = LendingClock { clockSource.now }
                 let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                           application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
-                                          guild: GuildID(guildID) ?? GuildID(1), language: GuildLanguage(), clock: clock, logger: logger)
+                                          guild: GuildID(guildID) ?? GuildID(1), language: GuildLanguage(), clock: clock,
+                                          versions: ListedMinecraftVersions.sample, logger: logger)
                 let (services, runner, scheduler, notifier, community) = (parts.services, parts.runner, parts.scheduler, parts.notifier, parts.community)
                 for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)

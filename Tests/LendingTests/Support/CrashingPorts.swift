@@ -75,6 +75,17 @@ struct CrashingPanel: LendingPanel {
     func unlockBackup(_ uuid: String, of server: String) async throws { try await point.pass { try await inner.unlockBackup(uuid, of: server) } }
     func deleteBackup(_ uuid: String, of server: String) async throws { try await point.pass { try await inner.deleteBackup(uuid, of: server) } }
     func resetServer(_ server: String, mode: ServerResetMode) async throws { try await point.pass { try await inner.resetServer(server, mode: mode) } }
+    func egg(of server: String, versionVariables: [String]) async throws -> ServerEgg {
+        try await point.pass { try await inner.egg(of: server, versionVariables: versionVariables) }
+    }
+    func setStartupVariable(_ name: String, to value: String, on server: String) async throws {
+        try await point.pass { try await inner.setStartupVariable(name, to: value, on: server) }
+    }
+    func setDockerImage(_ image: String, on server: String) async throws { try await point.pass { try await inner.setDockerImage(image, on: server) } }
+    func installState(of server: String) async throws -> InstallState { try await point.pass { try await inner.installState(of: server) } }
+    func reinstall(_ server: String) async throws { try await point.pass { try await inner.reinstall(server) } }
+    func waitForInstall(of server: String) async throws { try await point.pass { try await inner.waitForInstall(of: server) } }
+    func startAndWaitRunning(_ server: String) async throws { try await point.pass { try await inner.startAndWaitRunning(server) } }
 }
 
 struct CrashingNotifier: LendingNotifier {

@@ -23,6 +23,7 @@ struct LendingWorld: Sendable {
     let runner: TaskRunner
     let scheduler: Scheduler
     let logger: Logger
+    let versions: any MinecraftVersionCatalog
 
     var simulator: PanelSimulator { panelWorld.panel }
 
@@ -43,6 +44,7 @@ struct LendingWorld: Sendable {
         wrapPanel: (any LendingPanel) -> any LendingPanel = { $0 },
         wrapNotifier: (any LendingNotifier) -> any LendingNotifier = { $0 },
         runnerConfiguration: TaskRunner.Configuration = Self.fastRunner,
+        versions: any MinecraftVersionCatalog = ListedMinecraftVersions.sample,
         _ body: (LendingWorld) async throws -> Void
     ) async throws {
         var configuration = PanelSimulator.Configuration(
@@ -69,19 +71,20 @@ struct LendingWorld: Sendable {
                 let runner = TaskRunner(
                     pool: pool,
                     handlers: [
-                        .approve: ApprovalTask(panel: panel, community: community, notifier: taskNotifier, policy: policy),
+                        .approve: ApprovalTask(panel: panel, community: community, notifier: taskNotifier, versions: versions, policy: policy),
                         .returnLoan: ReturnTask(panel: panel, community: community, notifier: taskNotifier, archive: archive, policy: policy),
                         .release: ReleaseTask(panel: panel, policy: policy),
                     ],
                     notifier: taskNotifier, clock: clock, configuration: runnerConfiguration, logger: logger)
-                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, logger: logger)
+                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, versions: versions, notifier: notifier,
+                                              logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
                 }
                 try await body(LendingWorld(pool: pool, panelWorld: panelWorld, panel: panel, notifier: notifier,
                                             community: community, policy: policy, clock: clock, service: service, runner: runner,
-                                            scheduler: scheduler, logger: logger))
+                                            scheduler: scheduler, logger: logger, versions: versions))
             }
         }
     }
@@ -92,6 +95,9 @@ struct LendingWorld: Sendable {
         configuration.retryBase = .seconds(1)
         configuration.retryCap = .seconds(8)
         configuration.maxAttempts = 6
+        // The lease is renewed in real time while the panel's waits move the manual clock by
+        // minutes (an install, a start): a lease that short would lapse under a running task.
+        configuration.lease = .seconds(900)
         return configuration
     }
 
@@ -126,6 +132,10 @@ struct LendingWorld: Sendable {
 
     func workflow(_ id: Int) async throws -> WorkflowRecord? {
         try await WorkflowTable.find(id: id, on: pool)
+    }
+
+    func tasks(workflowId: Int) async throws -> [TaskRecord] {
+        try await TaskTable.list(workflowId: workflowId, on: pool)
     }
 
     struct DrainTimeout: Error {}

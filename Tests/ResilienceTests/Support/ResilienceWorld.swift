@@ -181,6 +181,17 @@ struct ResilienceWorld: Sendable {
         rest.interactionResponses(for: interaction.id).first?.body?["data"]?["content"]?.stringValue
     }
 
+    /// What the invoker finally reads: the callback's text, or a deferred reply's text once the
+    /// bot has edited it in (real time, up to 20 s on a loaded machine).
+    func finalReplyText(_ interaction: SimulatedInteraction) async throws -> String? {
+        if let text = replyText(interaction) { return text }
+        for _ in 0..<2_000 {
+            if let text = rest.originalResponse(for: interaction.id)?["content"]?.stringValue, !text.isEmpty { return text }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+
     func count(_ table: String) async throws -> Int {
         try await pool.query(Query(unsafeSQL: "SELECT count(*)::int AS n FROM \"\(table)\""), named: "count rows").first?.decode("n", as: Int.self) ?? 0
     }

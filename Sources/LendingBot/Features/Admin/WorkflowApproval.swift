@@ -108,9 +108,7 @@ enum ApprovalFlow {
             services.drafts.discard(workflowId)
         }
         guard !missing.isEmpty else {
-            let approval = try await services.workflow.approve(workflowId, by: context.invokerID, serverAlias: serverAlias)
-            try await context.replyEphemeral(context.strings.approvalStarted(workflowId, server: approval.serverAlias,
-                                                                            task: approval.task.id, by: context.invokerID))
+            try await approve(context, workflowId: workflowId, serverAlias: serverAlias, usernames: [:])
             return
         }
         if let serverAlias {
@@ -148,11 +146,8 @@ enum ApprovalFlow {
         let services = context.services
         let usernames = draft.usernames.filter { missing.contains($0.key) }
         do {
-            let approval = try await services.workflow.approve(workflowId, by: context.invokerID, serverAlias: draft.serverAlias,
-                                                               usernames: usernames)
+            try await approve(context, workflowId: workflowId, serverAlias: draft.serverAlias, usernames: usernames)
             services.drafts.discard(workflowId)
-            try await context.replyEphemeral(context.strings.approvalStarted(workflowId, server: approval.serverAlias,
-                                                                            task: approval.task.id, by: context.invokerID))
         } catch let error as LendingError {
             switch error {
             case .usernameTaken(let name), .usernameInvalid(let name):
@@ -170,10 +165,28 @@ enum ApprovalFlow {
         }
     }
 
+    /// Approves, reading the server's egg on the panel first, which can take longer than
+    /// Discord's three seconds: so the reply is deferred, and then edited as the server is prepared
+    /// (`ApprovalReplies`).
+    static func approve(_ context: InteractionContext, workflowId: Int, serverAlias: String?, usernames: [String: String]) async throws {
+        let services = context.services
+        if context.answer == .none { try await context.deferReply() }
+        let approval = try await services.workflow.approve(workflowId, by: context.invokerID, serverAlias: serverAlias, usernames: usernames)
+        services.replies.remember(workflowId: workflowId, token: context.interaction.token, at: services.clock.now())
+        try await context.tell(context.strings.approvalStarted(workflowId, server: approval.serverAlias, task: approval.task.id,
+                                                               by: context.invokerID))
+    }
+
     /// An ephemeral message with the Continue button that opens the next usernames modal.
     static func replyWithContinue(_ context: InteractionContext, workflowId: Int, _ content: String) async throws {
         let button = Button(style: .primary, label: context.strings.continueButton,
                             customID: CustomID(UsernamesContinueButton.action, workflowId).encoded)
-        try await context.replyEphemeral(Limits.content(content), components: [.actionRow(ActionRow([.button(button)]))])
+        let components: [Component] = [.actionRow(ActionRow([.button(button)]))]
+        if context.answer == .none {
+            try await context.replyEphemeral(Limits.content(content), components: components)
+        } else {
+            // The approval deferred before the domain refused it.
+            try await context.editReply(MessageEdit(content: Limits.content(content), embeds: [], components: components, allowedMentions: .nobody))
+        }
     }
 }
