@@ -33,6 +33,8 @@ enum PanelRoute: Sendable, Hashable {
     case deleteFiles(String)
     case startup(String)
     case setStartupVariable(String)
+    case listSchedules(String)
+    case deleteSchedule(String, schedule: Int)
 
     var api: API {
         switch self {
@@ -45,7 +47,7 @@ enum PanelRoute: Sendable, Hashable {
         switch self {
         case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .reinstall, .deleteFiles: .post
         case .updateUser, .updateServerDetails: .patch
-        case .deleteSubuser, .deleteBackup: .delete
+        case .deleteSubuser, .deleteBackup, .deleteSchedule: .delete
         case .setStartupVariable: .put
         default: .get
         }
@@ -81,6 +83,8 @@ enum PanelRoute: Sendable, Hashable {
         case .deleteFiles: "client/servers/{server}/files/delete"
         case .startup: "client/servers/{server}/startup"
         case .setStartupVariable: "client/servers/{server}/startup/variable"
+        case .listSchedules: "client/servers/{server}/schedules"
+        case .deleteSchedule: "client/servers/{server}/schedules/{schedule}"
         }
     }
 
@@ -91,8 +95,9 @@ enum PanelRoute: Sendable, Hashable {
         case .getUser(let id), .updateUser(let id), .updateServerDetails(let id): values = [String(id)]
         case .getServer(let s), .listSubusers(let s), .createSubuser(let s), .listBackups(let s), .createBackup(let s),
              .power(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
-             .setStartupVariable(let s):
+             .setStartupVariable(let s), .listSchedules(let s):
             values = [s]
+        case .deleteSchedule(let s, let id): values = [s, String(id)]
         case .updateSubuser(let s, let u), .deleteSubuser(let s, let u): values = [s, u]
         case .getBackup(let s, let b), .toggleBackupLock(let s, let b), .backupDownload(let s, let b), .deleteBackup(let s, let b):
             values = [s, b]

@@ -150,6 +150,8 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var powerState: String
     public var subusers: [SimulatedSubuser]
     public var backups: [SimulatedBackup]
+    /// Schedules made through the client API, with their tasks.
+    public var schedules: [SimulatedSchedule]
 
     public var identifier: String { String(uuid.prefix(8)) }
 
@@ -172,6 +174,7 @@ public struct SimulatedPanelServer: Sendable, Equatable {
         self.powerState = powerState
         self.subusers = []
         self.backups = []
+        self.schedules = []
     }
 
     /// Server 1, identifier `1a2b3c4d`, `0.0.0.0:25565` with alias `mc1.kpw.local`, limit 3 backups.

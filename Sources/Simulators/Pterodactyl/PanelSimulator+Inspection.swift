@@ -46,6 +46,22 @@ extension PanelSimulator {
         server(identifier)?.backups.filter { !$0.isDeleted } ?? []
     }
 
+    /// Schedules of a server with their tasks, oldest first.
+    public func schedules(of identifier: String) -> [SimulatedSchedule] {
+        server(identifier)?.schedules ?? []
+    }
+
+    /// Gives the account with `email` a client API key of its own and returns it, so a test can
+    /// act as that person (a renter) with exactly the access the panel gives them.
+    public func addClientKey(forEmail email: String) -> String? {
+        world.withLock { world in
+            guard let user = world.users.first(where: { $0.email.lowercased() == email.lowercased() }) else { return nil }
+            let token = SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "user\(user.id)k\(world.addedKeys.count + 1)")
+            world.addedKeys.append(SimulatedAPIKey(token: token, userID: user.id, kind: .client))
+            return token
+        }
+    }
+
     /// Sub-user updates that changed a stored list; an unchanged list writes nothing (§3.2).
     public var subuserWriteCount: Int {
         world.withLock { $0.subuserWrites }
@@ -74,6 +90,10 @@ extension PanelSimulator {
     /// Wings reports the install done: status back to `nil`, or `install_failed`/`reinstall_failed`.
     public func finishInstall(of identifier: String, status: String? = nil) {
         setStatus(of: identifier, to: status)
+        guard status == nil else { return }
+        world.withLock { world in
+            if let s = world.servers.firstIndex(where: { $0.identifier == identifier }) { world.installServerJar(server: s) }
+        }
     }
 
     /// Sets a server's `status` directly (`installing`, `suspended`, `restoring_backup`, ...).

@@ -44,6 +44,10 @@ struct PanelWorld {
     var downloadFaults: [PanelDownloadFault] = []
     var nextUserID: Int
     var nextBackupNumber = 1
+    var nextScheduleID = 1
+    var nextScheduleTaskID = 1
+    /// Client keys added while running (a renter's own key), beside the configured ones.
+    var addedKeys: [SimulatedAPIKey] = []
     var randomCounter = 0
     /// Per server id: when a pending power transition lands, and on which state.
     var pendingPower: [Int: (at: Date, state: String)] = [:]
@@ -147,7 +151,7 @@ struct PanelWorld {
         let unauthenticated = Refusal(response: PanelJSON.error(401, code: "AuthenticationException", detail: "Unauthenticated."))
         guard let header = request.headers["authorization"], header.hasPrefix("Bearer ") else { return .failure(unauthenticated) }
         let token = String(header.dropFirst("Bearer ".count))
-        guard token.count == 48, let key = configuration.keys.first(where: { $0.token == token }),
+        guard token.count == 48, let key = (configuration.keys + addedKeys).first(where: { $0.token == token }),
               let user = users.first(where: { $0.id == key.userID }) else { return .failure(unauthenticated) }
         switch (key.kind, route.isApplication) {
         case (.application, false):
@@ -230,7 +234,10 @@ struct PanelWorld {
             pendingPower[serverID] = nil
         }
         for (serverID, at) in installFinishesAt where at <= now {
-            if let index = servers.firstIndex(where: { $0.id == serverID }) { servers[index].status = nil }
+            if let index = servers.firstIndex(where: { $0.id == serverID }) {
+                servers[index].status = nil
+                installServerJar(server: index)
+            }
             installFinishesAt[serverID] = nil
         }
         if let duration = configuration.automaticBackupDuration {
@@ -241,6 +248,15 @@ struct PanelWorld {
                 }
             }
         }
+    }
+
+    /// What the egg's install script leaves: the server jar at the root, written over the existing
+    /// volume. Everything else on the volume (worlds, `ops.json`, plugins) stays as it was.
+    mutating func installServerJar(server s: Int) {
+        var root = servers[s].files["/"] ?? []
+        root.removeAll { $0.name == "server.jar" }
+        root.append(SimulatedFile(name: "server.jar", size: 48_000_000))
+        servers[s].files["/"] = root
     }
 
     mutating func complete(server s: Int, backup b: Int, successful: Bool, bytes: Int64, at now: Date) {
