@@ -158,7 +158,10 @@ struct ReturnCleanupTests {
             #expect(world.simulator.subusers(of: Self.server).isEmpty, "the renters kept access past a failed archive")
             #expect(try await renter.send(.get, "").status == 404)
             #expect(world.simulator.server(Self.server)?.powerState == "offline")
-            #expect(world.notifier.notices.contains { if case .taskFailed(let failure) = $0 { failure.taskId == task.id } else { false } })
+            let told = world.notifier.notices.compactMap { notice -> String? in
+                if case .taskFailed(let failure) = notice, failure.taskId == task.id { failure.message } else { nil }
+            }
+            #expect(told.count == 1 && told[0].hasPrefix("returning, archive failed (the renters' access is already removed"), "\(told)")
         }
     }
 }

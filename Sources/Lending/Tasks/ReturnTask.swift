@@ -51,20 +51,25 @@ public struct ReturnTask: TaskHandler {
             try await panel.stopAndWaitOffline(server)
             return [:]
         }
-        // Taken after the revocation: from here on only the bot makes backups on this server.
-        let before = try BackupList.decode(try await context.step("backups-before") {
-            try BackupList.encode(try await panel.backups(of: server))
-        })
-        let outcome: ArchiveOutcome
-        if let archive {
-            outcome = try await archiveBackups(of: workflow, server: server, before: before, to: archive, context: context)
-        } else {
-            outcome = .notConfigured
+        let outcome = try await afterRevocation("archive") { () async throws -> ArchiveOutcome in
+            // Taken after the revocation: from here on only the bot makes backups on this server.
+            let before = try BackupList.decode(try await context.step("backups-before") {
+                try BackupList.encode(try await panel.backups(of: server))
+            })
+            let outcome: ArchiveOutcome
+            if let archive {
+                outcome = try await archiveBackups(of: workflow, server: server, before: before, to: archive, context: context)
+            } else {
+                outcome = .notConfigured
+            }
+            try await deleteBackupsLeft(on: server, context: context)
+            return outcome
         }
-        try await deleteBackupsLeft(on: server, context: context)
-        try await context.step("reset") {
-            try await panel.resetServer(server, mode: policy.resetMode)
-            return ["mode": policy.resetMode.rawValue]
+        _ = try await afterRevocation("reset") {
+            try await context.step("reset") {
+                try await panel.resetServer(server, mode: policy.resetMode)
+                return ["mode": policy.resetMode.rawValue]
+            }
         }
         try await context.step("description") {
             try await panel.setDescription(of: server, to: "")
@@ -91,6 +96,17 @@ public struct ReturnTask: TaskHandler {
         for discordId in panelUsers where !recipients.contains(discordId) { recipients.append(discordId) }
         for discordId in recipients {
             try await context.notify("notify:\(discordId)", .loanReturned(summary, recipient: discordId, archive: outcome), notifier: notifier)
+        }
+    }
+
+    /// Runs a phase that comes after the renters lost access, and says so in its failure, which
+    /// the moderators read in the failed-task notice beside its Retry button: the loan stays
+    /// ACTIVE while the return is unfinished, but nobody is on the server any more.
+    private func afterRevocation<T>(_ phase: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as PortFailure {
+            throw PortFailure(failure.kind, "returning, \(phase) failed (the renters' access is already removed and the server stopped): \(failure.message)")
         }
     }
 
