@@ -108,7 +108,8 @@ struct DiscordNotifierTests {
             let content = try #require(post["content"]?.stringValue)
             #expect(content.contains("<@\(Persona.member.userID)>") && content.contains("#7") && content.contains("→"), "\(content)")
             #expect(!content.contains("<@&"))
-            #expect(post["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true && post["allowed_mentions"]?["roles"] == nil)
+            let sent = try #require(world.rest.requests(to: .createMessage).first?.body)
+            #expect(sent["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true && sent["allowed_mentions"]?["roles"] == nil)
             #expect(post["embeds"]?[0]?["title"]?.stringValue?.contains("Summer build contest") == true)
             #expect(world.rest.dmChannelID(for: Persona.member.userID) == nil)
         }
