@@ -34,6 +34,8 @@ enum PanelRoute: Sendable, Hashable {
     case startup(String)
     case setStartupVariable(String)
     case setDockerImage(String)
+    case listSchedules(String)
+    case deleteSchedule(String, schedule: Int)
 
     var api: API {
         switch self {
@@ -46,7 +48,7 @@ enum PanelRoute: Sendable, Hashable {
         switch self {
         case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .reinstall, .deleteFiles: .post
         case .updateUser, .updateServerDetails: .patch
-        case .deleteSubuser, .deleteBackup: .delete
+        case .deleteSubuser, .deleteBackup, .deleteSchedule: .delete
         case .setStartupVariable, .setDockerImage: .put
         default: .get
         }
@@ -83,6 +85,8 @@ enum PanelRoute: Sendable, Hashable {
         case .startup: "client/servers/{server}/startup"
         case .setStartupVariable: "client/servers/{server}/startup/variable"
         case .setDockerImage: "client/servers/{server}/settings/docker-image"
+        case .listSchedules: "client/servers/{server}/schedules"
+        case .deleteSchedule: "client/servers/{server}/schedules/{schedule}"
         }
     }
 
@@ -93,8 +97,9 @@ enum PanelRoute: Sendable, Hashable {
         case .getUser(let id), .updateUser(let id), .updateServerDetails(let id): values = [String(id)]
         case .getServer(let s), .listSubusers(let s), .createSubuser(let s), .listBackups(let s), .createBackup(let s),
              .power(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
-             .setStartupVariable(let s), .setDockerImage(let s):
+             .setStartupVariable(let s), .setDockerImage(let s), .listSchedules(let s):
             values = [s]
+        case .deleteSchedule(let s, let id): values = [s, String(id)]
         case .updateSubuser(let s, let u), .deleteSubuser(let s, let u): values = [s, u]
         case .getBackup(let s, let b), .toggleBackupLock(let s, let b), .backupDownload(let s, let b), .deleteBackup(let s, let b):
             values = [s, b]

@@ -99,6 +99,22 @@ struct DiscordNotifierTests {
         }
     }
 
+    @Test("an organizer's own extension is posted to the notify channel with the old and new end, pinging nobody and sending no DM")
+    func extendedByOrganizer() async throws {
+        try await BotWorld.with { world in
+            let previous = Self.end.addingTimeInterval(-7 * 86_400)
+            try await world.notifier.deliver(.loanExtendedByOrganizer(Self.loan, previousEnd: previous, days: 7), deduplicationKey: "extended-7")
+            let post = try #require(Self.channelPosts(world).first)
+            let content = try #require(post["content"]?.stringValue)
+            #expect(content.contains("<@\(Persona.member.userID)>") && content.contains("#7") && content.contains("→"), "\(content)")
+            #expect(!content.contains("<@&"))
+            let sent = try #require(world.rest.requests(to: .createMessage).first?.body)
+            #expect(sent["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true && sent["allowed_mentions"]?["roles"] == nil)
+            #expect(post["embeds"]?[0]?["title"]?.stringValue?.contains("Summer build contest") == true)
+            #expect(world.rest.dmChannelID(for: Persona.member.userID) == nil)
+        }
+    }
+
     @Test("a return tells the recipient where the data went")
     func returned() async throws {
         try await BotWorld.with { world in

@@ -53,6 +53,16 @@ struct LoanLifeTests {
             #expect(try world.callback(secondPress).data["content"]?.stringValue?.contains("すでに延長") == true)
             let extended = try #require(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate)
             #expect(extended == end.addingTimeInterval(7 * 86_400))
+            // The moderators are told in the notify channel; a further extension of their own is
+            // refused (CHECKOUT_EXTEND_LIMIT is 1), and the end date stays.
+            try await world.eventually("the extension's channel post") {
+                world.rest.sentMessages(in: BotWorld.notifyChannelID).contains { $0["content"]?.stringValue?.contains("→") == true }
+            }
+            let third = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("extend", [])], as: Persona.member))
+            try await world.eventually("the refusal") { world.rest.originalResponse(for: third.id) != nil }
+            let refused = world.rest.originalResponse(for: third.id)?["content"]?.stringValue ?? ""
+            #expect(refused.contains("これ以上ご自身では延長できません"), "\(refused)")
+            #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate == extended)
 
             // Past the end, the scheduler returns the loan: archive, revoke, reset, RETURNED.
             world.panelWorld.panel.advance(by: .seconds(Int64(extended.timeIntervalSince(world.services.clock.now()) + 60)))

@@ -25,6 +25,7 @@ struct BotConfigurationTests {
         #expect(configuration.panelEmailDomain == "kpw.local")
         #expect(configuration.checkoutMaxPeriodDays == 30)
         #expect(configuration.checkoutExtendDays == 7)
+        #expect(configuration.checkoutExtendLimit == 1 && configuration.lendingPolicy(subuserPermissions: []).extendLimit == 1)
         #expect(configuration.reminderDays == [3, 1])
         #expect(configuration.expiryAction == .returnLoan)
         #expect(configuration.schedulerIntervalSeconds == 60)
@@ -51,6 +52,7 @@ struct BotConfigurationTests {
             "PANEL_KEEP_SUBUSERS": "admin@example.org,ops@example.org",
             "CHECKOUT_MAX_PERIOD_DAYS": "14",
             "CHECKOUT_EXTEND_DAYS": "3",
+            "CHECKOUT_EXTEND_LIMIT": "0",
             "REMINDER_DAYS": "1,7,3",
             "EXPIRY_ACTION": "notify",
             "SCHEDULER_INTERVAL_SECONDS": "30",
@@ -74,6 +76,7 @@ struct BotConfigurationTests {
         #expect(configuration.archiveDestination()?.displayName == "gdrive:lending/archive")
         let policy = configuration.lendingPolicy(subuserPermissions: ["control.start"])
         #expect(policy.reminderDays == [7, 3, 1] && policy.expiryAction == .notifyModerators && policy.resetMode == .reinstall)
+        #expect(policy.extendLimit == 0 && policy.extendDays == 3)
         #expect(policy.keepSubuserEmails == ["admin@example.org", "ops@example.org"] && policy.timeZone.identifier == "Asia/Tokyo")
         #expect(configuration.resetMode == .reinstall)
         #expect(configuration.timeZone.identifier == "Asia/Tokyo")
@@ -93,6 +96,8 @@ struct BotConfigurationTests {
         ("PANEL_KEEP_SUBUSERS", "admin@example.org,not-an-email"),
         ("CHECKOUT_MAX_PERIOD_DAYS", "0"),
         ("CHECKOUT_EXTEND_DAYS", "seven"),
+        ("CHECKOUT_EXTEND_LIMIT", "-1"),
+        ("CHECKOUT_EXTEND_LIMIT", "101"),
         ("REMINDER_DAYS", "3,3"),
         ("EXPIRY_ACTION", "delete"),
         ("SCHEDULER_INTERVAL_SECONDS", "1"),

@@ -97,6 +97,35 @@ struct SchedulerTests {
         }
     }
 
+    @Test("a loan extended after the scheduler read its list is not returned: the end date is checked again under the row lock")
+    func extendedMeanwhile() async throws {
+        try await World.with(servers: 1) { world in
+            let loan = try await world.activeLoan()
+            let end = try #require(loan.endDate)
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) + 60)))
+            // A moderator's extension holds the loan's row while the scheduler's tick reads the
+            // list (the loan has ended) and then waits for the row; the extension commits first.
+            let later = world.clock.now().addingTimeInterval(5 * 86_400)
+            let report = try await world.pool.withTransaction { transaction in
+                var extended = try #require(try await WorkflowTable.lock(id: loan.id, on: transaction))
+                let tick = Task { try await world.scheduler.tick() }
+                let deadline = ContinuousClock.now + .seconds(20)
+                while try await world.pool.query(#"SELECT count(*)::int AS "n" FROM pg_locks WHERE NOT "granted""#).first?.decode("n", as: Int.self) == 0 {
+                    guard ContinuousClock.now < deadline else { throw TickNeverWaited() }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                extended.endDate = later
+                _ = try await WorkflowTable.update(extended, expectedStatus: .active, at: world.clock.now(), on: transaction)
+                return tick
+            }.value
+            #expect(report.returnsQueued == 0)
+            #expect(try await TaskTable.list(workflowId: loan.id, on: world.pool).filter { $0.kind == .returnLoan }.isEmpty)
+            #expect(try await world.workflow(loan.id)?.endDate == later)
+        }
+    }
+
+    struct TickNeverWaited: Error {}
+
     @Test("with EXPIRY_ACTION=notify the moderators are told once and the loan stays ACTIVE")
     func expiryNotifies() async throws {
         try await World.with(adjustPolicy: { $0.expiryAction = .notifyModerators }) { world in

@@ -54,8 +54,8 @@ struct TaskRecoveryTests {
             #expect(files.count == 2, "archive holds \(files)")
             #expect(files.allSatisfy { $0.contains("\(workflow.id)_") && !$0.contains("..") })
             let backups = world.simulator.backups(of: World.serverIdentifier(1))
-            #expect(backups.count == 1, "the fresh backup is deleted, the renter's kept")
-            #expect(backups.allSatisfy { !$0.isLocked })
+            #expect(backups.isEmpty, "left on the server: \(backups.map(\.name))")
+            #expect(world.simulator.requests(to: .createBackup).count == 2, "the locked backup and one return backup, never a second")
             let kinds = world.notifier.notices.compactMap { notice -> String? in
                 switch notice {
                 case .loanApproved: "approved"

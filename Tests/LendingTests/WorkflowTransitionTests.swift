@@ -281,6 +281,33 @@ struct WorkflowTransitionTests {
         }
     }
 
+    @Test("the organizer extends a loan CHECKOUT_EXTEND_LIMIT times at most; moderators are told of each one and can still extend")
+    func extendLimit() async throws {
+        try await World.with(adjustPolicy: { $0.extendLimit = 2 }) { world in
+            let loan = try await world.activeLoan()
+            let first = try await world.service.extendOwn(loan.id, by: World.organizer, seenEndDate: loan.endDate)
+            let second = try await world.service.extendOwn(loan.id, by: World.organizer, seenEndDate: first.endDate)
+            await #expect(throws: LendingError.extendLimitReached(id: loan.id, limit: 2)) {
+                _ = try await world.service.extendOwn(loan.id, by: World.organizer, seenEndDate: second.endDate)
+            }
+            #expect(try await world.workflow(loan.id)?.endDate == second.endDate)
+            let told = world.notifier.notices.compactMap { notice -> Date? in
+                if case .loanExtendedByOrganizer(let summary, let previous, let days) = notice, days == 7, summary.workflowId == loan.id { previous } else { nil }
+            }
+            #expect(told == [loan.endDate, first.endDate].compactMap { $0 })
+            // A moderator's extension is not the organizer's and is not limited.
+            let date = CalendarDate(containing: try #require(second.endDate).addingTimeInterval(10 * 86_400), in: world.policy.timeZone)
+            _ = try await world.service.extend(loan.id, by: World.moderator, to: date)
+        }
+        try await World.with { world in
+            let loan = try await world.activeLoan()
+            _ = try await world.service.extendOwn(loan.id, by: World.organizer)
+            await #expect(throws: LendingError.extendLimitReached(id: loan.id, limit: 1)) {
+                _ = try await world.service.extendOwn(loan.id, by: World.organizer)
+            }
+        }
+    }
+
     @Test("return: only the organizer or a moderator may ask, twice does one thing, and the loan ends RETURNED without access")
     func returnLoan() async throws {
         try await World.with { world in

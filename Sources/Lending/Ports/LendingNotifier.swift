@@ -17,6 +17,9 @@ public enum LendingNotice: Sendable, Equatable {
     case panelAccessGranted(LoanSummary, panelUser: String, username: String)
     /// To the organizer: the loan ends soon.
     case returnReminder(LoanSummary, organizer: String, daysLeft: Int)
+    /// To the moderators: the organizer extended their loan themselves by `days`, from
+    /// `previousEnd` to the summary's end date.
+    case loanExtendedByOrganizer(LoanSummary, previousEnd: Date?, days: Int)
     /// To the moderators: a loan has passed its end date (`EXPIRY_ACTION=notify`).
     case loanExpired(LoanSummary)
     /// To the organizer or a panel user: the loan was returned and where its data went.

@@ -36,9 +36,19 @@ public protocol LendingPanel: Sendable {
     /// The server's backups, newest last.
     func backups(of server: String) async throws -> [PanelBackup]
 
-    /// Creates a backup named `name` and waits until it has completed successfully. A retried
-    /// call that finds a completed backup with that name returns it instead of making another.
-    func ensureBackup(of server: String, named name: String) async throws -> PanelBackup
+    /// Starts one backup and returns it as the panel answered (running), with the uuid that
+    /// identifies it from then on. Not idempotent: every call makes one more backup, so a caller
+    /// records the uuid and never looks its backup up by name, which anyone with
+    /// `backup.create` can choose.
+    func createBackup(of server: String, named name: String) async throws -> PanelBackup
+
+    /// Waits until the backup `uuid` has completed and returns it: `isSuccessful` tells whether
+    /// the node wrote it. Still running after the adapter's wait is a transient failure.
+    func waitForBackup(_ uuid: String, of server: String) async throws -> PanelBackup
+
+    /// Deletes every schedule of the server (their commands, power actions and backups would
+    /// otherwise keep running through later loans) and returns how many there were. Safe to repeat.
+    func deleteSchedules(of server: String) async throws -> Int
 
     /// Streams a completed backup to `path` (a new file) and returns its size in bytes, which
     /// has been checked against the panel's figure.
@@ -129,7 +139,8 @@ public struct PanelBackup: Sendable, Equatable, Codable {
 public enum ServerResetMode: String, Sendable, CaseIterable {
     /// Delete every file of the server.
     case deleteFiles = "delete-files"
-    /// Reinstall the server from its egg.
+    /// Delete every file, then reinstall the server from its egg (a reinstall alone keeps the
+    /// volume's files).
     case reinstall
     /// Leave the files as they are.
     case none

@@ -76,6 +76,16 @@ public enum AuditTable {
         return try result.decodeAll(as: AuditEntry.self)
     }
 
+    /// How many times the organizer extended the loan themselves: `extend` rows carrying the
+    /// `days` their own extension adds (a moderator's carry the `date` they chose).
+    public static func selfExtensions(workflowId: Int, on database: some QueryExecutor) async throws -> Int {
+        let result = try await database.query("""
+            SELECT count(*)::int AS "n" FROM "WorkflowAudit"
+            WHERE "workflowId" = \(workflowId) AND "action" = \(AuditAction.extend.rawValue) AND ("detail" ->> 'days') IS NOT NULL
+            """, named: "count self-extensions")
+        return try result.rows.first?.decode("n") ?? 0
+    }
+
     /// The newest entry of one of `actions`, to say who got there first.
     public static func latest(workflowId: Int, actions: [AuditAction], on database: some QueryExecutor) async throws -> AuditEntry? {
         let result = try await database.query("""

@@ -3,13 +3,18 @@ import Postgres
 
 /// The panel work of a return, then ACTIVE → RETURNED and the notices.
 ///
-/// Steps, each recorded: stop the server; with an archive target, a fresh backup and the list
-/// of backups locked at that moment, each of them downloaded to a temporary file of its own,
-/// uploaded, size-checked and recorded in `"WorkflowArchive"` (a backup already recorded there
-/// is never uploaded again); unlock the locked backups and delete the fresh one; revoke the
-/// panel users' sub-user access (except the keep-list); reset the server; clear its
-/// description; mark the loan RETURNED with its audit row; notify the organizer and the panel
-/// users.
+/// Access goes first, so a return that cannot archive never leaves the renters inside: revoke
+/// the panel users' sub-user access (except the keep-list), delete every schedule on the server
+/// (a renter's cron would otherwise keep running console commands, power actions or backups
+/// through later loans), and stop the server. Then, with an archive target, the backups of the
+/// loan are archived: every backup locked when access ended and one fresh backup made by the
+/// bot, each downloaded to a temporary file of its own, uploaded, size-checked and recorded in
+/// `"WorkflowArchive"` (a backup already recorded there is never uploaded again). Every backup
+/// left on the server is then deleted, archived ones only after their record, so the next
+/// renter (who gets `backup.read`, `backup.download` and `backup.restore`) finds none of this
+/// loan's and the server's backup limit is free. Then the reset (`RESET_MODE`), the description,
+/// RETURNED with its audit row, and the notices. A failure after the revocation leaves the task
+/// FAILED with the moderators told and a Retry button, and the renters already outside.
 public struct ReturnTask: TaskHandler {
     let panel: any LendingPanel
     let community: any Community
@@ -17,6 +22,9 @@ public struct ReturnTask: TaskHandler {
     let archive: (any ArchiveDestination)?
     let policy: LendingPolicy
     let temporaryDirectory: URL
+
+    /// How many backups the return makes before it gives up on a node that fails every one.
+    static let backupAttempts = 3
 
     public init(panel: any LendingPanel, community: any Community, notifier: any LendingNotifier, archive: (any ArchiveDestination)?,
                 policy: LendingPolicy, temporaryDirectory: URL = FileManager.default.temporaryDirectory) {
@@ -34,22 +42,34 @@ public struct ReturnTask: TaskHandler {
         guard let workflow = try await WorkflowTable.find(id: task.workflowId, on: context.pool) else {
             throw PortFailure.permanent("request #\(task.workflowId) no longer exists")
         }
+        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
+        try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
+        try await context.step("schedules") {
+            ["deleted": String(try await panel.deleteSchedules(of: server))]
+        }
         try await context.step("stop") {
             try await panel.stopAndWaitOffline(server)
             return [:]
         }
-        let outcome: ArchiveOutcome
-        if let archive {
-            outcome = try await archiveBackups(of: workflow, server: server, to: archive, context: context)
-        } else {
-            outcome = .notConfigured
-            try await unlockLockedBackups(of: server, context: context)
+        let outcome = try await afterRevocation("archive") { () async throws -> ArchiveOutcome in
+            // Taken after the revocation: from here on only the bot makes backups on this server.
+            let before = try BackupList.decode(try await context.step("backups-before") {
+                try BackupList.encode(try await panel.backups(of: server))
+            })
+            let outcome: ArchiveOutcome
+            if let archive {
+                outcome = try await archiveBackups(of: workflow, server: server, before: before, to: archive, context: context)
+            } else {
+                outcome = .notConfigured
+            }
+            try await deleteBackupsLeft(on: server, context: context)
+            return outcome
         }
-        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
-        try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
-        try await context.step("reset") {
-            try await panel.resetServer(server, mode: policy.resetMode)
-            return ["mode": policy.resetMode.rawValue]
+        _ = try await afterRevocation("reset") {
+            try await context.step("reset") {
+                try await panel.resetServer(server, mode: policy.resetMode)
+                return ["mode": policy.resetMode.rawValue]
+            }
         }
         try await context.step("description") {
             try await panel.setDescription(of: server, to: "")
@@ -79,9 +99,23 @@ public struct ReturnTask: TaskHandler {
         }
     }
 
+    /// Runs a phase that comes after the renters lost access, and says so in its failure, which
+    /// the moderators read in the failed-task notice beside its Retry button: the loan stays
+    /// ACTIVE while the return is unfinished, but nobody is on the server any more.
+    private func afterRevocation<T>(_ phase: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as PortFailure {
+            throw PortFailure(failure.kind, "returning, \(phase) failed (the renters' access is already removed and the server stopped): \(failure.message)")
+        }
+    }
+
     // MARK: Archive
 
-    private func archiveBackups(of workflow: WorkflowRecord, server: String, to archive: any ArchiveDestination,
+    /// Archives the backups locked when access ended and a fresh one, deleting each once its
+    /// archive record is written. Unlocked backups are not kept: they are deleted first, which
+    /// also makes room for the fresh backup under the server's limit.
+    private func archiveBackups(of workflow: WorkflowRecord, server: String, before: [PanelBackup], to archive: any ArchiveDestination,
                                 context: TaskContext) async throws -> ArchiveOutcome {
         // The names in the path are fixed once, so every retry uploads to the same place.
         let naming = try await context.step("archive-naming") {
@@ -90,42 +124,58 @@ public struct ReturnTask: TaskHandler {
         }
         let path = ArchivePath(workflowID: workflow.id, loanStart: workflow.startDate ?? workflow.createdAt, description: workflow.description,
                                organizer: naming["organizer"] ?? workflow.organizerDiscordId, timeZone: policy.timeZone)
-        let fresh = try await context.step("backup") {
-            let backup = try await panel.ensureBackup(of: server, named: "lending-bot return #\(workflow.id)")
-            return try BackupList.encode([backup])
+        for backup in before where !(backup.isLocked && backup.isSuccessful) {
+            try await deleteBackup(backup.uuid, on: server, context: context)
         }
-        let locked = try await context.step("locked-backups") {
-            let freshUUIDs = Set(try BackupList.decode(fresh).map(\.uuid))
-            let backups = try await panel.backups(of: server).filter { $0.isLocked && $0.isSuccessful && !freshUUIDs.contains($0.uuid) }
-            return try BackupList.encode(backups)
-        }
-        let freshBackups = try BackupList.decode(fresh)
-        let lockedBackups = try BackupList.decode(locked)
         var files = 0
         var bytes: Int64 = 0
-        for backup in freshBackups {
-            bytes += try await archiveOne(backup, as: path.returnBackupFile(createdAt: backup.createdAt), workflow: workflow, server: server,
-                                          archive: archive, context: context)
-            files += 1
-        }
-        for backup in lockedBackups {
+        for backup in before where backup.isLocked && backup.isSuccessful {
             bytes += try await archiveOne(backup, as: path.file(backupCreatedAt: backup.createdAt, backupName: backup.name), workflow: workflow,
                                           server: server, archive: archive, context: context)
             files += 1
+            try await deleteBackup(backup.uuid, on: server, context: context)
         }
-        for backup in lockedBackups {
-            try await context.step("unlock:\(backup.uuid)") {
-                try await panel.unlockBackup(backup.uuid, of: server)
-                return [:]
-            }
-        }
-        for backup in freshBackups {
-            try await context.step("delete-backup:\(backup.uuid)") {
-                try await panel.deleteBackup(backup.uuid, of: server)
-                return [:]
-            }
-        }
+        let fresh = try await finalBackup(of: workflow, server: server, before: before, context: context)
+        bytes += try await archiveOne(fresh, as: path.returnBackupFile(createdAt: fresh.createdAt), workflow: workflow, server: server,
+                                      archive: archive, context: context)
+        files += 1
+        try await deleteBackup(fresh.uuid, on: server, context: context)
         return .archived(target: archive.displayName, folder: path.folder, files: files, bytes: bytes)
+    }
+
+    /// The bot's own backup of the server as the loan left it, known by the uuid the panel gave
+    /// when the bot created it (recorded with the step), never by its name: a renter with
+    /// `backup.create` can name a backup anything, this one's name included.
+    ///
+    /// A crash after the panel answered the create and before the step was recorded leaves a
+    /// backup nobody recorded. At this point the renters have no access and their schedules are
+    /// gone, so a backup that was not on the server when access ended (`before`) and is not one
+    /// of the bot's failed attempts can only be that one: the repeated step adopts it rather than
+    /// making a second. A backup the node fails is recorded as such, and the next attempt of the
+    /// task makes another (after the runner's backoff), as many times as the task is retried.
+    private func finalBackup(of workflow: WorkflowRecord, server: String, before: [PanelBackup], context: TaskContext) async throws -> PanelBackup {
+        var known = Set(before.map(\.uuid))
+        var attempt = 1
+        while true {
+            let created = try await context.step("backup-create:\(attempt)") {
+                if let orphan = try await panel.backups(of: server).last(where: { !known.contains($0.uuid) }) {
+                    return ["uuid": orphan.uuid, "adopted": "true"]
+                }
+                return ["uuid": try await panel.createBackup(of: server, named: "lending-bot return #\(workflow.id)").uuid]
+            }
+            guard let uuid = created["uuid"] else { throw PortFailure.permanent("the return backup of request #\(workflow.id) has no recorded uuid") }
+            var waitedNow = false
+            let done = try BackupList.decode(try await context.step("backup-wait:\(attempt)") {
+                waitedNow = true
+                return try BackupList.encode([try await panel.waitForBackup(uuid, of: server)])
+            })
+            if let backup = done.first, backup.isSuccessful { return backup }
+            if waitedNow {
+                throw PortFailure.transient("the node failed the return backup \(uuid) of the panel server \(server); the bot will make another")
+            }
+            known.insert(uuid)
+            attempt += 1
+        }
     }
 
     /// Copies one backup to the archive unless it is recorded there already; returns its size.
@@ -147,15 +197,22 @@ public struct ReturnTask: TaskHandler {
         return stored
     }
 
-    private func unlockLockedBackups(of server: String, context: TaskContext) async throws {
-        let locked = try await context.step("locked-backups") {
-            try BackupList.encode(try await panel.backups(of: server).filter(\.isLocked))
+    /// Deletes every backup still on the server: unarchived leftovers, a failed attempt, or all
+    /// of them when no archive is configured. The list is read once and kept with the step.
+    private func deleteBackupsLeft(on server: String, context: TaskContext) async throws {
+        let left = try await context.step("backups-left") {
+            try BackupList.encode(try await panel.backups(of: server))
         }
-        for backup in try BackupList.decode(locked) {
-            try await context.step("unlock:\(backup.uuid)") {
-                try await panel.unlockBackup(backup.uuid, of: server)
-                return [:]
-            }
+        for backup in try BackupList.decode(left) {
+            try await deleteBackup(backup.uuid, on: server, context: context)
+        }
+    }
+
+    /// One recorded deletion; the adapter unlocks a locked backup first and treats 404 as done.
+    private func deleteBackup(_ uuid: String, on server: String, context: TaskContext) async throws {
+        try await context.step("delete-backup:\(uuid)") {
+            try await panel.deleteBackup(uuid, of: server)
+            return [:]
         }
     }
 }

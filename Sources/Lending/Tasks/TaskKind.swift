@@ -4,7 +4,7 @@ public import Postgres
 public enum TaskKind: String, PostgresEnum, CaseIterable, Sendable {
     /// Panel accounts, role, sub-users and description for an approved request, then ACTIVE.
     case approve = "APPROVE"
-    /// Stop, archive, unlock, revoke, reset, then RETURNED.
+    /// Revoke, delete schedules, stop, archive, delete backups, reset, then RETURNED.
     case returnLoan = "RETURN"
     /// Undo what a failed approval did on the panel after the request was rejected.
     case release = "RELEASE"

@@ -36,6 +36,10 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case notOrganizer(id: Int)
     /// The end date changed since it was shown (a second click on an extend button).
     case endDateChanged(id: Int, current: Date?)
+    /// The organizer has used every extension `CHECKOUT_EXTEND_LIMIT` allows for this loan.
+    case extendLimitReached(id: Int, limit: Int)
+    /// The scheduler's expiry found the loan extended since it read the list.
+    case notEnded(id: Int, endDate: Date)
     /// The task is not waiting for a moderator.
     case taskNotFailed(id: Int, state: TaskState)
     /// The named server cannot run the request's version: why, in words a moderator can act on.
@@ -66,6 +70,8 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .endBeforeNow(let date): "\(date) has already ended"
         case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
         case .endDateChanged(let id, _): "loan #\(id) was already extended"
+        case .extendLimitReached(let id, let limit): "loan #\(id) has been extended \(limit) time(s) by its organizer, the most allowed; a moderator can still extend it"
+        case .notEnded(let id, _): "loan #\(id) has not ended: it was extended"
         case .taskNotFailed(let id, let state): "task #\(id) is \(state.rawValue), not FAILED"
         case .serverUnsuitable(_, let reason): reason
         case .noSuitableServer(let reasons): "no free server can run this version: " + reasons.joined(separator: "; ")

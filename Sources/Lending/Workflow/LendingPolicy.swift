@@ -8,6 +8,9 @@ public struct LendingPolicy: Sendable {
     public var maxPeriodDays: Int
     /// Days an organizer's own extension adds (`CHECKOUT_EXTEND_DAYS`).
     public var extendDays: Int
+    /// How many times an organizer may extend one loan themselves (`CHECKOUT_EXTEND_LIMIT`);
+    /// moderators' extensions do not count and are not limited.
+    public var extendLimit: Int
     /// Days before the end date on which the organizer is reminded (`REMINDER_DAYS`).
     public var reminderDays: [Int]
     public var expiryAction: ExpiryAction
@@ -36,13 +39,14 @@ public struct LendingPolicy: Sendable {
         case notifyModerators = "notify"
     }
 
-    public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, reminderDays: [Int] = [3, 1],
+    public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, extendLimit: Int = 1, reminderDays: [Int] = [3, 1],
                 expiryAction: ExpiryAction = .returnLoan, panelEmailDomain: String = "kpw.local", keepSubuserEmails: [String] = [],
                 subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10,
                 versionVariables: [String] = LendingPolicy.stockVersionVariables, startOnApproval: Bool = true) {
         self.timeZone = timeZone
         self.maxPeriodDays = maxPeriodDays
         self.extendDays = extendDays
+        self.extendLimit = extendLimit
         self.reminderDays = reminderDays
         self.expiryAction = expiryAction
         self.panelEmailDomain = panelEmailDomain

@@ -231,18 +231,23 @@ public struct WorkflowService: Sendable {
         }
     }
 
-    /// The organizer's own extension: `CHECKOUT_EXTEND_DAYS` more days from the current end date.
+    /// The organizer's own extension: `CHECKOUT_EXTEND_DAYS` more days from the current end date,
+    /// at most `CHECKOUT_EXTEND_LIMIT` times per loan (counted from the audit rows, under the
+    /// row lock, so two clicks at once cannot both pass). The moderators are told of each one.
     /// - Parameter seenEndDate: the end date the organizer was shown (an extend button carries
     ///   it); when the loan ends at another time now, the click was a repeat and changes nothing.
     public func extendOwn(_ id: Int, by organizer: String, seenEndDate: Date? = nil) async throws -> WorkflowRecord {
         let now = clock.now()
-        return try await pool.withTransaction { transaction in
+        let (extended, previousEnd) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
             guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
             try await refuseWhileReturning(workflow, on: transaction)
             if let seenEndDate, let current = workflow.endDate, abs(current.timeIntervalSince(seenEndDate)) >= 0.001 {
                 throw LendingError.endDateChanged(id: id, current: current)
+            }
+            if try await AuditTable.selfExtensions(workflowId: id, on: transaction) >= policy.extendLimit {
+                throw LendingError.extendLimitReached(id: id, limit: policy.extendLimit)
             }
             let base = max(workflow.endDate ?? now, now)
             var changed = workflow
@@ -253,7 +258,23 @@ public struct WorkflowService: Sendable {
             try await AuditTable.record(workflowId: id, actor: organizer, action: .extend, from: .active, to: .active,
                                         detail: ["days": String(policy.extendDays), "endDate": changed.endDate.map(Timestamp.format) ?? ""],
                                         at: now, on: transaction)
-            return stored
+            return (stored, workflow.endDate)
+        }
+        await tellModeratorsOfExtension(extended, previousEnd: previousEnd)
+        return extended
+    }
+
+    /// Best effort after the commit, like a rejection's message: the extension stands whether or
+    /// not the notice arrives, and the audit row records it either way. The key names the new end
+    /// date, so a repeat of this notice is one message.
+    private func tellModeratorsOfExtension(_ workflow: WorkflowRecord, previousEnd: Date?) async {
+        guard let notifier, let end = workflow.endDate else { return }
+        do {
+            let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
+            try await notifier.deliver(.loanExtendedByOrganizer(summary, previousEnd: previousEnd, days: policy.extendDays),
+                                       deduplicationKey: "extended-\(workflow.id)-\(Timestamp.format(end))")
+        } catch {
+            logger.warning("could not tell the moderators about an extension", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
         }
     }
 
@@ -261,7 +282,10 @@ public struct WorkflowService: Sendable {
 
     /// Queues the return of an ACTIVE loan. Only its organizer or a moderator may ask; the
     /// scheduler asks as `AuditEntry.scheduler` with `asModerator`.
-    public func requestReturn(_ id: Int, by actor: String, asModerator: Bool) async throws -> TaskRecord {
+    /// - Parameter onlyIfEnded: the scheduler's expiry: the loan is returned only if it has still
+    ///   ended now, checked under the row lock. The scheduler works from a list it read earlier,
+    ///   and an extension committed since then must win (`LendingError.notEnded`).
+    public func requestReturn(_ id: Int, by actor: String, asModerator: Bool, onlyIfEnded: Bool = false) async throws -> TaskRecord {
         let now = clock.now()
         let task = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
@@ -271,6 +295,7 @@ public struct WorkflowService: Sendable {
             case .returned, .rejected: throw try await alreadyDecided(workflow, on: transaction)
             case .pending: throw LendingError.notAllowed(id: id, status: .pending, action: "returned")
             }
+            if onlyIfEnded, let end = workflow.endDate, end > now { throw LendingError.notEnded(id: id, endDate: end) }
             if let open = try await TaskTable.open(workflowId: id, on: transaction) {
                 switch (open.kind, open.state) {
                 case (.returnLoan, _): throw LendingError.returnInProgress(id: id, by: open.actor)

@@ -7,7 +7,8 @@ public enum LoanPermissions {
     /// - `backup.delete`: deletes backups, and the panel also gates lock toggling on it (§3.3), so a
     ///   borrower could unlock and delete the backups the archive is made from. Without it the
     ///   panel ignores `is_locked` on a borrower's new backup too: locking is left to the bot.
-    /// - `settings.reinstall`: wipes the server's files, the world the archive is meant to keep.
+    /// - `settings.reinstall`: runs the egg's install over the volume (it replaces the server jar
+    ///   but keeps the world and every other file) and blocks the server's API until it ends.
     /// - `startup.update`, `startup.docker-image`: change what the server runs, which the reset
     ///   between loans does not undo.
     /// - `user.*`: would let a borrower add people the return does not know to revoke.

@@ -36,6 +36,8 @@ struct NoticeMessages: Sendable {
             let buttons = extendButton(loan).map { [$0] } ?? []
             return direct(organizer, strings.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
                 + channel(strings.returnReminderToModerators(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
+        case .loanExtendedByOrganizer(let loan, let previousEnd, let days):
+            return channel(strings.loanExtendedByOrganizer(loan, previousEnd: previousEnd, days: days), embed: embed(loan))
         case .loanExpired(let loan):
             return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
         case .loanReturned(let loan, let recipient, let archive):

@@ -7,7 +7,7 @@ import Secrets
 /// The workflow's `LendingPanel` on a Pterodactyl panel, through `PanelClient`.
 ///
 /// Each method is one idempotent step built from the client's operations (`ensureUser`,
-/// `ensureSubuser`, `ensureBackup`, ...), so a task that repeats it after a crash or a timeout
+/// `ensureSubuser`, `setBackupLock`, ...), so a task that repeats it after a crash or a timeout
 /// changes nothing twice. Every `PanelError` leaves as a `PortFailure` (see `PortFailure+Panel`):
 /// transient when a later try can succeed, permanent when a person must act, with a message a
 /// moderator can read and no secret in it. The client retries 429s, 5xx and broken connections
@@ -21,7 +21,7 @@ public struct PterodactylLendingPanel: LendingPanel {
         /// From kill to offline: only the resources cache is left to wait out.
         public var kill: Duration = .seconds(60)
         /// For a backup to complete. On timeout the backup keeps running, and the retried step
-        /// finds it by name and waits again rather than starting another.
+        /// waits again on the uuid it recorded rather than starting another.
         public var backup: Duration = .seconds(1800)
         /// For a reinstall to finish (`PANEL_INSTALL_TIMEOUT_SECONDS`): the egg's script downloads
         /// the server jar and its libraries, minutes on a slow node.
@@ -118,11 +118,30 @@ public struct PterodactylLendingPanel: LendingPanel {
             .map { Self.panelBackup($0.element) }
     }
 
-    public func ensureBackup(of server: String, named name: String) async throws -> PanelBackup {
+    public func createBackup(of server: String, named name: String) async throws -> PanelBackup {
         let backup = try await perform(PanelCall("make the backup", server: server)) { () async throws(PanelError) in
-            try await client.ensureBackup(of: server, named: name, timeout: timeouts.backup)
+            try await client.createBackup(of: server, name: name)
         }
         return Self.panelBackup(backup)
+    }
+
+    /// A failed backup is returned (not thrown), so the caller can make another; a backup still
+    /// running after `timeouts.backup` is transient, and the repeated step waits on it again.
+    public func waitForBackup(_ uuid: String, of server: String) async throws -> PanelBackup {
+        let backup = try await perform(PanelCall("wait for the backup", server: server, backup: uuid)) { () async throws(PanelError) -> Backup in
+            do throws(PanelError) {
+                return try await client.waitForBackup(uuid, of: server, timeout: timeouts.backup)
+            } catch where error.kind == .backupFailed {
+                return try await client.backup(uuid, of: server)
+            }
+        }
+        return Self.panelBackup(backup)
+    }
+
+    public func deleteSchedules(of server: String) async throws -> Int {
+        try await perform(PanelCall("delete the server's schedules", server: server)) { () async throws(PanelError) in
+            try await client.deleteAllSchedules(of: server)
+        }
     }
 
     public func downloadBackup(_ uuid: String, of server: String, to path: String) async throws -> Int64 {

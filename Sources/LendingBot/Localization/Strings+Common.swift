@@ -63,6 +63,11 @@ extension Strings {
         case .endDateChanged(let id, let current):
             text("貸出 #\(id) はすでに延長されています" + (current.map { "（期限 \(date($0))）" } ?? "") + "。",
                  "Loan #\(id) was already extended" + (current.map { " (now ends \(date($0)))" } ?? "") + ".")
+        case .extendLimitReached(let id, let limit):
+            text("貸出 #\(id) はすでに \(limit) 回延長されており、これ以上ご自身では延長できません。モデレーターに相談してください。",
+                 "Loan #\(id) has already been extended \(limit) time(s), the most an organizer may; ask a moderator to extend it further.")
+        case .notEnded(let id, let end):
+            text("貸出 #\(id) は延長されています（期限 \(date(end))）。", "Loan #\(id) was extended (now ends \(date(end))).")
         case .taskNotFailed(let id, _): text("タスク #\(id) は再試行できる状態ではありません。", "Task #\(id) is not waiting for a retry.")
         case .serverUnsuitable(let alias, let reason):
             text("サーバー \(alias) ではこのバージョンを動かせません: \(reason)。申請は審査中のままです。",

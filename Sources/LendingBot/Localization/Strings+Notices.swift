@@ -48,6 +48,13 @@ extension Strings {
                     "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) passed its end date (\(end)). Please return or extend it.")
     }
 
+    func loanExtendedByOrganizer(_ loan: LoanSummary, previousEnd: Date?, days: Int) -> String {
+        let from = previousEnd.map(date) ?? "—"
+        let to = loan.endDate.map(date) ?? "—"
+        return text("貸出 #\(loan.workflowId)「\(loan.description)」を主催者 <@\(loan.organizerDiscordId)> が \(days) 日延長しました（\(from) → \(to)）。",
+                    "The organizer <@\(loan.organizerDiscordId)> extended loan #\(loan.workflowId) \"\(loan.description)\" by \(days) day(s) (\(from) → \(to)).")
+    }
+
     func requestRejected(_ loan: LoanSummary, reason: String?) -> String {
         text("申請 #\(loan.workflowId)「\(loan.description)」は却下されました。", "Your request #\(loan.workflowId) \"\(loan.description)\" was rejected.")
             + (reason.map { text("\n理由: \($0)", "\nReason: \($0)") } ?? "")

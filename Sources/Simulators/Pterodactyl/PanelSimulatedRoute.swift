@@ -6,6 +6,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case getServer, listSubusers, getSubuser, createSubuser, updateSubuser, deleteSubuser
     case listBackups, createBackup, getBackup, toggleBackupLock, backupDownloadURL, deleteBackup
     case power, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable, setDockerImage
+    case listSchedules, createSchedule, getSchedule, updateSchedule, deleteSchedule, createScheduleTask
     /// Wings' `GET /download/backup?token=`, outside the panel's API.
     case wingsDownload
 
@@ -35,6 +36,10 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .startup: "startup.read"
         case .updateStartupVariable: "startup.update"
         case .setDockerImage: "startup.docker-image"
+        case .listSchedules, .getSchedule: "schedule.read"
+        case .createSchedule: "schedule.create"
+        case .updateSchedule, .createScheduleTask: "schedule.update"
+        case .deleteSchedule: "schedule.delete"
         default: nil
         }
     }
@@ -95,6 +100,9 @@ struct PanelRouteMatch {
         case ["files", "delete"]: return pick(["POST": .deleteFiles])
         case ["startup"]: return pick(["GET": .startup])
         case ["startup", "variable"]: return pick(["PUT": .updateStartupVariable])
+        case ["schedules"]: return pick(["GET": .listSchedules, "POST": .createSchedule])
+        case let r where r.count == 2 && r[0] == "schedules": return pick(["GET": .getSchedule, "POST": .updateSchedule, "DELETE": .deleteSchedule], r[1])
+        case let r where r.count == 3 && r[0] == "schedules" && r[2] == "tasks": return pick(["POST": .createScheduleTask], r[1])
         default: return .notFound
         }
     }

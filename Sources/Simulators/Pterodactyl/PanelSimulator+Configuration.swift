@@ -162,6 +162,8 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var installsStarted = 0
     /// When set, the running or next install fails (Wings reports the script's failure).
     public var failsNextInstall = false
+    /// Schedules made through the client API, with their tasks.
+    public var schedules: [SimulatedSchedule]
 
     public var identifier: String { String(uuid.prefix(8)) }
 
@@ -187,6 +189,7 @@ public struct SimulatedPanelServer: Sendable, Equatable {
         self.dockerImage = "ghcr.io/pterodactyl/yolks:java_21"
         self.eggImages = SimulatedPanelServer.javaImages
         self.installedVersion = nil
+        self.schedules = []
     }
 
     /// The stock Minecraft eggs' images: Java 8 to 25.

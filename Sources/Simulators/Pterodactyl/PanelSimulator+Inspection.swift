@@ -46,6 +46,22 @@ extension PanelSimulator {
         server(identifier)?.backups.filter { !$0.isDeleted } ?? []
     }
 
+    /// Schedules of a server with their tasks, oldest first.
+    public func schedules(of identifier: String) -> [SimulatedSchedule] {
+        server(identifier)?.schedules ?? []
+    }
+
+    /// Gives the account with `email` a client API key of its own and returns it, so a test can
+    /// act as that person (a renter) with exactly the access the panel gives them.
+    public func addClientKey(forEmail email: String) -> String? {
+        world.withLock { world in
+            guard let user = world.users.first(where: { $0.email.lowercased() == email.lowercased() }) else { return nil }
+            let token = SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "user\(user.id)k\(world.addedKeys.count + 1)")
+            world.addedKeys.append(SimulatedAPIKey(token: token, userID: user.id, kind: .client))
+            return token
+        }
+    }
+
     /// Sub-user updates that changed a stored list; an unchanged list writes nothing (§3.2).
     public var subuserWriteCount: Int {
         world.withLock { $0.subuserWrites }

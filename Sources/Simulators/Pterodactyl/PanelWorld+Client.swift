@@ -46,6 +46,8 @@ extension PanelWorld {
         case .startup: return startup(server)
         case .updateStartupVariable: return updateVariable(context: context, body: body)
         case .setDockerImage: return setDockerImage(context: context, body: body)
+        case .listSchedules, .createSchedule, .getSchedule, .updateSchedule, .deleteSchedule, .createScheduleTask:
+            return schedules(match.route, context: context, body: body, now: now)
         default: return PanelJSON.notFound()
         }
     }

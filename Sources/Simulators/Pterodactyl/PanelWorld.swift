@@ -44,6 +44,10 @@ struct PanelWorld {
     var downloadFaults: [PanelDownloadFault] = []
     var nextUserID: Int
     var nextBackupNumber = 1
+    var nextScheduleID = 1
+    var nextScheduleTaskID = 1
+    /// Client keys added while running (a renter's own key), beside the configured ones.
+    var addedKeys: [SimulatedAPIKey] = []
     var randomCounter = 0
     /// Per server id: when a pending power transition lands, and on which state.
     var pendingPower: [Int: (at: Date, state: String)] = [:]
@@ -147,7 +151,7 @@ struct PanelWorld {
         let unauthenticated = Refusal(response: PanelJSON.error(401, code: "AuthenticationException", detail: "Unauthenticated."))
         guard let header = request.headers["authorization"], header.hasPrefix("Bearer ") else { return .failure(unauthenticated) }
         let token = String(header.dropFirst("Bearer ".count))
-        guard token.count == 48, let key = configuration.keys.first(where: { $0.token == token }),
+        guard token.count == 48, let key = (configuration.keys + addedKeys).first(where: { $0.token == token }),
               let user = users.first(where: { $0.id == key.userID }) else { return .failure(unauthenticated) }
         switch (key.kind, route.isApplication) {
         case (.application, false):

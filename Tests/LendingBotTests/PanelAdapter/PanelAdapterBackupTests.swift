@@ -23,18 +23,33 @@ struct PanelAdapterBackupTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("panel-adapter-\(UUID().uuidString).tar.gz").path
     }
 
-    @Test("ensureBackup twice makes one backup, completed and listed newest last")
-    func ensureBackupTwice() async throws {
+    @Test("createBackup answers with the panel's uuid; waitForBackup follows that uuid, not a name a renter can copy")
+    func createAndWait() async throws {
         try await World.with(Self.configuration()) { world in
             let panel = world.lendingPanel()
             let earlier = try await world.client.createBackupAndWait(of: World.server, name: "player backup", timeout: .seconds(300))
-            let first = try await panel.ensureBackup(of: World.server, named: "loan 12 return")
-            let second = try await panel.ensureBackup(of: World.server, named: "loan 12 return")
-            #expect(first == second && first.isSuccessful && !first.isLocked && first.bytes == 123_457)
-            #expect(world.panel.requests(to: .createBackup).count == 2)
+            let started = try await panel.createBackup(of: World.server, named: "loan 12 return")
+            #expect(!started.isSuccessful && started.uuid != earlier.uuid)
+            // A backup with the same name, made afterwards, is not the one waited for.
+            let copy = try await world.client.createBackup(of: World.server, name: "loan 12 return")
+            let done = try await panel.waitForBackup(started.uuid, of: World.server)
+            #expect(done.uuid == started.uuid && done.isSuccessful && !done.isLocked && done.bytes == 123_457)
+            #expect(world.panel.requests(to: .createBackup).count == 3)
             let listed = try await panel.backups(of: World.server)
-            #expect(listed.map(\.uuid) == [earlier.uuid, first.uuid])
+            #expect(listed.map(\.uuid) == [earlier.uuid, started.uuid, copy.uuid])
             #expect(listed[0].name == "player backup" && listed[0].createdAt < listed[1].createdAt)
+        }
+    }
+
+    @Test("waitForBackup returns a backup the node failed, so the caller can make another")
+    func failedBackup() async throws {
+        var configuration = Self.configuration()
+        configuration.automaticBackupSucceeds = false
+        try await World.with(configuration) { world in
+            let panel = world.lendingPanel()
+            let started = try await panel.createBackup(of: World.server, named: "loan 15 return")
+            let done = try await panel.waitForBackup(started.uuid, of: World.server)
+            #expect(done.uuid == started.uuid && !done.isSuccessful)
         }
     }
 
@@ -44,7 +59,7 @@ struct PanelAdapterBackupTests {
         configuration.servers[0].backupLimit = 0
         try await World.with(configuration) { world in
             let failure = try await #require(throws: PortFailure.self) {
-                try await world.lendingPanel().ensureBackup(of: World.server, named: "loan 13 return")
+                try await world.lendingPanel().createBackup(of: World.server, named: "loan 13 return")
             }
             #expect(failure.kind == .permanent && failure.message.contains("backup limit"))
         }
@@ -54,7 +69,7 @@ struct PanelAdapterBackupTests {
     func download() async throws {
         try await World.with(Self.configuration()) { world in
             let panel = world.lendingPanel()
-            let backup = try await panel.ensureBackup(of: World.server, named: "loan 14 return")
+            let backup = try await panel.waitForBackup(try await panel.createBackup(of: World.server, named: "loan 14 return").uuid, of: World.server)
             let path = Self.temporaryPath()
             defer { try? FileManager.default.removeItem(atPath: path) }
             let written = try await panel.downloadBackup(backup.uuid, of: World.server, to: path)

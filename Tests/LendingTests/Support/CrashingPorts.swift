@@ -66,9 +66,13 @@ struct CrashingPanel: LendingPanel {
     }
     func stopAndWaitOffline(_ server: String) async throws { try await point.pass { try await inner.stopAndWaitOffline(server) } }
     func backups(of server: String) async throws -> [PanelBackup] { try await point.pass { try await inner.backups(of: server) } }
-    func ensureBackup(of server: String, named name: String) async throws -> PanelBackup {
-        try await point.pass { try await inner.ensureBackup(of: server, named: name) }
+    func createBackup(of server: String, named name: String) async throws -> PanelBackup {
+        try await point.pass { try await inner.createBackup(of: server, named: name) }
     }
+    func waitForBackup(_ uuid: String, of server: String) async throws -> PanelBackup {
+        try await point.pass { try await inner.waitForBackup(uuid, of: server) }
+    }
+    func deleteSchedules(of server: String) async throws -> Int { try await point.pass { try await inner.deleteSchedules(of: server) } }
     func downloadBackup(_ uuid: String, of server: String, to path: String) async throws -> Int64 {
         try await point.pass { try await inner.downloadBackup(uuid, of: server, to: path) }
     }
