@@ -30,13 +30,28 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key"] {
+                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
             #expect(table.hasPrefix("CHECK"))
             #expect(table.contains("usable: "))
             for secret in world.secrets { #expect(!table.contains(secret)) }
+        }
+    }
+
+    @Test("Mojang's version manifest: readable is ok; unreachable or a 500 is a warning that the built-in table serves")
+    func versionManifest() async throws {
+        try await DoctorWorld.with { world in
+            Self.expect(await world.report(), "minecraft versions", .ok, "manifest readable: 11 releases, latest 26.2", world: world)
+            world.versions.fault = .status(500)
+            let failing = await world.report()
+            Self.expect(failing, "minecraft versions", .warning, "the built-in table serves", world: world)
+            #expect(failing.isUsable)
+            world.versions.fault = nil
+            try await world.versions.setReachable(false)
+            Self.expect(await world.report(), "minecraft versions", .warning, "MINECRAFT_VERSION_MANIFEST_URL not reachable", world: world)
+            try await world.versions.setReachable(true)
         }
     }
 

@@ -38,6 +38,9 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case endDateChanged(id: Int, current: Date?)
     /// The task is not waiting for a moderator.
     case taskNotFailed(id: Int, state: TaskState)
+    /// The version reads like a release number, but Mojang never released it; `closest` are
+    /// existing releases near it, newest first.
+    case unknownMinecraftVersion(String, closest: [String])
 
     public var description: String {
         switch self {
@@ -63,6 +66,8 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
         case .endDateChanged(let id, _): "loan #\(id) was already extended"
         case .taskNotFailed(let id, let state): "task #\(id) is \(state.rawValue), not FAILED"
+        case .unknownMinecraftVersion(let version, let closest):
+            "\(version) is not a Minecraft release" + (closest.isEmpty ? "" : "; closest: \(closest.joined(separator: ", "))")
         }
     }
 }

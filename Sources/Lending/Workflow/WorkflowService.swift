@@ -16,24 +16,30 @@ public struct WorkflowService: Sendable {
     let wakeRunner: @Sendable () -> Void
     /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
     let notifier: (any LendingNotifier)?
+    /// Which Minecraft versions exist: a request for one that does not is refused.
+    let versions: any MinecraftVersionCatalog
     let logger: Logger
 
     public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
-                notifier: (any LendingNotifier)? = nil, wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
+                notifier: (any LendingNotifier)? = nil, versions: any MinecraftVersionCatalog = BuiltInMinecraftVersionCatalog(),
+                wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
         self.pool = pool
         self.policy = policy
         self.clock = clock
         self.panel = panel
         self.notifier = notifier
+        self.versions = versions
         self.wakeRunner = wakeRunner
         self.logger = logger
     }
 
     // MARK: Filing
 
-    /// Stores a member's request as PENDING with its panel users.
+    /// Stores a member's request as PENDING with its panel users. The version must be `latest`
+    /// or a release that exists (asked before the transaction: the catalog may read the network).
     public func file(_ request: NewWorkflow, panelUsers: [String]) async throws -> WorkflowRecord {
         try RequestRules.check(request, panelUsers: panelUsers, policy: policy)
+        try await RequestRules.checkExists(request.mcVersion, in: versions)
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)

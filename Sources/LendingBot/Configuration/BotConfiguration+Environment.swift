@@ -80,6 +80,8 @@ extension BotConfiguration {
         rcloneEnvironment = reader.passthrough(prefix: "RCLONE_")
         resetMode = reader.choice("RESET_MODE", of: ResetMode.self) ?? resetMode
         timeZone = reader.timeZone("TIMEZONE") ?? timeZone
+        minecraftVersionManifestURL = reader.url("MINECRAFT_VERSION_MANIFEST_URL", schemes: ["https", "http"]) ?? minecraftVersionManifestURL
+        minecraftVersionsRefreshHours = reader.integer("MINECRAFT_VERSIONS_REFRESH_HOURS", in: 1...720) ?? minecraftVersionsRefreshHours
         tlsCAFile = reader.readableFile("TLS_CA_FILE")
         healthListen = reader.hostAndPort("HEALTH_LISTEN")
         logLevel = reader.choice("LOG_LEVEL", of: Logger.Level.self) ?? logLevel

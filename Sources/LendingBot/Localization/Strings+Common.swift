@@ -64,6 +64,7 @@ extension Strings {
             text("貸出 #\(id) はすでに延長されています" + (current.map { "（期限 \(date($0))）" } ?? "") + "。",
                  "Loan #\(id) was already extended" + (current.map { " (now ends \(date($0)))" } ?? "") + ".")
         case .taskNotFailed(let id, _): text("タスク #\(id) は再試行できる状態ではありません。", "Task #\(id) is not waiting for a retry.")
+        case .unknownMinecraftVersion(let version, let closest): unknownMinecraftVersion(version, closest: closest)
         }
     }
 

@@ -82,7 +82,7 @@ public struct BotApplication: Sendable {
             throw Failure("\(error)")
         }
         do {
-            try await serve(discord: discord, application: application, guild: guild, language: language, panelClient: panelClient,
+            try await serve(discord: discord, http: http, application: application, guild: guild, language: language, panelClient: panelClient,
                             pool: pool, token: token, until: shutdown)
         } catch {
             await pool.close()
@@ -158,12 +158,13 @@ public struct BotApplication: Sendable {
 
     // MARK: Running
 
-    private func serve(discord: DiscordClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
+    private func serve(discord: DiscordClient, http: HTTPClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
                        pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
         let metrics = options.metrics
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelClient, pool: pool, application: application,
-                                  guild: guild, language: language, clock: options.clock, taskRunner: options.taskRunner, metrics: metrics,
-                                  logger: logger)
+                                  guild: guild, language: language, clock: options.clock,
+                                  versionManifest: configuration.versionManifestSource(transport: http, logger: logger),
+                                  taskRunner: options.taskRunner, metrics: metrics, logger: logger)
         let runner = parts.runner
         let scheduler = parts.scheduler
         let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), logger: logger)

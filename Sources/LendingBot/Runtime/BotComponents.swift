@@ -15,9 +15,15 @@ public struct BotComponents: Sendable {
     public let workflow: WorkflowService
     public let scheduler: Scheduler
     public let services: BotServices
+    /// Which Minecraft releases exist and the Java each needs.
+    public let versions: any MinecraftVersionCatalog
 
+    /// - Parameter versionManifest: where Mojang's version manifest is read (cached in the
+    ///   database, refreshed every `MINECRAFT_VERSIONS_REFRESH_HOURS`); nil knows only the
+    ///   built-in table.
     public init(configuration: BotConfiguration, discord: DiscordClient, panelClient: PanelClient, pool: PostgresPool,
                 application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock,
+                versionManifest: (any VersionManifestSource)? = nil,
                 taskRunner: TaskRunner.Configuration = TaskRunner.Configuration(), metrics: BotMetrics = BotMetrics(), logger: Logger) {
         let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
         let panel = PterodactylLendingPanel(client: panelClient, logger: logger)
@@ -28,8 +34,12 @@ public struct BotComponents: Sendable {
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
         ], notifier: notifier, clock: clock, configuration: taskRunner, observer: metrics, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, wakeRunner: { runner.wake() },
-                                       logger: logger)
+        let versions: any MinecraftVersionCatalog = versionManifest.map {
+            CachedMinecraftVersionCatalog(pool: pool, source: $0, clock: clock, configuration: configuration.versionCatalogConfiguration, logger: logger)
+        } ?? BuiltInMinecraftVersionCatalog()
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, versions: versions,
+                                       wakeRunner: { runner.wake() }, logger: logger)
+        self.versions = versions
         self.notifier = notifier
         self.community = community
         self.runner = runner
