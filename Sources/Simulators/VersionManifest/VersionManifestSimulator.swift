@@ -62,7 +62,9 @@ public final class VersionManifestSimulator: Sendable {
     }
 
     /// False stops listening, so connections are refused as with a host that is down; true
-    /// listens again on the same port, so the URLs already handed out work again.
+    /// listens again on the same port, so the URLs already handed out work again. Listening again
+    /// after the simulator has served connections can be refused by the system while they close
+    /// (the start then times out), so tests make a host come back only if it was down from the start.
     public func setReachable(_ reachable: Bool) async throws {
         if reachable {
             guard state.withLock({ $0.server == nil }) else { return }
