@@ -125,7 +125,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     }
 
     private func isStale(_ fetchedAt: Date, at now: Date) -> Bool {
-        now.timeIntervalSince(fetchedAt) >= configuration.refreshInterval.seconds || now < fetchedAt
+        now >= fetchedAt.adding(configuration.refreshInterval) || now < fetchedAt
     }
 
     // MARK: One release's Java
@@ -153,7 +153,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     // MARK: Failures
 
     private func sourceFailed(_ error: any Error, at now: Date, reading what: String) {
-        quietUntil = now.addingTimeInterval(configuration.retryAfterFailure.seconds)
+        quietUntil = now.adding(configuration.retryAfterFailure)
         guard !isFailing else { return }
         isFailing = true
         logger.warning("cannot read Mojang's version manifest; the last stored releases or the built-in table serve",
@@ -168,10 +168,3 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     }
 }
 
-extension Duration {
-    /// Whole and fractional seconds, for date arithmetic on the workflow's clock.
-    fileprivate var seconds: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
-}
