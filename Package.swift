@@ -101,7 +101,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Simulators", "HTTP", logging],
+            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Simulators", "HTTP",
+                           logging],
             swiftSettings: strict
         ),
         .testTarget(

@@ -132,6 +132,7 @@ public struct Sandbox: Sendable {
         configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
         configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
         configuration.schedulerIntervalSeconds = options.schedulerIntervalSeconds
+        configuration.minecraftVersionManifestURL = simulators.versions.manifestURL
         if let directory = options.archiveDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             configuration.archiveTarget = .localDirectory(directory)

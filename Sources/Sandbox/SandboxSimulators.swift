@@ -1,4 +1,5 @@
 import Foundation
+import Lending
 public import Simulators
 
 /// Discord (REST and gateway) and the panel, in process on loopback, seeded with the sandbox's
@@ -7,6 +8,8 @@ public struct SandboxSimulators: Sendable {
     public let rest: DiscordRESTSimulator
     public let gateway: DiscordGatewaySimulator
     public let panel: PanelSimulator
+    /// Mojang's version manifest, listing the releases this build knows, so the sandbox works offline.
+    public let versions: VersionManifestSimulator
 
     public static func start() async throws -> SandboxSimulators {
         let people = SandboxPeople.all.map(\.invoker)
@@ -43,12 +46,29 @@ public struct SandboxSimulators: Sendable {
             await rest.stop()
             throw error
         }
-        return SandboxSimulators(rest: rest, gateway: gateway, panel: panel)
+        let versions = VersionManifestSimulator(versions: Self.knownReleases)
+        do {
+            try await versions.start()
+        } catch {
+            await panel.stop()
+            await gateway.stop()
+            await rest.stop()
+            throw error
+        }
+        return SandboxSimulators(rest: rest, gateway: gateway, panel: panel, versions: versions)
+    }
+
+    /// The built-in release list with Mojang's Java figures.
+    static var knownReleases: [SimulatedMinecraftVersion] {
+        SimulatedMinecraftVersion.releases(BuiltInMinecraftReleases.ids.compactMap { id in
+            MinecraftVersion(id).map { (id: id, java: Optional($0.builtInJavaMajorVersion)) }
+        })
     }
 
     public func stop() async {
         await gateway.stop()
         await rest.stop()
         await panel.stop()
+        await versions.stop()
     }
 }

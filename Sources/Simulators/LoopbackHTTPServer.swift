@@ -10,8 +10,9 @@ struct LoopbackHTTPServer: Sendable {
 
     /// Starts listening and returns once connections are accepted. `timeout` bounds one handler:
     /// a slower one gets a 500 from FlyingFox, so it must exceed any delay a test injects.
-    static func start(handler: some HTTPHandler, timeout: Double) async throws -> LoopbackHTTPServer {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: timeout, logger: .disabled, handler: handler)
+    /// `port` 0 lets the system pick; another port listens there again after a `stop()`.
+    static func start(handler: some HTTPHandler, timeout: Double, port: UInt16 = 0) async throws -> LoopbackHTTPServer {
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: timeout, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
         try await server.waitUntilListening()
         guard case .ip4(_, let port) = await server.listeningAddress else {

@@ -1,6 +1,7 @@
 import Foundation
 import Lending
 import LendingBot
+import Postgres
 import Simulators
 import Testing
 
@@ -64,6 +65,47 @@ struct CheckoutTests {
             // A notice would follow the reply; one more answered interaction lets it arrive first.
             _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
             #expect(world.rest.requests(to: .createMessage).isEmpty)
+        }
+    }
+
+    @Test("a version that does not exist is refused in the modal reply naming the closest releases, read from the manifest; no row is stored")
+    func unknownVersion() async throws {
+        let manifest = VersionManifestSimulator()
+        try await manifest.start()
+        defer { Task { await manifest.stop() } }
+        try await BotWorld.with(versionManifest: manifest) { world in
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "1.21.12"),
+                                                                                       as: Persona.otherMember))
+            let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
+            #expect(reply["data"]?["flags"]?.intValue == 64)
+            #expect(reply["data"]?["content"]?.stringValue == "Minecraft version: 1.21.12 is not a Minecraft release; closest: 26.1, 1.21.11, 1.21.4",
+                    "\(reply)")
+            #expect(manifest.manifestRequestCount == 1)
+            #expect(try await WorkflowTable.find(id: 1, on: world.pool) == nil)
+            let rows = try await world.pool.query(#"SELECT count(*)::int AS n FROM "Workflow""#, named: "count workflows")
+            #expect(try rows.first?.decode("n", as: Int.self) == 0)
+
+            // In Japanese for a Japanese member; a release the manifest lists is filed.
+            let japanese = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "26.4"),
+                                                                                         as: Persona.member))
+            let refused = try #require(world.rest.interactionResponses(for: japanese.id).first?.body?["data"]?["content"]?.stringValue)
+            #expect(refused.contains("26.4 は Minecraft のリリースではありません。近いリリース: 26.2, 26.1, 1.21.11"), "\(refused)")
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "26.1"), as: Persona.member))
+            #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.mcVersion == "26.1")
+            #expect(manifest.manifestRequestCount == 1, "the cache answered the later submissions")
+        }
+    }
+
+    @Test("the request form's version hint mentions a year-based release, in both languages")
+    func versionHint() async throws {
+        try await BotWorld.with { world in
+            for persona in [Persona.member, Persona.otherMember] {
+                let command = try await world.send(world.gateway.makeCommandInteraction(
+                    name: "mcserver", options: [.subcommand("checkout", [])], as: persona))
+                let modal = try #require(world.rest.interactionResponses(for: command.id).first?.body)
+                let hint = modal["data"]?["components"]?[1]?["description"]?.stringValue
+                #expect(hint?.contains("26.1") == true, "\(modal)")
+            }
         }
     }
 

@@ -30,13 +30,27 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key"] {
+                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
             #expect(table.hasPrefix("CHECK"))
             #expect(table.contains("usable: "))
             for secret in world.secrets { #expect(!table.contains(secret)) }
+        }
+    }
+
+    @Test("Mojang's version manifest: readable is ok; unreachable or a 500 is a warning that the built-in table serves")
+    func versionManifest() async throws {
+        try await DoctorWorld.with { world in
+            Self.expect(await world.report(), "minecraft versions", .ok, "manifest readable: 11 releases, latest 26.2", world: world)
+            world.versions.fault = .status(500)
+            let failing = await world.report()
+            Self.expect(failing, "minecraft versions", .warning, "the built-in table serves", world: world)
+            #expect(failing.isUsable)
+            world.versions.fault = nil
+            try await world.versions.setReachable(false)
+            Self.expect(await world.report(), "minecraft versions", .warning, "MINECRAFT_VERSION_MANIFEST_URL not reachable", world: world)
         }
     }
 
@@ -69,7 +83,7 @@ struct DoctorTests {
     func pendingMigrations() async throws {
         try await DoctorWorld.with(migrate: false) { world in
             let report = await world.report()
-            Self.expect(report, "migrations", .warning, "2 pending (20261121000000_init, 20261122000000_lending_workflow)", world: world)
+            Self.expect(report, "migrations", .warning, "3 pending (20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases)", world: world)
             Self.expect(report, "server pool", .skipped, "until the migrations are applied", world: world)
             let tables = try await world.pool.query(.init(unsafeSQL: "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"), named: "count tables")
             #expect(try tables.rows.first?.decode("n", as: Int.self) == 0, "the doctor created or applied something")

@@ -36,6 +36,8 @@ struct BotConfigurationTests {
         #expect(configuration.logLevel == .info)
         #expect(configuration.logFormat == .text)
         #expect(configuration.pterodactylHeaders.isEmpty)
+        #expect(configuration.minecraftVersionManifestURL.absoluteString == "https://piston-meta.mojang.com/mc/game/version_manifest_v2.json")
+        #expect(configuration.minecraftVersionsRefreshHours == 24)
     }
 
     @Test("every optional variable is read into its typed value")
@@ -62,6 +64,8 @@ struct BotConfigurationTests {
             "HEALTH_LISTEN": "127.0.0.1:9090",
             "LOG_LEVEL": "debug",
             "LOG_FORMAT": "json",
+            "MINECRAFT_VERSION_MANIFEST_URL": "http://127.0.0.1:8090/mc/game/version_manifest_v2.json",
+            "MINECRAFT_VERSIONS_REFRESH_HOURS": "6",
         ]) { $1 }
         let configuration = try BotConfiguration(environment: environment, purpose: .run)
         #expect(configuration.discordAPIURL.absoluteString == "http://127.0.0.1:8080/api/v10")
@@ -83,6 +87,8 @@ struct BotConfigurationTests {
         #expect(configuration.healthListen == .init(host: "127.0.0.1", port: 9090))
         #expect(configuration.logLevel == .debug)
         #expect(configuration.logFormat == .json)
+        #expect(configuration.minecraftVersionManifestURL.absoluteString == "http://127.0.0.1:8090/mc/game/version_manifest_v2.json")
+        #expect(configuration.versionCatalogConfiguration.refreshInterval == .seconds(6 * 3600))
     }
 
     @Test("a bad value names the variable and what was expected, never the value", arguments: [
@@ -108,6 +114,9 @@ struct BotConfigurationTests {
         ("HEALTH_LISTEN", "localhost"),
         ("LOG_LEVEL", "loud"),
         ("LOG_FORMAT", "xml"),
+        ("MINECRAFT_VERSION_MANIFEST_URL", "piston-meta/manifest.json"),
+        ("MINECRAFT_VERSIONS_REFRESH_HOURS", "0.5"),
+        ("MINECRAFT_VERSIONS_REFRESH_HOURS", "721"),
     ])
     func invalid(name: String, value: String) {
         var environment = Self.complete

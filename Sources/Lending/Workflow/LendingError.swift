@@ -46,6 +46,9 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case serverUnsuitable(alias: String, reason: String)
     /// Free servers exist, but none can run the request's version; each one's reason.
     case noSuitableServer(reasons: [String])
+    /// The version reads like a release number, but Mojang never released it; `closest` are
+    /// existing releases near it, newest first.
+    case unknownMinecraftVersion(String, closest: [String])
 
     public var description: String {
         switch self {
@@ -75,6 +78,8 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .taskNotFailed(let id, let state): "task #\(id) is \(state.rawValue), not FAILED"
         case .serverUnsuitable(_, let reason): reason
         case .noSuitableServer(let reasons): "no free server can run this version: " + reasons.joined(separator: "; ")
+        case .unknownMinecraftVersion(let version, let closest):
+            "\(version) is not a Minecraft release" + (closest.isEmpty ? "" : "; closest: \(closest.joined(separator: ", "))")
         }
     }
 }

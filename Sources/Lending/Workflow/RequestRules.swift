@@ -8,6 +8,16 @@ public enum RequestRules {
     public static let maxVersionLength = 32
     public static let maxReasonLength = 500
 
+    /// How many existing releases a refusal of an unknown version names.
+    public static let closestReleaseCount = 3
+
+    /// Refuses a well-formed version that no release has, naming the releases nearest to it.
+    /// `latest` always exists and is resolved only when the server is prepared.
+    static func checkExists(_ version: String, in versions: any MinecraftVersionCatalog) async throws {
+        guard version != MinecraftVersion.latest, try await versions.release(version) == nil else { return }
+        throw LendingError.unknownMinecraftVersion(version, closest: try await versions.closestReleases(to: version, limit: closestReleaseCount))
+    }
+
     static func check(_ request: NewWorkflow, panelUsers: [String], policy: LendingPolicy) throws(LendingError) {
         let description = request.description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else { throw .invalidRequest(field: "description", rule: "must not be empty") }
@@ -18,7 +28,7 @@ public enum RequestRules {
             throw .invalidRequest(field: "description", rule: "no control characters")
         }
         guard MinecraftVersion.isValid(request.mcVersion) else {
-            throw .invalidRequest(field: "mcVersion", rule: "`latest` or a release such as 1.20.1 or 1.21")
+            throw .invalidRequest(field: "mcVersion", rule: "`latest` or a release such as 1.20.1, 1.21 or 26.1")
         }
         guard (1...policy.maxPeriodDays).contains(request.periodDays) else {
             throw .invalidRequest(field: "periodDays", rule: "a whole number of days from 1 to \(policy.maxPeriodDays)")
@@ -30,18 +40,6 @@ public enum RequestRules {
         }
         guard panelUsers.allSatisfy(DiscordID.isValid) else { throw .invalidRequest(field: "panelUsers", rule: "Discord user ids") }
         guard Set(panelUsers).count == panelUsers.count else { throw .invalidRequest(field: "panelUsers", rule: "each user once") }
-    }
-}
-
-/// `latest`, or a release number: two or three dot-separated numbers starting with 1
-/// (1.20, 1.20.1, 1.21).
-public enum MinecraftVersion {
-    public static func isValid(_ text: String) -> Bool {
-        if text == "latest" { return true }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard text.count <= RequestRules.maxVersionLength, (2...3).contains(parts.count),
-              parts[0] == "1" || (Int(parts[0]).map { $0 >= 26 } ?? false) else { return false }
-        return parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }
 

@@ -19,6 +19,12 @@ extension WorkflowService {
         let now = clock.now()
         let description = description?.trimmingCharacters(in: .whitespacesAndNewlines)
         let mcVersion = mcVersion?.trimmingCharacters(in: .whitespaces)
+        // Asked before the row is locked (the catalog may read the network); judged only when
+        // the version changes, so a loan filed before a release was withdrawn stays editable.
+        var unknownVersion: (any Error)?
+        if let mcVersion, MinecraftVersion.isValid(mcVersion) {
+            do { try await RequestRules.checkExists(mcVersion, in: versions) } catch let error as LendingError { unknownVersion = error }
+        }
         return try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             var changed = workflow
@@ -38,6 +44,7 @@ extension WorkflowService {
                 throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")
             }
             try checkEdit(changed, periodChanged: changed.periodDays != workflow.periodDays)
+            if let unknownVersion, changed.mcVersion != workflow.mcVersion { throw unknownVersion }
 
             var detail: [String: String] = [:]
             if changed.description != workflow.description { detail["description"] = "\(workflow.description)→\(changed.description)" }

@@ -13,30 +13,34 @@ public struct WorkflowService: Sendable {
     let policy: LendingPolicy
     let clock: LendingClock
     let panel: any LendingPanel
-    let versions: any MinecraftVersionCatalog
     let wakeRunner: @Sendable () -> Void
     /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
     let notifier: (any LendingNotifier)?
+    /// Which Minecraft versions exist (a request for one that does not is refused) and the Java
+    /// each needs (the approval checks the server's egg offers it).
+    let versions: any MinecraftVersionCatalog
     let logger: Logger
 
     public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
-                versions: any MinecraftVersionCatalog, notifier: (any LendingNotifier)? = nil,
+                notifier: (any LendingNotifier)? = nil, versions: any MinecraftVersionCatalog = BuiltInMinecraftVersionCatalog(),
                 wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
         self.pool = pool
         self.policy = policy
         self.clock = clock
         self.panel = panel
-        self.versions = versions
         self.notifier = notifier
+        self.versions = versions
         self.wakeRunner = wakeRunner
         self.logger = logger
     }
 
     // MARK: Filing
 
-    /// Stores a member's request as PENDING with its panel users.
+    /// Stores a member's request as PENDING with its panel users. The version must be `latest`
+    /// or a release that exists (asked before the transaction: the catalog may read the network).
     public func file(_ request: NewWorkflow, panelUsers: [String]) async throws -> WorkflowRecord {
         try RequestRules.check(request, panelUsers: panelUsers, policy: policy)
+        try await RequestRules.checkExists(request.mcVersion, in: versions)
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
@@ -124,8 +128,7 @@ public struct WorkflowService: Sendable {
     private func resolve(_ requested: String) async throws -> MinecraftRelease {
         if let release = try await versions.release(requested) { return release }
         let closest = (try? await versions.closestReleases(to: requested, limit: 3)) ?? []
-        throw LendingError.invalidRequest(field: "mcVersion", rule: "\(requested) is not a Minecraft release"
-            + (closest.isEmpty ? "" : "; closest: " + closest.joined(separator: ", ")) + ": edit the request's version first")
+        throw LendingError.unknownMinecraftVersion(requested, closest: closest)
     }
 
     private func reserve(_ id: Int, by moderator: String, binding alias: String, usernames: [String: String]) async throws -> Approval {

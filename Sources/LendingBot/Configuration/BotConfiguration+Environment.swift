@@ -84,6 +84,8 @@ extension BotConfiguration {
         panelInstallTimeoutSeconds = reader.integer("PANEL_INSTALL_TIMEOUT_SECONDS", in: 30...86_400) ?? panelInstallTimeoutSeconds
         startOnApproval = reader.boolean("START_ON_APPROVAL") ?? startOnApproval
         timeZone = reader.timeZone("TIMEZONE") ?? timeZone
+        minecraftVersionManifestURL = reader.url("MINECRAFT_VERSION_MANIFEST_URL", schemes: ["https", "http"]) ?? minecraftVersionManifestURL
+        minecraftVersionsRefreshHours = reader.integer("MINECRAFT_VERSIONS_REFRESH_HOURS", in: 1...720) ?? minecraftVersionsRefreshHours
         tlsCAFile = reader.readableFile("TLS_CA_FILE")
         healthListen = reader.hostAndPort("HEALTH_LISTEN")
         logLevel = reader.choice("LOG_LEVEL", of: Logger.Level.self) ?? logLevel

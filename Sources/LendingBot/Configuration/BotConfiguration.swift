@@ -63,6 +63,11 @@ public struct BotConfiguration: Sendable {
     /// `START_ON_APPROVAL`: start the server once it is installed, before access is granted.
     public var startOnApproval = true
     public var timeZone = TimeZone.current
+    /// Mojang's version manifest, or a mirror of it (`MINECRAFT_VERSION_MANIFEST_URL`).
+    public var minecraftVersionManifestURL = MojangVersionManifest.defaultURL
+    /// How long the cached manifest stays good (`MINECRAFT_VERSIONS_REFRESH_HOURS`): Mojang
+    /// releases a few times a year, so a day is plenty.
+    public var minecraftVersionsRefreshHours = 24
     public var tlsCAFile: String?
     public var healthListen: HostAndPort?
     public var logLevel = Logger.Level.info

@@ -5,8 +5,8 @@ import Postgres
 
 /// `lending-bot doctor`: checks, without changing anything, that the configuration can run the
 /// bot: every variable, the database and its migrations, Discord (token, guild, notify channel,
-/// role hierarchy, commands), the panel keys and the pool's servers, the archive target and
-/// `TLS_CA_FILE`.
+/// role hierarchy, commands), the panel keys and the pool's servers, Mojang's version manifest,
+/// the archive target and `TLS_CA_FILE`.
 ///
 /// Each group of checks lives in its own file (`Doctor+…`). A check that depends on something
 /// that failed or is unset is reported as skipped rather than repeated as a failure.
@@ -53,6 +53,7 @@ public struct Doctor: Sendable {
         defer { http.shutdown() }
         report.checks += await discordChecks(configuration, http: http)
         report.checks += await panelChecks(configuration, bindings: bindings, http: http)
+        report.checks.append(await versionManifestCheck(configuration, http: http))
         return report
     }
 

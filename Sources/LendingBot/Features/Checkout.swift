@@ -27,7 +27,7 @@ enum CheckoutForm {
         return Modal(customID: CustomID(action).encoded, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
             label(strings.text("目的・イベント名", "Purpose or event"), nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
-            label(strings.text("Minecraft バージョン", "Minecraft version"), strings.text("latest または 1.21.4 など", "latest, or a release such as 1.21.4"),
+            label(strings.text("Minecraft バージョン", "Minecraft version"), strings.versionHint,
                   .textInput(TextInput(customID: version, style: .short, placeholder: "1.21.4", isRequired: true, minLength: 1, maxLength: RequestRules.maxVersionLength))),
             label(strings.text("期間（日数）", "Period in days"), "1–\(maxPeriod)",
                   .textInput(TextInput(customID: period, style: .short, placeholder: "7", isRequired: true, minLength: 1, maxLength: 3))),
@@ -91,11 +91,26 @@ extension Strings {
     func rule(for field: String, maxPeriod: Int) -> String {
         switch field {
         case "description": text("1〜\(RequestRules.maxDescriptionLength)文字（制御文字なし）", "1 to \(RequestRules.maxDescriptionLength) characters, no control characters")
-        case "mcVersion": text("latest または 1.20.1・1.21 のようなリリース番号", "latest, or a release such as 1.20.1 or 1.21")
+        case "mcVersion": text("latest または 1.20.1・1.21・26.1 のようなリリース番号", "latest, or a release such as 1.20.1, 1.21 or 26.1")
         case "periodDays": text("1〜\(maxPeriod) の整数", "a whole number from 1 to \(maxPeriod)")
         case "panelUsers": text("1〜10人、重複なし", "1 to 10 members, each once")
         default: text("正しい値を入力してください", "please check the value")
         }
+    }
+
+    /// Under the version field of the request and edit forms.
+    var versionHint: String {
+        text("latest、または 1.21.4・26.1 などのリリース番号", "latest, or a release such as 1.21.4 or 26.1")
+    }
+
+    /// A well-formed version Mojang never released, with the releases nearest to it.
+    func unknownMinecraftVersion(_ version: String, closest: [String]) -> String {
+        let list = closest.joined(separator: ", ")
+        return closest.isEmpty
+            ? text("「\(fieldName("mcVersion"))」: \(version) は Minecraft のリリースではありません。",
+                   "\(fieldName("mcVersion")): \(version) is not a Minecraft release.")
+            : text("「\(fieldName("mcVersion"))」: \(version) は Minecraft のリリースではありません。近いリリース: \(list)",
+                   "\(fieldName("mcVersion")): \(version) is not a Minecraft release; closest: \(list)")
     }
 
     func requestReceived(_ id: Int) -> String {

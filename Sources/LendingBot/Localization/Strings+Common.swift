@@ -75,6 +75,7 @@ extension Strings {
         case .noSuitableServer(let reasons):
             text("空いているサーバーのどれもこのバージョンを動かせません: \(reasons.joined(separator: "; "))。申請は審査中のままです。",
                  "No free server can run this version: \(reasons.joined(separator: "; ")). The request stays pending.")
+        case .unknownMinecraftVersion(let version, let closest): unknownMinecraftVersion(version, closest: closest)
         }
     }
 

@@ -39,8 +39,6 @@ public struct BotApplication: Sendable {
         public var databaseCheckTimeout: Duration = .seconds(2)
         /// The series `/metrics` serves; tests may pass their own to read them.
         public var metrics = BotMetrics()
-        /// Which Minecraft releases exist and the Java each needs.
-        public var versions: any MinecraftVersionCatalog = ListedMinecraftVersions.sample
 
         public init() {}
     }
@@ -84,7 +82,7 @@ public struct BotApplication: Sendable {
             throw Failure("\(error)")
         }
         do {
-            try await serve(discord: discord, application: application, guild: guild, language: language, panelClient: panelClient,
+            try await serve(discord: discord, http: http, application: application, guild: guild, language: language, panelClient: panelClient,
                             pool: pool, token: token, until: shutdown)
         } catch {
             await pool.close()
@@ -160,12 +158,13 @@ public struct BotApplication: Sendable {
 
     // MARK: Running
 
-    private func serve(discord: DiscordClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
+    private func serve(discord: DiscordClient, http: HTTPClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
                        pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
         let metrics = options.metrics
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelClient, pool: pool, application: application,
-                                  guild: guild, language: language, clock: options.clock, versions: options.versions, taskRunner: options.taskRunner, metrics: metrics,
-                                  logger: logger)
+                                  guild: guild, language: language, clock: options.clock,
+                                  versionManifest: configuration.versionManifestSource(transport: http, logger: logger),
+                                  taskRunner: options.taskRunner, metrics: metrics, logger: logger)
         let runner = parts.runner
         let scheduler = parts.scheduler
         let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), logger: logger)

@@ -15,12 +15,21 @@ public struct BotComponents: Sendable {
     public let workflow: WorkflowService
     public let scheduler: Scheduler
     public let services: BotServices
+    /// Which Minecraft releases exist and the Java each needs.
+    public let versions: any MinecraftVersionCatalog
 
+    /// - Parameter versionManifest: where Mojang's version manifest is read (cached in the
+    ///   database, refreshed every `MINECRAFT_VERSIONS_REFRESH_HOURS`); nil knows only the
+    ///   built-in table.
     public init(configuration: BotConfiguration, discord: DiscordClient, panelClient: PanelClient, pool: PostgresPool,
-                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock, versions: any MinecraftVersionCatalog,
+                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock,
+                versionManifest: (any VersionManifestSource)? = nil,
                 taskRunner: TaskRunner.Configuration = TaskRunner.Configuration(), metrics: BotMetrics = BotMetrics(), logger: Logger) {
         let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
         let panel = PterodactylLendingPanel(client: panelClient, timeouts: configuration.panelTimeouts, logger: logger)
+        let versions: any MinecraftVersionCatalog = versionManifest.map {
+            CachedMinecraftVersionCatalog(pool: pool, source: $0, clock: clock, configuration: configuration.versionCatalogConfiguration, logger: logger)
+        } ?? BuiltInMinecraftVersionCatalog()
         let replies = ApprovalReplies()
         let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, replies: replies,
                                        application: application, clock: clock, logger: logger)
@@ -30,8 +39,9 @@ public struct BotComponents: Sendable {
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
         ], notifier: notifier, clock: clock, configuration: taskRunner, observer: metrics, logger: logger)
-        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, versions: versions, notifier: notifier, wakeRunner: { runner.wake() },
-                                       logger: logger)
+        let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, versions: versions,
+                                       wakeRunner: { runner.wake() }, logger: logger)
+        self.versions = versions
         self.notifier = notifier
         self.community = community
         self.runner = runner

@@ -57,8 +57,9 @@ struct BotWorld: Sendable {
     ///   - usersBlockingDMs: people (Discord ids) who accept no direct messages from the bot.
     ///   - notifyChannel: false runs without `DISCORD_NOTIFY_CHANNEL_ID`.
     ///   - archiveDirectory: an existing directory for `ARCHIVE_TARGET`; nil archives nothing.
+    ///   - versionManifest: Mojang's manifest for the catalog to read; nil knows only the built-in table.
     static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true, archiveDirectory: String? = nil,
-                     _ body: (BotWorld) async throws -> Void) async throws {
+                     versionManifest: VersionManifestSimulator? = nil, _ body: (BotWorld) async throws -> Void) async throws {
         var logger = Logger(label: "test.bot")
         logger.logLevel = .error
         let people = [Persona.moderator, Persona.member, Persona.otherMember]
@@ -102,7 +103,8 @@ struct BotWorld: Sendable {
                 let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                           application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
                                           guild: GuildID(guildID) ?? GuildID(1), language: GuildLanguage(), clock: clock,
-                                          versions: ListedMinecraftVersions.sample, logger: logger)
+                                          versionManifest: versionManifest.map { MojangVersionManifest(url: $0.manifestURL, transport: http, logger: logger) },
+                                          logger: logger)
                 let (services, runner, scheduler, notifier, community) = (parts.services, parts.runner, parts.scheduler, parts.notifier, parts.community)
                 for number in 1...max(servers, 1) where number <= servers {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)

@@ -20,6 +20,8 @@ struct DoctorWorld: Sendable {
 
     let rest: DiscordRESTSimulator
     let panel: PanelSimulator
+    /// Mojang's version manifest.
+    let versions: VersionManifestSimulator
     let databaseURL: String
     let archiveDirectory: String
     let pool: PostgresPool
@@ -39,6 +41,7 @@ struct DoctorWorld: Sendable {
             "PTERODACTYL_CLIENT_KEY": SimulatedAPIKey.adminClient.token,
             "PTERODACTYL_HEADERS": #"{"X-Access-Token": "\#(Self.proxySecret)"}"#,
             "ARCHIVE_TARGET": archiveDirectory,
+            "MINECRAFT_VERSION_MANIFEST_URL": versions.manifestURL.absoluteString,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
         ]
     }
@@ -100,7 +103,10 @@ struct DoctorWorld: Sendable {
         }
         let cluster = pool.configuration
         let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(cluster.database ?? "postgres")"
-        let world = DoctorWorld(rest: rest, panel: panel, databaseURL: url, archiveDirectory: archive, pool: pool)
+        let versions = VersionManifestSimulator()
+        try await versions.start()
+        defer { Task { await versions.stop() } }
+        let world = DoctorWorld(rest: rest, panel: panel, versions: versions, databaseURL: url, archiveDirectory: archive, pool: pool)
         if registerCommands {
             let (configuration, _) = BotConfiguration.reading(environment: world.environment, purpose: .run)
             _ = try await CommandRegistration.synchronize(configuration: configuration, logger: logger)

@@ -44,7 +44,7 @@ struct LendingWorld: Sendable {
         wrapPanel: (any LendingPanel) -> any LendingPanel = { $0 },
         wrapNotifier: (any LendingNotifier) -> any LendingNotifier = { $0 },
         runnerConfiguration: TaskRunner.Configuration = Self.fastRunner,
-        versions: any MinecraftVersionCatalog = ListedMinecraftVersions.sample,
+        versions: any MinecraftVersionCatalog = BuiltInMinecraftVersionCatalog(),
         _ body: (LendingWorld) async throws -> Void
     ) async throws {
         var configuration = PanelSimulator.Configuration(
@@ -76,7 +76,7 @@ struct LendingWorld: Sendable {
                         .release: ReleaseTask(panel: panel, policy: policy),
                     ],
                     notifier: taskNotifier, clock: clock, configuration: runnerConfiguration, logger: logger)
-                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, versions: versions, notifier: notifier,
+                let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, versions: versions,
                                               logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...max(servers, 1) where number <= servers {

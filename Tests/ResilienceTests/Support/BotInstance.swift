@@ -34,7 +34,7 @@ final class BotInstance: Sendable {
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                   application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
                                   guild: GuildID(configuration.guildID ?? "") ?? GuildID(1), language: GuildLanguage(),
-                                  clock: LendingClock { clockSource.now }, versions: ListedMinecraftVersions.sample, logger: logger)
+                                  clock: LendingClock { clockSource.now }, logger: logger)
         self.services = parts.services
         self.runner = parts.runner
         self.scheduler = parts.scheduler

@@ -26,7 +26,7 @@ enum EditForm {
             label(strings.fieldName("description"), nil,
                   TextInput(customID: CheckoutForm.description, style: .short, value: workflow.description, isRequired: true,
                             minLength: 1, maxLength: RequestRules.maxDescriptionLength)),
-            label(strings.fieldName("mcVersion"), strings.text("latest または 1.21.4 など", "latest, or a release such as 1.21.4"),
+            label(strings.fieldName("mcVersion"), strings.versionHint,
                   TextInput(customID: CheckoutForm.version, style: .short, value: workflow.mcVersion, isRequired: true,
                             minLength: 1, maxLength: RequestRules.maxVersionLength)),
         ]
