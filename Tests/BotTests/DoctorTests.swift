@@ -30,13 +30,26 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "minecraft versions"] {
+                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
             #expect(table.hasPrefix("CHECK"))
             #expect(table.contains("usable: "))
             for secret in world.secrets { #expect(!table.contains(secret)) }
+        }
+    }
+
+    @Test("server eggs: the version variable and the Java range of each pool server; an egg without a version variable or readable Java fails")
+    func serverEggs() async throws {
+        try await DoctorWorld.with { world in
+            Self.expect(await world.report(), "server eggs", .ok, "server01: MINECRAFT_VERSION, Java 8 to 25", world: world)
+        }
+        try await DoctorWorld.with(panel: { $0.servers[0].variables.removeAll { $0.envVariable == "MINECRAFT_VERSION" } }) { world in
+            Self.expect(await world.report(), "server eggs", .failed, "PANEL_VERSION_VARIABLE", world: world)
+        }
+        try await DoctorWorld.with(panel: { $0.servers[0].eggImages = ["Custom": "registry.example/minecraft:stable"] }) { world in
+            Self.expect(await world.report(), "server eggs", .failed, "no image whose Java the bot can read", world: world)
         }
     }
 

@@ -127,6 +127,23 @@ struct ProvisioningTests {
         }
     }
 
+    @Test("server-binding set refuses a server whose egg has no version variable or no image with a readable Java")
+    func bindRefusesUnpreparableServers() async throws {
+        try await World.with(servers: 3, adjustPanel: { configuration in
+            configuration.servers[1].variables.removeAll { $0.envVariable == "MINECRAFT_VERSION" }
+            configuration.servers[2].eggImages = ["Custom": "registry.example/minecraft:stable"]
+        }) { world in
+            try await world.service.unbind("server02")
+            try await world.service.unbind("server03")
+            let noVariable = await #expect(throws: LendingError.self) { try await world.service.bind("server02", to: World.serverIdentifier(2)) }
+            #expect(noVariable?.description.contains("PANEL_VERSION_VARIABLE") == true)
+            let noJava = await #expect(throws: LendingError.self) { try await world.service.bind("server03", to: World.serverIdentifier(3)) }
+            #expect(noJava?.description.contains("no Docker image whose Java the bot can read") == true)
+            #expect(try await ServerBindingTable.find(name: "server02", on: world.pool) == nil)
+            #expect(try await ServerBindingTable.find(name: "server03", on: world.pool) == nil)
+        }
+    }
+
     @Test("a failed install fails the task with its stage, the loan stays PENDING with nobody inside, and Retry installs again")
     func failedInstall() async throws {
         try await World.with(servers: 1) { world in

@@ -17,6 +17,14 @@ extension WorkflowService {
         guard try await panel.serverExists(pteroId) else {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "no server \(pteroId) on the panel, or the client key cannot reach it")
         }
+        // A server the approval could never prepare is kept out of the pool.
+        let egg = try await panel.egg(of: pteroId, versionVariables: policy.versionVariables)
+        guard egg.versionVariable != nil else {
+            throw LendingError.invalidRequest(field: "ptero-id", rule: ProvisionRefusal.noVersionVariable(server: alias).description)
+        }
+        guard egg.images.contains(where: { $0.javaMajorVersion != nil }) else {
+            throw LendingError.invalidRequest(field: "ptero-id", rule: "\(alias)'s egg offers no Docker image whose Java the bot can read (labels such as \"Java 21\")")
+        }
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             let others = try await transaction.query("""

@@ -25,7 +25,12 @@ extension Doctor {
             return [DoctorCheck("panel", .failed, "\(error)")]
         }
         var checks = [await applicationKeyCheck(panel)]
-        checks.append(await clientKeyCheck(panel, bindings: bindings))
+        let clientKey = await clientKeyCheck(panel, bindings: bindings)
+        checks.append(clientKey)
+        if clientKey.status == .ok, let bindings {
+            let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
+            checks.append(await serverEggCheck(panel, bindings: bindings, versionVariables: policy.versionVariables))
+        }
         return checks
     }
 
@@ -48,6 +53,33 @@ extension Doctor {
                 return DoctorCheck(name, .failed, "cannot reach the panel at PTERODACTYL_URL: \(error)")
             }
         }
+    }
+
+    /// `GET /api/client/servers/{server}/startup` for every server of the pool: its egg must have a
+    /// version variable and images whose Java the bot can read, or no approval could prepare it.
+    private func serverEggCheck(_ panel: PanelClient, bindings: [ServerBindingRecord], versionVariables: [String]) async -> DoctorCheck {
+        let name = "server eggs"
+        var offers: [String] = []
+        var problems: [String] = []
+        for binding in bindings {
+            do {
+                let startup = try await panel.startup(of: binding.pteroId)
+                let javas = startup.dockerImages.compactMap { JavaImage.majorVersion(label: $0.key, image: $0.value) }
+                guard let variable = startup.variable(among: versionVariables)?.envVariable else {
+                    problems.append(ProvisionRefusal.noVersionVariable(server: binding.name).description)
+                    continue
+                }
+                guard let lowest = javas.min(), let highest = javas.max() else {
+                    problems.append("\(binding.name)'s egg offers no image whose Java the bot can read (labels such as \"Java 21\")")
+                    continue
+                }
+                offers.append("\(binding.name): \(variable), Java \(lowest == highest ? "\(lowest)" : "\(lowest) to \(highest)")")
+            } catch {
+                problems.append("\(binding.name): the startup settings could not be read (\(error.kind)); the client key needs startup access")
+            }
+        }
+        guard problems.isEmpty else { return DoctorCheck(name, .failed, problems.joined(separator: "; ")) }
+        return DoctorCheck(name, .ok, offers.joined(separator: "; "))
     }
 
     /// `GET /api/client/servers/{server}` for every server of the pool.

@@ -57,6 +57,7 @@ struct DoctorWorld: Sendable {
     ///   - discord: changes to the simulated guild.
     static func with(migrate: Bool = true, registerCommands: Bool = true, bindings: [(String, String)] = [("server01", "1a2b3c4d")],
                      discord: (inout DiscordRESTSimulator.Configuration) -> Void = { _ in },
+                     panel adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in },
                      _ body: (DoctorWorld) async throws -> Void) async throws {
         let logger = Logger(label: "test.doctor")
         var restConfiguration = DiscordRESTSimulator.Configuration(
@@ -70,6 +71,7 @@ struct DoctorWorld: Sendable {
         var panelConfiguration = PanelSimulator.Configuration()
         panelConfiguration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
         panelConfiguration.keys.append(memberKey)
+        adjustPanel(&panelConfiguration)
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-archive-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: archive) }
