@@ -201,8 +201,8 @@ public struct WorkflowService: Sendable {
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
-            guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
             guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
+            guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
             try await refuseWhileReturning(workflow, on: transaction)
             if let seenEndDate, let current = workflow.endDate, abs(current.timeIntervalSince(seenEndDate)) >= 0.001 {
                 throw LendingError.endDateChanged(id: id, current: current)
