@@ -51,6 +51,7 @@ struct BotConfigurationTests {
             "PANEL_KEEP_SUBUSERS": "admin@example.org,ops@example.org",
             "CHECKOUT_MAX_PERIOD_DAYS": "14",
             "CHECKOUT_EXTEND_DAYS": "3",
+            "CHECKOUT_MAX_OPEN_REQUESTS": "5",
             "REMINDER_DAYS": "1,7,3",
             "EXPIRY_ACTION": "notify",
             "SCHEDULER_INTERVAL_SECONDS": "30",
@@ -74,6 +75,7 @@ struct BotConfigurationTests {
         #expect(configuration.archiveDestination()?.displayName == "gdrive:lending/archive")
         let policy = configuration.lendingPolicy(subuserPermissions: ["control.start"])
         #expect(policy.reminderDays == [7, 3, 1] && policy.expiryAction == .notifyModerators && policy.resetMode == .reinstall)
+        #expect(policy.maxOpenRequests == 5 && BotConfiguration().lendingPolicy(subuserPermissions: []).maxOpenRequests == 2)
         #expect(policy.keepSubuserEmails == ["admin@example.org", "ops@example.org"] && policy.timeZone.identifier == "Asia/Tokyo")
         #expect(configuration.resetMode == .reinstall)
         #expect(configuration.timeZone.identifier == "Asia/Tokyo")
@@ -93,6 +95,7 @@ struct BotConfigurationTests {
         ("PANEL_KEEP_SUBUSERS", "admin@example.org,not-an-email"),
         ("CHECKOUT_MAX_PERIOD_DAYS", "0"),
         ("CHECKOUT_EXTEND_DAYS", "seven"),
+        ("CHECKOUT_MAX_OPEN_REQUESTS", "0"),
         ("REMINDER_DAYS", "3,3"),
         ("EXPIRY_ACTION", "delete"),
         ("SCHEDULER_INTERVAL_SECONDS", "1"),

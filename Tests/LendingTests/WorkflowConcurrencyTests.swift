@@ -116,6 +116,56 @@ struct WorkflowConcurrencyTests {
         }
     }
 
+    @Test("an account with the chosen username and email that the bot did not make stops the approval; no record, no access")
+    func strangersAccountStopsApproval() async throws {
+        try await World.with(servers: 1) { world in
+            let workflow = try await world.file()
+            _ = try await world.panelWorld.client.createUser(.init(username: "alice", email: "alice@kpw.local", firstName: "A", lastName: "B"))
+            let approval = try await world.service.approve(workflow.id, by: World.moderator, usernames: [World.member: "alice"])
+            try await world.drainTasks()
+            #expect(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .failed)
+            guard case .taskFailed(let summary) = world.notifier.notices.last else { Issue.record("moderators not told"); return }
+            #expect(summary.message.contains("the bot did not make it for this member"), "\(summary.message)")
+            #expect(try await PterodactylUserTable.find(discordId: World.member, on: world.pool) == nil, "reset-password has nothing to reset")
+            #expect(world.simulator.subusers(of: World.serverIdentifier(1)).isEmpty)
+            #expect(try await world.workflow(workflow.id)?.status == .pending)
+        }
+    }
+
+    @Test("retry and reject of one failed approval lock the request before the task: the reject commits, the retry is told")
+    func retryAndRejectLockOrder() async throws {
+        try await World.with(servers: 1) { world in
+            let workflow = try await world.file()
+            _ = try await world.panelWorld.client.createUser(.init(username: "alice", email: "alice@elsewhere.example", firstName: "A", lastName: "B"))
+            let approval = try await world.service.approve(workflow.id, by: World.moderator, usernames: [World.member: "alice"])
+            try await world.drainTasks()
+            try #require(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .failed)
+            // A reject's first half by hand: the request's row is locked, then the retry starts,
+            // and only once it waits for a lock does the reject touch the task.
+            let retry = try await world.pool.withTransaction { transaction in
+                _ = try await WorkflowTable.lock(id: workflow.id, on: transaction)
+                let retry = Task { try await world.service.retry(taskId: approval.task.id, by: World.moderator) }
+                try await Self.waitForLockWait(world.pool)
+                _ = try await TaskTable.cancel(id: approval.task.id, at: world.clock.now(), on: transaction)
+                return retry
+            }
+            await #expect(throws: LendingError.taskNotFailed(id: approval.task.id, state: .cancelled)) { _ = try await retry.value }
+            #expect(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .cancelled)
+        }
+    }
+
+    /// Until some session of this database waits for a row lock (the retry behind the reject).
+    static func waitForLockWait(_ pool: PostgresPool) async throws {
+        for _ in 0..<2_000 {
+            let waiting = try await pool.query("""
+                SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """, named: "sessions waiting for a lock")
+            if !waiting.isEmpty { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the retry never waited for a lock")
+    }
+
     @Test("rejecting a request whose approval failed releases its server and undoes its panel access")
     func rejectAfterFailedApproval() async throws {
         try await World.with(servers: 1) { world in

@@ -20,6 +20,14 @@ public struct LendingPolicy: Sendable {
     public var resetMode: ServerResetMode
     /// Most panel users one request may name.
     public var maxPanelUsers: Int
+    /// Most PENDING or ACTIVE requests one member may have filed at once
+    /// (`CHECKOUT_MAX_OPEN_REQUESTS`): a member cannot tie up the pool or flood the moderators.
+    public var maxOpenRequests: Int
+    /// Most `/mcserver reset-password` runs one member may make in `passwordResetWindow`: each
+    /// one changes a live panel password, so a stolen Discord session cannot churn it unseen.
+    public var passwordResetLimit = 3
+    /// The sliding window, in seconds, that `passwordResetLimit` counts in.
+    public var passwordResetWindow: TimeInterval = 3_600
 
     public enum ExpiryAction: String, Sendable, CaseIterable {
         /// Return an expired loan automatically.
@@ -30,7 +38,8 @@ public struct LendingPolicy: Sendable {
 
     public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, reminderDays: [Int] = [3, 1],
                 expiryAction: ExpiryAction = .returnLoan, panelEmailDomain: String = "kpw.local", keepSubuserEmails: [String] = [],
-                subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10) {
+                subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10,
+                maxOpenRequests: Int = 2) {
         self.timeZone = timeZone
         self.maxPeriodDays = maxPeriodDays
         self.extendDays = extendDays
@@ -41,6 +50,7 @@ public struct LendingPolicy: Sendable {
         self.subuserPermissions = subuserPermissions
         self.resetMode = resetMode
         self.maxPanelUsers = maxPanelUsers
+        self.maxOpenRequests = maxOpenRequests
     }
 
     /// Whether `email` is on the keep-list.

@@ -5,6 +5,6 @@ extension BotConfiguration {
     public func lendingPolicy(subuserPermissions: [String]) -> LendingPolicy {
         LendingPolicy(timeZone: timeZone, maxPeriodDays: checkoutMaxPeriodDays, extendDays: checkoutExtendDays, reminderDays: reminderDays,
                       expiryAction: expiryAction, panelEmailDomain: panelEmailDomain, keepSubuserEmails: panelKeepSubusers,
-                      subuserPermissions: subuserPermissions, resetMode: resetMode)
+                      subuserPermissions: subuserPermissions, resetMode: resetMode, maxOpenRequests: checkoutMaxOpenRequests)
     }
 }

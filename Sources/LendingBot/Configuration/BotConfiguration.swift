@@ -45,6 +45,7 @@ public struct BotConfiguration: Sendable {
     public var panelKeepSubusers: [String] = []
     public var checkoutMaxPeriodDays = 30
     public var checkoutExtendDays = 7
+    public var checkoutMaxOpenRequests = 2
     public var reminderDays = [3, 1]
     public var expiryAction = ExpiryAction.returnLoan
     public var schedulerIntervalSeconds = 60

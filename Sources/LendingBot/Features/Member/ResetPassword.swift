@@ -22,6 +22,8 @@ struct ResetPasswordCommand: CommandHandler {
         guard let account = try await PterodactylUserTable.find(discordId: context.invokerID, on: services.pool) else {
             throw Refusal(strings.resetPasswordNoAccount)
         }
+        // Audited and rate-limited in the domain before the panel is touched.
+        try await services.workflow.recordPasswordReset(by: context.invokerID)
         try await context.deferReply(ephemeral: true)
         let password = PasswordGenerator.makePassword()
         let user: PanelUser
