@@ -95,7 +95,7 @@ struct BotConfigurationTests {
         ("PANEL_KEEP_SUBUSERS", "admin@example.org,not-an-email"),
         ("CHECKOUT_MAX_PERIOD_DAYS", "0"),
         ("CHECKOUT_EXTEND_DAYS", "seven"),
-        ("CHECKOUT_MAX_OPEN_REQUESTS", "0"),
+        ("CHECKOUT_MAX_OPEN_REQUESTS", "lots"),
         ("REMINDER_DAYS", "3,3"),
         ("EXPIRY_ACTION", "delete"),
         ("SCHEDULER_INTERVAL_SECONDS", "1"),
