@@ -30,6 +30,9 @@ public struct HTTPClientConfiguration: Sendable {
     public var maxErrorBodyBytes: Int
     /// Easy handles kept for reuse after `curl_easy_reset`; more are freed when they finish.
     public var maxIdleHandles: Int
+    /// Cap on a body kept in memory (API answers): a server that sends more cannot fill the
+    /// bot's memory; the transfer stops with `bodyTooLarge`.
+    public var maxBodyBytes: Int
 
     public init(
         maxConnectionsPerHost: Int = 16,
@@ -39,7 +42,8 @@ public struct HTTPClientConfiguration: Sendable {
         caFile: String? = nil,
         userAgent: String? = nil,
         maxErrorBodyBytes: Int = 1 << 20,
-        maxIdleHandles: Int = 64
+        maxIdleHandles: Int = 64,
+        maxBodyBytes: Int = 16 << 20
     ) {
         self.maxConnectionsPerHost = maxConnectionsPerHost
         self.maxIdleConnections = maxIdleConnections
@@ -49,6 +53,7 @@ public struct HTTPClientConfiguration: Sendable {
         self.userAgent = userAgent
         self.maxErrorBodyBytes = maxErrorBodyBytes
         self.maxIdleHandles = maxIdleHandles
+        self.maxBodyBytes = maxBodyBytes
     }
 
     var effectiveMaxIdleConnections: Int {

@@ -23,6 +23,10 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible, Cu
         case invalidRequest
         /// The download file could not be created, written, closed or renamed.
         case fileIO
+        /// The body passed its cap: `maxBodyBytes` in memory, or for a download the size the
+        /// response announced (`Content-Length`) or the caller expected (`maxFileBytes`). The
+        /// transfer is stopped at once rather than checked at the end.
+        case bodyTooLarge
         /// Any other libcurl failure, by its `CURLcode`.
         case other(code: Int)
     }

@@ -34,6 +34,9 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable 
     /// Set this generously (or explicitly) for large downloads.
     public var timeout: Duration?
     public var destination: Destination
+    /// For a file download, the most bytes the caller expects (a backup's size, say): more is
+    /// `bodyTooLarge`, and the partial file is removed.
+    public var maxFileBytes: Int64?
 
     public init(
         method: HTTPMethod = .get,

@@ -40,6 +40,7 @@ final class Transfer: @unchecked Sendable {
     var download: DownloadFile?
     var isWritingToFile = false
     var maxErrorBodyBytes = 0
+    var maxBodyBytes = 0
     /// The failure a callback hit (a file write); reported instead of curl's generic write error.
     var callbackError: HTTPError?
     /// The easy handle running this transfer, from `start` until it is recycled.
@@ -51,6 +52,7 @@ final class Transfer: @unchecked Sendable {
         connectTimeout = request.connectTimeout ?? configuration.connectTimeout
         timeout = request.timeout ?? configuration.timeout
         maxErrorBodyBytes = configuration.maxErrorBodyBytes
+        maxBodyBytes = configuration.maxBodyBytes
     }
 
     /// Stores the continuation; false if the task was cancelled first, in which case the caller
@@ -117,6 +119,10 @@ final class Transfer: @unchecked Sendable {
         }
         bodyByteCount += Int64(bytes.count)
         if isWritingToFile, let download {
+            if let limit = downloadLimit, bodyByteCount > limit {
+                callbackError = HTTPError(.bodyTooLarge, operation: name, message: "the download passed its announced size of \(limit) bytes")
+                return false
+            }
             do {
                 try download.write(bytes, operation: name)
             } catch {
@@ -129,8 +135,18 @@ final class Transfer: @unchecked Sendable {
             let room = max(0, maxErrorBodyBytes - body.count)
             body.append(contentsOf: bytes.prefix(room))
         } else {
+            guard body.count + bytes.count <= maxBodyBytes else {
+                callbackError = HTTPError(.bodyTooLarge, operation: name, message: "the answer passed \(maxBodyBytes) bytes")
+                return false
+            }
             body.append(contentsOf: bytes)
         }
         return true
+    }
+
+    /// The smaller of what the response announced (`Content-Length`) and what the caller expects.
+    private var downloadLimit: Int64? {
+        let announced = headers["Content-Length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        return [announced, request.maxFileBytes].compactMap { $0 }.min()
     }
 }

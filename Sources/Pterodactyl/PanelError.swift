@@ -32,7 +32,8 @@ public struct PanelError: Error, Sendable, Equatable, CustomStringConvertible, C
         case transport(String)
         /// A 2xx answer whose body is not what the endpoint returns.
         case invalidResponse
-        /// `ensureUser`: the username or the email already belongs to another panel account.
+        /// `ensureUser`: the username or the email already belongs to another panel account, or
+        /// (`external_id`) the matching account was not made for the caller's external id.
         case identityConflict(field: String)
         /// A wait (power state, backup, install) ran out of time.
         case timedOut

@@ -52,6 +52,8 @@ struct BotBenchmark {
         environment["DISCORD_API_URL"] = discord.rest.baseURL.absoluteString
         environment["DISCORD_GATEWAY_URL"] = discord.gateway.gatewayURL.absoluteString
         environment["DATABASE_URL"] = databaseURL
+        // The load comes from one simulated member; the open-request limit would refuse most of it.
+        environment["CHECKOUT_MAX_OPEN_REQUESTS"] = "100"
         // lending-bot needs a panel to start; the checkout flow never calls it.
         environment["PTERODACTYL_URL"] = discord.panel.baseURL
         environment["PTERODACTYL_APPLICATION_KEY"] = SimulatedAPIKey.application.token

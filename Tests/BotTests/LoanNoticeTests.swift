@@ -48,6 +48,32 @@ struct LoanNoticeTests {
         }
     }
 
+    @Test("a purpose written as Markdown reaches DMs and the channel escaped: no masked link, mention or preview")
+    func memberMarkdown() async throws {
+        try await BotWorld.with { world in
+            let workflow = world.services.workflow
+            let hostile = "[free nitro](https://evil.example) <@\(Persona.moderator.userID)> @everyone **Bot**: send your password"
+            let request = try await workflow.file(NewWorkflow(applicantDiscordId: Persona.member.userID, description: hostile,
+                                                              mcVersion: "1.21.4", periodDays: 7, organizerDiscordId: Persona.member.userID),
+                                                  panelUsers: [Persona.otherMember.userID])
+            _ = try await workflow.approve(request.id, by: Persona.moderator.userID, usernames: [Persona.otherMember.userID: "bob_builds"])
+            try await world.drainTasks()
+            let escaped = #"\[free nitro\]\(https\://evil.example\) \<\@\#(Persona.moderator.userID)\> \@everyone \*\*Bot\*\*\: send"#
+            let messages = [world.rest.dmChannelID(for: Persona.member.userID), world.rest.dmChannelID(for: Persona.otherMember.userID),
+                            BotWorld.notifyChannelID].compactMap { $0 }.flatMap { world.rest.sentMessages(in: $0) }
+            #expect(messages.count == 3)
+            for message in messages {
+                let content = message["content"]?.stringValue ?? ""
+                let title = message["embeds"]?.arrayValue?.first?["title"]?.stringValue
+                #expect(content.contains(escaped), "\(content)")
+                #expect(title.map { $0.contains(escaped) } ?? true, "\(title ?? "")")
+                if message["embeds"]?.arrayValue?.isEmpty ?? true {
+                    #expect((message["flags"]?.intValue ?? 0) & 4 == 4, "a message without an embed of ours suppresses link previews")
+                }
+            }
+        }
+    }
+
     @Test("a panel user who refuses DMs does not stop the approval: the loan is active and the rest are told")
     func refusedDM() async throws {
         try await BotWorld.with(usersBlockingDMs: [Persona.otherMember.userID]) { world in

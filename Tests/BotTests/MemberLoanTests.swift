@@ -173,6 +173,38 @@ struct MemberLoanTests {
         }
     }
 
+    @Test("extending someone else's request by id says only that it is not theirs, never its status")
+    func someoneElsesStatus() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan(organizer: Persona.otherMember)
+            _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.otherMember.userID, asModerator: false)
+            try await world.drainTasks()
+            let pending = try await world.services.workflow.file(NewWorkflow(applicantDiscordId: Persona.otherMember.userID, description: "Later",
+                                                                             mcVersion: "1.21.4", periodDays: 3,
+                                                                             organizerDiscordId: Persona.otherMember.userID),
+                                                                 panelUsers: [Persona.otherMember.userID])
+            for id in [loan.id, pending.id] {
+                let answer = try await driver.content(try await driver.member(["extend"], [.integer("id", id)]))
+                #expect(answer.contains("主催者"), "\(answer)")
+                #expect(!answer.contains("返却済み") && !answer.contains("審査中") && !answer.contains("貸出中"), "\(answer)")
+            }
+            driver.expectEveryRequestAccepted()
+        }
+    }
+
+    @Test("an interaction from another guild is refused and leaves the guild's notice language alone")
+    func otherGuildLanguage() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            #expect(world.services.guildLanguage.language == .english)
+            let stranger = Persona.otherMember.inGuild("1200000000000000099", locale: "ja")
+            let answer = try await driver.content(try await driver.member(["extend"], as: stranger))
+            #expect(answer.contains("server") || answer.contains("guild"), "\(answer)")
+            #expect(world.services.guildLanguage.language == .english, "a foreign guild's locale does not reach the moderators' channel")
+        }
+    }
+
     @Test("the return confirmation queues the return task, and running the tasks returns the loan")
     func returnOwnLoan() async throws {
         try await BotWorld.with { world in

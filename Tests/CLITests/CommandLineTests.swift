@@ -49,7 +49,7 @@ struct CommandLineTests {
         try await Self.withDatabaseURL { url in
             let first = try await Self.run(["migrate"], ["DATABASE_URL": url])
             #expect(first.status == 0, "\(first.standardError)")
-            #expect(first.standardOutput.contains("Applied 3 migration(s): 20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases."))
+            #expect(first.standardOutput.contains("Applied 4 migration(s): 20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases, 20261204000200_loan_isolation_hardening."))
             let second = try await Self.run(["migrate"], ["DATABASE_URL": url])
             #expect(second.status == 0)
             #expect(second.standardOutput.contains("nothing to do"))

@@ -28,6 +28,14 @@ struct GatewayStateMachineTests {
         #expect(actions == [.startHeartbeating(interval: .milliseconds(41250), firstAfter: .milliseconds(41250) * 0.25), .send(.identify)])
     }
 
+    @Test("a HELLO with a huge heartbeat interval is cut to five minutes instead of stalling or trapping")
+    func hugeHeartbeatInterval() throws {
+        var machine = GatewayStateMachine()
+        machine.connectionOpened(resuming: false)
+        let actions = try feed(&machine, #"{"op":10,"d":{"heartbeat_interval":9223372036854775807},"s":null,"t":null}"#, random: 0.5)
+        #expect(actions.first == .startHeartbeating(interval: .seconds(300), firstAfter: .seconds(150)))
+    }
+
     @Test("READY stores the session; dispatches carry sequences; heartbeats send the last one")
     func readyAndSequence() throws {
         var machine = GatewayStateMachine()

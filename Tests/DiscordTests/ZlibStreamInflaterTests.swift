@@ -24,6 +24,13 @@ struct ZlibStreamInflaterTests {
         }
     }
 
+    @Test("compressed input that never reaches a flush marker is refused at the input cap")
+    func unboundedInput() throws {
+        let inflater = try ZlibStreamInflater(maximumInputSize: 4_096)
+        #expect(try inflater.push([UInt8](repeating: 0x41, count: 4_000)) == nil)
+        #expect(throws: ZlibError.self) { _ = try inflater.push([UInt8](repeating: 0x41, count: 200)) }
+    }
+
     @Test("a multi-megabyte payload inflates whole")
     func large() throws {
         let big = payload(1, size: 2_000_000)

@@ -99,5 +99,30 @@ extension HTTPTests {
                 #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
             }
         }
+
+        @Test("a download that passes the size the caller expects is stopped and leaves no file")
+        func oversizedDownload() async throws {
+            let server = try RawServer(.zeros(count: 5_000_000))
+            defer { server.stop() }
+            let client = try makeClient()
+            let path = Self.temporaryPath("oversized.bin")
+            var request = HTTPRequest(url: server.baseURL + "/backup", destination: .file(path: path))
+            request.maxFileBytes = 1_000
+            let kind = await httpErrorKind { _ = try await client.send(request) }
+            #expect(kind == .bodyTooLarge)
+            #expect(!FileManager.default.fileExists(atPath: path))
+            #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        }
+
+        @Test("an in-memory answer past maxBodyBytes is refused, not kept")
+        func oversizedAnswer() async throws {
+            let server = try RawServer(.zeros(count: 5_000_000))
+            defer { server.stop() }
+            var configuration = HTTPClientConfiguration()
+            configuration.maxBodyBytes = 64 * 1024
+            let client = try makeClient(configuration)
+            let kind = await httpErrorKind { _ = try await client.send(HTTPRequest(url: server.baseURL + "/answer")) }
+            #expect(kind == .bodyTooLarge)
+        }
     }
 }

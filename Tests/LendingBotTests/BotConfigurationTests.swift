@@ -55,6 +55,7 @@ struct BotConfigurationTests {
             "CHECKOUT_MAX_PERIOD_DAYS": "14",
             "CHECKOUT_EXTEND_DAYS": "3",
             "CHECKOUT_EXTEND_LIMIT": "0",
+            "CHECKOUT_MAX_OPEN_REQUESTS": "5",
             "REMINDER_DAYS": "1,7,3",
             "EXPIRY_ACTION": "notify",
             "SCHEDULER_INTERVAL_SECONDS": "30",
@@ -81,6 +82,7 @@ struct BotConfigurationTests {
         let policy = configuration.lendingPolicy(subuserPermissions: ["control.start"])
         #expect(policy.reminderDays == [7, 3, 1] && policy.expiryAction == .notifyModerators && policy.resetMode == .reinstall)
         #expect(policy.extendLimit == 0 && policy.extendDays == 3)
+        #expect(policy.maxOpenRequests == 5 && BotConfiguration().lendingPolicy(subuserPermissions: []).maxOpenRequests == 2)
         #expect(policy.keepSubuserEmails == ["admin@example.org", "ops@example.org"] && policy.timeZone.identifier == "Asia/Tokyo")
         #expect(configuration.resetMode == .reinstall)
         #expect(configuration.timeZone.identifier == "Asia/Tokyo")
@@ -104,6 +106,7 @@ struct BotConfigurationTests {
         ("CHECKOUT_EXTEND_DAYS", "seven"),
         ("CHECKOUT_EXTEND_LIMIT", "-1"),
         ("CHECKOUT_EXTEND_LIMIT", "101"),
+        ("CHECKOUT_MAX_OPEN_REQUESTS", "lots"),
         ("REMINDER_DAYS", "3,3"),
         ("EXPIRY_ACTION", "delete"),
         ("SCHEDULER_INTERVAL_SECONDS", "1"),

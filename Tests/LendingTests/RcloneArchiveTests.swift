@@ -1,5 +1,7 @@
 import Foundation
 import Lending
+import Logging
+import PanelTesting
 import Testing
 
 /// These run the real `rclone` from PATH (scripts/install-dependencies installs it) against a
@@ -10,10 +12,11 @@ struct RcloneArchiveTests {
 
     /// A remote `archivetest:` of type local, and an empty configuration file, so that neither
     /// the developer's rclone.conf nor the test process's environment is involved.
-    func archive(in scratch: ScratchDirectory, remote: String? = nil, extra: [String: String] = [:]) throws -> RcloneArchive {
+    func archive(in scratch: ScratchDirectory, remote: String? = nil, extra: [String: String] = [:], binary: String = "rclone",
+                 logger: Logger = Logger(label: "test.rclone")) throws -> RcloneArchive {
         let config = try scratch.write(Data(), to: "rclone.conf")
         let environment = ["RCLONE_CONFIG": config, "RCLONE_CONFIG_ARCHIVETEST_TYPE": "local"].merging(extra) { $1 }
-        return RcloneArchive(remote: remote ?? "archivetest:\(scratch.path)/remote", environment: environment)
+        return RcloneArchive(remote: remote ?? "archivetest:\(scratch.path)/remote", rcloneBinary: binary, environment: environment, logger: logger)
     }
 
     @Test("an upload stores the exact bytes under remote:path and reports the size rclone sees")
@@ -66,23 +69,41 @@ struct RcloneArchiveTests {
         }
     }
 
-    @Test("an unknown remote is a permanent failure quoting rclone's last line, never the environment")
+    @Test("an unknown remote is a permanent failure in fixed words; rclone's last line goes to the log only")
     func unknownRemote() async throws {
         try await ScratchDirectory.with { scratch in
             let local = try scratch.write(backupBytes(100), to: "backup.tar.gz")
-            let archive = try archive(in: scratch, remote: "nosuchremote:loans", extra: ["ARCHIVE_TEST_TOKEN": "token-value-never-shown"])
+            let logs = CapturedLogs()
+            let archive = try archive(in: scratch, remote: "nosuchremote:loans", extra: ["RCLONE_TEST_TOKEN": "token-value-never-shown"],
+                                      logger: logs.logger)
 
             let upload = await #expect(throws: PortFailure.self) { try await archive.upload(localPath: local, to: relativePath) }
             #expect(upload?.kind == .permanent)
             let message = upload?.message ?? ""
-            #expect(message.hasPrefix("rclone: cannot upload \(relativePath) (copyto exit code 1"), "\(message)")
-            #expect(message.contains("didn't find section in config file"), "\(message)")
-            #expect(!message.contains("token-value-never-shown"))
-            #expect(!message.contains("\n"))
-            #expect(message.utf8.count < 300 + 200)
+            #expect(message == "rclone: cannot upload \(relativePath) (copyto exit code 1, syntax or usage error); its error output is in the bot's log")
+            #expect(logs.text.contains("didn't find section in config file"), "\(logs.text)")
+            #expect(!logs.text.contains("token-value-never-shown"))
 
             let query = await #expect(throws: PortFailure.self) { try await archive.storedSize(of: relativePath) }
             #expect(query?.kind == .permanent)
+        }
+    }
+
+    @Test("rclone sees the RCLONE_* settings and a few system variables, never the bot's other variables")
+    func childEnvironment() async throws {
+        try await ScratchDirectory.with { scratch in
+            let dump = scratch.path + "/environment"
+            let binary = try scratch.write(Data("#!/bin/sh\nenv > \"$RCLONE_DUMP\"\nexit 7\n".utf8), to: "env-rclone")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
+            setenv("LENDING_TEST_DISCORD_TOKEN", "bot-token-never-passed", 1)
+            let archive = try archive(in: scratch, extra: ["RCLONE_DUMP": dump], binary: binary)
+            _ = await #expect(throws: PortFailure.self) { try await archive.storedSize(of: relativePath) }
+            let seen = try String(contentsOfFile: dump, encoding: .utf8)
+            #expect(seen.contains("RCLONE_CONFIG_ARCHIVETEST_TYPE=local") && seen.contains("PATH="))
+            #expect(!seen.contains("bot-token-never-passed"))
+            let names = seen.split(separator: "\n").compactMap { $0.split(separator: "=").first.map(String.init) }
+            #expect(names.allSatisfy { $0.hasPrefix("RCLONE_") || ["PATH", "HOME", "TMPDIR", "PWD", "SHLVL", "_"].contains($0)
+                || $0.hasPrefix("XDG_") || $0.hasPrefix("SSL_") || $0.lowercased().hasSuffix("_proxy") }, "\(names)")
         }
     }
 

@@ -62,7 +62,7 @@ extension SchemaDriftTests {
         func catalogSeesTables() async throws {
             let shape = try await Drift.migratedShape()
             #expect(shape.tables.keys.sorted() == [
-                "LendingTask", "LendingTaskStep", "MinecraftRelease", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
+                "LendingTask", "LendingTaskStep", "MinecraftRelease", "PasswordReset", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
                 "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser",
             ])
             #expect(shape.enums == [
@@ -98,7 +98,7 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "a field added",
-                original: "  pteroId   String\n", replacement: "  pteroId   String\n  notes     String?\n",
+                original: "  pteroId   String   @unique\n", replacement: "  pteroId   String   @unique\n  notes     String?\n",
                 expected: ["missing in database: column ServerBinding.notes (nullable text)"]
             ),
             .init(
@@ -146,7 +146,7 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "an index added",
-                original: "  pteroId   String\n", replacement: "  pteroId   String\n\n  @@index([pteroId])\n",
+                original: "  pteroId   String   @unique\n", replacement: "  pteroId   String   @unique\n\n  @@index([pteroId])\n",
                 expected: ["missing in database: index ServerBinding_pteroId_idx on ServerBinding (pteroId)"]
             ),
             .init(

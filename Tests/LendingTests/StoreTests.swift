@@ -126,6 +126,10 @@ struct StoreTests {
                 _ = try await ServerBindingTable.insert(name: "server01", pteroId: "eeeeeeee", at: now, on: pool)
             }
             #expect(duplicate?.constraint == "ServerBinding_pkey")
+            let secondAlias = await #expect(throws: PostgresError.self) {
+                _ = try await ServerBindingTable.insert(name: "server03", pteroId: "cccccccc", at: now, on: pool)
+            }
+            #expect(secondAlias?.constraint == "ServerBinding_pteroId_key", "one panel server has one alias")
         }
     }
 }

@@ -116,6 +116,65 @@ struct WorkflowConcurrencyTests {
         }
     }
 
+    @Test("an account with the chosen username and email that the bot did not make stops the approval; no record, no access")
+    func strangersAccountStopsApproval() async throws {
+        try await World.with(servers: 1) { world in
+            let (workflow, approval) = try await Self.approveOverStrayAccount(world, email: "alice@kpw.local")
+            #expect(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .failed)
+            guard case .taskFailed(let summary) = world.notifier.notices.last else { Issue.record("moderators not told"); return }
+            #expect(summary.message.contains("the bot did not make it for this member"), "\(summary.message)")
+            #expect(try await PterodactylUserTable.find(discordId: World.member, on: world.pool) == nil, "reset-password has nothing to reset")
+            #expect(world.simulator.subusers(of: World.serverIdentifier(1)).isEmpty)
+            #expect(try await world.workflow(workflow.id)?.status == .pending)
+        }
+    }
+
+    @Test("retry and reject of one failed approval lock the request before the task: the reject commits, the retry is told")
+    func retryAndRejectLockOrder() async throws {
+        try await World.with(servers: 1) { world in
+            let (workflow, approval) = try await Self.approveOverStrayAccount(world, email: "alice@elsewhere.example")
+            try #require(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .failed)
+            // A reject's first half by hand: the request's row is locked, then the retry starts,
+            // and only once it waits for a lock does the reject touch the task.
+            let retry = try await world.pool.withTransaction { transaction in
+                _ = try await WorkflowTable.lock(id: workflow.id, on: transaction)
+                let retry = Task { try await world.service.retry(taskId: approval.task.id, by: World.moderator) }
+                try await Self.waitForLockWait(world.pool)
+                // The waiting retry holds no lock on the task: taken in the other order, it would
+                // (and the pool's re-run after Postgres broke the deadlock would hide it).
+                try await transaction.query("""
+                    SELECT 1 FROM "LendingTask" WHERE "id" = \(approval.task.id) FOR UPDATE NOWAIT
+                    """, named: "task row is free")
+                _ = try await TaskTable.cancel(id: approval.task.id, at: world.clock.now(), on: transaction)
+                return retry
+            }
+            await #expect(throws: LendingError.taskNotFailed(id: approval.task.id, state: .cancelled)) { _ = try await retry.value }
+            #expect(try await TaskTable.find(id: approval.task.id, on: world.pool)?.state == .cancelled)
+        }
+    }
+
+    /// Files a request and approves it with the panel username `alice`, which an account the bot
+    /// did not make already has (with `email`), then runs the tasks: the approval fails for good.
+    static func approveOverStrayAccount(_ world: World, email: String) async throws -> (WorkflowRecord, WorkflowService.Approval) {
+        let workflow = try await world.file()
+        _ = try await world.panelWorld.client.createUser(.init(username: "alice", email: email, firstName: "A", lastName: "B"))
+        let approval = try await world.service.approve(workflow.id, by: World.moderator, usernames: [World.member: "alice"])
+        try await world.drainTasks()
+        return (workflow, approval)
+    }
+
+    /// Until some session of this database waits for a row lock (the retry behind the reject).
+    static func waitForLockWait(_ pool: PostgresPool) async throws {
+        for _ in 0..<2_000 {
+            let waiting = try await pool.query("""
+                SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """, named: "sessions waiting for a lock")
+            if !waiting.isEmpty { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the retry never waited for a lock")
+    }
+
     @Test("rejecting a request whose approval failed releases its server and undoes its panel access")
     func rejectAfterFailedApproval() async throws {
         try await World.with(servers: 1) { world in

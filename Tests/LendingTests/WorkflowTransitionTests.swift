@@ -388,3 +388,84 @@ struct WorkflowTransitionTests {
         }
     }
 }
+
+@Suite("Dates the store can read back")
+struct LatestDateTests {
+    typealias World = LendingWorld
+
+    @Test("an end date past 9999-12-30 is refused at input, naming the last day; the last day itself round-trips west of UTC")
+    func yearTenThousand() async throws {
+        try await World.with(servers: 1, adjustPolicy: { $0.timeZone = TimeZone(identifier: "America/Los_Angeles") ?? .current }) { world in
+            let loan = try await world.activeLoan()
+            let tooLate = try #require(CalendarDate(year: 9999, month: 12, day: 31))
+            await #expect(throws: LendingError.dateTooLate(tooLate)) {
+                _ = try await world.service.extend(loan.id, by: World.moderator, to: tooLate)
+            }
+            #expect(try await world.workflow(loan.id) == loan, "nothing was written")
+            #expect(LendingError.dateTooLate(tooLate).description.contains("9999-12-30"))
+
+            let last = try await world.service.extend(loan.id, by: World.moderator, to: CalendarDate.latest)
+            #expect(try await world.workflow(loan.id)?.endDate == last.endDate, "the last day reads back")
+            await #expect(throws: LendingError.dateTooLate(CalendarDate.latest.addingDaysForTest(7))) {
+                _ = try await world.service.extendOwn(loan.id, by: World.organizer)
+            }
+        }
+    }
+}
+
+extension CalendarDate {
+    /// The day `days` later, for expectations only.
+    func addingDaysForTest(_ days: Int) -> CalendarDate {
+        let utc = TimeZone(identifier: "UTC") ?? .current
+        return CalendarDate(containing: start(in: utc).addingTimeInterval(Double(days) * 86_400 + 43_200), in: utc)
+    }
+}
+
+@Suite("Per-member limits")
+struct MemberLimitTests {
+    typealias World = LendingWorld
+
+    @Test("a member with two open requests is refused a third, clearly, and nothing is stored; a decided one frees a place")
+    func openRequests() async throws {
+        try await World.with(servers: 1, adjustPolicy: { $0.maxOpenRequests = 2 }) { world in
+            let first = try await world.file()
+            _ = try await world.file()
+            await #expect(throws: LendingError.tooManyOpenRequests(limit: 2)) { _ = try await world.file() }
+            #expect(LendingError.tooManyOpenRequests(limit: 2).description.contains("2 open requests"))
+            let stored = try await world.pool.query(#"SELECT count(*)::int AS n FROM "Workflow""#, named: "count requests")
+            #expect(try stored.first?.decode("n", as: Int.self) == 2)
+            _ = try await world.service.reject(first.id, by: World.moderator, reason: nil)
+            _ = try await world.file()
+        }
+    }
+
+    @Test("concurrent filings by one member stop at the limit")
+    func concurrentFilings() async throws {
+        try await World.with(servers: 1, adjustPolicy: { $0.maxOpenRequests = 2 }) { world in
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 { group.addTask { (try? await world.file()) != nil } }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 2)
+        }
+    }
+
+    @Test("password resets are recorded, three an hour; the fourth is refused until the oldest is an hour old")
+    func passwordResets() async throws {
+        try await World.with(servers: 1) { world in
+            for _ in 0..<3 {
+                try await world.service.recordPasswordReset(by: World.member)
+                world.simulator.advance(by: .seconds(60))
+            }
+            let start = world.clock.now().addingTimeInterval(-180)
+            let refusal = await #expect(throws: LendingError.self) { try await world.service.recordPasswordReset(by: World.member) }
+            guard case .tooManyPasswordResets(3, let retryAt)? = refusal else { Issue.record("\(String(describing: refusal))"); return }
+            #expect(abs(retryAt.timeIntervalSince(start.addingTimeInterval(3_600))) < 0.01, "an hour after the oldest")
+            try await world.service.recordPasswordReset(by: World.otherMember)
+            world.simulator.advance(by: .seconds(3_600 - 180 + 1))
+            try await world.service.recordPasswordReset(by: World.member)
+            let rows = try await PasswordResetTable.list(discordId: World.member, since: Date(timeIntervalSince1970: 0), on: world.pool)
+            #expect(rows.count == 4, "every allowed reset is audited")
+        }
+    }
+}

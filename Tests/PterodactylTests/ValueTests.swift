@@ -114,3 +114,25 @@ struct RouteTests {
         #expect(throws: PanelError.self) { try configuration.validate() }
     }
 }
+
+@Suite("Retry-After from the panel")
+struct RetryAfterTests {
+    static func wait(_ value: String) -> Duration {
+        PanelClient.retryAfter(HTTPResponse(status: 429, headers: ["Retry-After": value]))
+    }
+
+    @Test("plain seconds are read as given")
+    func plain() {
+        #expect(Self.wait("3") == .seconds(3))
+        #expect(Self.wait(" 0.5 ") == .milliseconds(500))
+    }
+
+    @Test("inf, nan, exponents, signs and huge numbers never trap: unreadable is one second, huge is a day")
+    func hostile() {
+        for value in ["inf", "Infinity", "nan", "-1", "1e300", "0x10", "", "1.2.3"] {
+            #expect(Self.wait(value) == .seconds(1), "\(value)")
+        }
+        #expect(Self.wait("99999999999999999999") == .seconds(86_400))
+        #expect(Self.wait("100000") == .seconds(86_400))
+    }
+}

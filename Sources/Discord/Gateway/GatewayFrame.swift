@@ -20,6 +20,9 @@ struct GatewayFrame: Decodable {
         case op, s, t, d
     }
 
+    /// The longest heartbeat interval taken from a HELLO, in milliseconds: five minutes.
+    static let longestHeartbeatInterval = 300_000
+
     private struct Hello: Decodable {
         let heartbeat_interval: Int
     }
@@ -40,7 +43,9 @@ struct GatewayFrame: Decodable {
             guard hello.heartbeat_interval > 0 else {
                 throw DecodingError.dataCorruptedError(forKey: .d, in: container, debugDescription: "heartbeat_interval must be positive")
             }
-            content = .hello(heartbeatInterval: .milliseconds(hello.heartbeat_interval))
+            // From the network: Discord sends about 41 s, so anything past the cap is cut to it
+            // rather than left to stall heartbeats (and the send limiter's window arithmetic).
+            content = .hello(heartbeatInterval: .milliseconds(min(hello.heartbeat_interval, Self.longestHeartbeatInterval)))
         case (.dispatch, "READY"):
             let ready = try container.decode(Ready.self, forKey: .d)
             content = .ready(sessionID: ready.session_id, resumeURL: ready.resume_gateway_url)

@@ -14,11 +14,15 @@ public final class ZlibStreamInflater {
     private var pending: [UInt8] = []
     private var output = [UInt8](repeating: 0, count: 64 * 1024)
     public let maximumPayloadSize: Int
+    /// Bounds the compressed bytes kept while a payload's flush marker has not arrived, so a
+    /// stream that never flushes cannot grow the buffer without end.
+    public let maximumInputSize: Int
 
     /// `maximumPayloadSize` bounds one decompressed payload, so a hostile stream cannot inflate into
     /// all of memory.
-    public init(maximumPayloadSize: Int = 64 * 1024 * 1024) throws(ZlibError) {
+    public init(maximumPayloadSize: Int = 64 * 1024 * 1024, maximumInputSize: Int = 16 * 1024 * 1024) throws(ZlibError) {
         self.maximumPayloadSize = maximumPayloadSize
+        self.maximumInputSize = maximumInputSize
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = czlib_inflate_init(stream)
@@ -36,6 +40,10 @@ public final class ZlibStreamInflater {
     /// Feeds one WebSocket message; returns the decompressed payload once the marker arrived, nil
     /// while the payload continues in later messages.
     public func push(_ bytes: [UInt8]) throws(ZlibError) -> [UInt8]? {
+        guard pending.count + bytes.count <= maximumInputSize else {
+            pending.removeAll()
+            throw ZlibError(status: Z_DATA_ERROR, message: "a payload's compressed input passes \(maximumInputSize) bytes")
+        }
         pending.append(contentsOf: bytes)
         guard pending.count >= 4, Array(pending.suffix(4)) == Self.flushMarker else { return nil }
         defer { pending.removeAll(keepingCapacity: true) }

@@ -7,7 +7,7 @@ extension RcloneArchive {
         let name = remote.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map { "\($0):" } ?? remote
         let outcome = try await runRclone(["lsd", "--", name], timeout: queryTimeout, step: "lsd")
         guard outcome.status == .exited(0) else {
-            throw outcome.failure("list \(name)")
+            throw outcome.failure("list \(name)", logger: logger)
         }
     }
 }

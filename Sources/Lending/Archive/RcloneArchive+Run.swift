@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Subprocess
 import SystemPackage
 
@@ -12,15 +13,21 @@ extension RcloneArchive {
         let errorTail: [UInt8]
 
         /// The failure for a run that did not exit with 0, classified as the type's doc says.
-        func failure(_ action: String) -> PortFailure {
-            let quoted = RcloneArchive.lastLine(of: errorTail).map { ": \($0)" } ?? ""
+        /// Its message is posted to the moderators' channel, so it carries no word of rclone's
+        /// standard error (which can echo a remote's URL, account or key): the last line of
+        /// that goes to the log instead, under the same step.
+        func failure(_ action: String, logger: Logger) -> PortFailure {
+            if let line = RcloneArchive.lastLine(of: errorTail) {
+                logger.warning("rclone failed", metadata: ["rclone.step": "\(step)", "rclone.stderr": "\(line)"])
+            }
+            let seeLog = "; its error output is in the bot's log"
             switch status {
             case .exited(let code):
                 let kind: PortFailure.Kind = code == 2 || code == 5 ? .transient : .permanent
                 let meaning = RcloneArchive.exitCodeMeanings[code].map { ", \($0)" } ?? ""
-                return PortFailure(kind, "rclone: cannot \(action) (\(step) exit code \(code)\(meaning))\(quoted)")
+                return PortFailure(kind, "rclone: cannot \(action) (\(step) exit code \(code)\(meaning))\(seeLog)")
             case .signaled(let signal):
-                return .transient("rclone: cannot \(action) (\(step) ended by signal \(signal))\(quoted)")
+                return .transient("rclone: cannot \(action) (\(step) ended by signal \(signal))\(seeLog)")
             }
         }
     }
@@ -37,17 +44,31 @@ extension RcloneArchive {
     /// The end of standard error that is kept while rclone runs; only its last line is quoted.
     static let keptErrorBytes = 4 * 1024
 
+    /// What rclone may see of the bot's own environment besides `RCLONE_*`: where to find
+    /// programs, its home and temporary folders, certificates and proxies. The bot's tokens and
+    /// keys live in the same environment and are not rclone's business.
+    static let inheritedSystemVariables: Set<String> = [
+        "PATH", "HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "SSL_CERT_FILE", "SSL_CERT_DIR",
+        "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+    ]
+
+    /// The child's whole environment: the inherited system variables and `RCLONE_*`, then
+    /// `additions` (the configured rclone settings) over them.
+    static func childEnvironment(inherited: [String: String], additions: [String: String]) -> [String: String] {
+        inherited.filter { inheritedSystemVariables.contains($0.key) || $0.key.hasPrefix("RCLONE_") }.merging(additions) { $1 }
+    }
+
     /// Runs rclone with `arguments`, kills it when `timeout` passes or the task is cancelled.
     func runRclone(_ arguments: [String], timeout: Duration, step: String) async throws -> RunOutcome {
         let executable: Executable = rcloneBinary.contains("/") ? .path(FilePath(rcloneBinary)) : .name(rcloneBinary)
-        var additions: [Environment.Key: String?] = [:]
-        for (name, value) in environment {
+        var variables: [Environment.Key: String] = [:]
+        for (name, value) in Self.childEnvironment(inherited: ProcessInfo.processInfo.environment, additions: environment) {
             guard let key = Environment.Key(rawValue: name) else {
                 throw PortFailure.permanent("rclone: an environment variable name for rclone is not valid")
             }
-            additions[key] = value
+            variables[key] = value
         }
-        let configuration = Configuration(executable: executable, arguments: Arguments(arguments), environment: .inherit.updating(additions))
+        let configuration = Configuration(executable: executable, arguments: Arguments(arguments), environment: .custom(variables))
         let binary = rcloneBinary
 
         do {

@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 import Subprocess
 import SystemPackage
 
@@ -20,8 +21,9 @@ import SystemPackage
 ///   9 (no files transferred) and any other code are permanent: trying again cannot help until
 ///   a person changes something.
 /// - a timeout or a death by signal is transient.
-/// A message quotes at most the last line of rclone's standard error, cut to
-/// `maxQuotedErrorBytes`; the environment is never logged or quoted.
+/// A message never quotes rclone's standard error: its last line, cut to `maxQuotedErrorBytes`,
+/// is logged. rclone runs with `RCLONE_*` and a few system variables only (see
+/// `childEnvironment`), so the bot's tokens never reach it; the environment is never logged.
 public struct RcloneArchive: ArchiveDestination {
     /// `remote:path` as configured; files go to `remote:path/<relative path>`.
     public let remote: String
@@ -35,7 +37,10 @@ public struct RcloneArchive: ArchiveDestination {
     /// For `lsjson`, which answers in seconds unless the remote is unreachable.
     public let queryTimeout: Duration
 
-    /// How much of rclone's standard error a failure message may quote.
+    /// Where rclone's error output goes.
+    public let logger: Logger
+
+    /// How much of rclone's standard error a log line may quote.
     public static let maxQuotedErrorBytes = 300
 
     public var displayName: String { remote }
@@ -45,8 +50,10 @@ public struct RcloneArchive: ArchiveDestination {
         rcloneBinary: String = "rclone",
         environment: [String: String] = [:],
         uploadTimeout: Duration = .seconds(6 * 60 * 60),
-        queryTimeout: Duration = .seconds(2 * 60)
+        queryTimeout: Duration = .seconds(2 * 60),
+        logger: Logger = Logger(label: "lending.archive.rclone")
     ) {
+        self.logger = logger
         self.remote = remote
         self.rcloneBinary = rcloneBinary
         self.environment = environment
@@ -61,7 +68,7 @@ public struct RcloneArchive: ArchiveDestination {
         let source = localPath.hasPrefix("/") ? localPath : "./" + localPath
         let outcome = try await runRclone(["copyto", "--", source, remotePath(components)], timeout: uploadTimeout, step: "copyto")
         guard outcome.status == .exited(0) else {
-            throw outcome.failure("upload \(relativePath)")
+            throw outcome.failure("upload \(relativePath)", logger: logger)
         }
         guard let stored = try await storedSize(of: relativePath) else {
             throw PortFailure.transient("rclone: \(relativePath) is missing on \(remote) after the upload")
@@ -82,7 +89,7 @@ public struct RcloneArchive: ArchiveDestination {
             // rclone 1.60 answers a missing file with 3 (directory not found), later ones with 4.
             return nil
         default:
-            throw outcome.failure("read the size of \(relativePath)")
+            throw outcome.failure("read the size of \(relativePath)", logger: logger)
         }
         guard let entry = try? JSONDecoder().decode(ListedEntry.self, from: Data(outcome.standardOutput)) else {
             throw PortFailure.permanent("rclone: lsjson gave an answer that is not a file entry for \(relativePath)")

@@ -10,10 +10,12 @@ public protocol LendingPanel: Sendable {
 
     /// The account with exactly this username and email, created with a strong random password
     /// that nobody is shown when neither exists (its owner sets one with
-    /// `/mcserver reset-password`). An account that already matches both is adopted unchanged (a
-    /// retried step); a username or email held by another account is a permanent failure naming
-    /// the field.
-    func ensureAccount(username: String, email: String) async throws -> PanelAccount
+    /// `/mcserver reset-password`), and marked as made by the bot for `owner` (a Discord id). An
+    /// account that already matches both is adopted unchanged only when it carries that mark (a
+    /// retried step): `/mcserver reset-password` would otherwise hand a stranger's account to the
+    /// member, so an unmarked or foreign account is a permanent failure for a moderator, as is a
+    /// username or email held by another account.
+    func ensureAccount(username: String, email: String, owner: String) async throws -> PanelAccount
 
     /// Whether a server with this 8-character identifier exists and the client key reaches it.
     func serverExists(_ server: String) async throws -> Bool

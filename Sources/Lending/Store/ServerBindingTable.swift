@@ -33,6 +33,14 @@ public enum ServerBindingTable {
         return try result.decodeFirst(as: ServerBindingRecord.self)
     }
 
+    /// Locks the alias's row for the rest of the transaction; nil when there is none.
+    public static func lock(name: String, on transaction: Transaction) async throws -> ServerBindingRecord? {
+        let result = try await transaction.query("""
+            SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(name) FOR UPDATE
+            """, named: "lock server binding")
+        return try result.decodeFirst(as: ServerBindingRecord.self)
+    }
+
     /// Points the alias at another panel server; nil when the alias does not exist.
     public static func update(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
         let result = try await database.query("""

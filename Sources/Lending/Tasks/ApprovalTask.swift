@@ -194,7 +194,7 @@ public struct ApprovalTask: TaskHandler {
             throw PortFailure.permanent("no panel username was chosen for <@\(discordId)>")
         }
         let email = "\(username)@\(policy.panelEmailDomain)"
-        let created = try await panel.ensureAccount(username: username, email: email)
+        let created = try await panel.ensureAccount(username: username, email: email, owner: discordId)
         do {
             try await context.databaseStep("account:\(discordId)") { transaction in
                 _ = try await PterodactylUserTable.insert(discordId: discordId, username: created.username, email: created.email,

@@ -162,8 +162,10 @@ public final class TaskRunner: Sendable {
     private func fail(_ task: TaskRecord, token: String, message: String, logger: Logger) async throws {
         let now = clock.now()
         let failed = try await pool.withTransaction { transaction in
+            // The request's row before the task's, as in `WorkflowService`, so a reject or a
+            // return of the same request cannot deadlock with this.
+            let status = try await WorkflowTable.lock(id: task.workflowId, on: transaction)?.status
             guard try await TaskTable.finish(id: task.id, token: token, state: .failed, error: message, at: now, on: transaction) else { return false }
-            let status = try await WorkflowTable.find(id: task.workflowId, on: transaction)?.status
             try await AuditTable.record(workflowId: task.workflowId, actor: task.actor, action: .taskFailed, from: status, to: status,
                                         detail: ["task": String(task.id), "kind": task.kind.rawValue, "error": message], at: now, on: transaction)
             return true

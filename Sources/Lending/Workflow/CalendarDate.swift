@@ -18,6 +18,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    /// The last day a loan may end on. Timestamps are stored and read back with four-digit
+    /// years, and the end of 9999-12-31 in a zone west of UTC is already in the year 10000, so
+    /// the day before is the last one every zone can hold.
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 30)!
+
+    /// The latest instant the store can write and read back (the end of 9999 in UTC).
+    public static let latestStorable = Date(timeIntervalSince1970: 253_402_300_799.999)
+
     /// Reads `YYYY-MM-DD` (also `YYYY/MM/DD`); nil for anything else.
     public init?(parsing text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })

@@ -32,6 +32,12 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case dateNotInFuture(CalendarDate)
     /// The date would put the end of the loan before now.
     case endBeforeNow(CalendarDate)
+    /// The member already has `limit` PENDING or ACTIVE requests.
+    case tooManyOpenRequests(limit: Int)
+    /// The member reset their panel password `limit` times in the window; the next is allowed at `retryAt`.
+    case tooManyPasswordResets(limit: Int, retryAt: Date)
+    /// The date is after `CalendarDate.latest`, which the store could not read back.
+    case dateTooLate(CalendarDate)
     /// Only the organizer (or a moderator) may do this.
     case notOrganizer(id: Int)
     /// The end date changed since it was shown (a second click on an extend button).
@@ -71,6 +77,9 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .usernameTaken(let name): "the panel username \(name) is already taken"
         case .dateNotInFuture(let date): "\(date) is not after today"
         case .endBeforeNow(let date): "\(date) has already ended"
+        case .tooManyOpenRequests(let limit): "you already have \(limit) open requests: wait until one is decided or returned"
+        case .tooManyPasswordResets(let limit, _): "the panel password was reset \(limit) times recently: try again later"
+        case .dateTooLate(let date): "\(date) is too late: the last day a loan may end on is \(CalendarDate.latest)"
         case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
         case .endDateChanged(let id, _): "loan #\(id) was already extended"
         case .extendLimitReached(let id, let limit): "loan #\(id) has been extended \(limit) time(s) by its organizer, the most allowed; a moderator can still extend it"

@@ -31,6 +31,14 @@ public struct LendingPolicy: Sendable {
 
     /// The version variables of the stock Paper, Vanilla and Forge eggs.
     public static let stockVersionVariables = ["MINECRAFT_VERSION", "VANILLA_VERSION", "MC_VERSION"]
+    /// Most PENDING or ACTIVE requests one member may have filed at once
+    /// (`CHECKOUT_MAX_OPEN_REQUESTS`): a member cannot tie up the pool or flood the moderators.
+    public var maxOpenRequests: Int
+    /// Most `/mcserver reset-password` runs one member may make in `passwordResetWindow`: each
+    /// one changes a live panel password, so a stolen Discord session cannot churn it unseen.
+    public var passwordResetLimit = 3
+    /// The sliding window, in seconds, that `passwordResetLimit` counts in.
+    public var passwordResetWindow: TimeInterval = 3_600
 
     public enum ExpiryAction: String, Sendable, CaseIterable {
         /// Return an expired loan automatically.
@@ -42,7 +50,8 @@ public struct LendingPolicy: Sendable {
     public init(timeZone: TimeZone = .current, maxPeriodDays: Int = 30, extendDays: Int = 7, extendLimit: Int = 1, reminderDays: [Int] = [3, 1],
                 expiryAction: ExpiryAction = .returnLoan, panelEmailDomain: String = "kpw.local", keepSubuserEmails: [String] = [],
                 subuserPermissions: [String], resetMode: ServerResetMode = .deleteFiles, maxPanelUsers: Int = 10,
-                versionVariables: [String] = LendingPolicy.stockVersionVariables, startOnApproval: Bool = true) {
+                versionVariables: [String] = LendingPolicy.stockVersionVariables, startOnApproval: Bool = true,
+                maxOpenRequests: Int = 2) {
         self.timeZone = timeZone
         self.maxPeriodDays = maxPeriodDays
         self.extendDays = extendDays
@@ -56,6 +65,7 @@ public struct LendingPolicy: Sendable {
         self.maxPanelUsers = maxPanelUsers
         self.versionVariables = versionVariables
         self.startOnApproval = startOnApproval
+        self.maxOpenRequests = maxOpenRequests
     }
 
     /// Whether `email` is on the keep-list.

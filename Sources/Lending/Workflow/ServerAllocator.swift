@@ -25,10 +25,7 @@ enum ServerAllocator {
 
     /// The named binding, locked, if it is free; throws `serverNotFound` or `serverNotFree`.
     static func named(_ alias: String, on transaction: Transaction) async throws -> ServerBindingRecord {
-        let result = try await transaction.query("""
-            SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(alias) FOR UPDATE
-            """, named: "lock named server")
-        guard let binding = try result.decodeFirst(as: ServerBindingRecord.self) else { throw LendingError.serverNotFound(alias: alias) }
+        guard let binding = try await ServerBindingTable.lock(name: alias, on: transaction) else { throw LendingError.serverNotFound(alias: alias) }
         if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: transaction) {
             throw LendingError.serverNotFree(alias: alias, heldBy: holder.id)
         }

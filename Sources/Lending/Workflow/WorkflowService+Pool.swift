@@ -5,8 +5,10 @@ import Postgres
 /// while nothing holds their server.
 extension WorkflowService {
     /// Points `alias` at the panel server `pteroId`, adding the alias if it is new. The server
-    /// must exist on the panel and be bound to no other alias; an alias whose server is held
-    /// cannot be repointed.
+    /// must exist on the panel and be bound to no other alias (the database's unique index on
+    /// `pteroId` holds that under concurrent binds too); an alias whose server is held cannot be
+    /// repointed. The alias's row is locked before the check, as an approval locks it before
+    /// reserving, so a repoint and a reservation of one server cannot interleave.
     public func bind(_ alias: String, to pteroId: String) async throws -> ServerBindingRecord {
         guard ServerAlias.isValid(alias) else {
             throw LendingError.invalidRequest(field: "name", rule: "1 to 32 letters, digits, - or _")
@@ -26,14 +28,23 @@ extension WorkflowService {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "\(alias)'s egg offers no Docker image whose Java the bot can read (labels such as \"Java 21\")")
         }
         let now = clock.now()
-        return try await pool.withTransaction { transaction in
+        do {
+            return try await bindChecked(alias, to: pteroId, at: now)
+        } catch let error as PostgresError where error.constraint == "ServerBinding_pteroId_key" {
+            throw LendingError.invalidRequest(field: "ptero-id", rule: "server \(pteroId) is already bound to another alias")
+        }
+    }
+
+    private func bindChecked(_ alias: String, to pteroId: String, at now: Date) async throws -> ServerBindingRecord {
+        try await pool.withTransaction { transaction in
+            let existing = try await ServerBindingTable.lock(name: alias, on: transaction)
             let others = try await transaction.query("""
                 SELECT "name" FROM "ServerBinding" WHERE "pteroId" = \(pteroId) AND "name" <> \(alias) LIMIT 1
                 """, named: "find other alias of server")
             if let other: String = try others.first?.decode("name") {
                 throw LendingError.invalidRequest(field: "ptero-id", rule: "server \(pteroId) is already bound as \(other)")
             }
-            guard let existing = try await ServerBindingTable.find(name: alias, on: transaction) else {
+            guard let existing else {
                 return try await ServerBindingTable.insert(name: alias, pteroId: pteroId, at: now, on: transaction)
             }
             try await refuseIfHeld(existing, on: transaction)
@@ -44,10 +55,7 @@ extension WorkflowService {
     /// Removes `alias` from the pool unless a loan, a reservation or an open task holds its server.
     public func unbind(_ alias: String) async throws {
         try await pool.withTransaction { transaction in
-            let locked = try await transaction.query("""
-                SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(alias) FOR UPDATE
-                """, named: "lock server binding")
-            guard let binding = try locked.decodeFirst(as: ServerBindingRecord.self) else { throw LendingError.serverNotFound(alias: alias) }
+            guard let binding = try await ServerBindingTable.lock(name: alias, on: transaction) else { throw LendingError.serverNotFound(alias: alias) }
             try await refuseIfHeld(binding, on: transaction)
             _ = try await ServerBindingTable.delete(name: alias, on: transaction)
         }

@@ -4,8 +4,9 @@ public import Postgres
 
 /// The workflow's decisions: filing, approving, rejecting, extending, returning and retrying.
 ///
-/// Each method is one transaction that locks the request's row first, checks its status and
-/// writes the change with its audit row, so a double click or two moderators at once do exactly
+/// Each method is one transaction that locks the request's row first (before any of its task
+/// rows; the task runner keeps the same order, so no two paths wait on each other in a cycle),
+/// checks its status and writes the change with its audit row, so a double click or two moderators at once do exactly
 /// one thing and the other is told who got there first. Work on the panel is never done here:
 /// it is queued as a durable task (`TaskRunner`) and the runner is woken.
 public struct WorkflowService: Sendable {
@@ -43,6 +44,7 @@ public struct WorkflowService: Sendable {
         try await RequestRules.checkExists(request.mcVersion, in: versions)
         let now = clock.now()
         return try await pool.withTransaction { transaction in
+            try await refuseBeyondOpenLimit(request.applicantDiscordId, on: transaction)
             let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
             for discordId in panelUsers {
                 _ = try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordId: discordId, on: transaction)
@@ -206,6 +208,7 @@ public struct WorkflowService: Sendable {
     /// `date`; an ACTIVE loan ends at the end of `date` in `TIMEZONE`.
     public func extend(_ id: Int, by moderator: String, to date: CalendarDate) async throws -> WorkflowRecord {
         let now = clock.now()
+        guard date <= CalendarDate.latest else { throw LendingError.dateTooLate(date) }
         return try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             var changed = workflow
@@ -243,8 +246,8 @@ public struct WorkflowService: Sendable {
         let now = clock.now()
         let (extended, previousEnd) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
-            guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
             guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
+            guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
             try await refuseWhileReturning(workflow, on: transaction)
             if let seenEndDate, let current = workflow.endDate, abs(current.timeIntervalSince(seenEndDate)) >= 0.001 {
                 throw LendingError.endDateChanged(id: id, current: current)
@@ -255,6 +258,7 @@ public struct WorkflowService: Sendable {
             let base = max(workflow.endDate ?? now, now)
             var changed = workflow
             changed.endDate = base.addingTimeInterval(Double(policy.extendDays) * 86_400)
+            if let end = changed.endDate, end > CalendarDate.latestStorable { throw LendingError.dateTooLate(CalendarDate(containing: end, in: policy.timeZone)) }
             guard let stored = try await WorkflowTable.update(changed, expectedStatus: .active, at: now, on: transaction) else {
                 throw LendingError.workflowNotFound(id: id)
             }
@@ -321,14 +325,19 @@ public struct WorkflowService: Sendable {
     }
 
     /// Queues a task that failed for good again, from its first unfinished step.
+    ///
+    /// Like every path that changes a request and its tasks, it locks the request's row before
+    /// the task's, so a reject or a return of the same request waits for it or it for them, and
+    /// neither deadlocks; the task is read again under that lock.
     public func retry(taskId: Int, by moderator: String) async throws -> TaskRecord {
         let now = clock.now()
         let task = try await pool.withTransaction { transaction in
+            guard let found = try await TaskTable.find(id: taskId, on: transaction) else { throw LendingError.taskNotFound(id: taskId) }
+            let status = try await WorkflowTable.lock(id: found.workflowId, on: transaction)?.status
             guard let task = try await TaskTable.find(id: taskId, on: transaction) else { throw LendingError.taskNotFound(id: taskId) }
             guard let requeued = try await TaskTable.requeue(id: taskId, at: now, on: transaction) else {
                 throw LendingError.taskNotFailed(id: taskId, state: task.state)
             }
-            let status = try await WorkflowTable.find(id: task.workflowId, on: transaction)?.status
             try await AuditTable.record(workflowId: task.workflowId, actor: moderator, action: .retry, from: status, to: status,
                                         detail: ["task": String(taskId), "kind": task.kind.rawValue], at: now, on: transaction)
             return requeued

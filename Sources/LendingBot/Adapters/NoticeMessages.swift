@@ -77,10 +77,13 @@ struct NoticeMessages: Sendable {
         return [NoticeMessage(destination: .notifyChannel(notifyChannel), message: message(text, embed: embed, buttons: buttons, mentions: mentions))]
     }
 
+    /// A message without an embed of ours is sent with SUPPRESS_EMBEDS, so no link in member
+    /// text unfolds into a preview; the flag would hide our own embed too, so with one the
+    /// escaping of member text (no link is recognised) is what keeps previews out.
     private func message(_ content: String, embed: Embed?, buttons: [Button], mentions: AllowedMentions) -> MessageCreate {
         MessageCreate(content: Limits.content(content), embeds: embed.map { [$0] },
                       components: buttons.isEmpty ? nil : [.actionRow(ActionRow(buttons.map(Component.button)))],
-                      allowedMentions: mentions)
+                      allowedMentions: mentions, flags: embed == nil ? .suppressEmbeds : nil)
     }
 
     /// The loan at a glance: server, address, period, organizer and panel users.
@@ -103,6 +106,6 @@ struct NoticeMessages: Sendable {
             fields.append(EmbedField(name: strings.text("パネルユーザー", "Panel users"),
                                      value: Limits.field(loan.panelUserDiscordIds.map { "<@\($0)>" }.joined(separator: " "))))
         }
-        return Embed(title: Limits.title("#\(loan.workflowId) \(loan.description)"), color: LoanEmbed.color(.active), fields: fields)
+        return Embed(title: Limits.title("#\(loan.workflowId) \(LoanText.memberText(loan.description))"), color: LoanEmbed.color(.active), fields: fields)
     }
 }

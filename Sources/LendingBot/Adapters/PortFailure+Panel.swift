@@ -61,6 +61,9 @@ extension PortFailure {
             self = .transient("the bot could not reach the panel (\(reason)) while trying to \(call.action)")
         case .invalidResponse:
             self = .permanent("the panel's answer while trying to \(call.action) is not its API's: check PTERODACTYL_URL and any proxy in front of the panel")
+        case .identityConflict("external_id"):
+            self = .permanent("a panel account with this username and email already exists, but the bot did not make it for this member:"
+                              + " a moderator must check that account, or choose another username")
         case .identityConflict(let field):
             self = .permanent(field == "username"
                 ? "the panel refused the username: it is taken by another account"

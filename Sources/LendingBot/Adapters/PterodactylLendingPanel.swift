@@ -48,9 +48,12 @@ public struct PterodactylLendingPanel: LendingPanel {
 
     /// First and last name are the username: the panel requires both, and the bot knows no
     /// other name that is not a Discord nickname. A new account gets a strong random password
-    /// that is sent once to the panel and kept nowhere; an existing matching account keeps its own.
-    public func ensureAccount(username: String, email: String) async throws -> PanelAccount {
-        let user = NewPanelUser(username: username, email: email, firstName: username, lastName: username, password: PasswordGenerator.makePassword())
+    /// that is sent once to the panel and kept nowhere, and the owner's Discord id as its
+    /// `external_id`; an existing matching account is adopted (keeping its password) only when it
+    /// carries that id, which is how a retried step recognises the account it made.
+    public func ensureAccount(username: String, email: String, owner: String) async throws -> PanelAccount {
+        let user = NewPanelUser(username: username, email: email, firstName: username, lastName: username, password: PasswordGenerator.makePassword(),
+                                externalID: owner)
         let (account, created) = try await perform(PanelCall("create the panel account")) { () async throws(PanelError) in
             try await client.ensureUser(user)
         }

@@ -74,6 +74,7 @@ extension BotConfiguration {
         checkoutMaxPeriodDays = reader.integer("CHECKOUT_MAX_PERIOD_DAYS", in: 1...365) ?? checkoutMaxPeriodDays
         checkoutExtendDays = reader.integer("CHECKOUT_EXTEND_DAYS", in: 1...365) ?? checkoutExtendDays
         checkoutExtendLimit = reader.integer("CHECKOUT_EXTEND_LIMIT", in: 0...100) ?? checkoutExtendLimit
+        checkoutMaxOpenRequests = reader.integer("CHECKOUT_MAX_OPEN_REQUESTS", in: 1...100) ?? checkoutMaxOpenRequests
         reminderDays = reader.integers("REMINDER_DAYS", in: 1...365) ?? reminderDays
         expiryAction = reader.choice("EXPIRY_ACTION", of: ExpiryAction.self) ?? expiryAction
         schedulerIntervalSeconds = reader.integer("SCHEDULER_INTERVAL_SECONDS", in: 5...86_400) ?? schedulerIntervalSeconds

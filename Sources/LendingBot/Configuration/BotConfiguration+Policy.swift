@@ -8,7 +8,7 @@ extension BotConfiguration {
                       expiryAction: expiryAction, panelEmailDomain: panelEmailDomain, keepSubuserEmails: panelKeepSubusers,
                       subuserPermissions: subuserPermissions, resetMode: resetMode,
                       versionVariables: panelVersionVariable.map { [$0] } ?? LendingPolicy.stockVersionVariables,
-                      startOnApproval: startOnApproval)
+                      startOnApproval: startOnApproval, maxOpenRequests: checkoutMaxOpenRequests)
     }
 
     /// How long the panel adapter waits for an install (`PANEL_INSTALL_TIMEOUT_SECONDS`).

@@ -47,6 +47,7 @@ public struct BotConfiguration: Sendable {
     public var checkoutExtendDays = 7
     /// How many times an organizer may extend one loan themselves (`CHECKOUT_EXTEND_LIMIT`).
     public var checkoutExtendLimit = 1
+    public var checkoutMaxOpenRequests = 2
     public var reminderDays = [3, 1]
     public var expiryAction = ExpiryAction.returnLoan
     public var schedulerIntervalSeconds = 60

@@ -17,7 +17,9 @@ public struct InteractionRouter: Sendable {
     }
 
     public func handle(_ interaction: Interaction) async {
-        services.guildLanguage.update(interaction.guildLocale)
+        // Only the served guild may set the language of the guild's notices: another guild's
+        // interaction (refused below) would otherwise switch the moderators' channel to its locale.
+        if interaction.guildID == services.guildID { services.guildLanguage.update(interaction.guildLocale) }
         let context = InteractionContext(interaction, services: services)
         var logger = services.logger
         logger[metadataKey: "interaction"] = "\(interaction.id)"

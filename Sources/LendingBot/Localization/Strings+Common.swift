@@ -58,6 +58,14 @@ extension Strings {
         case .usernameTaken(let name): text("ユーザー名 \(name) はすでに使われています。", "The panel username \(name) is already taken.")
         case .dateNotInFuture(let date): text("\(date) は明日以降の日付にしてください。", "\(date) must be after today.")
         case .endBeforeNow(let date): text("\(date) はすでに過ぎています。", "\(date) has already passed.")
+        case .tooManyOpenRequests(let limit):
+            text("申請中・貸出中の申請がすでに \(limit) 件あります。どれかが決まるか返却されてから申請してください。",
+                 "You already have \(limit) open requests (pending or active). File another once one is decided or returned.")
+        case .tooManyPasswordResets(let limit, let retryAt):
+            text("パスワードのリセットは1時間に \(limit) 回までです。\(relative(retryAt)) に再度お試しください。",
+                 "A panel password can be reset \(limit) times an hour. Try again \(relative(retryAt)).")
+        case .dateTooLate(let date):
+            text("\(date) は遅すぎます。終了日は \(CalendarDate.latest) までにしてください。", "\(date) is too late: a loan can end on \(CalendarDate.latest) at the latest.")
         case .notOrganizer(let id):
             text("申請 #\(id) の主催者またはモデレーターのみ操作できます。", "Only the organizer of request #\(id) or a moderator can do this.")
         case .endDateChanged(let id, let current):

@@ -3,14 +3,21 @@ import Lending
 
 /// The workflow's notices (`LendingNotice`), as `NoticeMessages` puts them into messages.
 extension Strings {
+    /// The purpose a member typed, on one line and with Markdown escaped: in a DM or a channel
+    /// post it must not become a masked link, a mention, a heading or text that looks like the
+    /// bot's own.
+    private func purpose(_ loan: LoanSummary) -> String {
+        LoanText.memberText(loan.description)
+    }
+
     func loanApprovedToOrganizer(_ loan: LoanSummary) -> String {
-        text("貸出申請 #\(loan.workflowId)「\(loan.description)」が承認されました。\(serverSentence(loan))",
-             "Your request #\(loan.workflowId) \"\(loan.description)\" was approved. \(serverSentence(loan))")
+        text("貸出申請 #\(loan.workflowId)「\(purpose(loan))」が承認されました。\(serverSentence(loan))",
+             "Your request #\(loan.workflowId) \"\(purpose(loan))\" was approved. \(serverSentence(loan))")
     }
 
     func loanApprovedToModerators(_ loan: LoanSummary) -> String {
-        text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）を開始しました。\(serverSentence(loan))",
-             "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) has started. \(serverSentence(loan))")
+        text("貸出 #\(loan.workflowId)「\(purpose(loan))」（主催 <@\(loan.organizerDiscordId)>）を開始しました。\(serverSentence(loan))",
+             "Loan #\(loan.workflowId) \"\(purpose(loan))\" (organizer <@\(loan.organizerDiscordId)>) has started. \(serverSentence(loan))")
     }
 
     /// Never a password: the member gets one from `/mcserver reset-password`, seen by them alone.
@@ -18,11 +25,11 @@ extension Strings {
         let server = loan.serverAlias ?? text("貸出サーバー", "the loaned server")
         let address = loan.connectionAddress.map { text("接続先: `\($0)`\n", "Connect to: `\($0)`\n") } ?? ""
         return text("""
-            貸出 #\(loan.workflowId)「\(loan.description)」のサーバー **\(server)** を操作できるようになりました。
+            貸出 #\(loan.workflowId)「\(purpose(loan))」のサーバー **\(server)** を操作できるようになりました。
             \(address)パネルのユーザー名: `\(username)`
             パスワードはコミュニティのサーバーで `/mcserver reset-password` を実行すると、あなたにだけ表示されます。
             """, """
-            You now have access to **\(server)** for loan #\(loan.workflowId) "\(loan.description)".
+            You now have access to **\(server)** for loan #\(loan.workflowId) "\(purpose(loan))".
             \(address)Panel username: `\(username)`
             Use `/mcserver reset-password` in the community's server to get your password; only you will see it.
             """)
@@ -30,22 +37,22 @@ extension Strings {
 
     func returnReminder(_ loan: LoanSummary, daysLeft: Int) -> String {
         let end = loan.endDate.map { "\(date($0)) (\(relative($0)))" } ?? text("まもなく", "soon")
-        return text("貸出 #\(loan.workflowId)「\(loan.description)」は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。延長する場合は下のボタンを押してください。",
-                    "Loan #\(loan.workflowId) \"\(loan.description)\" ends \(end), in \(max(daysLeft, 0)) day(s). Press the button below to extend it.")
+        return text("貸出 #\(loan.workflowId)「\(purpose(loan))」は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。延長する場合は下のボタンを押してください。",
+                    "Loan #\(loan.workflowId) \"\(purpose(loan))\" ends \(end), in \(max(daysLeft, 0)) day(s). Press the button below to extend it.")
     }
 
     func returnReminderToModerators(_ loan: LoanSummary, daysLeft: Int) -> String {
         let end = loan.endDate.map { "\(date($0)) (\(relative($0)))" } ?? text("まもなく", "soon")
-        return text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。",
-                    "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) ends \(end), in \(max(daysLeft, 0)) day(s).")
+        return text("貸出 #\(loan.workflowId)「\(purpose(loan))」（主催 <@\(loan.organizerDiscordId)>）は \(end) に終了します（残り \(max(daysLeft, 0)) 日）。",
+                    "Loan #\(loan.workflowId) \"\(purpose(loan))\" (organizer <@\(loan.organizerDiscordId)>) ends \(end), in \(max(daysLeft, 0)) day(s).")
     }
 
     var extendButton: String { text("延長する", "Extend") }
 
     func loanExpired(_ loan: LoanSummary) -> String {
         let end = loan.endDate.map(date) ?? "—"
-        return text("貸出 #\(loan.workflowId)「\(loan.description)」（主催 <@\(loan.organizerDiscordId)>）の期限（\(end)）が過ぎました。返却するか延長してください。",
-                    "Loan #\(loan.workflowId) \"\(loan.description)\" (organizer <@\(loan.organizerDiscordId)>) passed its end date (\(end)). Please return or extend it.")
+        return text("貸出 #\(loan.workflowId)「\(purpose(loan))」（主催 <@\(loan.organizerDiscordId)>）の期限（\(end)）が過ぎました。返却するか延長してください。",
+                    "Loan #\(loan.workflowId) \"\(purpose(loan))\" (organizer <@\(loan.organizerDiscordId)>) passed its end date (\(end)). Please return or extend it.")
     }
 
     func loanExtendedByOrganizer(_ loan: LoanSummary, previousEnd: Date?, days: Int) -> String {
@@ -56,7 +63,7 @@ extension Strings {
     }
 
     func requestRejected(_ loan: LoanSummary, reason: String?) -> String {
-        text("申請 #\(loan.workflowId)「\(loan.description)」は却下されました。", "Your request #\(loan.workflowId) \"\(loan.description)\" was rejected.")
+        text("申請 #\(loan.workflowId)「\(purpose(loan))」は却下されました。", "Your request #\(loan.workflowId) \"\(purpose(loan))\" was rejected.")
             + (reason.map { text("\n理由: \($0)", "\nReason: \($0)") } ?? "")
     }
 
@@ -68,7 +75,7 @@ extension Strings {
             text("バックアップ \(files) 件（\(ByteCount.text(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
                  "\(files) backup(s) (\(ByteCount.text(bytes))) were archived in the folder `\(folder)`.")
         }
-        return text("貸出 #\(loan.workflowId)「\(loan.description)」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(loan.description)\" was returned. ")
+        return text("貸出 #\(loan.workflowId)「\(purpose(loan))」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(purpose(loan))\" was returned. ")
             + outcome
     }
 

@@ -4,22 +4,35 @@ import Synchronization
 
 /// What `/healthz` asks, each question a closure so that tests can answer it without a bot.
 /// Each probe returns `nil` when all is well, or the reason it is not, in one short phrase.
+///
+/// `/healthz` is unauthenticated, so the answer is cached for `cacheLifetime` (a second):
+/// however many requests arrive, the probes (a database query among them) run at most once per
+/// lifetime, and requests during a run wait for that run instead of starting another.
 public struct HealthCheck: Sendable {
     public typealias Probe = @Sendable () async -> String?
 
     public var probes: [Probe]
+    public var cacheLifetime: Duration
+    /// The clock the cache ages on; tests move it by hand.
+    let now: @Sendable () -> ContinuousClock.Instant
+    private let cache = HealthCache()
 
-    public init(probes: [Probe]) {
+    public init(probes: [Probe], cacheLifetime: Duration = .seconds(1), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.probes = probes
+        self.cacheLifetime = cacheLifetime
+        self.now = now
     }
 
     /// The reasons the bot is unhealthy, in probe order; empty when it is healthy.
     public func problems() async -> [String] {
-        var reasons: [String] = []
-        for probe in probes {
-            if let reason = await probe() { reasons.append(reason) }
+        let probes = probes
+        return await cache.value(at: now(), lifetime: cacheLifetime) {
+            var reasons: [String] = []
+            for probe in probes {
+                if let reason = await probe() { reasons.append(reason) }
+            }
+            return reasons
         }
-        return reasons
     }
 
     // MARK: The bot's probes
@@ -74,6 +87,23 @@ public struct HealthCheck: Sendable {
                 }
             }
         }
+    }
+}
+
+/// The last answer of the probes and when it was asked for, and the run under way if any.
+private actor HealthCache {
+    private var last: (at: ContinuousClock.Instant, problems: [String])?
+    private var running: Task<[String], Never>?
+
+    func value(at now: ContinuousClock.Instant, lifetime: Duration, _ evaluate: @escaping @Sendable () async -> [String]) async -> [String] {
+        if let last, now - last.at < lifetime { return last.problems }
+        if let running { return await running.value }
+        let run = Task { await evaluate() }
+        running = run
+        let problems = await run.value
+        last = (now, problems)
+        running = nil
+        return problems
     }
 }
 

@@ -17,7 +17,8 @@ public struct HealthServer: Sendable {
     /// The port listened on (useful when the configured port was 0).
     public var port: UInt16 { running.port }
 
-    /// Binds to `host` (an IPv4 or IPv6 address, `localhost`, or empty for every IPv4 address)
+    /// Binds to `host` (an IPv4 or IPv6 address, `localhost`, or empty for the IPv4 loopback:
+    /// the endpoints are unauthenticated, so every interface must be asked for by `0.0.0.0`)
     /// and `port` (0: one the system picks), and returns once connections are accepted.
     public static func start(host: String, port: Int, check: HealthCheck, metrics: BotMetrics, logger: Logger) async throws -> HealthServer {
         let listen = "\(host):\(port)"
@@ -37,12 +38,17 @@ public struct HealthServer: Sendable {
         await running.stop()
     }
 
-    static func socketAddress(host: String, port: Int) throws -> any SocketAddress {
-        guard let port = UInt16(exactly: port) else { throw Failure(description: "HEALTH_LISTEN: \(port) is not a port") }
+    /// The address `host` binds: brackets dropped, `localhost` and the empty host the IPv4 loopback.
+    static func bindHost(_ host: String) -> String {
         var host = host
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if host == "localhost" { host = "127.0.0.1" }
-        if host.isEmpty { host = "0.0.0.0" }
+        if host == "localhost" || host.isEmpty { host = "127.0.0.1" }
+        return host
+    }
+
+    static func socketAddress(host: String, port: Int) throws -> any SocketAddress {
+        guard let port = UInt16(exactly: port) else { throw Failure(description: "HEALTH_LISTEN: \(port) is not a port") }
+        let host = bindHost(host)
         do {
             return host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
         } catch {

@@ -49,7 +49,7 @@ enum LoanEmbed {
             fields.append(EmbedField(name: strings.text("期間", "Period"),
                                      value: strings.text("\(workflow.periodDays)日間", "\(workflow.periodDays) days"), isInline: true))
         }
-        return Embed(title: Limits.title(title ?? "#\(workflow.id) \(workflow.description)"), description: nil,
+        return Embed(title: Limits.title(title ?? "#\(workflow.id) \(LoanText.memberText(workflow.description))"), description: nil,
                      color: color(workflow.status), fields: fields)
     }
 }

@@ -177,8 +177,8 @@ public struct BotApplication: Sendable {
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
         let grace = options.shutdownGrace
-        let health = try await startHealth(session: session, runner: runner, pool: pool, metrics: metrics)
-        defer { if let health { Task { await health.stop() } } }
+        let health = try await startHealth(session: session, runner: runner, metrics: metrics)
+        defer { if let health { Task { await health.server.stop(); await health.pool.close() } } }
 
         try await withThrowingTaskGroup(of: Void.self) { workers in
             workers.addTask { await runner.run() }
@@ -200,17 +200,25 @@ public struct BotApplication: Sendable {
         }
     }
 
-    /// The `/healthz` and `/metrics` server on `HEALTH_LISTEN`, if it is set.
-    private func startHealth(session: GatewaySession, runner: TaskRunner, pool: PostgresPool, metrics: BotMetrics) async throws -> HealthServer? {
-        guard let listen = configuration.healthListen else { return nil }
+    /// The `/healthz` and `/metrics` server on `HEALTH_LISTEN`, if it is set. Its database probe
+    /// has a connection of its own, so requests to it never take one of the bot's.
+    private func startHealth(session: GatewaySession, runner: TaskRunner, metrics: BotMetrics) async throws -> (server: HealthServer, pool: PostgresPool)? {
+        guard let listen = configuration.healthListen, let databaseURL = configuration.databaseURL else { return nil }
+        let pool: PostgresPool
+        do {
+            pool = PostgresPool(try ConnectionConfiguration(databaseURL.revealed()), maximumConnections: 1, logger: logger)
+        } catch {
+            throw Failure("\(error)")
+        }
         let check = HealthCheck(probes: [
             HealthCheck.gateway { session.isConnected },
             HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
             HealthCheck.taskRunner(staleAfter: options.taskRunnerStaleAfter) { runner.lastHeartbeat },
         ])
         do {
-            return try await HealthServer.start(host: listen.host, port: listen.port, check: check, metrics: metrics, logger: logger)
+            return (try await HealthServer.start(host: listen.host, port: listen.port, check: check, metrics: metrics, logger: logger), pool)
         } catch {
+            await pool.close()
             throw Failure("\(error)")
         }
     }

@@ -110,13 +110,21 @@ public struct PanelClient: Sendable {
         )
     }
 
-    /// `Retry-After` in seconds; one second when absent or unreadable.
+    /// `Retry-After` in seconds; one second when absent or unreadable, and at most
+    /// `longestRetryAfter`. The header comes from the network: `inf`, `nan` or `1e300` would trap
+    /// in the conversion to a duration, so only plain digits with one optional point are read,
+    /// and a huge wait is cut to a day, which `maxRateLimitWait` then refuses as too long.
     static func retryAfter(_ response: HTTPResponse) -> Duration {
-        guard let text = response.headers["Retry-After"], let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+        guard let text = response.headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text.utf8.count <= 20,
+              text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1,
+              let seconds = Double(text), seconds.isFinite else {
             return .seconds(1)
         }
-        return .milliseconds(Int64(seconds * 1000))
+        return .milliseconds(Int64(min(seconds, longestRetryAfter) * 1000))
     }
+
+    /// The longest `Retry-After` the client reads as given, in seconds: a day.
+    static let longestRetryAfter: Double = 86_400
 
     func backOff(after attempt: Int, name: String, reason: String) async throws(PanelError) {
         let base = configuration.retryBaseDelay * (1 << min(attempt - 1, 6))

@@ -26,8 +26,10 @@ extension PanelClient {
         while attempt <= max(1, maxAttempts) {
             defer { attempt += 1 }
             let url = try await backupDownloadURL(uuid, of: server)
-            let request = HTTPRequest(method: .get, url: url.revealed(), headers: ["Accept": "application/octet-stream"],
+            var request = HTTPRequest(method: .get, url: url.revealed(), headers: ["Accept": "application/octet-stream"],
                                       label: "GET wings download/backup", timeout: configuration.downloadTimeout, destination: .file(path: path))
+            // Stopped as soon as it passes the backup's size, not checked only at the end.
+            request.maxFileBytes = backup.bytes
             do {
                 let response = try await transport.send(request)
                 if response.isSuccess && response.isBodyInFile {

@@ -77,21 +77,22 @@ extension DiscordGatewaySimulator {
             "id": .string(invoker.userID), "username": .string(invoker.username),
             "discriminator": "0", "global_name": .string(invoker.username), "avatar": nil, "public_flags": 0, "flags": 0,
         ]
+        let guildID = invoker.guildID ?? configuration.interactionGuildID
         var payload: [String: SimulatorJSON] = [
             "id": .string(id), "application_id": .string(configuration.applicationID), "type": .integer(Int64(type.rawValue)),
             "token": .string(token), "version": 1,
-            "guild_id": .string(configuration.interactionGuildID),
-            "guild": ["id": .string(configuration.interactionGuildID), "locale": "en-US", "features": []],
-            "guild_locale": "en-US",
+            "guild_id": .string(guildID),
+            "guild": ["id": .string(guildID), "locale": .string(invoker.guildLocale), "features": []],
+            "guild_locale": .string(invoker.guildLocale),
             "channel_id": .string(configuration.interactionChannelID),
             "channel": ["id": .string(configuration.interactionChannelID), "type": 0, "name": "lending",
-                        "guild_id": .string(configuration.interactionGuildID), "flags": 0, "permissions": "2251799813685247"],
+                        "guild_id": .string(guildID), "flags": 0, "permissions": "2251799813685247"],
             "member": ["user": user, "roles": .array(invoker.roleIDs.map(SimulatorJSON.string)), "nick": nil, "avatar": nil, "joined_at": "2025-06-01T00:00:00.000000+00:00",
                        "deaf": false, "mute": false, "flags": 0, "pending": false, "permissions": .string(invoker.permissions),
                        "premium_since": nil, "communication_disabled_until": nil],
             "locale": .string(invoker.locale),
             "app_permissions": "2251799813685247",
-            "entitlements": [], "authorizing_integration_owners": ["0": .string(configuration.interactionGuildID)],
+            "entitlements": [], "authorizing_integration_owners": ["0": .string(guildID)],
             "context": 0, "attachment_size_limit": 10_485_760,
         ]
         payload.merge(specific(secondID)) { _, new in new }

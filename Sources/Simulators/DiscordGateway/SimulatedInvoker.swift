@@ -8,6 +8,11 @@ public struct SimulatedInvoker: Sendable, Equatable {
     public var locale: String
     /// The interaction comes from a direct message with the bot rather than from the guild.
     public var inDirectMessage = false
+    /// The guild the interaction comes from when it is not the configured one: another server
+    /// that also installed the application.
+    public var guildID: String?
+    /// The guild's preferred locale, sent as `guild_locale` and `guild.locale`.
+    public var guildLocale = "en-US"
 
     /// Every permission: what the guild owner or an Administrator has.
     public static let allPermissions = "2251799813685247"
@@ -28,6 +33,14 @@ extension SimulatedInvoker {
     public var inDirectMessages: SimulatedInvoker {
         var copy = self
         copy.inDirectMessage = true
+        return copy
+    }
+
+    /// The same person, in another guild with its own preferred locale.
+    public func inGuild(_ id: String, locale: String) -> SimulatedInvoker {
+        var copy = self
+        copy.guildID = id
+        copy.guildLocale = locale
         return copy
     }
 }

@@ -20,7 +20,7 @@ extension BotWorld {
     /// A panel account and its PterodactylUser row, as an earlier loan would have left them.
     func giveAccount(to discordId: String, username: String) async throws {
         let email = "\(username)@\(configuration.panelEmailDomain)"
-        let account = try await services.panel.ensureAccount(username: username, email: email)
+        let account = try await services.panel.ensureAccount(username: username, email: email, owner: discordId)
         _ = try await PterodactylUserTable.insert(discordId: discordId, username: account.username, email: account.email,
                                                   at: services.clock.now(), on: pool)
     }

@@ -87,6 +87,8 @@ struct BotWorld: Sendable {
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             try await PanelTestWorld.with(panelConfiguration) { panelWorld in
                 var configuration = BotConfiguration()
+                // A few personas file every request here; the limit has tests of its own.
+                configuration.checkoutMaxOpenRequests = 100
                 configuration.discordToken = Secret(rest.configuration.botToken)
                 configuration.guildID = guildID
                 configuration.adminRoleIDs = [moderatorRoleID]

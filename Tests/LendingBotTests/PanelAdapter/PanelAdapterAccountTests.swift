@@ -13,17 +13,39 @@ struct PanelAdapterAccountTests {
     func ensureAccountTwice() async throws {
         try await World.with { world in
             let panel = world.lendingPanel()
-            let first = try await panel.ensureAccount(username: "Alice_01", email: "alice@kpw.local")
+            let first = try await panel.ensureAccount(username: "Alice_01", email: "alice@kpw.local", owner: "100")
             let password = try #require(world.panel.user(username: "alice_01")?.password)
             #expect(password.count >= 20)
-            let second = try await panel.ensureAccount(username: "alice_01", email: "ALICE@kpw.local")
+            let second = try await panel.ensureAccount(username: "alice_01", email: "ALICE@kpw.local", owner: "100")
             #expect(first == PanelAccount(username: "alice_01", email: "alice@kpw.local", created: true))
             #expect(second == PanelAccount(username: "alice_01", email: "alice@kpw.local", created: false))
             #expect(world.panel.users.count == 2)
             let account = try #require(world.panel.user(username: "alice_01"))
             #expect(account.firstName == "Alice_01" && account.lastName == "Alice_01")
             #expect(account.password == password)
+            #expect(account.externalID == "100", "the account carries its owner's Discord id")
             #expect(world.panel.requests(to: .createUser).count == 1)
+        }
+    }
+
+    @Test("an account matching username and email that the bot did not make for this member is refused, not adopted")
+    func strangersAccount() async throws {
+        var configuration = PanelSimulator.Configuration()
+        configuration.users.append(SimulatedPanelUser(id: 2, username: "mallory", email: "mallory@kpw.local", password: "theirs"))
+        configuration.users.append(SimulatedPanelUser(id: 3, username: "trent", email: "trent@kpw.local", externalID: "200", password: "theirs"))
+        try await World.with(configuration) { world in
+            let panel = world.lendingPanel()
+            for (username, email) in [("mallory", "mallory@kpw.local"), ("trent", "trent@kpw.local")] {
+                let failure = try await #require(throws: PortFailure.self) {
+                    try await panel.ensureAccount(username: username, email: email, owner: "100")
+                }
+                #expect(failure.kind == .permanent)
+                #expect(failure.message.contains("the bot did not make it for this member") && failure.message.contains("moderator"))
+            }
+            #expect(world.panel.user(username: "mallory")?.password == "theirs" && world.panel.user(username: "trent")?.password == "theirs")
+            #expect(world.panel.requests(to: .createUser).isEmpty && world.panel.requests(to: .updateUser).isEmpty)
+            let own = try await panel.ensureAccount(username: "trent", email: "trent@kpw.local", owner: "200")
+            #expect(own == PanelAccount(username: "trent", email: "trent@kpw.local", created: false), "its owner's retried step adopts it")
         }
     }
 
@@ -35,12 +57,12 @@ struct PanelAdapterAccountTests {
         try await World.with(configuration) { world in
             let panel = world.lendingPanel(logger: logs.logger)
             let username = try await #require(throws: PortFailure.self) {
-                try await panel.ensureAccount(username: "carol", email: "someone@kpw.local")
+                try await panel.ensureAccount(username: "carol", email: "someone@kpw.local", owner: "100")
             }
             #expect(username.kind == .permanent)
             #expect(username.message == "the panel refused the username: it is taken by another account")
             let email = try await #require(throws: PortFailure.self) {
-                try await panel.ensureAccount(username: "dave", email: "carol@kpw.local")
+                try await panel.ensureAccount(username: "dave", email: "carol@kpw.local", owner: "100")
             }
             #expect(email.kind == .permanent && email.message.contains("email address") && email.message.contains("another account"))
             for text in [username.message, email.message, "\(username)", String(reflecting: email), logs.text] {
@@ -57,7 +79,7 @@ struct PanelAdapterAccountTests {
             #expect(panel.acceptsUsername("Bob.Smith-2") && panel.acceptsUsername("abc"))
             #expect(!panel.acceptsUsername("ab") && !panel.acceptsUsername("-bob") && !panel.acceptsUsername("bób"))
             let failure = try await #require(throws: PortFailure.self) {
-                try await panel.ensureAccount(username: "bob.", email: "bob@kpw.local")
+                try await panel.ensureAccount(username: "bob.", email: "bob@kpw.local", owner: "100")
             }
             #expect(failure.kind == .permanent && failure.message.hasPrefix("the panel refused the username"))
             #expect(world.panel.requests.isEmpty)
@@ -71,7 +93,7 @@ struct PanelAdapterAccountTests {
             world.panel.injectFault(.status(502), on: .listUsers)
             world.panel.injectFault(.daemonUnavailable, on: .getServer)
             let panel = world.lendingPanel()
-            let account = try await panel.ensureAccount(username: "erin", email: "erin@kpw.local")
+            let account = try await panel.ensureAccount(username: "erin", email: "erin@kpw.local", owner: "100")
             #expect(account.created)
             #expect(try await panel.connectionAddress(of: World.server) == "mc1.kpw.local:25565")
             #expect(world.panel.requests(to: .listUsers).filter { $0.status >= 500 }.count == 2)
@@ -84,10 +106,10 @@ struct PanelAdapterAccountTests {
             world.panel.injectFault(.status(500), on: .createUser)
             let panel = world.lendingPanel()
             let failure = try await #require(throws: PortFailure.self) {
-                try await panel.ensureAccount(username: "frank", email: "frank@kpw.local")
+                try await panel.ensureAccount(username: "frank", email: "frank@kpw.local", owner: "100")
             }
             #expect(failure.kind == .transient && failure.message.contains("HTTP 500"))
-            let account = try await panel.ensureAccount(username: "frank", email: "frank@kpw.local")
+            let account = try await panel.ensureAccount(username: "frank", email: "frank@kpw.local", owner: "100")
             #expect(account.created && world.panel.users.count == 2)
         }
     }
@@ -112,17 +134,17 @@ struct PanelAdapterAccountTests {
         configuration.applicationRateLimit = 3
         try await World.with(configuration) { world in
             let panel = world.lendingPanel()
-            _ = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local")
-            let again = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local")
+            _ = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local", owner: "100")
+            let again = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local", owner: "100")
             #expect(!again.created)
             #expect(world.panel.requests(to: .listUsers).contains { $0.status == 429 }, "the second step met the limit and waited")
         }
         configuration.rateLimitWindow = .seconds(600)
         try await World.with(configuration) { world in
             let panel = world.lendingPanel()
-            _ = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local")
+            _ = try await panel.ensureAccount(username: "gina", email: "gina@kpw.local", owner: "100")
             let failure = try await #require(throws: PortFailure.self) {
-                try await panel.ensureAccount(username: "gina", email: "gina@kpw.local")
+                try await panel.ensureAccount(username: "gina", email: "gina@kpw.local", owner: "100")
             }
             #expect(failure.kind == .transient && failure.message.contains("rate limiting"))
         }

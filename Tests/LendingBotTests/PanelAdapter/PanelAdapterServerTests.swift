@@ -44,7 +44,7 @@ struct PanelAdapterServerTests {
     func ensureSubuserTwice() async throws {
         try await World.with { world in
             let panel = world.lendingPanel()
-            _ = try await panel.ensureAccount(username: "alice", email: "alice@kpw.local")
+            _ = try await panel.ensureAccount(username: "alice", email: "alice@kpw.local", owner: "100")
             try await panel.ensureSubuser(on: World.server, email: "alice@kpw.local", permissions: LoanPermissions.default)
             try await panel.ensureSubuser(on: World.server, email: "Alice@kpw.local", permissions: LoanPermissions.default)
             let subusers = world.panel.subusers(of: World.server)

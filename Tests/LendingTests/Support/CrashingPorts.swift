@@ -50,8 +50,8 @@ struct CrashingPanel: LendingPanel {
     let point: CrashPoint
 
     func acceptsUsername(_ username: String) -> Bool { inner.acceptsUsername(username) }
-    func ensureAccount(username: String, email: String) async throws -> PanelAccount {
-        try await point.pass { try await inner.ensureAccount(username: username, email: email) }
+    func ensureAccount(username: String, email: String, owner: String) async throws -> PanelAccount {
+        try await point.pass { try await inner.ensureAccount(username: username, email: email, owner: owner) }
     }
     func serverExists(_ server: String) async throws -> Bool { try await point.pass { try await inner.serverExists(server) } }
     func connectionAddress(of server: String) async throws -> String? { try await point.pass { try await inner.connectionAddress(of: server) } }

@@ -57,6 +57,8 @@ struct LendingWorld: Sendable {
         try await withLendingDatabase { pool in
             try await PanelTestWorld.with(configuration) { panelWorld in
                 var policy = LendingPolicy(timeZone: TimeZone(identifier: "Asia/Tokyo") ?? .current, subuserPermissions: LoanPermissions.default)
+                // One member files every request here; the limit has tests of its own.
+                policy.maxOpenRequests = 1_000
                 adjustPolicy(&policy)
                 var logger = Logger(label: "test.lending")
                 // Retries and recoveries are the point of many tests here; only trouble is worth printing.

@@ -76,6 +76,8 @@ struct ResilienceWorld: Sendable {
             automaticBackupDuration: .seconds(20), automaticInstallDuration: .seconds(30))
         panelConfiguration.backupThrottleLimit = 1_000
         var configuration = BotConfiguration()
+        // Checkouts at scale come from a handful of members.
+        configuration.checkoutMaxOpenRequests = 100
         configuration.discordToken = Secret(rest.configuration.botToken)
         configuration.guildID = guildID
         configuration.adminRoleIDs = [moderatorRoleID]

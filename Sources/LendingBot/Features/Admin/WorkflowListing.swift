@@ -118,7 +118,7 @@ struct WorkflowListPage {
         case .rejected:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))
         }
-        return EmbedField(name: Limits.cut("#\(workflow.id) \(workflow.description)", 256),
+        return EmbedField(name: Limits.cut("#\(workflow.id) \(LoanText.memberText(workflow.description))", 256),
                           value: Limits.cut(lines.joined(separator: "\n"), 1024))
     }
 }

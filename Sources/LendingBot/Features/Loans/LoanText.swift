@@ -23,6 +23,11 @@ enum LoanText {
         return result
     }
 
+    /// Member text inside a sentence or a title the bot writes: one line, escaped.
+    static func memberText(_ text: String) -> String {
+        escaped(oneLine(text))
+    }
+
     /// `#12 Summer build contest`, within 100 scalars: an autocomplete choice or a select label.
     static func choiceName(_ workflow: WorkflowRecord) -> String {
         Limits.cut("#\(workflow.id) \(oneLine(workflow.description))", Limit.choiceName.value)

@@ -11,7 +11,10 @@ import Secrets
 /// wrote), never from an option, so nobody can reset someone else's password. The reply is
 /// deferred before the panel is called, and the password appears only in the edit of that
 /// ephemeral reply: it is a `Secret` everywhere else, so no log line, error or audit row can
-/// carry it. A panel administrator's account is never touched, even if a record points at it.
+/// carry it. A panel administrator's account is never touched, even if a record points at it,
+/// nor one whose `external_id` names another Discord user (the bot marks the accounts it makes
+/// with their owner's id), so a record that has come to point at someone else's account hands
+/// out nothing.
 struct ResetPasswordCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
@@ -19,6 +22,8 @@ struct ResetPasswordCommand: CommandHandler {
         guard let account = try await PterodactylUserTable.find(discordId: context.invokerID, on: services.pool) else {
             throw Refusal(strings.resetPasswordNoAccount)
         }
+        // Audited and rate-limited in the domain before the panel is touched.
+        try await services.workflow.recordPasswordReset(by: context.invokerID)
         try await context.deferReply(ephemeral: true)
         let password = PasswordGenerator.makePassword()
         let user: PanelUser
@@ -27,6 +32,7 @@ struct ResetPasswordCommand: CommandHandler {
                 throw Refusal(strings.resetPasswordNotOnPanel(account.username))
             }
             guard !found.isRootAdmin else { throw Refusal(strings.resetPasswordAdministrator) }
+            guard found.externalID == nil || found.externalID == context.invokerID else { throw Refusal(strings.resetPasswordAskModerator) }
             user = try await services.panelClient.resetPassword(userID: found.id, to: password)
         } catch let error as PanelError {
             let failure = PortFailure(panel: error, during: PanelCall("reset a password"))
