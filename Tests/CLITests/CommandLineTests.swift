@@ -61,7 +61,7 @@ struct CommandLineTests {
         try await Self.withDatabaseURL { url in
             let outcome = try await Self.run(["run"], ["DATABASE_URL": url])
             #expect(outcome.status == 1)
-            #expect(outcome.standardOutput.contains("Applied 3 migration(s)"))
+            #expect(outcome.standardOutput.contains("Applied 4 migration(s)"))
             for variable in ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "PTERODACTYL_URL", "PTERODACTYL_APPLICATION_KEY", "PTERODACTYL_CLIENT_KEY"] {
                 #expect(outcome.standardError.contains(variable))
             }

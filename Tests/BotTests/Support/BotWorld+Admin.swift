@@ -12,8 +12,9 @@ extension BotWorld {
     /// Files a request as `applicant`, as the checkout modal would.
     @discardableResult
     func file(description: String = "Summer build contest", periodDays: Int = 7, applicant: String = Persona.member.userID,
-              organizer: String = Persona.member.userID, panelUsers: [String] = [Persona.member.userID]) async throws -> WorkflowRecord {
-        try await services.workflow.file(NewWorkflow(applicantDiscordId: applicant, description: description, mcVersion: "1.21.4",
+              organizer: String = Persona.member.userID, panelUsers: [String] = [Persona.member.userID],
+              mcVersion: String = "1.21.4") async throws -> WorkflowRecord {
+        try await services.workflow.file(NewWorkflow(applicantDiscordId: applicant, description: description, mcVersion: mcVersion,
                                                      periodDays: periodDays, organizerDiscordId: organizer), panelUsers: panelUsers)
     }
 

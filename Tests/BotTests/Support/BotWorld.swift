@@ -59,7 +59,8 @@ struct BotWorld: Sendable {
     ///   - archiveDirectory: an existing directory for `ARCHIVE_TARGET`; nil archives nothing.
     ///   - versionManifest: Mojang's manifest for the catalog to read; nil knows only the built-in table.
     static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true, archiveDirectory: String? = nil,
-                     versionManifest: VersionManifestSimulator? = nil, _ body: (BotWorld) async throws -> Void) async throws {
+                     versionManifest: VersionManifestSimulator? = nil, adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in },
+                     _ body: (BotWorld) async throws -> Void) async throws {
         var logger = Logger(label: "test.bot")
         logger.logLevel = .error
         let people = [Persona.moderator, Persona.member, Persona.otherMember]
@@ -78,6 +79,7 @@ struct BotWorld: Sendable {
             servers: (1...max(servers, 1)).map { SimulatedPanelServer.standard(id: $0, identifier: serverIdentifier($0), name: String(format: "server%02d", $0)) },
             automaticBackupDuration: .seconds(20), automaticInstallDuration: .seconds(30))
         panelConfiguration.backupThrottleLimit = 100
+        adjustPanel(&panelConfiguration)
         try await TestDatabase.with { pool in
             // The simulators start once a database is held: started first, every test waiting
             // for one would keep its servers (each holding a dispatch thread) alive meanwhile.

@@ -1,0 +1,56 @@
+import Foundation
+import Lending
+import LendingBot
+import PanelTesting
+import Simulators
+import Testing
+
+/// What a moderator sees while an approval prepares the server: the private reply follows each
+/// stage, and ends with the installed version and the address; a server that cannot run the
+/// version is refused in that reply with nothing reserved.
+@Suite("Provisioning as a moderator sees it")
+struct ProvisioningProgressTests {
+    typealias Persona = BotWorld.Persona
+
+    @Test("Approve on a 26.1 request: the reply follows install and start, the loan notices show 26.1, every body is valid")
+    func progressInTheReply() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            try await world.giveAccount(to: Persona.member.userID, username: "alice")
+            let workflow = try await world.file(mcVersion: "26.1")
+            let approve = try await world.click("wf.approve:\(workflow.id)")
+            #expect(try world.callback(approve).type == 5)
+            #expect(try await world.answer(approve)["content"]?.stringValue?.contains("server01") == true)
+            try await world.drainTasks()
+
+            try await world.eventually("the reply says the server is ready") {
+                world.rest.originalResponse(for: approve.id)?["content"]?.stringValue?.contains("runs 26.1") == true
+            }
+            let edits = world.rest.requests.filter { $0.method == "PATCH" && $0.path.hasSuffix("/messages/@original") }
+                .compactMap { $0.body?["content"]?.stringValue }
+            #expect(edits.contains { $0.contains("installing 26.1 on Java 25") }, "\(edits)")
+            #expect(edits.contains { $0.contains("starting") }, "\(edits)")
+            #expect(edits.last?.contains("mc1.kpw.local:25565") == true, "\(edits)")
+            let server = try #require(world.panelWorld.panel.server(BotWorld.serverIdentifier(1)))
+            #expect(server.installedVersion == "26.1" && server.dockerImage.hasSuffix("java_25") && server.powerState == "running")
+            let posted = world.rest.sentMessages(in: BotWorld.notifyChannelID)
+            #expect(posted.contains { $0["embeds"]?.arrayValue?.first?["fields"]?.arrayValue?.contains { $0["value"]?.stringValue == "26.1" } == true })
+            try await world.expectSpecValidBodies()
+        }
+    }
+
+    @Test("a server whose egg lacks Java 25 is refused in the reply, and the request keeps no server")
+    func refusedInTheReply() async throws {
+        try await BotWorld.with(servers: 1, adjustPanel: { configuration in
+            configuration.servers[0].eggImages = SimulatedPanelServer.javaImages.filter { !$0.key.hasSuffix("25") }
+        }) { world in
+            try await world.giveAccount(to: Persona.member.userID, username: "alice")
+            let workflow = try await world.file(mcVersion: "26.1")
+            let command = try await world.workflowCommand("approve", [.integer("id", workflow.id)])
+            let reply = try await world.answer(command)["content"]?.stringValue ?? ""
+            #expect(reply.contains("server01 offers Java 8 to 21; 26.1 needs Java 25"), "\(reply)")
+            #expect(try await world.workflow(workflow.id)?.pteroServerId == nil)
+            #expect(try await world.tasks(of: workflow.id).isEmpty)
+            try await world.expectSpecValidBodies()
+        }
+    }
+}
