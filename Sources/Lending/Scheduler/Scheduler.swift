@@ -40,6 +40,9 @@ public struct Scheduler: Sendable {
     /// the next one runs on time.
     public func run(every interval: Duration) async {
         while !Task.isCancelled {
+            // The version cache is read again here when it is stale, so that no member's request
+            // form waits for Mojang's manifest within Discord's three seconds.
+            await service.warmVersionCatalog()
             do {
                 let report = try await tick()
                 logger.debug("scheduler tick", metadata: ["reminders": "\(report.remindersSent)", "returns": "\(report.returnsQueued)"])

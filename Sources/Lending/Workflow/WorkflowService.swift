@@ -35,6 +35,15 @@ public struct WorkflowService: Sendable {
         self.logger = logger
     }
 
+    /// Reads the version catalog (which refreshes itself when stale) outside any member's request.
+    public func warmVersionCatalog() async {
+        do {
+            _ = try await versions.release("latest")
+        } catch {
+            logger.info("the Minecraft version catalog could not be refreshed", metadata: ["error": "\(TaskRunner.describe(error))"])
+        }
+    }
+
     // MARK: Filing
 
     /// Stores a member's request as PENDING with its panel users. The version must be `latest`
