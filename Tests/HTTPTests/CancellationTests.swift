@@ -4,16 +4,17 @@ import Testing
 
 extension HTTPTests {
     @Suite("Cancellation and shutdown") struct Cancellation {
-        @Test("cancelling a slow request throws CancellationError at once")
+        /// The server never answers within the test, so only a cancellation that interrupts the
+        /// transfer ends it; one that does not runs into the time limit. No wall-clock bound is
+        /// asserted, so a loaded machine cannot fail it.
+        @Test("cancelling a slow request throws CancellationError at once", .timeLimit(.minutes(1)))
         func cancelSlowRequest() async throws {
             try await withTestServer { server in
                 let client = try makeClient()
-                let task = Task { try await client.send(HTTPRequest(url: server.baseURL + "/slow")) }
+                let task = Task { try await client.send(HTTPRequest(url: server.baseURL + "/never")) }
                 try await Task.sleep(for: .milliseconds(200))
-                let start = ContinuousClock.now
                 task.cancel()
                 await #expect(throws: CancellationError.self) { _ = try await task.value }
-                #expect(ContinuousClock.now - start < .seconds(2), "well before the 5 s answer")
                 #expect(client.statistics.activeTransfers == 0)
             }
         }

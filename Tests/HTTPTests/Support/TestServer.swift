@@ -9,6 +9,7 @@ import Foundation
 ///   `Content-Type` and `Expect` headers echoed as `X-Received-*`, and two `Set-Cookie` lines.
 /// - `/status/<code>`: answers that status with the body `status <code>`.
 /// - `/slow`: answers after 5 s.
+/// - `/never`: answers after 10 minutes, i.e. not within any test.
 /// - `/bytes/<count>`: streams `count` zero bytes, generated as they are sent, so the server holds
 ///   no more than one 64 KiB buffer.
 /// - `/hello`: answers `hello`.
@@ -63,6 +64,10 @@ final class TestServer: Sendable {
         await server.appendRoute("/slow") { _ in
             try? await Task.sleep(for: .seconds(5))
             return FlyingFox.HTTPResponse(statusCode: .ok, body: Data("late".utf8))
+        }
+        await server.appendRoute("/never") { _ in
+            try? await Task.sleep(for: .seconds(600))
+            return FlyingFox.HTTPResponse(statusCode: .ok, body: Data("never".utf8))
         }
         await server.appendRoute("/bytes/*") { request in
             let count = Int(request.path.split(separator: "/").last ?? "") ?? 0
