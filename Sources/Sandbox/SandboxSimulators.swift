@@ -8,8 +8,9 @@ public struct SandboxSimulators: Sendable {
     public let gateway: DiscordGatewaySimulator
     public let panel: PanelSimulator
 
-    /// Wings' default seconds for power changes and backups are too long to watch; an install is
-    /// kept long enough that a person sees a loan's server "installing" before it starts.
+    /// Long enough that a person watching the console sees a loan's server "installing", then
+    /// running, without the minutes a real install takes. It is wall time: the panel keeps real
+    /// time, so the console's clock buttons neither hasten nor skip it.
     public static let defaultInstallDuration: Duration = .seconds(20)
 
     /// - Parameter installDuration: how long a reinstall runs before Wings reports it done; nil
