@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", flyingFox, flyingSocks, logging], swiftSettings: strict),
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
-        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging],
+        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging],
                 swiftSettings: strict),
         .executableTarget(
             name: "lending-bot",

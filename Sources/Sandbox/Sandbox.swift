@@ -26,6 +26,9 @@ public struct Sandbox: Sendable {
         public var archiveDirectory: String?
         /// How often the scheduler looks for reminders and expired loans.
         public var schedulerIntervalSeconds = 2
+        /// How long the simulated panel takes to reinstall a server an approval prepares; nil
+        /// leaves installs running until the panel simulator is told they finished.
+        public var installDuration: Duration? = SandboxSimulators.defaultInstallDuration
         public var readyTimeout: Duration = .seconds(90)
 
         public init(databaseURL: String, migrations: [Migration]) {
@@ -51,7 +54,7 @@ public struct Sandbox: Sendable {
         do {
             let report = try await SandboxDatabase.prepare(pool: pool, named: options.databaseName, migrations: options.migrations, clock: clock, logger: logger)
             logger.info("sandbox database ready", metadata: ["database": "\(options.databaseName)", "migrations.applied": "\(report.applied.count)"])
-            let simulators = try await SandboxSimulators.start()
+            let simulators = try await SandboxSimulators.start(installDuration: options.installDuration)
             do {
                 try await serve(simulators: simulators, pool: pool, clock: clock, databaseURL: databaseURL, until: shutdown, onReady: onReady)
             } catch {

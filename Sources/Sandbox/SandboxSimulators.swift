@@ -11,7 +11,14 @@ public struct SandboxSimulators: Sendable {
     /// Mojang's version manifest, listing the releases this build knows, so the sandbox works offline.
     public let versions: VersionManifestSimulator
 
-    public static func start() async throws -> SandboxSimulators {
+    /// Long enough that a person watching the console sees a loan's server "installing", then
+    /// running, without the minutes a real install takes. It is wall time: the panel keeps real
+    /// time, so the console's clock buttons neither hasten nor skip it.
+    public static let defaultInstallDuration: Duration = .seconds(20)
+
+    /// - Parameter installDuration: how long a reinstall runs before Wings reports it done; nil
+    ///   leaves every install running until someone calls `panel.finishInstall(of:)` (the tests).
+    public static func start(installDuration: Duration? = defaultInstallDuration) async throws -> SandboxSimulators {
         let people = SandboxPeople.all.map(\.invoker)
         let rest = DiscordRESTSimulator(configuration: .init(
             guildID: SandboxPeople.guildID,
@@ -32,12 +39,10 @@ public struct SandboxSimulators: Sendable {
             await rest.stop()
             throw error
         }
-        // Wings, quick: power changes, backups and reinstalls finish in a second or two.
-        let servers = (1...SandboxPeople.serverCount).map {
-            SimulatedPanelServer.standard(id: $0, identifier: SandboxPeople.serverIdentifier($0), name: SandboxPeople.serverName($0))
-        }
+        // Wings, quick: power changes and backups finish in a second; installs take `installDuration`.
+        let servers = (1...SandboxPeople.serverCount).map(seededServer)
         let panel = PanelSimulator(configuration: .init(servers: servers, backupThrottleLimit: 100, powerTransitionDelay: .seconds(1),
-                                                        automaticBackupDuration: .seconds(1), automaticInstallDuration: .seconds(2),
+                                                        automaticBackupDuration: .seconds(1), automaticInstallDuration: installDuration,
                                                         resourcesCacheDuration: .zero))
         do {
             try await panel.start()
@@ -64,6 +69,23 @@ public struct SandboxSimulators: Sendable {
             MinecraftVersion(id).map { (id: id, java: Optional($0.builtInJavaMajorVersion)) }
         })
     }
+
+    /// A Paper server installed with `seededVersion` on the egg's Java 21 image, the egg offering
+    /// the stock images (Java 8 to 25): approving a request for a newer release visibly moves it
+    /// to another image and reinstalls it.
+    private static func seededServer(_ number: Int) -> SimulatedPanelServer {
+        var server = SimulatedPanelServer.standard(id: number, identifier: SandboxPeople.serverIdentifier(number), name: SandboxPeople.serverName(number))
+        server.dockerImage = "ghcr.io/pterodactyl/yolks:java_21"
+        server.eggImages = SimulatedPanelServer.javaImages
+        if let variable = server.variables.firstIndex(where: { $0.envVariable == "MINECRAFT_VERSION" }) {
+            server.variables[variable].serverValue = seededVersion
+        }
+        server.installedVersion = seededVersion
+        return server
+    }
+
+    /// The release the seeded servers run before any loan.
+    public static let seededVersion = "1.21.4"
 
     public func stop() async {
         await gateway.stop()

@@ -5,13 +5,13 @@ import Simulators
 import Testing
 
 /// A person's loan through the console page, in Debian's headless chromium driven over the
-/// DevTools protocol: checkout → approve → clock forward → returned, with the DOM checked and a
+/// DevTools protocol: checkout → approve → install → clock forward → returned, with the DOM checked and a
 /// screenshot taken at each step (kept in a temporary folder whose path the test prints).
 @Suite("Sandbox console in a browser")
 struct BrowserWalkTests {
     static let alice = SandboxPeople.member.invoker.userID
 
-    @Test("checkout, approve, clock forward and return, through the page")
+    @Test("checkout, approve, install, clock forward and return, through the page")
     func walkALoan() async throws {
         let shots = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-browser-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ struct BrowserWalkTests {
                 try await shoot(page, "1-checkout-form", into: shots)
                 try await page.evaluate("""
                     (() => { const f = [...document.querySelectorAll('[data-testid=modal-field] [data-testid=modal-input]')];
-                             f[0].value = 'Summer build contest'; f[1].value = '1.21.4'; f[2].value = '7';
+                             f[0].value = 'Summer build contest'; f[1].value = '26.1'; f[2].value = '7';
                              for (const s of [f[3], f[4]]) for (const o of s.options) o.selected = o.value === '\(Self.alice)';
                              document.querySelector('[data-testid=modal-submit]').click(); })()
                     """)
@@ -68,11 +68,22 @@ struct BrowserWalkTests {
                     (() => { document.querySelector('[data-testid=modal-field] input').value = 'alice-mc';
                              document.querySelector('[data-testid=modal-submit]').click(); })()
                     """)
-                try await page.waitUntil("the loan to be ACTIVE with alice as a sub-user", """
+                // The server is prepared first: 26.1 on the Java 25 image, installing, nobody inside yet.
+                try await page.waitUntil("a server installing 26.1 on Java 25", """
+                    [...document.querySelectorAll('[data-testid=panel-server][data-install=installing]')].some(s =>
+                        s.querySelector('[data-testid=build]').textContent.includes('26.1 · Java 25 · installing…') && s.dataset.subusers === '0')
+                    """)
+                try await shoot(page, "5-installing", into: shots)
+                let installing = try await page.evaluate("document.querySelector('[data-testid=panel-server][data-install=installing]').dataset.identifier")
+                sandbox.panel.finishInstall(of: try #require(installing.stringValue))
+                try await page.waitUntil("the loan to be ACTIVE with alice as a sub-user on the installed, running server", """
                     document.querySelector('[data-testid=workflow-row][data-status=ACTIVE]') &&
-                    [...document.querySelectorAll('[data-testid=panel-server]')].some(s => s.textContent.includes('alice-mc@kpw.local'))
+                    [...document.querySelectorAll('[data-testid=panel-server]')].some(s => s.textContent.includes('alice-mc@kpw.local') &&
+                        s.dataset.install === 'installed' && s.dataset.installedVersion === '26.1' && s.dataset.java === '25' && s.dataset.power === 'running')
                     """, timeout: .seconds(60))
-                try await shoot(page, "5-active", into: shots)
+                #expect(try await page.evaluate("document.querySelector('[data-testid=panel-server][data-power=running] [data-testid=install]').textContent")
+                    .stringValue == "installed 26.1")
+                try await shoot(page, "6-active", into: shots)
 
                 // Time jumps past the end date; the scheduler returns the loan.
                 try await page.evaluate("document.querySelector('[data-testid=advance-end]').click()")
@@ -83,7 +94,7 @@ struct BrowserWalkTests {
                 #expect(try await page.evaluate("document.querySelector('[data-testid=clock]').dataset.iso > new Date(Date.now() + 6 * 86400000).toISOString()").boolValue == true)
                 try await page.evaluate("document.querySelector('[data-testid=persona-member]').click()")
                 try await page.waitUntil("alice's DMs about the loan", "document.querySelectorAll('#dms [data-testid=message]').length >= 2")
-                try await shoot(page, "6-returned", into: shots)
+                try await shoot(page, "7-returned", into: shots)
             }
         }
         print("sandbox browser screenshots: \(shots.path)")

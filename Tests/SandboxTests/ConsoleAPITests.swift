@@ -17,13 +17,35 @@ struct ConsoleAPITests {
             #expect(state["personas"]?.arrayValue?.compactMap { $0["key"]?.stringValue } == ["member", "other", "moderator"])
             #expect(state.persona("moderator")?["isModerator"]?.boolValue == true)
             #expect(state["commands"]?.arrayValue?.compactMap { $0["name"]?.stringValue }.sorted() == ["mcserver", "mcserver-admin"])
-            let servers = state["panel"]?["servers"]?.arrayValue ?? []
+            let servers = state.panelServers
             #expect(servers.compactMap { $0["identifier"]?.stringValue } == ["5a000001", "5a000002", "5a000003"])
             #expect(servers.allSatisfy { $0["subusers"]?.arrayValue?.isEmpty == true })
+            // Each server runs the seeded release on the egg's Java 21 image, installed and stopped.
+            for server in servers {
+                #expect(server["versionVariable"]?.stringValue == "MINECRAFT_VERSION")
+                #expect(server["version"]?.stringValue == SandboxSimulators.seededVersion)
+                #expect(server["installedVersion"]?.stringValue == SandboxSimulators.seededVersion)
+                #expect(server["image"]?.stringValue == "ghcr.io/pterodactyl/yolks:java_21")
+                #expect(server["java"]?.intValue == 21)
+                #expect(server["install"]?.stringValue == "installed")
+                #expect(server["power"]?.stringValue == "offline")
+            }
             #expect(state["database"]?["bindings"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["server01", "server02", "server03"])
             #expect(state.workflows.isEmpty)
             #expect(state.channelMessages.isEmpty)
             #expect(state["clock"]?["offsetSeconds"]?.doubleValue == 0)
+        }
+    }
+
+    @Test("a server whose install failed shows as failed, with the version it still has")
+    func failedInstall() async throws {
+        try await SandboxHarness.with { sandbox in
+            sandbox.panel.setStatus(of: "5a000003", to: "reinstall_failed")
+            let server = try #require(try await sandbox.state().panelServer("5a000003"))
+            #expect(server["install"]?.stringValue == "failed")
+            #expect(server["status"]?.stringValue == "reinstall_failed")
+            #expect(server["installedVersion"]?.stringValue == SandboxSimulators.seededVersion)
+            #expect(try await sandbox.state().panelServer("5a000001")?["install"]?.stringValue == "installed")
         }
     }
 
@@ -64,7 +86,7 @@ struct ConsoleAPITests {
         }
     }
 
-    @Test("a loan's whole life through the API: checkout, a member's refused approve, autocomplete, approve, clock forward, returned")
+    @Test("a loan's whole life through the API: checkout, a member's refused approve, autocomplete, approve (install on Java 25), clock forward, returned")
     func loanLife() async throws {
         try await SandboxHarness.with { sandbox in
             // The member asks for a server: the bot answers with its form.
@@ -85,7 +107,7 @@ struct ConsoleAPITests {
             #expect(twoOrganizers.status == 400, "\(twoOrganizers.json)")
             #expect(try await sandbox.state().workflows.isEmpty)
             let submitted = try await sandbox.post("modal", ["persona": "member", "interactionId": form["interactionId"] ?? .null, "values": [
-                ids[0]: "Summer build contest", ids[1]: "1.21.4", ids[2]: "7", ids[3]: [.string(Self.alice)], ids[4]: [.string(Self.alice)],
+                ids[0]: "Summer build contest", ids[1]: "26.1", ids[2]: "7", ids[3]: [.string(Self.alice)], ids[4]: [.string(Self.alice)],
             ]])
             #expect(submitted.status == 200, "\(submitted.json)")
             var state = try await sandbox.eventually("the request and the moderators' notice") { state in
@@ -115,20 +137,43 @@ struct ConsoleAPITests {
                 .persona("moderator")?["modal"])
             let usernameID = try #require(usernames["data"]?["components"]?.arrayValue?.compactMap { $0["component"]?["custom_id"]?.stringValue }.first)
             _ = try await sandbox.post("modal", ["persona": "moderator", "interactionId": usernames["interactionId"] ?? .null, "values": [usernameID: "alice-mc"]])
+
+            // The server is prepared before anyone enters: 26.1 needs Java 25, so it moves from the
+            // Java 21 image to the Java 25 one and reinstalls, and stays installing until Wings is done.
+            state = try await sandbox.eventually("the server to be installing") { state in
+                state.panelServers.contains { $0["install"]?.stringValue == "installing" }
+            }
+            let installing = try #require(state.panelServers.first { $0["install"]?.stringValue == "installing" })
+            let server = try #require(installing["identifier"]?.stringValue)
+            #expect(state.workflows.first?["pteroServerId"]?.stringValue == server)
+            #expect(installing["version"]?.stringValue == "26.1")
+            #expect(installing["image"]?.stringValue == "ghcr.io/pterodactyl/yolks:java_25")
+            #expect(installing["java"]?.intValue == 25)
+            #expect(installing["installedVersion"]?.stringValue == SandboxSimulators.seededVersion)
+            #expect(installing["power"]?.stringValue == "offline")
+            #expect(installing["subusers"]?.arrayValue?.isEmpty == true)
+            #expect(state.workflows.first?["status"]?.stringValue == "PENDING")
+            sandbox.panel.finishInstall(of: server)
+
             // The organizer's DM follows the ACTIVE row: the task tells people once the loan is stored.
             state = try await sandbox.eventually("the loan to be ACTIVE and alice told", timeout: .seconds(60)) {
                 $0.workflows.first?["status"]?.stringValue == "ACTIVE" && $0.persona("member")?["directMessages"]?.arrayValue?.isEmpty == false
             }
-            let server = try #require(state.workflows.first?["pteroServerId"]?.stringValue)
-            let held = state["panel"]?["servers"]?.arrayValue?.first { $0["identifier"]?.stringValue == server }
+            let held = state.panelServer(server)
             #expect(held?["subusers"]?.arrayValue?.compactMap { $0["email"]?.stringValue } == ["alice-mc@kpw.local"])
+            #expect(held?["install"]?.stringValue == "installed")
+            #expect(held?["installedVersion"]?.stringValue == "26.1")
+            #expect(held?["version"]?.stringValue == "26.1")
+            #expect(held?["java"]?.intValue == 25)
+            #expect(held?["power"]?.stringValue == "running")
+            #expect(state.workflows.first?["mcVersion"]?.stringValue == "26.1")
             #expect(state.persona("member")?["directMessages"]?.arrayValue?.isEmpty == false)
 
             // Past the end date, the scheduler returns the loan.
             let jumped = try await sandbox.post("clock/advance", ["persona": "moderator", "to": "next-end"])
             #expect((jumped.json["offsetSeconds"]?.doubleValue ?? 0) > 6 * 86_400)
             state = try await sandbox.eventually("the loan to be RETURNED", timeout: .seconds(60)) { $0.workflows.first?["status"]?.stringValue == "RETURNED" }
-            let returned = state["panel"]?["servers"]?.arrayValue?.first { $0["identifier"]?.stringValue == server }
+            let returned = state.panelServer(server)
             #expect(returned?["subusers"]?.arrayValue?.isEmpty == true)
             let actions = state["database"]?["audit"]?.arrayValue?.compactMap { $0["toStatus"]?.stringValue } ?? []
             #expect(actions.contains("ACTIVE") && actions.contains("RETURNED"))

@@ -52,20 +52,9 @@ extension ConsolePage {
         });
         """#
 
-    /// The panel's servers and the database's workflows, tasks and audit rows.
+    /// The database's workflows, tasks and audit rows.
     static let scriptTables = #"""
-        // ---- Panel and database ----
-        function renderPanel(panel) {
-          $("panel").replaceChildren(...panel.servers.map((s) => el("div", { class: "server", "data-testid": "panel-server", "data-identifier": s.identifier,
-              "data-power": s.power, "data-subusers": String(s.subusers.length) },
-            el("header", {}, el("span", {}, el("b", { text: s.name }), " ", el("code", { text: s.identifier })),
-               el("span", { class: "power " + s.power, "data-testid": "power", text: s.power + (s.status ? " (" + s.status + ")" : "") })),
-            el("div", { class: "small", text: s.address + (s.description ? " · " + s.description : "") }),
-            el("div", { class: "small", text: "Sub-users:" }),
-            el("ul", { "data-testid": "subusers" }, s.subusers.length ? s.subusers.map((u) => el("li", { text: u.email + " (" + u.permissions + " permissions)" })) : el("li", { text: "none" })),
-            el("div", { class: "small", text: "Backups:" }),
-            el("ul", { "data-testid": "backups" }, s.backups.length ? s.backups.map((b) => el("li", { text: b.name + " · " + b.state + (b.locked ? " · locked" : "") + " · " + Math.round(b.bytes / 1024) + " KiB" })) : el("li", { text: "none" })))));
-        }
+        // ---- Database ----
         const shortDate = (text) => text ? new Date(text.endsWith("Z") ? text : text + "Z").toLocaleString() : "";
         function renderDatabase(db) {
           $("workflows").replaceChildren(...db.workflows.map((w) => el("tr", { "data-testid": "workflow-row", "data-id": String(w.id), "data-status": w.status },

@@ -1,7 +1,7 @@
 extension ConsolePage {
     /// Polls `/api/state` every second and renders it; sends what the person does to the API.
     /// Re-rendering leaves the command form and an open modal alone, so typing is never lost.
-    static var script: String { [scriptCore, scriptMessages, scriptComposer, scriptModal, scriptTables, scriptPage].joined(separator: "\n") }
+    static var script: String { [scriptCore, scriptMessages, scriptComposer, scriptModal, scriptPanel, scriptTables, scriptPage].joined(separator: "\n") }
 
     /// Helpers, the API calls, and the little Markdown Discord messages use.
     static let scriptCore = #"""

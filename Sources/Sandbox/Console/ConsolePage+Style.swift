@@ -40,6 +40,8 @@ extension ConsolePage {
         .server { background:var(--bg2); border-radius:6px; padding:8px; margin-bottom:8px; }
         .server header { display:flex; justify-content:space-between; } .power { font-weight:bold; }
         .power.running { color:#23a55a; } .power.offline { color:var(--muted); } .power.starting, .power.stopping { color:#f0b232; }
+        .build { margin-top:2px; } .badge { border-radius:3px; padding:0 5px; font-weight:bold; font-size:12px; color:#fff; }
+        .badge.install-installed { background:var(--green); } .badge.install-installing { background:#7a5d0a; } .badge.install-failed { background:var(--red); }
         .server ul { margin:4px 0 0; padding-left:18px; font-size:12px; } .small { font-size:12px; color:var(--muted); }
         table.rows { width:100%; border-collapse:collapse; font-size:12px; } .rows th { text-align:left; color:var(--muted); }
         .rows td, .rows th { padding:3px 4px; border-bottom:1px solid #3f4147; vertical-align:top; }

@@ -17,6 +17,8 @@ import Simulators
 /// this server never grants).
 public struct ConsoleServer: Sendable {
     private let running: RunningHTTPServer
+    /// What the page shows and drives; a test reaches the simulators through it.
+    public let console: SandboxConsole
     public var port: UInt16 { running.port }
 
     public var url: String { "http://127.0.0.1:\(port)/" }
@@ -27,7 +29,8 @@ public struct ConsoleServer: Sendable {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: requested)
         do {
             return ConsoleServer(running: try await RunningHTTPServer.start(address: address, timeout: 30,
-                                                                           handler: ConsoleHandler(console: console, logger: logger)))
+                                                                           handler: ConsoleHandler(console: console, logger: logger)),
+                                 console: console)
         } catch {
             throw SandboxError("cannot listen on 127.0.0.1:\(port) (is another program using it? choose one with --port): \(error)")
         }

@@ -55,25 +55,6 @@ extension SandboxConsole {
         ]
     }
 
-    private func panelState() -> SimulatorJSON {
-        let panel = simulators.panel
-        let servers: [SimulatorJSON] = (1...SandboxPeople.serverCount).compactMap { number in
-            guard let server = panel.server(SandboxPeople.serverIdentifier(number)) else { return nil }
-            let address = server.allocations.first { $0.isDefault }.map { "\($0.alias ?? $0.ip):\($0.port)" } ?? ""
-            return [
-                "identifier": .string(server.identifier), "name": .string(server.name), "power": .string(server.powerState),
-                "status": server.status.map(SimulatorJSON.string) ?? .null, "description": .string(server.description), "address": .string(address),
-                "subusers": .array(panel.subusers(of: server.identifier).map { ["email": .string($0.email), "permissions": .integer(Int64($0.permissions.count))] }),
-                "backups": .array(panel.backups(of: server.identifier).map { backup in
-                    ["name": .string(backup.name), "locked": .bool(backup.isLocked), "bytes": .integer(backup.bytes),
-                     "state": .string(backup.isRunning ? "running" : backup.isSuccessful ? "done" : "failed")]
-                }),
-            ]
-        }
-        let users = panel.users.map { ["username": .string($0.username), "email": .string($0.email), "admin": .bool($0.isRootAdmin)] as SimulatorJSON }
-        return ["servers": .array(servers), "users": .array(users)]
-    }
-
     private func databaseState() async throws -> SimulatorJSON {
         [
             "workflows": try await json(#"""

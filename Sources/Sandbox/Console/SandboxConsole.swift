@@ -7,7 +7,8 @@ import Simulators
 /// as a Discord client would (INTERACTION_CREATE through the gateway simulator), so everything the
 /// bot answers comes from the real bot.
 public final class SandboxConsole: Sendable {
-    let simulators: SandboxSimulators
+    /// Public so that a test can stand in for Wings (`panel.finishInstall(of:)`) while it watches the page.
+    public let simulators: SandboxSimulators
     let pool: PostgresPool
     let clock: SandboxClock
     let log = InteractionLog()

@@ -9,11 +9,14 @@ import Simulators
 import TestSupport
 
 /// A whole sandbox in process, as `lending-bot sandbox` runs it: on the test cluster, in a database
-/// of its own that is dropped afterwards, with the console on a free port of 127.0.0.1.
+/// of its own that is dropped afterwards, with the console on a free port of 127.0.0.1. Installs
+/// run until the test finishes them through `panel`, so it sees a server installing for certain.
 struct SandboxHarness: Sendable {
     let consoleURL: String
     let http: HTTPClient
     let archive: String
+    /// The sandbox's panel simulator: the test stands in for Wings with `finishInstall(of:)`.
+    let panel: PanelSimulator
 
     static func with(_ body: (SandboxHarness) async throws -> Void) async throws {
         var logger = Logger(label: "test.sandbox")
@@ -27,24 +30,25 @@ struct SandboxHarness: Sendable {
         options.port = 0
         options.databaseName = name
         options.archiveDirectory = archive
+        options.installDuration = nil
         // Made before the sandbox starts, so that nothing can throw between its start and its stop.
         let http = try HTTPClient(logger: logger)
         let shutdown = ShutdownSignal()
-        let (ready, readyContinuation) = AsyncStream<String>.makeStream()
+        let (ready, readyContinuation) = AsyncStream<ConsoleServer>.makeStream()
         let sandbox = Task {
             try await Sandbox(options: options, logger: logger).run(until: shutdown) { console in
-                readyContinuation.yield(console.url)
+                readyContinuation.yield(console)
                 readyContinuation.finish()
             }
             readyContinuation.finish()
         }
         do {
             var iterator = ready.makeAsyncIterator()
-            guard let url = await iterator.next() else {
+            guard let console = await iterator.next() else {
                 try await sandbox.value
                 throw NotReady()
             }
-            try await body(SandboxHarness(consoleURL: url, http: http, archive: archive))
+            try await body(SandboxHarness(consoleURL: console.url, http: http, archive: archive, panel: console.console.simulators.panel))
         } catch {
             await stop(sandbox, shutdown, http, cluster, name, archive, logger)
             throw error
@@ -116,4 +120,10 @@ extension SimulatorJSON {
 
     var workflows: [SimulatorJSON] { self["database"]?["workflows"]?.arrayValue ?? [] }
     var channelMessages: [SimulatorJSON] { self["channel"]?["messages"]?.arrayValue ?? [] }
+    var panelServers: [SimulatorJSON] { self["panel"]?["servers"]?.arrayValue ?? [] }
+
+    /// The panel server with this identifier in a state.
+    func panelServer(_ identifier: String) -> SimulatorJSON? {
+        panelServers.first { $0["identifier"]?.stringValue == identifier }
+    }
 }
