@@ -25,7 +25,8 @@ extension RESTWorld {
         if let channel, !channel.isViewable { return .error(403, .missingAccess) }
         guard let index, let stored else { return .error(404, .unknownMessage) }
         if stored["author"]?["id"]?.stringValue != configuration.botUserID {
-            let changesWhatItSays = Self.authorOnlyEditFields.contains { body[$0] != nil }
+            let sent = (body.objectValue ?? [:]).keys
+            let changesWhatItSays = Self.authorOnlyEditFields.contains { sent.contains($0) }
             // The simulated bot never holds MANAGE_MESSAGES, so a flags-only edit is refused too.
             return changesWhatItSays ? .error(403, .cannotEditAnotherUsersMessage) : .error(403, .missingPermissions)
         }

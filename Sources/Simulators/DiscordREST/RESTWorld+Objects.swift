@@ -69,9 +69,11 @@ extension RESTWorld {
     /// nothing.
     static func edited(_ message: SimulatorJSON, with body: SimulatorJSON, now: Date) -> SimulatorJSON {
         var fields = message.objectValue ?? [:]
-        if body["content"] != nil { fields["content"] = present(body["content"]) ?? "" }
-        if body["embeds"] != nil { fields["embeds"] = storedEmbeds(body["embeds"]) }
-        for key in ["components", "attachments"] where body[key] != nil {
+        // Keys, not `body[key] != nil`: `nil` would be read as JSON null, the very value to catch.
+        let sent = Set((body.objectValue ?? [:]).keys)
+        if sent.contains("content") { fields["content"] = present(body["content"]) ?? "" }
+        if sent.contains("embeds") { fields["embeds"] = storedEmbeds(body["embeds"]) }
+        for key in ["components", "attachments"] where sent.contains(key) {
             fields[key] = present(body[key]) ?? []
         }
         if let flags = body["flags"], !flags.isNull { fields["flags"] = flags }
@@ -81,7 +83,8 @@ extension RESTWorld {
 
     /// `value` unless it is absent or `null`.
     static func present(_ value: SimulatorJSON?) -> SimulatorJSON? {
-        value.flatMap { $0.isNull ? nil : $0 }
+        guard let value, !value.isNull else { return .none }
+        return value
     }
 
     /// Embeds as Discord keeps them: an embed a bot sends is a "rich" one, and `type` is filled in
@@ -89,7 +92,7 @@ extension RESTWorld {
     static func storedEmbeds(_ embeds: SimulatorJSON?) -> SimulatorJSON {
         guard let list = embeds?.arrayValue else { return [] }
         return .array(list.map { embed in
-            guard var fields = embed.objectValue, fields["type"] == nil else { return embed }
+            guard var fields = embed.objectValue, !fields.keys.contains("type") else { return embed }
             fields["type"] = "rich"
             return .object(fields)
         })
