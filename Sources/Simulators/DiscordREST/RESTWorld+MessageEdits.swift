@@ -7,11 +7,11 @@ extension RESTWorld {
     /// alone, and only with MANAGE_MESSAGES).
     static let authorOnlyEditFields = ["content", "embeds", "components", "attachments", "allowed_mentions", "sticker_ids"]
 
-    /// Discord's order: the channel must exist, the body must be within the limits a new message
-    /// meets, the bot must see the channel, the message must be in it, and only its author may
-    /// change what it says. Editing needs no SEND_MESSAGES: a message posted before the permission
-    /// was taken away can still be edited. The edit must leave something to show (50006, as for a
-    /// new message).
+    /// In order: the channel must exist, the body must be within the limits a new message meets
+    /// (checked before permissions, as for a new message), the bot must see the channel, the
+    /// message must be in it, and only its author may change what it says. Only VIEW_CHANNEL is
+    /// checked: Discord's "Edit Message" names no permission for editing one's own message. The
+    /// edit must leave something to show (50006, as for a new message).
     mutating func editMessage(_ match: RouteMatch, body: SimulatorJSON?, now: Date) -> SimulatedResponse {
         let channelID = match["channel_id"]
         let channel = configuration.channels.first { $0.id == channelID }
@@ -48,7 +48,8 @@ extension RESTWorld {
     mutating func postMessage(from userID: String, in channelID: String, content: String, now: Date) -> String {
         var message = makeMessage(from: ["content": .string(content)], channelID: channelID, now: now).objectValue ?? [:]
         message["author"] = user(userID) ?? [
-            "id": .string(userID), "username": .string(userID), "discriminator": "0", "global_name": nil, "avatar": nil, "public_flags": 0,
+            "id": .string(userID), "username": .string(userID), "discriminator": "0", "global_name": nil, "avatar": nil,
+            "public_flags": 0, "flags": 0, "primary_guild": nil,
         ]
         channelMessages[channelID, default: []].append(.object(message))
         return message["id"]?.stringValue ?? ""

@@ -29,7 +29,7 @@ public struct SimulatedRole: Sendable, Hashable {
 
 /// A guild text channel. `isWritable` false is the scenario of a channel where the bot lacks
 /// SEND_MESSAGES (403 50013). `isViewable` false is a channel the bot lacks VIEW_CHANNEL in:
-/// Discord then answers every channel route with 403 50001, before looking at anything else.
+/// Discord then answers reads, sends and edits in it with 403 50001.
 public struct SimulatedChannel: Sendable, Hashable {
     public var id: String
     public var name: String
