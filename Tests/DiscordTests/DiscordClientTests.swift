@@ -223,7 +223,7 @@ struct DiscordClientTests {
         let token = Secret("t")
         let routes: [Route] = [
             .createInteractionResponse(1, token: token), .editOriginalResponse(1, token: token), .deleteOriginalResponse(1, token: token),
-            .createFollowupMessage(1, token: token), .createDM, .createMessage(1), .addMemberRole(1, 2, 3), .getGuildMember(1, 2),
+            .createFollowupMessage(1, token: token), .createDM, .createMessage(1), .editMessage(1, 2), .addMemberRole(1, 2, 3), .getGuildMember(1, 2),
             .getCurrentUser, .getGatewayBot, .getGuild(1), .getGuildCommands(1, 2), .bulkOverwriteGuildCommands(1, 2),
         ]
         for route in routes {

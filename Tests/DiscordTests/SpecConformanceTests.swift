@@ -31,6 +31,17 @@ struct SpecConformanceTests {
         #expect(verdict.isValid, "\(verdict.errors)")
     }
 
+    @Test("a channel message's edits validate: progress text, buttons removed, embed and buttons replaced", arguments: [
+        MessageEdit(content: "Installing 26.1 on Java 25…", allowedMentions: .nobody),
+        MessageEdit(content: "Ready: mc1.example.net:25565", components: []),
+        MessageEdit(embeds: [SamplePayloads.embed], components: [SamplePayloads.approvalRow]),
+    ])
+    func channelMessageEdit(edit: MessageEdit) async throws {
+        #expect(edit.isValid)
+        let verdict = try await spec.check(edit, method: "patch", template: "/channels/{channel_id}/messages/{message_id}")
+        #expect(verdict.isValid, "\(verdict.errors)")
+    }
+
     @Test("an ephemeral follow-up validates")
     func ephemeralFollowUp() async throws {
         let verdict = try await spec.check(SamplePayloads.ephemeralReply, method: "post", template: "/webhooks/{webhook_id}/{webhook_token}")

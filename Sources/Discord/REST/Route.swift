@@ -13,6 +13,7 @@ public enum Route: Sendable, Hashable {
     case createFollowupMessage(ApplicationID, token: Secret)
     case createDM
     case createMessage(ChannelID)
+    case editMessage(ChannelID, MessageID)
     case addMemberRole(GuildID, UserID, RoleID)
     case getGuildMember(GuildID, UserID)
     case getCurrentUser
@@ -27,7 +28,7 @@ public enum Route: Sendable, Hashable {
         switch self {
         case .getGuildMember, .getCurrentUser, .getGatewayBot, .getGuild, .getGuildRoles, .getChannel, .getGuildCommands: "GET"
         case .createInteractionResponse, .createFollowupMessage, .createDM, .createMessage: "POST"
-        case .editOriginalResponse: "PATCH"
+        case .editOriginalResponse, .editMessage: "PATCH"
         case .deleteOriginalResponse: "DELETE"
         case .addMemberRole, .bulkOverwriteGuildCommands: "PUT"
         }
@@ -42,6 +43,7 @@ public enum Route: Sendable, Hashable {
         case .createFollowupMessage: "/webhooks/{webhook_id}/{webhook_token}"
         case .createDM: "/users/@me/channels"
         case .createMessage: "/channels/{channel_id}/messages"
+        case .editMessage: "/channels/{channel_id}/messages/{message_id}"
         case .addMemberRole: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"
         case .getGuildMember: "/guilds/{guild_id}/members/{user_id}"
         case .getCurrentUser: "/users/@me"
@@ -62,6 +64,7 @@ public enum Route: Sendable, Hashable {
         case .createFollowupMessage(let application, let token): "/webhooks/\(application)/\(Self.escaped(token))"
         case .createDM: "/users/@me/channels"
         case .createMessage(let channel): "/channels/\(channel)/messages"
+        case .editMessage(let channel, let message): "/channels/\(channel)/messages/\(message)"
         case .addMemberRole(let guild, let user, let role): "/guilds/\(guild)/members/\(user)/roles/\(role)"
         case .getGuildMember(let guild, let user): "/guilds/\(guild)/members/\(user)"
         case .getCurrentUser: "/users/@me"
@@ -98,7 +101,8 @@ public enum Route: Sendable, Hashable {
         case .createInteractionResponse(let id, let token): .interaction(id.rawValue, token: token)
         case .editOriginalResponse(let application, let token), .deleteOriginalResponse(let application, let token),
              .createFollowupMessage(let application, let token): .webhook(application.rawValue, token: token)
-        case .createMessage(let channel), .getChannel(let channel): .channel(channel.rawValue)
+        // An edit shares its channel's top-level resource: its bucket is per channel, not per message.
+        case .createMessage(let channel), .editMessage(let channel, _), .getChannel(let channel): .channel(channel.rawValue)
         case .addMemberRole(let guild, _, _), .getGuildMember(let guild, _), .getGuild(let guild), .getGuildRoles(let guild), .getGuildCommands(_, let guild),
              .bulkOverwriteGuildCommands(_, let guild): .guild(guild.rawValue)
         case .createDM, .getCurrentUser, .getGatewayBot: .none

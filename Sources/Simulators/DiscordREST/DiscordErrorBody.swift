@@ -13,6 +13,7 @@ enum DiscordErrorCode: Int {
     case maxDailyCommandCreates = 30034
     case alreadyAcknowledged = 40060
     case missingAccess = 50001
+    case cannotEditAnotherUsersMessage = 50005
     case cannotSendEmptyMessage = 50006
     case cannotSendToUser = 50007
     case missingPermissions = 50013
@@ -35,6 +36,7 @@ enum DiscordErrorCode: Int {
         case .maxDailyCommandCreates: "Max number of daily application command creates has been reached (200)"
         case .alreadyAcknowledged: "Interaction has already been acknowledged."
         case .missingAccess: "Missing Access"
+        case .cannotEditAnotherUsersMessage: "Cannot edit a message authored by another user"
         case .cannotSendEmptyMessage: "Cannot send an empty message"
         case .cannotSendToUser: "Cannot send messages to this user"
         case .missingPermissions: "Missing Permissions"

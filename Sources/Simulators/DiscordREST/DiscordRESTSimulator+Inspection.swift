@@ -11,9 +11,16 @@ extension DiscordRESTSimulator {
         world.withLock { $0.requests.filter { $0.route == route } }
     }
 
-    /// Messages created through `POST /channels/{channel_id}/messages` (guild channels and DMs), oldest first.
+    /// The messages of a channel (guild channel or DM) as they stand now, oldest first: those the
+    /// bot created through `POST /channels/{channel_id}/messages`, with its edits applied, and those
+    /// `postMessage(from:in:content:)` placed for other users.
     public func sentMessages(in channelID: String) -> [SimulatorJSON] {
         world.withLock { $0.channelMessages[channelID] ?? [] }
+    }
+
+    /// One message of a channel as it stands now (after any edit); `nil` when it is not there.
+    public func message(_ messageID: String, in channelID: String) -> SimulatorJSON? {
+        world.withLock { $0.channelMessages[channelID]?.first { $0["id"]?.stringValue == messageID } }
     }
 
     /// Callback, follow-ups, edits and deletes the bot made for an interaction, in order.

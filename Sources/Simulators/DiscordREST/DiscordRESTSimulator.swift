@@ -68,6 +68,15 @@ public final class DiscordRESTSimulator: Sendable {
         }
     }
 
+    /// Places a message by someone other than the bot in a channel, as if posted from Discord's
+    /// client, and returns its id: what a test needs to see the bot's edit of it refused (403 50005).
+    /// `userID` should be one of the configured users, whose user object becomes the author.
+    @discardableResult
+    public func postMessage(from userID: String, in channelID: String, content: String) -> String {
+        let now = clock.now
+        return world.withLock { $0.postMessage(from: userID, in: channelID, content: content, now: now) }
+    }
+
     /// Queues `fault` for the next request to `route`; several faults are met in the order queued.
     public func injectFault(_ fault: SimulatedFault, on route: SimulatedRoute) {
         world.withLock { $0.faults[route, default: []].append(fault) }

@@ -44,6 +44,7 @@ extension RESTWorld {
         if let recipientID, configuration.users.first(where: { $0.id == recipientID })?.blocksDMs == true {
             return .error(403, .cannotSendToUser)
         }
+        if let channel, !channel.isViewable { return .error(403, .missingAccess) }
         if let channel, !channel.isWritable { return .error(403, .missingPermissions) }
         // `enforce_nonce`: a nonce the same author (the bot) used within the last few minutes, in
         // any channel, returns the message it created instead of a new one (DOCS

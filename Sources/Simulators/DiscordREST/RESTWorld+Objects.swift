@@ -7,6 +7,7 @@ extension RESTWorld {
         [
             "id": .string(configuration.botUserID), "username": .string(configuration.botUsername),
             "discriminator": "0", "global_name": nil, "avatar": nil, "bot": true, "verified": true, "flags": 0,
+            "public_flags": 0, "primary_guild": nil,
         ]
     }
 
@@ -28,25 +29,26 @@ extension RESTWorld {
         guard let user = configuration.users.first(where: { $0.id == id }) else { return nil }
         return [
             "id": .string(user.id), "username": .string(user.username), "discriminator": "0",
-            "global_name": nil, "avatar": nil, "public_flags": 0,
+            "global_name": nil, "avatar": nil, "public_flags": 0, "flags": 0, "primary_guild": nil,
         ]
     }
 
     /// A message as Discord returns it: the sent fields, the bot as author, empty mention lists.
-    /// `webhookID` marks messages sent through an interaction's webhook.
+    /// A field sent as `null` is stored as Discord shows it, empty. `webhookID` marks messages sent
+    /// through an interaction's webhook.
     mutating func makeMessage(from body: SimulatorJSON, channelID: String, type: Int = 0, webhookID: String? = nil, now: Date) -> SimulatorJSON {
         var message: [String: SimulatorJSON] = [
             "id": .string(snowflakes.next(at: now)),
             "channel_id": .string(channelID),
             "type": .integer(Int64(type)),
-            "content": body["content"] ?? "",
-            "embeds": body["embeds"] ?? [],
-            "components": body["components"] ?? [],
+            "content": Self.present(body["content"]) ?? "",
+            "embeds": Self.storedEmbeds(body["embeds"]),
+            "components": Self.present(body["components"]) ?? [],
             "attachments": [],
             "author": botUser,
             "timestamp": .string(DiscordTimestamp.string(now)),
             "edited_timestamp": nil,
-            "flags": body["flags"] ?? 0,
+            "flags": Self.present(body["flags"]) ?? 0,
             "tts": body["tts"] ?? false,
             "mention_everyone": false,
             "mentions": [],
@@ -61,13 +63,38 @@ extension RESTWorld {
         return .object(message)
     }
 
-    /// Applies an edit: only the fields present change, and `edited_timestamp` is set.
+    /// Applies an edit as Discord does: a field absent from the body stays as it was, `null` clears
+    /// it (content to "", lists to []), and `edited_timestamp` is set. `allowed_mentions` only
+    /// steers the edit's pings and is not part of the message, and a `null` for `flags` changes
+    /// nothing.
     static func edited(_ message: SimulatorJSON, with body: SimulatorJSON, now: Date) -> SimulatorJSON {
         var fields = message.objectValue ?? [:]
-        for key in ["content", "embeds", "components", "flags", "allowed_mentions", "attachments"] {
-            if let value = body[key] { fields[key] = value }
+        // Keys, not `body[key] != nil`: `nil` would be read as JSON null, the very value to catch.
+        let sent = Set((body.objectValue ?? [:]).keys)
+        if sent.contains("content") { fields["content"] = present(body["content"]) ?? "" }
+        if sent.contains("embeds") { fields["embeds"] = storedEmbeds(body["embeds"]) }
+        for key in ["components", "attachments"] where sent.contains(key) {
+            fields[key] = present(body[key]) ?? []
         }
+        if let flags = body["flags"], !flags.isNull { fields["flags"] = flags }
         fields["edited_timestamp"] = .string(DiscordTimestamp.string(now))
         return .object(fields)
+    }
+
+    /// `value` unless it is absent or `null`.
+    static func present(_ value: SimulatorJSON?) -> SimulatorJSON? {
+        guard let value, !value.isNull else { return .none }
+        return value
+    }
+
+    /// Embeds as Discord keeps them: an embed a bot sends is a "rich" one, and `type` is filled in
+    /// when the body left it out; `null` or no embeds is an empty list.
+    static func storedEmbeds(_ embeds: SimulatorJSON?) -> SimulatorJSON {
+        guard let list = embeds?.arrayValue else { return [] }
+        return .array(list.map { embed in
+            guard var fields = embed.objectValue, !fields.keys.contains("type") else { return embed }
+            fields["type"] = "rich"
+            return .object(fields)
+        })
     }
 }

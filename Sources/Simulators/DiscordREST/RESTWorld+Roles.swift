@@ -46,6 +46,7 @@ extension RESTWorld {
         }
         guard let index = configuration.channels.firstIndex(where: { $0.id == channelID }) else { return .error(404, .unknownChannel) }
         let channel = configuration.channels[index]
+        guard channel.isViewable else { return .error(403, .missingAccess) }
         let overwrites: SimulatorJSON = channel.isWritable ? [] : [
             ["id": .string(configuration.guildID), "type": 0, "allow": "0", "deny": .string(String(Self.sendMessages))],
         ]

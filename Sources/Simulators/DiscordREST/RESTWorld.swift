@@ -117,6 +117,7 @@ struct RESTWorld {
         case .getFollowUpMessage, .editFollowUpMessage, .deleteFollowUpMessage: followUpMessage(match, body: body, now: now)
         case .createDM: createDM(body: body, now: now)
         case .createMessage: createMessage(match, body: body, now: now)
+        case .editMessage: editMessage(match, body: body, now: now)
         case .addMemberRole, .removeMemberRole: changeMemberRole(match)
         case .getMember: getMember(match)
         case .getCurrentUser: .json(200, botUser)

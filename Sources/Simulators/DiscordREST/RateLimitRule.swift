@@ -11,9 +11,11 @@ public struct RateLimitRule: Sendable, Hashable {
 
     /// Discord documents no exact numbers and changes them without notice; these are the values
     /// commonly observed (message sends 5 per 5 s per channel) or chosen to make tests short
-    /// (role changes 5 per 1 s per guild). Routes without an entry use `fallback`.
+    /// (role changes 5 per 1 s per guild). Message edits are taken to be limited as sends are, per
+    /// channel, in a bucket of their own. Routes without an entry use `fallback`.
     public static let defaults: [SimulatedRoute: RateLimitRule] = [
         .createMessage: RateLimitRule(limit: 5, window: .seconds(5)),
+        .editMessage: RateLimitRule(limit: 5, window: .seconds(5)),
         .addMemberRole: RateLimitRule(limit: 5, window: .seconds(1)),
         .removeMemberRole: RateLimitRule(limit: 5, window: .seconds(1)),
         .createFollowUpMessage: RateLimitRule(limit: 5, window: .seconds(2)),

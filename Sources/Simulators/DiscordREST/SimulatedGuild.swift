@@ -28,16 +28,19 @@ public struct SimulatedRole: Sendable, Hashable {
 }
 
 /// A guild text channel. `isWritable` false is the scenario of a channel where the bot lacks
-/// SEND_MESSAGES (403 50013).
+/// SEND_MESSAGES (403 50013). `isViewable` false is a channel the bot lacks VIEW_CHANNEL in:
+/// Discord then answers reads, sends and edits in it with 403 50001.
 public struct SimulatedChannel: Sendable, Hashable {
     public var id: String
     public var name: String
     public var isWritable: Bool
+    public var isViewable: Bool
 
-    public init(id: String, name: String, isWritable: Bool = true) {
+    public init(id: String, name: String, isWritable: Bool = true, isViewable: Bool = true) {
         self.id = id
         self.name = name
         self.isWritable = isWritable
+        self.isViewable = isViewable
     }
 }
 

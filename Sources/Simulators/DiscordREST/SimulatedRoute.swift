@@ -13,6 +13,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case deleteFollowUpMessage
     case createDM
     case createMessage
+    case editMessage
     case addMemberRole
     case removeMemberRole
     case getMember
@@ -29,7 +30,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .getOriginalResponse, .getFollowUpMessage, .getMember, .getCurrentUser, .getCurrentApplication, .getGatewayBot, .getGuild, .getGuildRoles,
              .getChannel, .getGuildCommands: "GET"
-        case .editOriginalResponse, .editFollowUpMessage: "PATCH"
+        case .editOriginalResponse, .editFollowUpMessage, .editMessage: "PATCH"
         case .deleteOriginalResponse, .deleteFollowUpMessage, .removeMemberRole: "DELETE"
         case .addMemberRole, .bulkOverwriteGuildCommands: "PUT"
         case .createInteractionResponse, .createFollowUpMessage, .createDM, .createMessage: "POST"
@@ -47,6 +48,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
             "/webhooks/{application_id}/{interaction_token}/messages/{message_id}"
         case .createDM: "/users/@me/channels"
         case .createMessage: "/channels/{channel_id}/messages"
+        case .editMessage: "/channels/{channel_id}/messages/{message_id}"
         case .addMemberRole, .removeMemberRole: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"
         case .getMember: "/guilds/{guild_id}/members/{user_id}"
         case .getCurrentUser: "/users/@me"
@@ -73,7 +75,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     /// (channel, guild, webhook with its token; reference (b) R2).
     var majorParameters: [String] {
         switch self {
-        case .createMessage, .getChannel: ["channel_id"]
+        case .createMessage, .editMessage, .getChannel: ["channel_id"]
         case .addMemberRole, .removeMemberRole, .getMember, .getGuild, .getGuildRoles, .getGuildCommands, .bulkOverwriteGuildCommands: ["guild_id"]
         case .createInteractionResponse: ["interaction_id", "interaction_token"]
         case .createFollowUpMessage, .getOriginalResponse, .editOriginalResponse, .deleteOriginalResponse,

@@ -1,5 +1,5 @@
-/// A message as Discord returns it: `interaction.message` for component interactions, follow-up and
-/// `@original` responses, `resolved.messages`. Only what the bot reads is modelled.
+/// A message as Discord returns it: `interaction.message` for component interactions, follow-up,
+/// `@original` and channel message responses, `resolved.messages`. Only what the bot reads is modelled.
 public struct Message: Sendable, Hashable, Codable {
     public var id: MessageID
     public var channelID: ChannelID
@@ -10,9 +10,11 @@ public struct Message: Sendable, Hashable, Codable {
     public var flags: MessageFlags?
     /// ISO 8601 text, as sent.
     public var timestamp: String?
+    /// ISO 8601 text of the last edit; nil for a message never edited.
+    public var editedTimestamp: String?
 
     public init(id: MessageID, channelID: ChannelID, content: String? = nil, author: User? = nil, embeds: [Embed]? = nil,
-                components: [Component]? = nil, flags: MessageFlags? = nil, timestamp: String? = nil) {
+                components: [Component]? = nil, flags: MessageFlags? = nil, timestamp: String? = nil, editedTimestamp: String? = nil) {
         self.id = id
         self.channelID = channelID
         self.content = content
@@ -21,10 +23,12 @@ public struct Message: Sendable, Hashable, Codable {
         self.components = components
         self.flags = flags
         self.timestamp = timestamp
+        self.editedTimestamp = editedTimestamp
     }
 
     enum CodingKeys: String, CodingKey {
         case id, content, author, embeds, components, flags, timestamp
         case channelID = "channel_id"
+        case editedTimestamp = "edited_timestamp"
     }
 }

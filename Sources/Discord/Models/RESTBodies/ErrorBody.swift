@@ -10,11 +10,18 @@ public struct ErrorBody: Sendable, Hashable, CustomStringConvertible {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
 
+        public static let unknownChannel = Code(rawValue: 10003)
         /// The user is not (or no longer) a member of the guild.
         public static let unknownMember = Code(rawValue: 10007)
+        /// The message was deleted (or never was in that channel): an edit has nothing to change.
+        public static let unknownMessage = Code(rawValue: 10008)
         /// The 3-second deadline was missed, or another process answered first.
         public static let unknownInteraction = Code(rawValue: 10062)
         public static let interactionAlreadyAcknowledged = Code(rawValue: 40060)
+        /// The bot cannot see the channel (VIEW_CHANNEL denied, or not in the guild).
+        public static let missingAccess = Code(rawValue: 50001)
+        /// Content, embeds and components of a message can be edited only by its author.
+        public static let cannotEditAnotherUsersMessage = Code(rawValue: 50005)
         public static let missingPermissions = Code(rawValue: 50013)
         /// The interaction token's 15 minutes are over.
         public static let invalidWebhookToken = Code(rawValue: 50027)
