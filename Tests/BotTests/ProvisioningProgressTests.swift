@@ -38,6 +38,35 @@ struct ProvisioningProgressTests {
         }
     }
 
+    @Test("the moderators' New request post follows the approval: stages in place of the buttons, ready at the end, no new ping")
+    func requestPostFollowsTheApproval() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: CheckoutTests.fields(
+                panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
+            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            let post = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
+            let postID = try #require(post["id"]?.stringValue)
+            #expect(BotWorld.buttons(in: post).map(\.id) == ["wf.approve:1", "wf.reject:1"])
+
+            try await world.giveAccount(to: Persona.member.userID, username: "alice")
+            let approve = try await world.click("wf.approve:1")
+            _ = try await world.answer(approve)
+            try await world.drainTasks()
+            try await world.eventually("the post says the server is ready") {
+                world.rest.message(postID, in: BotWorld.notifyChannelID)?["content"]?.stringValue?.contains("runs 1.21.4") == true
+            }
+            let edited = try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))
+            let content = edited["content"]?.stringValue ?? ""
+            #expect(content.hasPrefix(post["content"]?.stringValue ?? "-"), "the first line stays: \(content)")
+            #expect(BotWorld.buttons(in: edited).isEmpty)
+            let edits = world.rest.requests.filter { $0.method == "PATCH" && $0.path.hasSuffix("/messages/\(postID)") }
+            #expect(edits.count >= 3, "preparing, installing, starting, ready")
+            #expect(edits.allSatisfy { $0.body?["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true && $0.body?["allowed_mentions"]?["roles"] == nil })
+            try await world.expectSpecValidBodies()
+        }
+    }
+
     @Test("a server whose egg lacks Java 25 is refused in the reply, and the request keeps no server")
     func refusedInTheReply() async throws {
         try await BotWorld.with(servers: 1, adjustPanel: { configuration in

@@ -19,14 +19,17 @@ public struct DiscordNotifier: LendingNotifier {
     let guildLanguage: GuildLanguage
     /// Where an approval's progress is shown: the approving moderator's own reply.
     let replies: ApprovalReplies
+    /// And the moderators' "New request" post.
+    let requestPosts: RequestPosts
     let application: ApplicationID?
     let clock: LendingClock
     let logger: Logger
 
     public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, replies: ApprovalReplies = ApprovalReplies(),
-                application: ApplicationID? = nil, clock: LendingClock = .system, logger: Logger) {
+                requestPosts: RequestPosts = RequestPosts(), application: ApplicationID? = nil, clock: LendingClock = .system, logger: Logger) {
         self.discord = discord
         self.replies = replies
+        self.requestPosts = requestPosts
         self.application = application
         self.clock = clock
         self.notifyChannel = configuration.notifyChannelID.flatMap(ChannelID.init)
@@ -39,11 +42,17 @@ public struct DiscordNotifier: LendingNotifier {
         let strings = Strings(guildLanguage.language)
         switch notice {
         case .approvalProgress(let progress):
-            await showInReply(strings.approvalProgress(progress), workflowId: progress.workflowId)
-            if case .ready = progress.stage { replies.forget(workflowId: progress.workflowId) }
+            let text = strings.approvalProgress(progress)
+            await showInReply(text, workflowId: progress.workflowId)
+            await showInRequestPost(text, workflowId: progress.workflowId)
+            if case .ready = progress.stage {
+                replies.forget(workflowId: progress.workflowId)
+                requestPosts.forget(workflowId: progress.workflowId)
+            }
             return
         case .taskFailed(let failure) where failure.kind == .approve:
             await showInReply(strings.taskFailed(failure), workflowId: failure.workflowId)
+            await showInRequestPost(strings.taskFailed(failure), workflowId: failure.workflowId)
         default:
             break
         }
@@ -79,6 +88,19 @@ public struct DiscordNotifier: LendingNotifier {
                                                        with: MessageEdit(content: Limits.content(content), allowedMentions: .nobody))
         } catch {
             logger.info("approval progress not shown in the moderator's reply", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
+        }
+    }
+
+    /// Edits the moderators' "New request" post: its first line stays, the stage follows, and
+    /// its Approve / Reject buttons go (the approval has started). An edit pings nobody, and a
+    /// failed edit is logged and nothing else changes.
+    private func showInRequestPost(_ content: String, workflowId: Int) async {
+        guard let post = requestPosts.post(for: workflowId) else { return }
+        do {
+            _ = try await discord.editMessage(in: post.channel, id: post.message, MessageEdit(
+                content: Limits.content(post.headline + "\n" + content), components: [], allowedMentions: .nobody))
+        } catch {
+            logger.info("approval progress not shown in the request's post", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
         }
     }
 

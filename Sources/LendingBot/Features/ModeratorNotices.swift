@@ -23,9 +23,10 @@ enum ModeratorNotices {
             .button(Button(style: .success, label: strings.text("承認", "Approve"), customID: CustomID(approveAction, workflow.id).encoded)),
             .button(Button(style: .danger, label: strings.text("却下", "Reject"), customID: CustomID(rejectAction, workflow.id).encoded)),
         ]
-        _ = try await services.discord.createMessage(in: channel, MessageCreate(
+        let posted = try await services.discord.createMessage(in: channel, MessageCreate(
             content: content, embeds: [embed], components: [.actionRow(ActionRow(buttons))],
             allowedMentions: AllowedMentions(parse: [], roles: roles)))
+        services.requestPosts.remember(workflowId: workflow.id, channel: channel, message: posted.id, headline: content)
     }
 
     /// Guild notices are written in the guild's preferred language.

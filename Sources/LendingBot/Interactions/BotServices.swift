@@ -20,6 +20,8 @@ public struct BotServices: Sendable {
     public let drafts: ApprovalDrafts
     /// The approving moderators' replies, where the preparation's progress is shown.
     public let replies: ApprovalReplies
+    /// The moderators' "New request" posts, edited as an approval progresses.
+    public let requestPosts: RequestPosts
     public let guildLanguage: GuildLanguage
     public let clock: LendingClock
     public let logger: Logger
@@ -27,7 +29,7 @@ public struct BotServices: Sendable {
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), requestPosts: RequestPosts = RequestPosts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
         self.metrics = metrics
         self.configuration = configuration
         self.discord = discord
@@ -40,6 +42,7 @@ public struct BotServices: Sendable {
         self.moderation = Moderation(adminRoleIDs: configuration.adminRoleIDs)
         self.drafts = drafts
         self.replies = replies
+        self.requestPosts = requestPosts
         self.guildLanguage = guildLanguage
         self.clock = clock
         self.logger = logger

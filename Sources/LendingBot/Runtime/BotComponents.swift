@@ -31,8 +31,9 @@ public struct BotComponents: Sendable {
             CachedMinecraftVersionCatalog(pool: pool, source: $0, clock: clock, configuration: configuration.versionCatalogConfiguration, logger: logger)
         } ?? BuiltInMinecraftVersionCatalog()
         let replies = ApprovalReplies()
+        let requestPosts = RequestPosts()
         let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, replies: replies,
-                                       application: application, clock: clock, logger: logger)
+                                       requestPosts: requestPosts, application: application, clock: clock, logger: logger)
         let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
         let runner = TaskRunner(pool: pool, handlers: [
             .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, versions: versions, policy: policy),
@@ -48,7 +49,7 @@ public struct BotComponents: Sendable {
         self.workflow = workflow
         self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                    panelClient: panelClient, applicationID: application, guildID: guild, replies: replies,
+                                    panelClient: panelClient, applicationID: application, guildID: guild, replies: replies, requestPosts: requestPosts,
                                     guildLanguage: language, clock: clock, metrics: metrics, logger: logger)
     }
 }
