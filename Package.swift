@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", logging, inMemoryLogging],
+            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", "Hashing", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(

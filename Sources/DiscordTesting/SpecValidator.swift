@@ -1,7 +1,8 @@
 public import Foundation
 import TestSupport
 
-/// Checks JSON bodies against the pinned OpenAPI spec (`../shared/discord-api-spec/openapi.json`)
+/// Checks JSON bodies against the pinned OpenAPI spec (`Tests/Fixtures/discord-api-spec/openapi.json`,
+/// Discord's MIT-licensed spec at the commit `SOURCE.txt` beside it names)
 /// by running `validate_discord_body.py` (PyPI `jsonschema` + `referencing`) in a subprocess.
 ///
 /// `check` validates one body per process; `checkAll` validates any number of requests in one
@@ -40,9 +41,9 @@ public struct SpecValidator: Sendable {
         ProcessInfo.processInfo.environment["PYTHON_TOOLS"].map { "\($0)/bin/python" } ?? "python3"
     }
 
-    /// The spec sits at `../shared/discord-api-spec/` from the repository root.
+    /// The spec is kept inside the repository, so a clone on its own can run every test.
     public init() {
-        specPath = PackageRoot.url.appendingPathComponent("../shared/discord-api-spec/openapi.json").standardizedFileURL.path
+        specPath = PackageRoot.path("Tests/Fixtures/discord-api-spec/openapi.json")
         scriptPath = PackageRoot.path("Sources/DiscordTesting/validate_discord_body.py")
     }
 

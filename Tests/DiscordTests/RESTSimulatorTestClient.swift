@@ -21,7 +21,9 @@ struct RESTSimulatorTestClient {
     let baseURL: URL
     var token: String? = RESTSimulatorFixture.token
     var userAgent: String? = RESTSimulatorTestClient.userAgent
-    var timeout: TimeInterval = 10
+    // Generous: a simulator on a loaded machine answers late, and a test that needs a client to give up
+    // early (the slow-response fault) sets its own.
+    var timeout: TimeInterval = 120
 
     init(baseURL: URL) { self.baseURL = baseURL }
 
