@@ -29,14 +29,14 @@ import Testing
 
     @Test("a slow response outlasts the client's timeout, but the message was still sent") func slowResponse() async throws {
         try await RESTSimulatorFixture.withSimulator(clock: .realTime()) { simulator, client in
-            simulator.injectFault(.slowResponse(delay: .seconds(4)), on: .createMessage)
+            // The answer comes far later than the client waits, so an error here can only be the
+            // client's own timeout; no wall-clock bound is asserted, which a loaded machine could miss.
+            simulator.injectFault(.slowResponse(delay: .seconds(60)), on: .createMessage)
             var impatient = client
             impatient.timeout = 1
-            let start = ContinuousClock.now
             await #expect(throws: (any Error).self) {
                 _ = try await impatient.send("POST", path, json: ["content": "hi"])
             }
-            #expect(ContinuousClock.now - start < .seconds(4))
             // The simulator acts before it waits; on a loaded machine the request may reach it late.
             for _ in 0..<30 where simulator.sentMessages(in: RESTSimulatorFixture.channelID).isEmpty {
                 try await Task.sleep(for: .milliseconds(100))

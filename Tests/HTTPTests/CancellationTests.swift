@@ -30,16 +30,16 @@ extension HTTPTests {
             #expect(client.statistics.handlesCreated == 0)
         }
 
-        @Test("100 cancelled requests leave no transfer behind, and the client keeps working")
+        /// As above, the server never answers, so every request ends only by its cancellation.
+        @Test("100 cancelled requests leave no transfer behind, and the client keeps working", .timeLimit(.minutes(2)))
         func manyCancellations() async throws {
             try await withTestServer { server in
                 let client = try makeClient()
-                let start = ContinuousClock.now
                 let outcomes = await withTaskGroup(of: String.self) { group in
                     for _ in 0..<100 {
                         group.addTask {
                             do {
-                                _ = try await client.send(HTTPRequest(url: server.baseURL + "/slow"))
+                                _ = try await client.send(HTTPRequest(url: server.baseURL + "/never"))
                                 return "response"
                             } catch is CancellationError {
                                 return "cancelled"
@@ -54,7 +54,6 @@ extension HTTPTests {
                 }
                 #expect(outcomes.count == 100)
                 #expect(outcomes.allSatisfy { $0 == "cancelled" }, "\(Set(outcomes))")
-                #expect(ContinuousClock.now - start < .seconds(3))
                 #expect(client.statistics.activeTransfers == 0)
                 let response = try await client.send(HTTPRequest(url: server.baseURL + "/hello"))
                 #expect(response.status == 200)
@@ -68,7 +67,7 @@ extension HTTPTests {
         func shutdown() async throws {
             try await withTestServer { server in
                 let client = try makeClient()
-                let task = Task { try await client.send(HTTPRequest(url: server.baseURL + "/slow")) }
+                let task = Task { try await client.send(HTTPRequest(url: server.baseURL + "/never")) }
                 try await Task.sleep(for: .milliseconds(200))
                 client.shutdown()
                 let inFlight = await httpErrorKind { _ = try await task.value }

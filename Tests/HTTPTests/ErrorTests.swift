@@ -25,16 +25,16 @@ extension HTTPTests {
             #expect(kind == .dns)
         }
 
-        @Test("a handler slower than the total timeout is a timeout, reported on time")
+        /// The server never answers within the test, so only the client's own deadline ends the
+        /// request; no wall-clock bound is asserted, which a loaded machine could miss.
+        @Test("a handler slower than the total timeout is a timeout", .timeLimit(.minutes(1)))
         func totalTimeout() async throws {
             try await withTestServer { server in
                 let client = try makeClient()
-                let start = ContinuousClock.now
                 let kind = await httpErrorKind {
-                    _ = try await client.send(HTTPRequest(url: server.baseURL + "/slow", timeout: .milliseconds(300)))
+                    _ = try await client.send(HTTPRequest(url: server.baseURL + "/never", timeout: .milliseconds(300)))
                 }
                 #expect(kind == .timeout)
-                #expect(ContinuousClock.now - start < .seconds(3), "well before the 5 s answer")
             }
         }
 

@@ -8,7 +8,6 @@ import Foundation
 /// - `/echo`: any method; answers 200 with the request body, `X-Method`, the request's `X-Test`,
 ///   `Content-Type` and `Expect` headers echoed as `X-Received-*`, and two `Set-Cookie` lines.
 /// - `/status/<code>`: answers that status with the body `status <code>`.
-/// - `/slow`: answers after 5 s.
 /// - `/never`: answers after 10 minutes, i.e. not within any test.
 /// - `/bytes/<count>`: streams `count` zero bytes, generated as they are sent, so the server holds
 ///   no more than one 64 KiB buffer.
@@ -60,10 +59,6 @@ final class TestServer: Sendable {
             let code = Int(request.path.split(separator: "/").last ?? "") ?? 500
             return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(code, phrase: "Test"),
                                           body: Data("status \(code)".utf8))
-        }
-        await server.appendRoute("/slow") { _ in
-            try? await Task.sleep(for: .seconds(5))
-            return FlyingFox.HTTPResponse(statusCode: .ok, body: Data("late".utf8))
         }
         await server.appendRoute("/never") { _ in
             try? await Task.sleep(for: .seconds(600))
