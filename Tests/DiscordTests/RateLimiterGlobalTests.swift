@@ -1,5 +1,6 @@
 @testable import Discord
 import Testing
+import TestSupport
 
 @Suite("Rate limiter: global limit") struct RateLimiterGlobalTests {
     @Test("the 51st request in a second waits for the next second; interaction callbacks pass")

@@ -1,18 +1,19 @@
 import Synchronization
 
-/// A clock that moves only when the test says so.
+/// A clock that moves only when the test says so: code that takes a `Clock` runs on it in tests, so
+/// that its waits end when the test advances time, never because a loaded machine was slow.
 ///
 /// `sleep(until:)` suspends until `advance` moves `now` past the deadline; sleepers are resumed in
 /// deadline order (ties in the order they went to sleep). Cancelling a sleeping task ends its sleep
 /// with `CancellationError`, as `ContinuousClock` does.
-final class ManualClock: Clock, Sendable {
-    struct Instant: InstantProtocol, CustomStringConvertible {
-        let offset: Duration
+public final class ManualClock: Clock, Sendable {
+    public struct Instant: InstantProtocol, CustomStringConvertible {
+        public let offset: Duration
 
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-        var description: String { "t+\(offset)" }
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+        public var description: String { "t+\(offset)" }
     }
 
     private struct Sleeper {
@@ -29,19 +30,21 @@ final class ManualClock: Clock, Sendable {
 
     private let state = Mutex(State())
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .zero }
+    public init() {}
+
+    public var now: Instant { state.withLock { $0.now } }
+    public var minimumResolution: Duration { .zero }
 
     /// The instant `offset` after the clock's start.
-    func instant(_ offset: Duration) -> Instant { Instant(offset: offset) }
+    public func instant(_ offset: Duration) -> Instant { Instant(offset: offset) }
 
     /// Tasks currently sleeping on this clock.
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     /// The earliest deadline of a sleeping task.
-    var nextDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
+    public var nextDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
 
-    func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
@@ -66,11 +69,11 @@ final class ManualClock: Clock, Sendable {
     }
 
     /// Moves time forward and wakes every sleeper whose deadline has passed, earliest first.
-    func advance(by duration: Duration) {
+    public func advance(by duration: Duration) {
         advance(to: now.advanced(by: duration))
     }
 
-    func advance(to target: Instant) {
+    public func advance(to target: Instant) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = max(state.now, target)
             let now = state.now
@@ -82,7 +85,7 @@ final class ManualClock: Clock, Sendable {
     }
 
     /// Moves time to the earliest sleeper's deadline, if anyone sleeps.
-    func advanceToNextDeadline() {
+    public func advanceToNextDeadline() {
         if let next = nextDeadline { advance(to: next) }
     }
 }
