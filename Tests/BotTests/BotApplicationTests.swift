@@ -46,7 +46,7 @@ struct BotApplicationTests {
         var logger = Logger(label: "test.app")
         logger.logLevel = .error
         let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID, guildPreferredLocale: "ja",
-                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]))
+                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]), deadlineClock: .manual())
         try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
                                                                    heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)

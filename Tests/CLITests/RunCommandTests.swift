@@ -11,7 +11,7 @@ struct RunCommandTests {
     @Test("run migrates, comes online, registers the commands, and exits 0 on SIGTERM after closing the gateway resumably")
     func runAndTerminate() async throws {
         let guildID = "1200000000000000001"
-        let rest = DiscordRESTSimulator(configuration: .init(guildID: guildID, guildPreferredLocale: "ja"))
+        let rest = DiscordRESTSimulator(configuration: .init(guildID: guildID, guildPreferredLocale: "ja"), deadlineClock: .manual())
         try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, guildIDs: [guildID]), rest: rest)
         try await gateway.start()

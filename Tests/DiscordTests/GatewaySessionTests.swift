@@ -60,12 +60,16 @@ struct GatewaySessionTests {
         _ simulatorConfiguration: DiscordGatewaySimulator.Configuration = simulatorConfiguration(),
         token: String = GatewaySimulatorFixture.token,
         slowConsumer: Duration? = nil,
+        simulatorClock: SimulatorClock = .realTime(),
+        sessionClock: GatewayClock = .continuous,
+        identifyInterval: Duration = .milliseconds(250),
         _ body: (Running) async throws -> Void
     ) async throws {
-        try await GatewaySimulatorFixture.withSimulator(simulatorConfiguration) { simulator in
+        try await GatewaySimulatorFixture.withSimulator(simulatorConfiguration, clock: simulatorClock) { simulator in
             let gatewayURL = simulator.gatewayURL.absoluteString
             var configuration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
-            configuration.identifyInterval = .milliseconds(250)
+            configuration.identifyInterval = identifyInterval
+            configuration.clock = sessionClock
             let reconnects = ReconnectLog()
             configuration.onReconnect = { reconnects.append($0) }
             let establishments = ReconnectLog()

@@ -159,7 +159,7 @@ struct GatewayPacingTests {
     @Test("ordinary sends leave room for heartbeats within 120 per 60 s")
     func sendLimit() {
         var limiter = GatewaySendLimiter(heartbeatInterval: .milliseconds(41250))
-        let start = ContinuousClock.now
+        let start = Duration.seconds(1_000)
         // 60 s / 41.25 s rounds up to 2 beats, plus one: 117 ordinary sends fit in a window.
         let slots = (0..<118).map { _ in limiter.reserve(at: start) }
         #expect(slots.prefix(117).allSatisfy { $0 == start })

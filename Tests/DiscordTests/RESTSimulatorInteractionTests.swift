@@ -86,6 +86,27 @@ private final class SeenCallbacks: Sendable {
         }
     }
 
+    @Test("with a deadline clock of its own, the 3 s are judged on it alone: real time and the rate-limit clock do not count")
+    func separateDeadlineClock() async throws {
+        let deadlines = SimulatorClock.manual()
+        try await RESTSimulatorFixture.withSimulator(clock: .manual(), deadlineClock: deadlines) { simulator, client in
+            register(simulator)
+            // Time moved on the main clock only (rate-limit windows, timestamps): still answerable.
+            simulator.clock.advance(by: .seconds(60))
+            deadlines.advance(by: .milliseconds(2900))
+            let timely = try await client.send("POST", callback, json: ["type": 5])
+            #expect(timely.status == 204)
+        }
+        try await RESTSimulatorFixture.withSimulator(clock: .manual(), deadlineClock: SimulatorClock.manual()) { simulator, client in
+            register(simulator)
+            // `advance(by:)` moves both clocks, so a test of the deadline steps past it as before.
+            simulator.advance(by: .milliseconds(3100))
+            let late = try await client.send("POST", callback, json: ["type": 5])
+            #expect(late.status == 404)
+            #expect(late.json?["code"] == 10062)
+        }
+    }
+
     @Test("a second callback gets 400 40060") func secondCallback() async throws {
         try await RESTSimulatorFixture.withSimulator { simulator, client in
             register(simulator)

@@ -82,9 +82,10 @@ enum RESTSimulatorFixture {
     static func withSimulator<T>(
         configuration: DiscordRESTSimulator.Configuration = configuration(),
         clock: SimulatorClock = .manual(),
+        deadlineClock: SimulatorClock? = nil,
         _ body: (DiscordRESTSimulator, RESTSimulatorTestClient) async throws -> T
     ) async throws -> T {
-        let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock)
+        let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock)
         try await simulator.start()
         do {
             let result = try await body(simulator, RESTSimulatorTestClient(baseURL: simulator.baseURL))

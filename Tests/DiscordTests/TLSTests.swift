@@ -85,11 +85,16 @@ struct GatewayURLCacheTests {
         #expect(try await overridden.url() == "wss://override.example")
         #expect(await calls.value == 0)
 
-        let fetched = GatewayURLCache(override: nil, lifetime: .milliseconds(200)) { await calls.increment(); return "wss://fetched.example" }
+        let clock = ManualClock()
+        let fetched = GatewayURLCache(override: nil, lifetime: .seconds(120), clock: GatewayClock(clock)) {
+            await calls.increment()
+            return "wss://fetched.example"
+        }
         #expect(try await fetched.url() == "wss://fetched.example")
+        clock.advance(by: .seconds(119))
         #expect(try await fetched.url() == "wss://fetched.example")
         #expect(await calls.value == 1)
-        try await Task.sleep(for: .milliseconds(250))
+        clock.advance(by: .seconds(1))
         _ = try await fetched.url()
         #expect(await calls.value == 2)
     }

@@ -5,7 +5,7 @@ public struct GatewaySendLimiter: Sendable {
     public static let limit = 120
     public static let window: Duration = .seconds(60)
 
-    private var sent: [ContinuousClock.Instant] = []
+    private var sent: [Duration] = []
     private let allowance: Int
 
     public init(heartbeatInterval: Duration) {
@@ -14,7 +14,8 @@ public struct GatewaySendLimiter: Sendable {
     }
 
     /// When an ordinary payload may go: `now` if the window has room, else when the oldest leaves.
-    public mutating func reserve(at now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+    /// Times are `GatewayClock` readings.
+    public mutating func reserve(at now: Duration) -> Duration {
         sent.removeAll { $0 <= now - Self.window }
         let slot = sent.count < allowance ? now : sent[sent.count - allowance] + Self.window
         sent.append(slot)

@@ -18,6 +18,7 @@ extension GatewaySession {
     func runConnection(_ client: WebSocketClient, state: inout RunState) async -> [GatewayStateMachine.Action] {
         let (inputs, feed) = AsyncStream<Input>.makeStream(bufferingPolicy: .unbounded)
         let inflater = configuration.isCompressed ? try? ZlibStreamInflater() : nil
+        let clock = configuration.clock
         var limiter: GatewaySendLimiter?
         var lastCloseCode: CloseCode?
         var isStopping = false
@@ -86,13 +87,14 @@ extension GatewaySession {
                 for action in actions {
                     switch action {
                     case .send(let command):
-                        if case .identify = command { state.lastIdentify = .now }
+                        if case .identify = command { state.lastIdentify = clock.now }
                         let text = state.encoder.encode(command)
                         if case .heartbeat = command {
+                            heartbeats.withLock { $0.sent(at: clock.now) }
                             try? client.send(.text(text))
-                        } else if let slot = limiter?.reserve(at: .now), slot > .now {
+                        } else if let slot = limiter?.reserve(at: clock.now), slot > clock.now {
                             group.addTask {
-                                try? await Task.sleep(until: slot)
+                                try? await clock.sleep(until: slot)
                                 try? client.send(.text(text))
                             }
                         } else {
@@ -101,14 +103,14 @@ extension GatewaySession {
                     case .startHeartbeating(let interval, let first):
                         limiter = GatewaySendLimiter(heartbeatInterval: interval)
                         group.addTask {
-                            var next = ContinuousClock.now + first
+                            var next = clock.now + first
                             while !Task.isCancelled {
-                                do { try await Task.sleep(until: next) } catch { return }
+                                do { try await clock.sleep(until: next) } catch { return }
                                 feed.yield(.heartbeatDue)
                                 // Count the next interval from now, not from the missed deadline: after
                                 // a stall, two ticks back to back would make the second find the first
                                 // unacknowledged and close a healthy connection.
-                                next = .now + interval
+                                next = clock.now + interval
                             }
                         }
                     case .close(let code):
@@ -134,7 +136,12 @@ extension GatewaySession {
     private func handle(_ bytes: [UInt8], state: inout RunState) -> [GatewayStateMachine.Action] {
         do {
             let frame = try JSONDecoder().decode(GatewayFrame.self, from: Data(bytes))
-            return state.machine.received(frame, bytes: bytes, random: state.random())
+            let actions = state.machine.received(frame, bytes: bytes, random: state.random())
+            if frame.opcode == GatewayOpcode.heartbeatAck.rawValue {
+                let now = configuration.clock.now
+                heartbeats.withLock { $0.acknowledged(at: now) }
+            }
+            return actions
         } catch {
             // One undecodable payload must not end the session (reference G27).
             logger.info("gateway payload not understood, skipped", metadata: ["gateway.error": "\(error)"])

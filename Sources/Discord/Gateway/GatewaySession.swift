@@ -24,6 +24,8 @@ public final class GatewaySession: Sendable {
         /// Minimum time between IDENTIFYs: 5 s per `max_concurrency` bucket (reference G12).
         public var identifyInterval: Duration = .seconds(5)
         public var backoffCap: Duration = .seconds(64)
+        /// What every wait of the session (pacing, backoff, heartbeats, the send window) runs on.
+        public var clock: GatewayClock = .continuous
         public var websocket: WebSocketClient.Configuration
         /// Told each time a connection ended and the session goes on with a new one: `true` when
         /// it will RESUME, `false` when it will IDENTIFY anew (metrics); nil tells nobody.
@@ -49,8 +51,32 @@ public final class GatewaySession: Sendable {
     /// Whether a connection is established (READY or RESUMED seen) and not yet ended.
     let connected = Mutex(false)
 
+    /// When the unacknowledged heartbeat went out, and what the last acknowledged one showed.
+    let heartbeats = Mutex(HeartbeatRecord())
+
     /// True from READY or RESUMED until that connection ends; what a health check asks.
     public var isConnected: Bool { connected.withLock { $0 } }
+
+    /// Heartbeats Discord has acknowledged since the session started, over all its connections.
+    public var acknowledgedHeartbeats: Int { heartbeats.withLock { $0.acknowledged } }
+
+    /// The time from the last acknowledged heartbeat to its ACK, on the session's clock; nil before
+    /// the first ACK. What an operator watches for a slow or lossy link to Discord.
+    public var heartbeatLatency: Duration? { heartbeats.withLock { $0.latency } }
+
+    struct HeartbeatRecord: Sendable {
+        var sentAt: Duration?
+        var acknowledged = 0
+        var latency: Duration?
+
+        mutating func sent(at now: Duration) { sentAt = now }
+
+        mutating func acknowledged(at now: Duration) {
+            acknowledged += 1
+            if let sentAt { latency = now - sentAt }
+            sentAt = nil
+        }
+    }
 
     public init(configuration: Configuration, logger: Logger) {
         (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
@@ -121,7 +147,7 @@ public final class GatewaySession: Sendable {
     struct RunState {
         var machine = GatewayStateMachine()
         var backoff: GatewayBackoff
-        var lastIdentify: ContinuousClock.Instant?
+        var lastIdentify: Duration?
         var generator = SystemRandomNumberGenerator()
         let encoder: GatewayCommandEncoder
 
@@ -146,7 +172,7 @@ public final class GatewaySession: Sendable {
         case .identify(let after):
             wait = max(wait, after)
             if let last = state.lastIdentify {
-                wait = max(wait, last + configuration.identifyInterval - .now)
+                wait = max(wait, last + configuration.identifyInterval - configuration.clock.now)
             }
             do {
                 base = try await configuration.gatewayURL()
@@ -158,7 +184,7 @@ public final class GatewaySession: Sendable {
             resuming = false
         }
         if wait > .zero {
-            do { try await Task.sleep(for: wait) } catch { return nil }
+            do { try await configuration.clock.sleep(for: wait) } catch { return nil }
         }
         if isStopRequested { return nil }
         guard let url = Self.connectionURL(base, compressed: configuration.isCompressed) else {

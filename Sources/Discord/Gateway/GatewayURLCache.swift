@@ -4,20 +4,23 @@ public actor GatewayURLCache {
     private let override: String?
     private let fetch: @Sendable () async throws -> String
     private let lifetime: Duration
-    private var cached: (url: String, fetchedAt: ContinuousClock.Instant)?
+    private let clock: GatewayClock
+    private var cached: (url: String, fetchedAt: Duration)?
 
     /// `fetch` is normally `{ try await client.gatewayBot().url }`.
-    public init(override: String?, lifetime: Duration = .seconds(120), fetch: @escaping @Sendable () async throws -> String) {
+    public init(override: String?, lifetime: Duration = .seconds(120), clock: GatewayClock = .continuous,
+                fetch: @escaping @Sendable () async throws -> String) {
         self.override = override
         self.lifetime = lifetime
+        self.clock = clock
         self.fetch = fetch
     }
 
     public func url() async throws -> String {
         if let override { return override }
-        if let cached, ContinuousClock.now - cached.fetchedAt < lifetime { return cached.url }
+        if let cached, clock.now - cached.fetchedAt < lifetime { return cached.url }
         let url = try await fetch()
-        cached = (url, .now)
+        cached = (url, clock.now)
         return url
     }
 }

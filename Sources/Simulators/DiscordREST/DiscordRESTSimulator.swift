@@ -13,6 +13,9 @@ import Synchronization
 public final class DiscordRESTSimulator: Sendable {
     public let configuration: Configuration
     public let clock: SimulatorClock
+    /// The clock Discord's interaction deadlines (3 s for the first callback, 15 min for the token)
+    /// are judged by: `clock` unless the simulator was given one of its own.
+    public let deadlineClock: SimulatorClock
     let world: Mutex<RESTWorld>
     private let running: Mutex<LoopbackHTTPServer?>
     private let callbackObserver: Mutex<CallbackObserver?>
@@ -21,11 +24,17 @@ public final class DiscordRESTSimulator: Sendable {
     /// - Parameters:
     ///   - clock: `.realTime()` by default; pass `.manual()` to judge deadlines and rate-limit
     ///     windows on a clock that only `advance(by:)` moves.
+    ///   - deadlineClock: a separate clock for the interaction deadlines, or nil to judge them on
+    ///     `clock`. An end-to-end test whose subject is not the deadline passes `.manual()`: on a
+    ///     loaded machine its bot may take longer than 3 s of real time to answer, and the test
+    ///     would fail for the machine, not for the bot. A test of the deadline advances it.
     ///   - logger: receives one debug entry per request with the route template (never the path,
     ///     which can carry an interaction token) and the status.
-    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.discord-rest")) {
+    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), deadlineClock: SimulatorClock? = nil,
+                logger: Logger = Logger(label: "simulators.discord-rest")) {
         self.configuration = configuration
         self.clock = clock
+        self.deadlineClock = deadlineClock ?? clock
         self.world = Mutex(RESTWorld(configuration: configuration))
         self.running = Mutex(nil)
         self.callbackObserver = Mutex(nil)
@@ -51,9 +60,10 @@ public final class DiscordRESTSimulator: Sendable {
         return URL(string: "http://127.0.0.1:\(port)\(RESTWorld.basePath)")!
     }
 
-    /// Moves the simulator's clock; see `SimulatorClock`.
+    /// Moves the simulator's clock, and the deadline clock when it is a separate one; see `SimulatorClock`.
     public func advance(by duration: Duration) {
         clock.advance(by: duration)
+        if deadlineClock !== clock { deadlineClock.advance(by: duration) }
     }
 
     /// Makes an interaction known, dispatched "now": the 3 s and 15 min deadlines start here. The
@@ -61,7 +71,7 @@ public final class DiscordRESTSimulator: Sendable {
     /// - Parameter message: for component interactions, the message carrying the component.
     public func registerInteraction(id: String, token: String, type: SimulatedInteractionType, applicationID: String? = nil,
                                     channelID: String? = nil, message: SimulatorJSON? = nil) {
-        let now = clock.now
+        let now = deadlineClock.now
         world.withLock {
             $0.registerInteraction(id: id, token: token, type: type, applicationID: applicationID ?? configuration.applicationID,
                                    channelID: channelID, message: message, now: now)
@@ -96,9 +106,10 @@ public final class DiscordRESTSimulator: Sendable {
 
     func handle(_ request: IncomingRequest) -> SimulatedResponse {
         let now = clock.now
+        let deadlineNow = deadlineClock.now
         let observer = callbackObserver.withLock { $0 }
         let (response, template, accepted) = world.withLock { world in
-            let response = world.handle(request, now: now)
+            let response = world.handle(request, now: now, deadlineNow: deadlineNow)
             let recorded = world.requests.last
             return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap(AcceptedCallback.init))
         }

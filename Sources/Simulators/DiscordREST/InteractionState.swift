@@ -1,6 +1,7 @@
 import Foundation
 
-/// One interaction as Discord tracks it: when it was dispatched (the clock for both deadlines),
+/// One interaction as Discord tracks it: when it was dispatched (on the simulator's deadline clock,
+/// which both deadlines are judged by),
 /// whether it has been answered, and the messages its token can reach.
 struct InteractionState {
     let id: String

@@ -17,7 +17,7 @@ extension RESTWorld {
         guard var state = interactions[match["interaction_id"]], state.token == match["interaction_token"] else {
             return .error(404, .unknownInteraction)
         }
-        let age = now.timeIntervalSince(state.createdAt)
+        let age = deadlineNow.timeIntervalSince(state.createdAt)
         if age > configuration.interactionTokenLifetime.timeInterval { return .error(404, .unknownInteraction) }
         if state.isAcknowledged { return .error(400, .alreadyAcknowledged) }
         // Discord invalidates the token for callbacks once the 3 s have passed unanswered.

@@ -9,7 +9,7 @@ extension RESTWorld {
         guard let id = interactionIDsByToken[match["interaction_token"]], let state = interactions[id] else {
             return .failure(WebhookRefusal(.error(401, .invalidWebhookToken)))
         }
-        if now.timeIntervalSince(state.createdAt) > configuration.interactionTokenLifetime.timeInterval {
+        if deadlineNow.timeIntervalSince(state.createdAt) > configuration.interactionTokenLifetime.timeInterval {
             return .failure(WebhookRefusal(.error(401, .invalidWebhookToken)))
         }
         return .success(state)

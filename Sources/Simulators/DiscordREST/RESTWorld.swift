@@ -37,6 +37,9 @@ struct RESTWorld {
     var faults: [SimulatedRoute: [SimulatedFault]] = [:]
     var invalidRequests: [Int: Int] = [:]
     var snowflakes = SnowflakeGenerator()
+    /// The deadline clock's reading for the request being judged: the 3 s and 15 min interaction
+    /// deadlines are measured on it, which may be a clock of its own (see `DiscordRESTSimulator`).
+    var deadlineNow = Date.distantPast
 
     init(configuration: DiscordRESTSimulator.Configuration) {
         self.configuration = configuration
@@ -46,8 +49,10 @@ struct RESTWorld {
         self.memberRoles = roles
     }
 
-    /// Judges `request` at `now`, applies its effects, records it and returns the answer.
-    mutating func handle(_ request: IncomingRequest, now: Date) -> SimulatedResponse {
+    /// Judges `request` at `now` (interaction deadlines at `deadlineNow`), applies its effects,
+    /// records it and returns the answer.
+    mutating func handle(_ request: IncomingRequest, now: Date, deadlineNow: Date) -> SimulatedResponse {
+        self.deadlineNow = deadlineNow
         let segments = Self.segments(of: request.path)
         var match: RouteMatch?
         if let segments, case .matched(let found) = RouteTable.match(method: request.method, segments: segments) {

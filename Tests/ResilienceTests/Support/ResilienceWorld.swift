@@ -63,7 +63,7 @@ struct ResilienceWorld: Sendable {
             members: people.map { SimulatedMember(userID: $0.userID, roleIDs: Set($0.roleIDs)) },
             roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
             channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
-        ))
+        ), deadlineClock: .manual())
         try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
                                                                    heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)),
