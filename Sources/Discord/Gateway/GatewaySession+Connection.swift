@@ -44,7 +44,7 @@ extension GatewaySession {
             }
             for await input in inputs {
                 if Task.isCancelled {
-                    // Shutting down for real: 1000 ends the session, as it should (reference G18).
+                    // Shutting down for real: 1000 ends the session, as it should (docs/DISCORD.md#close-codes).
                     client.close(.normal)
                     return []
                 }
@@ -125,7 +125,7 @@ extension GatewaySession {
                 }
             }
             // The stream only ends early when this task is cancelled: a real shutdown, so close with
-            // 1000, which ends the session (reference G18).
+            // 1000, which ends the session (docs/DISCORD.md#close-codes).
             client.close(.normal)
             return []
         }
@@ -136,7 +136,7 @@ extension GatewaySession {
             let frame = try JSONDecoder().decode(GatewayFrame.self, from: Data(bytes))
             return state.machine.received(frame, bytes: bytes, random: state.random())
         } catch {
-            // One undecodable payload must not end the session (reference G27).
+            // One undecodable payload must not end the session (docs/DISCORD.md#robustness).
             logger.info("gateway payload not understood, skipped", metadata: ["gateway.error": "\(error)"])
             return []
         }
