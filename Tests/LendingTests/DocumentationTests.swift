@@ -164,7 +164,7 @@ extension DocumentationTests {
             let diagram = try ERDiagram(markdown: try Self.text(Self.architecturePath))
             let expected = ERDiagram(expectedFrom: try PrismaSchema.load(from: Self.schemaPath))
             let differences = diagram.differences(from: expected)
-            #expect(differences.isEmpty, "docs/ARCHITECTURE.md's erDiagram and Prisma/schema.prisma disagree:\n" + differences.joined(separator: "\n"))
+            #expect(differences.isEmpty, "docs/ARCHITECTURE.md's erDiagram and Prisma/schema.prisma disagree:\n\(differences.joined(separator: "\n"))")
             #expect(expected.entities.count >= 11)
         }
 
@@ -342,7 +342,7 @@ extension DocumentationTests {
         @Test("no file cites a document outside the repository, and every pointer into docs/ leads somewhere")
         func citationsStayInTheRepository() {
             let findings = CitationScan.scan(root: PackageRoot.url)
-            #expect(findings.isEmpty, "\(findings.count) citations to fix:\n" + findings.map(\.description).joined(separator: "\n"))
+            #expect(findings.isEmpty, "\(findings.count) citations to fix:\n\(findings.map(\.description).joined(separator: "\n"))")
         }
 
         @Test("the scan sees what it must", arguments: [
