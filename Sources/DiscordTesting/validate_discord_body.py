@@ -10,7 +10,7 @@ paths[PATH_TEMPLATE][method].requestBody.content["application/json"].schema
 (or, with --response, against that operation's response schema for STATUS), with the whole spec
 registered as one resource so every "$ref" resolves. OpenAPI 3.1 schemas are JSON Schema 2020-12.
 
-Quirks absorbed, as reference/discord-protocol.md section (d) describes:
+Quirks absorbed (see also docs/DISCORD.md, "The OpenAPI spec"):
   * default_member_permissions is typed integer in request schemas while the docs send a string;
     the spec README says int-typed fields accept int-parseable strings, so digit strings there are
     coerced to integers before validating.

@@ -125,7 +125,7 @@ final class CurlMulti {
     }
 
     /// Drains `curl_multi_info_read`. The message memory is invalid once a handle is removed
-    /// (reference pitfall 5), so everything is copied out before the caller removes any handle.
+    /// (as `curl_multi_info_read`'s documentation warns), so everything is copied out before the caller removes any handle.
     func takeCompleted() -> [(EasyHandle, CurlResult)] {
         var completed: [(EasyHandle, CurlResult)] = []
         var remaining: Int32 = 0

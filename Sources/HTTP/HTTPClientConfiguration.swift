@@ -9,13 +9,13 @@ public struct HTTPClientConfiguration: Sendable {
     public var maxConnectionsPerHost: Int
     /// Idle keep-alive connections kept for reuse (`CURLMOPT_MAXCONNECTS`). Set explicitly: libcurl's
     /// default is four times the handles *currently* added, so an idle client would close its
-    /// connections (reference/swift-c-interop.md, pitfall 3). `nil` means
+    /// connections once the requests that added them are done. `nil` means
     /// `max(32, 4 × maxConnectionsPerHost)`.
     public var maxIdleConnections: Int?
     /// Default time for DNS, TCP and TLS. 10 s: long enough for a slow resolver, short enough that a
     /// dead host fails well within Discord's interaction deadlines plus one retry.
     public var connectTimeout: Duration
-    /// Default time for a whole request. 30 s, as discord-rest clients use (R1); downloads should
+    /// Default time for a whole request. 30 s, a common choice of Discord libraries (docs/DISCORD.md#requests); downloads should
     /// set their own.
     public var timeout: Duration
     /// An extra PEM bundle of trusted CAs (`TLS_CA_FILE`), handed to `CURLOPT_CAINFO`. It replaces

@@ -1,7 +1,7 @@
 /// Request or response header fields, in the order they were added or received.
 ///
 /// Lookup by name ignores ASCII case, because HTTP/2 lowercases names on the wire and HTTP/1.1
-/// servers spell them as they like (reference/discord-protocol.md, R11). Every value of a repeated
+/// servers spell them as they like (docs/DISCORD.md#requests). Every value of a repeated
 /// field is kept.
 ///
 /// Values can be secrets (`Authorization`), so every textual form (`description`,

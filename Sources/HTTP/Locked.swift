@@ -4,8 +4,7 @@ import Foundation
 /// transfer's phase).
 ///
 /// `NSLock` rather than `Synchronization.Mutex`: Mutex's futex lock lives in the uninstrumented
-/// standard library, and ThreadSanitizer reports false races inside `withLock` (see
-/// reference/swift-c-interop.md §6). Invariant: `value` is read and written only while `lock` is held.
+/// standard library, and ThreadSanitizer reports false races inside `withLock`. Invariant: `value` is read and written only while `lock` is held.
 final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

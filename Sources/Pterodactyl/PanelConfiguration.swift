@@ -10,7 +10,7 @@ public struct PanelConfiguration: Sendable {
     /// `/api/application/...`.
     public var applicationKey: Secret
     /// `PTERODACTYL_CLIENT_KEY`: an admin account's `ptlc_` key, sent only to `/api/client/...`.
-    /// An application key there gets 403 (§1.2), so one is refused at start-up.
+    /// An application key there gets 403 (docs/PANEL-API.md §1.2), so one is refused at start-up.
     public var clientKey: Secret
     /// `PTERODACTYL_HEADERS`, e.g. an access proxy's service token. Values can be secrets;
     /// `HTTPHeaders` prints names only.
@@ -21,7 +21,7 @@ public struct PanelConfiguration: Sendable {
     /// Backoff after a failed attempt: `retryBaseDelay × 2^(attempt − 1)`, with up to 50 % jitter.
     public var retryBaseDelay: Duration = .milliseconds(500)
     /// A 429 whose `Retry-After` is longer than this fails instead of waiting. The panel's window is
-    /// one minute (§1.5), so the default lets a call ride out one full window.
+    /// one minute (docs/PANEL-API.md §1.5), so the default lets a call ride out one full window.
     public var maxRateLimitWait: Duration = .seconds(65)
     /// How long a call answered 409 `ServerStateConflictException` (installing, restoring) keeps
     /// retrying, and how often. A Minecraft egg installs in one to a few minutes.

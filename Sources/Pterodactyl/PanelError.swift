@@ -4,7 +4,7 @@
 /// "create user"), the kind, and the panel's error codes and fields, never a key, a password, a
 /// signed URL or a request body. The panel's `detail` texts can echo submitted values ("The email
 /// has already been taken." does not, but a `DataValidationException` embeds the row), so they
-/// appear only in `debugDescription`. See reference/pterodactyl-api.md §1.4.
+/// appear only in `debugDescription`. See docs/PANEL-API.md §1.4.
 public struct PanelError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// Refused before any request: a username, email or argument breaks the panel's rules.

@@ -1,4 +1,4 @@
-/// One entry of the panel's `{"errors": [...]}` body (reference/pterodactyl-api.md §1.4).
+/// One entry of the panel's `{"errors": [...]}` body (docs/PANEL-API.md §1.4).
 ///
 /// `status` is a string on the wire and is decoded to an integer here. Validation entries carry
 /// `meta.source_field` (the original field name, dots kept) and `meta.rule` (snake_case, or `p_…`

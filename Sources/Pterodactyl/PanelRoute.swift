@@ -4,7 +4,7 @@ import HTTP
 ///
 /// Logs and errors show `template`, never the path. Server identifiers and uuids are
 /// percent-encoded segments; numeric ids only ever go to application paths, identifiers only to
-/// client paths (§1.6).
+/// client paths (docs/PANEL-API.md §1.6).
 enum PanelRoute: Sendable, Hashable {
     enum API: Sendable { case application, client }
 
@@ -54,7 +54,7 @@ enum PanelRoute: Sendable, Hashable {
         }
     }
 
-    /// Whether sending it twice leaves the panel as sending it once (§4), so that a 5xx or a
+    /// Whether sending it twice leaves the panel as sending it once (docs/PANEL-API.md §4), so that a 5xx or a
     /// broken connection may be retried. Creating users, sub-users and backups, toggling a lock and
     /// reinstalling are not: their repeat is an error or a second effect.
     var isIdempotent: Bool {
@@ -117,7 +117,7 @@ enum PanelRoute: Sendable, Hashable {
 
 extension PercentEncoding {
     /// `?name=value&…` with both sides encoded. Encoding `+` matters: the panel decodes a raw `+` in
-    /// a query as a space, so `a+b@x.io` would not match (§2.1).
+    /// a query as a space, so `a+b@x.io` would not match (docs/PANEL-API.md §2.1).
     static func query(_ items: [(String, String)]) -> String {
         items.isEmpty ? "" : "?" + items.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }

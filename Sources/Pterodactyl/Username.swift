@@ -1,4 +1,4 @@
-/// The panel's username rule (`p_username`, §2.3), checked before any call so that a bad name
+/// The panel's username rule (`p_username`, docs/PANEL-API.md §2.3), checked before any call so that a bad name
 /// chosen in a Discord modal is refused with a clear message instead of a 422 halfway through a
 /// workflow.
 public enum Username {
@@ -51,8 +51,8 @@ public enum EmailAddress {
     }
 
     /// Whether two addresses name the same panel account: the whole string, ignoring ASCII case,
-    /// because the panel's unique index and its sub-user lookup compare case-insensitively (§3.2).
-    /// Never a substring match, which is what the panel's `filter[email]` does (§6).
+    /// because the panel's unique index and its sub-user lookup compare case-insensitively (docs/PANEL-API.md §3.2).
+    /// Never a substring match, which is what the panel's `filter[email]` does (docs/PANEL-API.md §6).
     public static func same(_ a: String, _ b: String) -> Bool {
         a.lowercased() == b.lowercased()
     }

@@ -41,7 +41,7 @@ public enum FrameEncoder {
 }
 
 enum Masking {
-    /// XORs `bytes[start...]` with the key repeated (§5.3); applying it twice restores the input.
+    /// XORs `bytes[start...]` with the key repeated (RFC 6455 §5.3); applying it twice restores the input.
     static func apply(_ key: [UInt8], to bytes: inout [UInt8], from start: Int) {
         bytes.withUnsafeMutableBufferPointer { buffer in
             var keyIndex = 0

@@ -5,7 +5,7 @@
 /// length's top bit, and the size limit, which is checked from the header before the payload is
 /// buffered, so an oversized frame costs no memory.
 public struct FrameParser: Sendable {
-    /// Who reads: a client expects unmasked frames, a server expects masked ones (§5.1).
+    /// Who reads: a client expects unmasked frames, a server expects masked ones (RFC 6455 §5.1).
     public enum Role: Sendable {
         case client
         case server

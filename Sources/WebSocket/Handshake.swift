@@ -4,7 +4,7 @@ import Hashing
 /// The opening handshake of RFC 6455 §4, client side: the Upgrade request and the checks on the
 /// server's answer. The bytes after the answer's blank line are already frames and must be kept.
 public struct Handshake: Sendable {
-    /// The GUID every server appends to the key before hashing (§1.3).
+    /// The GUID every server appends to the key before hashing (RFC 6455 §1.3).
     static let acceptGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
     /// `Sec-WebSocket-Key`: 16 random bytes in base64, fresh for every connection.

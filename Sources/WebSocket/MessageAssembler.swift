@@ -2,15 +2,15 @@
 public enum WebSocketEvent: Sendable, Equatable {
     case text(String)
     case binary([UInt8])
-    /// Answer with a pong carrying the same payload (§5.5.2).
+    /// Answer with a pong carrying the same payload (RFC 6455 §5.5.2).
     case ping([UInt8])
     case pong([UInt8])
     /// The peer's close frame: its code (nil when the frame had no body) and reason.
     case close(CloseCode?, String)
 }
 
-/// Turns frames into messages: joins fragments (§5.4), lets control frames through between them,
-/// validates text as UTF-8 while it arrives, checks close frames (§5.5.1, §7.4), and enforces the
+/// Turns frames into messages: joins fragments (RFC 6455 §5.4), lets control frames through between them,
+/// validates text as UTF-8 while it arrives, checks close frames (RFC 6455 §5.5.1, §7.4), and enforces the
 /// maximum message size across fragments.
 public struct MessageAssembler: Sendable {
     public let maximumMessageSize: Int

@@ -8,6 +8,6 @@ public enum Opcode: UInt8, Sendable {
     case ping = 0x9
     case pong = 0xA
 
-    /// Control frames (close, ping, pong) may not be fragmented and carry at most 125 bytes (§5.5).
+    /// Control frames (close, ping, pong) may not be fragmented and carry at most 125 bytes (RFC 6455 §5.5).
     public var isControl: Bool { rawValue & 0x8 != 0 }
 }

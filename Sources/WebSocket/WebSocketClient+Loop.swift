@@ -67,7 +67,7 @@ extension WebSocketClient {
             }
         }
 
-        /// Ends the connection after an error; a protocol violation first tells the peer why (§7.1.7).
+        /// Ends the connection after an error; a protocol violation first tells the peer why (RFC 6455 §7.1.7).
         private mutating func fail(_ error: WebSocketError) {
             if case .protocolViolation(let code) = error.kind, closeSentAt == nil {
                 enqueue(.close(code, reason: ""))
@@ -100,7 +100,7 @@ extension WebSocketClient {
                 case .close(let code, let reason):
                     closeReceived = true
                     if closeSentAt == nil {
-                        // Echo the peer's code (§5.5.1); an empty close is answered with an empty one.
+                        // Echo the peer's code (RFC 6455 §5.5.1); an empty close is answered with an empty one.
                         enqueueFrame(.close, code.map { Self.closePayload($0, reason: "") } ?? [])
                         closeSentAt = .now
                     }

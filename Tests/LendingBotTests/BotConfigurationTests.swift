@@ -16,7 +16,7 @@ struct BotConfigurationTests {
         "PTERODACTYL_CLIENT_KEY": "ptlc_client_secret",
     ]
 
-    @Test("defaults match DESIGN.md when only the required variables are set")
+    @Test("defaults match README's configuration table when only the required variables are set")
     func defaults() throws {
         let configuration = try BotConfiguration(environment: Self.complete, purpose: .run)
         #expect(configuration.discordAPIURL.absoluteString == "https://discord.com/api/v10")

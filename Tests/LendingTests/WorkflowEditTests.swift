@@ -3,7 +3,7 @@ import Lending
 import Testing
 
 /// A moderator's edit of a request or loan: what may change in each status, the filing rules,
-/// the audit row, and that an ACTIVE loan's dates survive (reference weakness 27).
+/// the audit row, and that an ACTIVE loan's dates survive an edit.
 @Suite("Editing a request")
 struct WorkflowEditTests {
     typealias World = LendingWorld

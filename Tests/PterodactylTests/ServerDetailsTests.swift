@@ -5,7 +5,7 @@ import Pterodactyl
 import Simulators
 import Testing
 
-/// `PATCH /api/application/servers/{id}/details` (reference/pterodactyl-api.md §2.7–§2.8).
+/// `PATCH /api/application/servers/{id}/details` (docs/PANEL-API.md §2.7–§2.8).
 @Suite("Server details: the description and its full-replace PATCH")
 struct ServerDetailsTests {
     typealias World = PanelTestWorld

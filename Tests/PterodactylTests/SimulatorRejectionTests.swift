@@ -5,7 +5,7 @@ import Pterodactyl
 import Simulators
 import Testing
 
-/// The simulator rejects what the panel rejects (reference/pterodactyl-api.md §1, §2, §5).
+/// The simulator rejects what the panel rejects (docs/PANEL-API.md §1–§3).
 @Suite("Panel simulator: what the panel rejects")
 struct SimulatorRejectionTests {
     typealias World = PanelTestWorld

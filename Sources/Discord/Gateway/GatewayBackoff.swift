@@ -1,4 +1,4 @@
-/// Delays between connection attempts after failures (reference G4): none after a healthy session
+/// Delays between connection attempts after failures (docs/DISCORD.md#reconnecting): none after a healthy session
 /// ended, then `2^(n−1)` seconds with ±50 % jitter, capped, so a broken network or a refusing
 /// server never makes the bot spin (and spend its 1000 daily IDENTIFYs).
 public struct GatewayBackoff: Sendable {

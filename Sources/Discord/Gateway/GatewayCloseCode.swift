@@ -1,6 +1,6 @@
 public import WebSocket
 
-/// What a close of the gateway connection means for the session (docs close-code table; reference G17).
+/// What a close of the gateway connection means for the session (Discord's close-code table; docs/DISCORD.md#close-codes).
 public enum GatewayCloseDisposition: Sendable, Equatable {
     /// Reconnect and resume the session.
     case resume

@@ -21,7 +21,7 @@ struct GatewayCommandEncoder: Sendable {
         let token: String
         let intents: UInt64
         let properties = Properties()
-        // Transport compression is on; payload compression must stay off (reference G11).
+        // Transport compression is on; payload compression must stay off (docs/DISCORD.md#identify).
         let compress = false
     }
 

@@ -1,6 +1,6 @@
 /// Discord disconnects a connection that sends more than 120 payloads in 60 s (4008). Heartbeats
 /// must never wait, so they bypass this limiter, and it keeps enough of the 120 for them
-/// (reference G8, G19): ordinary sends get `120 − (60 s / interval + 1)` per window.
+/// (docs/DISCORD.md#heartbeats, #send-limit): ordinary sends get `120 − (60 s / interval + 1)` per window.
 public struct GatewaySendLimiter: Sendable {
     public static let limit = 120
     public static let window: Duration = .seconds(60)

@@ -45,7 +45,7 @@ extension GatewaySession {
             }
             for await input in inputs {
                 if Task.isCancelled {
-                    // Shutting down for real: 1000 ends the session, as it should (reference G18).
+                    // Shutting down for real: 1000 ends the session, as it should (docs/DISCORD.md#close-codes).
                     client.close(.normal)
                     return []
                 }
@@ -127,7 +127,7 @@ extension GatewaySession {
                 }
             }
             // The stream only ends early when this task is cancelled: a real shutdown, so close with
-            // 1000, which ends the session (reference G18).
+            // 1000, which ends the session (docs/DISCORD.md#close-codes).
             client.close(.normal)
             return []
         }
@@ -143,7 +143,7 @@ extension GatewaySession {
             }
             return actions
         } catch {
-            // One undecodable payload must not end the session (reference G27).
+            // One undecodable payload must not end the session (docs/DISCORD.md#robustness).
             logger.info("gateway payload not understood, skipped", metadata: ["gateway.error": "\(error)"])
             return []
         }

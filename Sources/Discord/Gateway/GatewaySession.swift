@@ -10,7 +10,7 @@ public import WebSocket
 /// Each connection is one task group: a reader feeds socket events into a single input stream, a
 /// timer feeds heartbeat ticks into the same stream, and one loop applies them to the
 /// `GatewayStateMachine`. Dispatches go to an unbounded stream, so a slow consumer never delays a
-/// heartbeat (reference G8).
+/// heartbeat (docs/DISCORD.md#heartbeats).
 public final class GatewaySession: Sendable {
     public struct Configuration: Sendable {
         public var token: Secret
@@ -21,7 +21,7 @@ public final class GatewaySession: Sendable {
         public var gatewayURL: @Sendable () async throws -> String
         /// `compress=zlib-stream`.
         public var isCompressed = true
-        /// Minimum time between IDENTIFYs: 5 s per `max_concurrency` bucket (reference G12).
+        /// Minimum time between IDENTIFYs: 5 s per `max_concurrency` bucket (docs/DISCORD.md#identify).
         public var identifyInterval: Duration = .seconds(5)
         public var backoffCap: Duration = .seconds(64)
         /// What every wait of the session (pacing, backoff, heartbeats, the send window) runs on.
@@ -122,7 +122,7 @@ public final class GatewaySession: Sendable {
     /// is sent for sure, unlike on cancellation, where the socket may just be dropped.
     ///
     /// 1000 ends the session and shows the bot offline at once. A bot that stops only to start
-    /// again may close with 4000, which leaves the session resumable for a while (reference G18).
+    /// again may close with 4000, which leaves the session resumable for a while (docs/DISCORD.md#close-codes).
     public func stop(closingWith code: CloseCode = .normal) {
         let feed = stopping.withLock { state -> (@Sendable (CloseCode) -> Void)? in
             guard state.code == nil else { return nil }
@@ -204,7 +204,7 @@ public final class GatewaySession: Sendable {
         }
     }
 
-    /// `url` with the query every gateway connection carries (reference G2), without a doubled slash.
+    /// `url` with the query every gateway connection carries (docs/DISCORD.md#gateway-url), without a doubled slash.
     static func connectionURL(_ base: String, compressed: Bool) -> URL? {
         var root = base
         if let query = root.firstIndex(of: "?") { root = String(root[..<query]) }

@@ -1,12 +1,12 @@
 import Foundation
 public import WebSocket
 
-/// The gateway session's decisions, without I/O or clocks (STYLE §5): it takes what happened on a
+/// The gateway session's decisions, without I/O or clocks, so it is tested as a pure value: it takes what happened on a
 /// connection and returns what to do. `GatewaySession` performs the actions.
 ///
-/// Heartbeat state belongs to one connection and is reset by every HELLO (reference G10). A
+/// Heartbeat state belongs to one connection and is reset by every HELLO (docs/DISCORD.md#heartbeats). A
 /// heartbeat due while the previous one is unacknowledged means the connection is dead: close with
-/// 4000, which keeps the session resumable (G9, G18).
+/// 4000, which keeps the session resumable (docs/DISCORD.md#resume, #close-codes).
 public struct GatewayStateMachine: Sendable {
     /// What the session sends on the socket.
     public enum Command: Sendable, Equatable {

@@ -1,5 +1,5 @@
 /// Where IDENTIFY connections go: `DISCORD_GATEWAY_URL` when set, else `GET /gateway/bot`'s `url`,
-/// kept for two minutes so reconnect storms do not become REST storms (reference G1).
+/// kept for two minutes so reconnect storms do not become REST storms (docs/DISCORD.md#gateway-url).
 public actor GatewayURLCache {
     private let override: String?
     private let fetch: @Sendable () async throws -> String

@@ -2,7 +2,7 @@ extension Permissions {
     /// Every permission bit: what the owner and an ADMINISTRATOR hold.
     public static let all = Permissions(rawValue: .max)
 
-    /// A member's permissions in the guild, as Discord computes them (DOCS `topics/permissions.mdx`,
+    /// A member's permissions in the guild, as Discord computes them (Discord's documentation,
     /// "Permission Hierarchy"): the owner holds everything; otherwise @everyone's permissions (the
     /// role whose id is the guild's) combined with those of each of the member's roles, and
     /// ADMINISTRATOR among them grants everything.

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A Discord ID, typed by what it identifies so that a role ID cannot be passed where a user ID is
-/// expected (STYLE §3, twilight's `Id<Marker>`).
+/// expected, as twilight's `Id<Marker>` does.
 ///
 /// Discord sends snowflakes as JSON strings because they exceed the 2^53 range that JavaScript
 /// numbers hold exactly; decoding therefore accepts only a string of decimal digits that fits in 64

@@ -1,7 +1,7 @@
 import HTTP
 public import Secrets
 
-/// Every REST endpoint the bot calls: the one place that spells paths (STYLE §2).
+/// Every REST endpoint the bot calls: the one place that spells paths.
 ///
 /// Templates are the OpenAPI spec's path templates, so a test can check each one exists in
 /// `openapi.json`; logs and errors show the template, never the path, because interaction tokens

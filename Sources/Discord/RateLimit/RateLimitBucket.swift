@@ -1,4 +1,4 @@
-/// Where a bucket's state is filed: by route until Discord names the bucket, then by hash (R2).
+/// Where a bucket's state is filed: by route until Discord names the bucket, then by hash (docs/DISCORD.md#buckets).
 enum RateLimitBucketKey: Hashable, Sendable {
     case route(method: String, template: String, major: MajorParameter)
     case hash(String, major: MajorParameter)
@@ -15,7 +15,7 @@ enum RateLimitBucketKey: Hashable, Sendable {
 /// One bucket's limit, its waiters and its requests in flight. A value owned by `RateLimiter`.
 ///
 /// Requests are counted when granted, not when answered: a slot is taken by every permit in flight,
-/// so parallel callers cannot overrun `remaining` (R3). While the limit is unknown (a new bucket,
+/// so parallel callers cannot overrun `remaining` (docs/DISCORD.md#buckets). While the limit is unknown (a new bucket,
 /// or just after a 429) only one request is in flight at a time: its answer tells us the rest, and
 /// a 429 storm costs one attempt per retry window instead of one per waiter.
 struct RateLimitBucket<Instant: InstantProtocol<Duration>> {

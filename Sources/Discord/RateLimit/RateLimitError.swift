@@ -5,12 +5,12 @@ public struct RateLimitError: Error, Sendable, Equatable, CustomStringConvertibl
     public enum Kind: Sendable, Equatable {
         /// The wait needed exceeds the caller's `maxWait`; try again after `retryAfter`, or give up.
         case rateLimited(retryAfter: Duration)
-        /// Discord answered 401: the token is invalid, and every later request is refused (R8).
+        /// Discord answered 401: the token is invalid, and every later request is refused (docs/DISCORD.md#invalid-requests).
         case unauthorized
         /// Too many 401/403/429 responses inside the sliding window; requests resume after `retryAfter`.
         /// The ceiling sits far below Discord's 10,000 per 10 minutes, so we stop long before an IP ban.
         case tooManyInvalidRequests(retryAfter: Duration)
-        /// A Cloudflare 429 (no `Via` header or a non-JSON body): all traffic stops for `retryAfter` (R6).
+        /// A Cloudflare 429 (no `Via` header or a non-JSON body): all traffic stops for `retryAfter` (docs/DISCORD.md#429-answers).
         case cloudflareBlocked(retryAfter: Duration)
         /// The waiting task was cancelled.
         case cancelled

@@ -1,9 +1,9 @@
 /// The rate-limit facts of one response, parsed from its headers and, for a 429, its JSON body.
 ///
 /// Every field is optional: a header that is missing or malformed (not a number, negative, NaN,
-/// absurdly large) is ignored, never fatal. Header names are matched case-insensitively (R11).
+/// absurdly large) is ignored, never fatal. Header names are matched case-insensitively (docs/DISCORD.md#requests).
 public struct RateLimitHeaders: Sendable, Equatable {
-    /// Where a 429 applies (`X-RateLimit-Scope`, R5).
+    /// Where a 429 applies (`X-RateLimit-Scope`, docs/DISCORD.md#429-answers).
     public enum Scope: String, Sendable, Equatable {
         /// The bot's own per-route limit: counts as an invalid request.
         case user
@@ -19,7 +19,7 @@ public struct RateLimitHeaders: Sendable, Equatable {
     /// `X-RateLimit-Remaining`: requests left in the current window.
     public var remaining: Int?
     /// `X-RateLimit-Reset`: the window's end in epoch seconds. Parsed for completeness; the limiter
-    /// times with `resetAfter`, which needs no agreement between our clock and Discord's (R4).
+    /// times with `resetAfter`, which needs no agreement between our clock and Discord's (docs/DISCORD.md#rate-limit-headers).
     public var reset: Double?
     /// `X-RateLimit-Reset-After`: seconds, with decimals, until the window ends.
     public var resetAfter: Duration?
@@ -30,7 +30,7 @@ public struct RateLimitHeaders: Sendable, Equatable {
     public var scope: Scope?
     /// From a 429's body `retry_after` (float seconds) when given, else the `Retry-After` header.
     public var retryAfter: Duration?
-    /// Whether the response had a `Via` header. Discord's own 429s carry one; Cloudflare's do not (R6).
+    /// Whether the response had a `Via` header. Discord's own 429s carry one; Cloudflare's do not (docs/DISCORD.md#429-answers).
     public var hasVia: Bool
     /// Whether the body parsed as JSON. An HTML 429 page comes from Cloudflare, not from Discord.
     public var isBodyJSON: Bool
@@ -90,7 +90,7 @@ public struct RateLimitHeaders: Sendable, Equatable {
         self.init(header: { lowered[$0.lowercased()] }, bodyRetryAfter: bodyRetryAfter, bodyGlobal: bodyGlobal, isBodyJSON: isBodyJSON)
     }
 
-    /// True when a 429 with these headers came from Cloudflare rather than from Discord (R6).
+    /// True when a 429 with these headers came from Cloudflare rather than from Discord (docs/DISCORD.md#429-answers).
     public var looksLikeCloudflare: Bool { !hasVia || !isBodyJSON }
 
     /// Whether the response said anything about a per-route bucket.

@@ -3,7 +3,7 @@ public import Secrets
 /// What the rate limiter needs to know about one REST request: which bucket it falls in.
 ///
 /// Discord keys a bucket by the `X-RateLimit-Bucket` hash plus the route's top-level resource, its
-/// "major parameter" (reference/discord-protocol.md R2). Until the first response for a route has
+/// "major parameter" (docs/DISCORD.md#buckets). Until the first response for a route has
 /// told us its hash, the limiter keys by method, template and major parameter instead.
 ///
 /// The template, never the filled-in path, is what the limiter logs: interaction and webhook
@@ -15,7 +15,7 @@ public struct RateLimitRoute: Sendable, Hashable, CustomStringConvertible {
     public let template: String
     /// The top-level resource the limit applies to.
     public let major: MajorParameter
-    /// Interaction callbacks and follow-ups are exempt from the global 50/s limit (R7).
+    /// Interaction callbacks and follow-ups are exempt from the global 50/s limit (docs/DISCORD.md#global-limit).
     public let isInteraction: Bool
     /// Whether the request carries the bot token. Routes authenticated by a token in the path
     /// (interactions, webhooks with a token) answer 401 when that token has expired (50027), which
@@ -35,7 +35,7 @@ public struct RateLimitRoute: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(method) \(template)" }
 }
 
-/// The top-level resource of a route (R2). Tokens are held as `Secret`s so that a route or a bucket
+/// The top-level resource of a route (docs/DISCORD.md#buckets). Tokens are held as `Secret`s so that a route or a bucket
 /// key printed by mistake shows a marker, not the token.
 public enum MajorParameter: Sendable, Hashable, CustomStringConvertible {
     /// Routes with no top-level resource (`users/@me`, `gateway/bot`, ...).

@@ -10,16 +10,16 @@ public import Logging
 /// await limiter.complete(permit, status: response.status, headers: RateLimitHeaders(header: response.header))
 /// ```
 ///
-/// What it follows (reference/discord-protocol.md section b):
-/// - buckets are keyed by route until Discord names their hash, then by hash plus major parameter (R2);
-/// - a bucket with nothing left holds its waiters until `Reset-After` (R3, R4), and permits in flight
+/// What it follows (docs/DISCORD.md, *REST*):
+/// - buckets are keyed by route until Discord names their hash, then by hash plus major parameter (docs/DISCORD.md#buckets);
+/// - a bucket with nothing left holds its waiters until `Reset-After` (docs/DISCORD.md#buckets, #rate-limit-headers), and permits in flight
 ///   take slots, so parallel callers cannot overrun `remaining`;
 /// - a 429 holds its bucket (`user`, `shared`), every non-interaction route (`global`), or all traffic
-///   for `cloudflarePause` (Cloudflare) (R5, R6); non-interaction routes share 50 requests a second (R7);
+///   for `cloudflarePause` (Cloudflare) (docs/DISCORD.md#429-answers); non-interaction routes share 50 requests a second (docs/DISCORD.md#global-limit);
 /// - 401, 403 and non-shared 429 answers are counted, and past a ceiling far below Discord's ban
-///   threshold requests are refused; after a 401 on a bot-token route every request is refused (R8);
-/// - a caller's `maxWait` caps the wait: a longer wait throws `rateLimited` at once (R10);
-/// - idle buckets are forgotten after `idleBucketExpiry` (R15).
+///   threshold requests are refused; after a 401 on a bot-token route every request is refused (docs/DISCORD.md#invalid-requests);
+/// - a caller's `maxWait` caps the wait: a longer wait throws `rateLimited` at once (docs/DISCORD.md#waiting);
+/// - idle buckets are forgotten after `idleBucketExpiry` (docs/DISCORD.md#buckets).
 ///
 /// Waiters on a bucket are served first come, first served. Only the first waiter of a bucket watches
 /// the clock; the others wait to be signalled, so one reset wakes one task, not fifty.
@@ -222,7 +222,7 @@ public actor RateLimiter<C: Clock<Duration>> {
         return nil
     }
 
-    /// When a non-interaction request may go next, or nil if it may go now (R7, global 429).
+    /// When a non-interaction request may go next, or nil if it may go now (docs/DISCORD.md#global-limit, global 429).
     private func globalOpening(at now: Instant) -> Instant? {
         var opening = globalRequests.opening(limit: configuration.globalLimit, at: now)
         if let blocked = globalBlockedUntil, now < blocked {
@@ -277,7 +277,7 @@ public actor RateLimiter<C: Clock<Duration>> {
     }
 
     /// Files the route under its bucket hash; buckets still filed under the route move to the hash,
-    /// merging with those of other routes that share it (R2).
+    /// merging with those of other routes that share it (docs/DISCORD.md#buckets).
     private func learn(_ hash: String, for route: RateLimitRoute) {
         let name = RouteName(route)
         let previous = routeHashes.updateValue(hash, forKey: name)

@@ -1,5 +1,5 @@
-/// Counts events in a sliding window: the global per-second limit (R7) and the invalid-request
-/// limit (R8). A log of instants rather than fixed windows, so no burst straddles a boundary.
+/// Counts events in a sliding window: the global per-second limit (docs/DISCORD.md#global-limit) and the invalid-request
+/// limit (docs/DISCORD.md#invalid-requests). A log of instants rather than fixed windows, so no burst straddles a boundary.
 struct SlidingWindowCounter<Instant: InstantProtocol<Duration>> {
     let window: Duration
     private var events: [Instant] = []

@@ -1,4 +1,4 @@
-/// Per-component limits (docs `components/reference.mdx`). Where a component may appear (message
+/// Per-component limits (Discord's documentation, "Component Reference"). Where a component may appear (message
 /// or modal) is left to the message and modal validators.
 extension Component: Validatable {
     public func validationErrors(at path: String) -> [ValidationError] {

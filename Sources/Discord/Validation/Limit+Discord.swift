@@ -1,4 +1,4 @@
-/// Discord's limits, from the docs (reference/discord-protocol.md §c). Where the OpenAPI spec is
+/// Discord's limits, from its documentation (docs/DISCORD.md#content-limits). Where the OpenAPI spec is
 /// looser (content 4000, modal components 40) the docs win, because Discord enforces the docs.
 /// Text lengths count Unicode scalars, as Discord does; Swift's `count` would count grapheme
 /// clusters and let a message of emoji with modifiers through that Discord then rejects.

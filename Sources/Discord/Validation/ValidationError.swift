@@ -1,5 +1,5 @@
-/// A payload broke one of Discord's limits. Raised before anything is sent (STYLE §4, twilight's
-/// `twilight-validate`), so the bad field names itself here rather than in a 400 from Discord.
+/// A payload broke one of Discord's limits. Raised before anything is sent (as
+/// `twilight-validate` does), so the bad field names itself here rather than in a 400 from Discord.
 ///
 /// `field` uses Discord's own path style (`data.embeds.0.title`), and the description says the
 /// field, the limit's name and number, and the actual size; never the text itself, which may be

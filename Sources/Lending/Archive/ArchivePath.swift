@@ -9,8 +9,7 @@ public import Foundation
 /// creation time in that zone, to the second, so two backups made in the same minute under the
 /// same name do not overwrite each other. Every free-text part (the description, the organizer's
 /// display name, the backup's panel name) is typed by members or renters and goes through
-/// `sanitize(_:maxBytes:)` first, so no input can leave the folder or make an unusable name
-/// (reference-bots §12 item 9).
+/// `sanitize(_:maxBytes:)` first, so no input can leave the folder or make an unusable name.
 public struct ArchivePath: Sendable, Hashable {
     /// The bound for each free-text part. Three of them and the fixed parts stay well below the
     /// 255 bytes that ext4 and most other file systems allow in one path component.

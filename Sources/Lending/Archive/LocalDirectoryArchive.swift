@@ -8,7 +8,7 @@ import SystemPackage
 /// device, checks its size, then renames it over the final name. A reader, or an upload that
 /// is retried after a crash, therefore sees either the old file or the complete new one.
 /// Temporary names (`.upload-<uuid>.partial`) never depend on the file name, so two uploads
-/// to one folder cannot collide (reference-bots §12 item 14). A crash can leave one behind.
+/// to one folder cannot collide. A crash can leave one behind.
 ///
 /// The directory itself must already exist; only the folders below it are created. That way
 /// an unmounted share fails loudly instead of filling the disk it is mounted on.

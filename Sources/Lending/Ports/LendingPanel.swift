@@ -137,7 +137,7 @@ public struct PanelBackup: Sendable, Equatable, Codable {
     }
 }
 
-/// `RESET_MODE` (DESIGN §4): what happens to a server's files when a loan ends.
+/// `RESET_MODE` (README, *Configuration*): what happens to a server's files when a loan ends.
 public enum ServerResetMode: String, Sendable, CaseIterable {
     /// Delete every file of the server.
     case deleteFiles = "delete-files"

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The rules of lending an operator configures (DESIGN.md §4), in the domain's terms.
+/// The rules of lending an operator configures (README, *Configuration*), in the domain's terms.
 public struct LendingPolicy: Sendable {
     /// Zone in which dates typed by people are read (`TIMEZONE`).
     public var timeZone: TimeZone

@@ -7,7 +7,7 @@ extension WorkflowService {
     /// A nil argument keeps the stored value; a call that changes nothing writes nothing.
     ///
     /// An ACTIVE loan keeps its start and end dates whatever is edited: its end date may carry
-    /// an extension, and an edit must never undo one (reference weakness 27). Its period is
+    /// an extension, and an edit must never undo one. Its period is
     /// refused rather than ignored, so a moderator is told to extend instead. REJECTED and
     /// RETURNED requests are final and refused, as is a loan whose return is under way (the
     /// return task names the archive after the purpose).

@@ -2,9 +2,9 @@
 public enum LoanPermissions {
     /// The sub-user permissions a loan grants unless the operator configures others.
     ///
-    /// The reference bot's list (reference-bots.md §5.3) minus what lets a borrower undermine the
-    /// archive or outlast the loan (§12 item 7):
-    /// - `backup.delete`: deletes backups, and the panel also gates lock toggling on it (§3.3), so a
+    /// The panel's sub-user permissions, minus what lets a borrower undermine the
+    /// archive or outlast the loan:
+    /// - `backup.delete`: deletes backups, and the panel also gates lock toggling on it (docs/PANEL-API.md §3.3), so a
     ///   borrower could unlock and delete the backups the archive is made from. Without it the
     ///   panel ignores `is_locked` on a borrower's new backup too: locking is left to the bot.
     /// - `settings.reinstall`: runs the egg's install over the volume (it replaces the server jar

@@ -16,7 +16,7 @@ public struct PterodactylLendingPanel: LendingPanel {
     /// How long the waits of a step may last before it fails as transient.
     public struct Timeouts: Sendable {
         /// From stop to offline before the server is killed. Minecraft saves every world on stop,
-        /// and `/resources` answers from a 20 s cache (§3.4), so a large world needs the margin.
+        /// and `/resources` answers from a 20 s cache (docs/PANEL-API.md §3.4), so a large world needs the margin.
         public var stop: Duration = .seconds(120)
         /// From kill to offline: only the resources cache is left to wait out.
         public var kill: Duration = .seconds(60)

@@ -44,7 +44,7 @@ extension BotConfiguration {
         return (configuration, reader.problems)
     }
 
-    /// The name of every variable the configuration reads, in reading order (DESIGN.md §4): what
+    /// The name of every variable the configuration reads, in reading order: what
     /// `deploy/lending-bot.env.example` and the README must list.
     public static var environmentVariableNames: [String] {
         var reader = EnvironmentReader([:])

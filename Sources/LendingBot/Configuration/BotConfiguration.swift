@@ -3,7 +3,7 @@ public import Lending
 public import Logging
 public import Secrets
 
-/// Everything the bot is told through its environment (DESIGN.md §4), as typed values.
+/// Everything the bot is told through its environment (docs/ARCHITECTURE.md#configuration), as typed values.
 ///
 /// Defaults live here and nowhere else; reading the environment is `BotConfiguration+Environment.swift`.
 public struct BotConfiguration: Sendable {

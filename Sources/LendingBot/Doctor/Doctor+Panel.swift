@@ -10,7 +10,7 @@ extension Doctor {
         guard var panelConfiguration = configuration.panelConfiguration() else {
             return [DoctorCheck("panel", .skipped, "PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY or PTERODACTYL_CLIENT_KEY is not set")]
         }
-        // An application key in the client key's place is refused before any request (§1.2).
+        // An application key in the client key's place is refused before any request (docs/PANEL-API.md §1.2).
         if panelConfiguration.clientKey.revealed().hasPrefix("ptla_") {
             return [DoctorCheck("panel client key", .failed,
                                 "PTERODACTYL_CLIENT_KEY: this is an application key (ptla_); use a client key (ptlc_) of an administrator's account")]

@@ -28,7 +28,7 @@ public struct BotApplication: Sendable {
         public var shutdownGrace: Duration = .seconds(10)
         /// How long the gateway's close handshake may take before the connection is dropped.
         public var gatewayCloseTimeout: Duration = .seconds(5)
-        /// 4000: resumable (reference G18). 1000 would end the session and show the bot offline.
+        /// 4000: resumable (docs/DISCORD.md#close-codes). 1000 would end the session and show the bot offline.
         public var gatewayCloseCode = CloseCode(rawValue: 4000)
         public var taskRunner = TaskRunner.Configuration()
         public var clock: LendingClock = .system

@@ -1,6 +1,6 @@
 public import Secrets
 
-/// Client API: backups (§3.3). Paths take the backup uuid.
+/// Client API: backups (docs/PANEL-API.md §3.3). Paths take the backup uuid.
 extension PanelClient {
     /// Every backup, all pages (50 per page, the panel's maximum), with `meta.backup_count`.
     public func backups(of server: String) async throws(PanelError) -> BackupList {

@@ -2,7 +2,7 @@ import Foundation
 import HTTP
 
 extension PanelClient {
-    /// Panel timestamps are ISO-8601 with a numeric offset and no fractional seconds (§1.3).
+    /// Panel timestamps are ISO-8601 with a numeric offset and no fractional seconds (docs/PANEL-API.md §1.3).
     static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -30,7 +30,7 @@ extension PanelClient {
     }
 
     /// Fetches every page of a paginated list, building each page's URL from the original query
-    /// because the application API's `links` drop filters (§1.3).
+    /// because the application API's `links` drop filters (docs/PANEL-API.md §1.3).
     func allPages<A: Decodable>(_ type: A.Type, _ route: PanelRoute, query: [(String, String)] = [], perPage: Int) async throws(PanelError) -> (items: [A], meta: ListMeta?) {
         var items: [A] = []
         var page = 1

@@ -1,4 +1,4 @@
-/// Client API: files and startup variables (§3.6, §3.7).
+/// Client API: files and startup variables (docs/PANEL-API.md §3.6, §3.7).
 extension PanelClient {
     /// Entries of `directory` (default `/`). A missing directory is Wings' 404, `notFound`.
     public func files(of server: String, in directory: String = "/") async throws(PanelError) -> [FileEntry] {

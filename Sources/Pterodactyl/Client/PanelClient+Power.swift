@@ -1,4 +1,4 @@
-/// Client API: power, resources and reinstall (§3.4, §3.5).
+/// Client API: power, resources and reinstall (docs/PANEL-API.md §3.4, §3.5).
 extension PanelClient {
     /// Sends a signal. 204 means Wings accepted it, not that the state changed; see
     /// `waitForPowerState`.

@@ -5,7 +5,7 @@ extension PanelClient {
     /// The server whose 8-character identifier is exactly `identifier`, or `nil`.
     ///
     /// Application paths take only numeric ids, and `filter[uuidShort]` is a substring match
-    /// (§1.6), so the candidates are compared in full.
+    /// (docs/PANEL-API.md §1.6), so the candidates are compared in full.
     public func findServer(identifier: String) async throws(PanelError) -> ApplicationServer? {
         try ServerIdentifier.validate(identifier)
         let candidates = try await allPages(ApplicationServer.self, .listServers, query: [("filter[uuidShort]", identifier)], perPage: 100).items
@@ -14,7 +14,7 @@ extension PanelClient {
 
     /// Sets the description shown in the panel and returns the server as it now is.
     ///
-    /// `PATCH .../details` is a full replace (§2.8): `name` and `user` are required, and an omitted
+    /// `PATCH .../details` is a full replace (docs/PANEL-API.md §2.8): `name` and `user` are required, and an omitted
     /// `external_id` or description is cleared. So the current name, owner and external id are read
     /// first (by exact identifier) and sent back unchanged. A rename made between the read and the
     /// write would be undone; nothing else in the bot renames servers. An unchanged description
@@ -32,7 +32,7 @@ extension PanelClient {
         return try await item(ApplicationServer.self, .updateServerDetails(id: current.id), body: Self.encode(body))
     }
 
-    /// The client view of a server (§3.1): allocations for the connection address, install state
+    /// The client view of a server (docs/PANEL-API.md §3.1): allocations for the connection address, install state
     /// and feature limits. Allowed even while installing or suspended.
     public func server(_ identifier: String) async throws(PanelError) -> PanelServer {
         try ServerIdentifier.validate(identifier)
@@ -40,7 +40,7 @@ extension PanelClient {
     }
 }
 
-/// Client paths take the 8-character identifier or the 36-character uuid (§1.6); anything else
+/// Client paths take the 8-character identifier or the 36-character uuid (docs/PANEL-API.md §1.6); anything else
 /// (a numeric id, a name) is refused before it becomes a path.
 enum ServerIdentifier {
     static func isValid(_ value: String) -> Bool {

@@ -1,4 +1,4 @@
-/// Client API: sub-users (§3.2). Paths take the panel user's uuid.
+/// Client API: sub-users (docs/PANEL-API.md §3.2). Paths take the panel user's uuid.
 extension PanelClient {
     /// Every sub-user of the server (the list is not paginated).
     public func subusers(of server: String) async throws(PanelError) -> [Subuser] {
@@ -7,7 +7,7 @@ extension PanelClient {
         return try decode(ItemList<Subuser>.self, from: response, operation: PanelRoute.listSubusers(server).name).data.map(\.attributes)
     }
 
-    /// Adds `email` with `permissions`. The panel creates an account for an unknown email (§3.2).
+    /// Adds `email` with `permissions`. The panel creates an account for an unknown email (docs/PANEL-API.md §3.2).
     /// Not idempotent: a repeat gets 400 `ServerSubuserExistsException`; `ensureSubuser` is safe.
     public func addSubuser(to server: String, email: String, permissions: [String]) async throws(PanelError) -> Subuser {
         try ServerIdentifier.validate(server)

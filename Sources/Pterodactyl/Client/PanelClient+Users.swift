@@ -1,11 +1,11 @@
 public import Secrets
 
-/// Application API: users (§2.1–§2.4).
+/// Application API: users (docs/PANEL-API.md §2.1–§2.4).
 extension PanelClient {
     /// The account whose email is exactly `email` (ASCII case ignored), or `nil`.
     ///
     /// The panel's `filter[email]` is a case-insensitive *substring* match (`bob@x.io` also finds
-    /// `jimbob@x.io`, §6), so every page of candidates is compared in full here.
+    /// `jimbob@x.io`, docs/PANEL-API.md §6), so every page of candidates is compared in full here.
     public func findUser(email: String) async throws(PanelError) -> PanelUser? {
         try EmailAddress.validate(email)
         let candidates = try await allPages(PanelUser.self, .listUsers, query: [("filter[email]", email)], perPage: 100).items
@@ -39,7 +39,7 @@ extension PanelClient {
     }
 
     /// Sets a new password. The panel's PATCH is a full update that requires `email`, `username`,
-    /// `first_name` and `last_name` every time (§2.4), so the current values are read and re-sent.
+    /// `first_name` and `last_name` every time (docs/PANEL-API.md §2.4), so the current values are read and re-sent.
     /// Sessions and API keys of the account are not revoked by the panel.
     @discardableResult
     public func resetPassword(userID: Int, to password: Secret) async throws(PanelError) -> PanelUser {
@@ -53,7 +53,7 @@ extension PanelClient {
         return try await item(PanelUser.self, .updateUser(id: userID), body: Self.encode(body))
     }
 
-    /// Replaces an account's four required fields (§2.4); omitted optional fields stay unchanged.
+    /// Replaces an account's four required fields (docs/PANEL-API.md §2.4); omitted optional fields stay unchanged.
     public func updateUser(id: Int, username: String, email: String, firstName: String, lastName: String) async throws(PanelError) -> PanelUser {
         try Username.validate(username)
         try EmailAddress.validate(email)

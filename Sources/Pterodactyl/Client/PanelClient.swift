@@ -7,9 +7,9 @@ import Secrets
 ///
 /// Each route belongs to one API and gets that API's key only: the application key never goes to
 /// `/api/client`, the client key never to `/api/application`. Every request sends
-/// `Accept: application/json`, without which the panel answers errors with HTML or a redirect (§1.1).
+/// `Accept: application/json`, without which the panel answers errors with HTML or a redirect (docs/PANEL-API.md §1.1).
 ///
-/// Retries (§1.5, §4):
+/// Retries (docs/PANEL-API.md §1.5, §4):
 /// - 429 waits for `Retry-After` (bounded by `maxRateLimitWait`) and is repeated whatever the
 ///   method, since the panel throttles before acting;
 /// - 409 `ServerStateConflictException` (installing, restoring) is repeated every

@@ -1,4 +1,4 @@
-/// A server as the application API shows it (§2.7): the bridge from the 8-character identifier
+/// A server as the application API shows it (docs/PANEL-API.md §2.7): the bridge from the 8-character identifier
 /// to the numeric id that application paths need.
 public struct ApplicationServer: Sendable, Equatable, Decodable {
     public let id: Int
@@ -6,7 +6,7 @@ public struct ApplicationServer: Sendable, Equatable, Decodable {
     public let uuid: String
     public let identifier: String
     public let name: String
-    /// Free text shown in the panel; `""` when none (the panel stores a missing one as `""`, §2.8).
+    /// Free text shown in the panel; `""` when none (the panel stores a missing one as `""`, docs/PANEL-API.md §2.8).
     public let description: String
     /// `nil`, `installing`, `install_failed`, `reinstall_failed`, `suspended` or `restoring_backup`.
     public let status: String?
@@ -36,7 +36,7 @@ public struct ApplicationServer: Sendable, Equatable, Decodable {
 }
 
 /// `feature_limits`; every field may be null. A backup limit of 0 or null means backups are off,
-/// not unlimited (§3.3).
+/// not unlimited (docs/PANEL-API.md §3.3).
 public struct FeatureLimits: Sendable, Equatable, Decodable {
     public let databases: Int?
     public let allocations: Int?

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// A backup of one server (§3.3).
+/// A backup of one server (docs/PANEL-API.md §3.3).
 public struct Backup: Sendable, Equatable, Decodable {
     public enum State: Sendable, Equatable {
         /// `completed_at` is null: Wings is still writing it.

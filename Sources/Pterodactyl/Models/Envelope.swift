@@ -1,5 +1,5 @@
 /// `{"object": "<type>", "attributes": {...}}`, the panel's wrapper around every single item
-/// (reference/pterodactyl-api.md §1.3).
+/// (docs/PANEL-API.md §1.3).
 struct Item<Attributes: Decodable>: Decodable {
     let object: String
     let attributes: Attributes
@@ -24,7 +24,7 @@ struct ListMeta: Decodable {
 }
 
 /// `meta.pagination`. `links` is ignored: the application API drops filters from its next-page
-/// URLs (§1.3), so the client builds each page's URL itself from `current_page` and `total_pages`.
+/// URLs (docs/PANEL-API.md §1.3), so the client builds each page's URL itself from `current_page` and `total_pages`.
 public struct Pagination: Sendable, Equatable, Decodable {
     public let total: Int
     public let count: Int

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// One `file_object` of `GET /servers/{s}/files/list` (§3.6).
+/// One `file_object` of `GET /servers/{s}/files/list` (docs/PANEL-API.md §3.6).
 public struct FileEntry: Sendable, Equatable, Decodable {
     public let name: String
     public let mode: String

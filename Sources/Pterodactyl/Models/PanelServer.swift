@@ -1,4 +1,4 @@
-/// A server as the client API shows it (§3.1), with what the bot tells a borrower.
+/// A server as the client API shows it (docs/PANEL-API.md §3.1), with what the bot tells a borrower.
 public struct PanelServer: Sendable, Equatable, Decodable {
     public let identifier: String
     public let internalID: Int
@@ -56,7 +56,7 @@ public struct PanelServer: Sendable, Equatable, Decodable {
     }
 }
 
-/// `limits` (§2.7): memory and disk in MiB, CPU in percent of one core; 0 means unlimited.
+/// `limits` (docs/PANEL-API.md §2.7): memory and disk in MiB, CPU in percent of one core; 0 means unlimited.
 public struct ServerLimits: Sendable, Equatable, Decodable {
     public let memory: Int
     public let disk: Int

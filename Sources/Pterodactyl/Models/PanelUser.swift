@@ -1,7 +1,7 @@
 public import Foundation
 public import Secrets
 
-/// A panel account as the application API shows it (reference/pterodactyl-api.md §2.1).
+/// A panel account as the application API shows it (docs/PANEL-API.md §2.1).
 public struct PanelUser: Sendable, Equatable, Decodable {
     public let id: Int
     /// A Discord snowflake when the bot created the account; a string on the wire.
@@ -34,7 +34,7 @@ public struct PanelUser: Sendable, Equatable, Decodable {
         self.updatedAt = updatedAt
     }
 
-    /// `2fa` starts with a digit, so every key is spelled out (§1.8).
+    /// `2fa` starts with a digit, so every key is spelled out (docs/PANEL-API.md §1.8).
     private enum CodingKeys: String, CodingKey {
         case id, uuid, username, email, language
         case externalID = "external_id"
@@ -71,7 +71,7 @@ public struct NewPanelUser: Sendable {
     public var firstName: String
     public var lastName: String
     public var password: Secret?
-    /// Sent as a JSON string: the panel's `string` rule refuses a number (§2.3).
+    /// Sent as a JSON string: the panel's `string` rule refuses a number (docs/PANEL-API.md §2.3).
     public var externalID: String?
 
     public init(username: String, email: String, firstName: String, lastName: String, password: Secret? = nil, externalID: String? = nil) {

@@ -1,4 +1,4 @@
-/// The body of `POST /servers/{s}/power` (§3.4). Sent to Wings and acted on in the background.
+/// The body of `POST /servers/{s}/power` (docs/PANEL-API.md §3.4). Sent to Wings and acted on in the background.
 public enum PowerSignal: String, Sendable, CaseIterable {
     case start, stop, restart, kill
 }
@@ -8,7 +8,7 @@ public enum PowerState: String, Sendable, Equatable, Decodable {
     case offline, starting, running, stopping
 }
 
-/// `GET /servers/{s}/resources` (§3.4). The panel caches it for 20 s, so a fresh signal may not
+/// `GET /servers/{s}/resources` (docs/PANEL-API.md §3.4). The panel caches it for 20 s, so a fresh signal may not
 /// show yet.
 public struct ResourceUsage: Sendable, Equatable, Decodable {
     public let currentState: PowerState

@@ -1,4 +1,4 @@
-/// One `egg_variable` of `GET /servers/{s}/startup` (§3.7); only variables visible to users.
+/// One `egg_variable` of `GET /servers/{s}/startup` (docs/PANEL-API.md §3.7); only variables visible to users.
 public struct StartupVariable: Sendable, Equatable, Decodable {
     public let name: String
     public let envVariable: String

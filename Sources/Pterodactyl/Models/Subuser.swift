@@ -1,6 +1,6 @@
 public import Foundation
 
-/// A sub-user of one server (§3.2). `uuid` is the panel *user's* uuid, which sub-user paths take.
+/// A sub-user of one server (docs/PANEL-API.md §3.2). `uuid` is the panel *user's* uuid, which sub-user paths take.
 public struct Subuser: Sendable, Equatable, Decodable {
     public let uuid: String
     public let username: String
@@ -23,7 +23,7 @@ public struct Subuser: Sendable, Equatable, Decodable {
         email = try c.decode(String.self, forKey: .email)
         hasTwoFactor = try c.decodeIfPresent(Bool.self, forKey: .hasTwoFactor) ?? false
         createdAt = try c.decodeIfPresent(Date.self, forKey: .createdAt)
-        // A list with index gaps is serialised as an object {"0": ..., "2": ...} (§3.2, pelican/panel#1014).
+        // A list with index gaps is serialised as an object {"0": ..., "2": ...} (docs/PANEL-API.md §3.2, pelican/panel#1014).
         if let list = try? c.decode([String].self, forKey: .permissions) {
             permissions = list.sorted()
         } else {
@@ -32,7 +32,7 @@ public struct Subuser: Sendable, Equatable, Decodable {
     }
 }
 
-/// The permission strings the panel knows (§3.2). Others are dropped silently by the panel, so the
+/// The permission strings the panel knows (docs/PANEL-API.md §3.2). Others are dropped silently by the panel, so the
 /// client refuses them before sending rather than believe a grant that never happened.
 public enum SubuserPermission {
     public static let all: Set<String> = [

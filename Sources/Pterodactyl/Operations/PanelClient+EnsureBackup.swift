@@ -1,13 +1,13 @@
 import Foundation
 
-/// Idempotent backup creation (§4: each create makes one more backup, until the throttle or the
+/// Idempotent backup creation (docs/PANEL-API.md §4: each create makes one more backup, until the throttle or the
 /// limit refuses). The name is the key: a task that names its backup after itself (e.g. the
 /// workflow id) can repeat the call after a crash, a timeout or a lost answer. The name is only a
 /// key where nobody else can make backups: a sub-user with backup.create can give a backup any
 /// name, so a caller that must know its own backup records the uuid `createBackup` answers
 /// (`waitForBackup(_:of:timeout:)`) instead.
 extension PanelClient {
-    /// The longest name the panel stores (`max:191`, §3.3).
+    /// The longest name the panel stores (`max:191`, docs/PANEL-API.md §3.3).
     public static let maximumBackupNameLength = 191
 
     /// Returns a successfully completed backup named exactly `name`, making one only when needed:

@@ -1,4 +1,4 @@
-/// Idempotent sub-user access (§4: adding twice is a 400, deleting twice a 404).
+/// Idempotent sub-user access (docs/PANEL-API.md §4: adding twice is a 400, deleting twice a 404).
 extension PanelClient {
     /// Makes `email` a sub-user of `server` with exactly `permissions` (plus `websocket.connect`).
     /// An existing sub-user with another list is updated; one with the same list is left alone.

@@ -1,4 +1,4 @@
-/// Idempotent account creation for the approve workflow (§4: a repeated create is a 422).
+/// Idempotent account creation for the approve workflow (docs/PANEL-API.md §4: a repeated create is a 422).
 extension PanelClient {
     /// Returns the account with exactly this username and email, creating it if neither exists.
     ///

@@ -1,4 +1,4 @@
-/// `RESET_MODE` (DESIGN §4): what happens to a server when a loan ends.
+/// `RESET_MODE` (README, *Configuration*): what happens to a server when a loan ends.
 public enum ResetMode: String, Sendable, CaseIterable {
     /// Stop the server and delete every entry under `/` except those kept.
     case deleteFiles = "delete-files"

@@ -18,15 +18,15 @@ extension DiscordGatewaySimulator {
         /// privileged intent closes with 4014. Discord's privileged intents are GUILD_MEMBERS (1 << 1),
         /// GUILD_PRESENCES (1 << 8) and MESSAGE_CONTENT (1 << 15).
         public var enabledPrivilegedIntents: Int
-        /// IDENTIFYs allowed per `identifyWindow` in each bucket `shard_id % maxConcurrency` (G12).
+        /// IDENTIFYs allowed per `identifyWindow` in each bucket `shard_id % maxConcurrency` (docs/DISCORD.md#identify).
         public var maxConcurrency: Int
         public var identifyWindow: Duration
         /// Session starts left today (`session_start_limit.remaining`); at 0 IDENTIFY gets op 9 `false`.
         public var sessionStartsRemaining: Int
-        /// Discord closes with 4008 past 120 payloads per connection per 60 s (G19).
+        /// Discord closes with 4008 past 120 payloads per connection per 60 s (docs/DISCORD.md#send-limit).
         public var sendLimit: Int
         public var sendLimitWindow: Duration
-        /// Discord closes with 4002 for a payload larger than 4096 bytes (G20).
+        /// Discord closes with 4002 for a payload larger than 4096 bytes (docs/DISCORD.md#send-limit).
         public var maximumPayloadSize: Int
         /// How long a session with no connection stays resumable; after that RESUME gets op 9 `false`.
         public var resumeWindow: Duration
@@ -92,7 +92,7 @@ extension DiscordGatewaySimulator {
     }
 }
 
-/// Gateway intents (DOCS `events/gateway.mdx` "List of Intents") as the simulator judges them.
+/// Gateway intents (Discord's documentation, "Gateway", "List of Intents") as the simulator judges them.
 enum GatewayIntents {
     static let guilds = 1 << 0
     /// GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT.

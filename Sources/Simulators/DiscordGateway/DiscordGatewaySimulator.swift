@@ -5,14 +5,14 @@ import Synchronization
 /// Discord's gateway on loopback, over plain `ws://`: the opening handshake with HELLO in the same
 /// write as the 101, IDENTIFY and RESUME with Discord's checks and close codes, sequenced dispatches
 /// with a replay buffer per session, a heartbeat auditor, zlib-stream compression, and the scenarios
-/// of reference (d) (op 7, op 9, closes, TCP drops, half-open connections, split and huge payloads).
+/// of docs/DISCORD.md#connection (op 7, op 9, closes, TCP drops, half-open connections, split and huge payloads).
 /// It is a fake with inspection: tests act through a real WebSocket client, then read what the
 /// simulator saw (`heartbeats`, `identifies`, `resumes`, `closesReceived`, ...).
 ///
 /// Invariant: all gateway state lives in one `GatewayWorld` behind `world`'s lock; connection
 /// threads and test calls change it only inside `withWorld`, and the lock is never held across a
 /// socket call or an `await`. TLS (`wss://`) and zstd-stream are not simulated.
-/// Specification: reference/discord-protocol.md, sections (a) and (d) "Gateway side".
+/// Specification: docs/DISCORD.md, *Gateway*.
 public final class DiscordGatewaySimulator: Sendable {
     public let configuration: Configuration
     /// The time heartbeats, windows and expiry are judged by; socket timeouts use real time.

@@ -1,6 +1,6 @@
 public import WebSocket
 
-/// Discord's gateway close codes (DOCS `topics/opcodes-and-status-codes.mdx` l.31–51), as
+/// Discord's gateway close codes (docs/DISCORD.md#close-codes; Discord's documentation, "Opcodes and Status Codes"), as
 /// `CloseCode`s so that tests can compare them with what the client's `WebSocketEvent.close` holds.
 /// `reason` is the text Discord puts in the close frame.
 public enum GatewayCloseCode {
@@ -41,7 +41,7 @@ public enum GatewayCloseCode {
     }
 
     /// Whether a server close with this code ends the session, so that a later RESUME gets op 9
-    /// `false`: 4007 and 4009 ask for a new session (reference (a) G17), and the fatal codes end
+    /// `false`: 4007 and 4009 ask for a new session (docs/DISCORD.md#close-codes), and the fatal codes end
     /// everything. 1000, 1001 and 4000 from the server leave the session resumable.
     static func endsSession(_ code: CloseCode) -> Bool {
         switch code.rawValue {

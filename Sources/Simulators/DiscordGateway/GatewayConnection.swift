@@ -27,7 +27,7 @@ struct GatewayConnection {
         self.descriptor = descriptor
         self.simulator = simulator
         self.outbox = outbox
-        // Messages over `maximumPayloadSize` close with 4002 (G20) once read, so the client's close
+        // Messages over `maximumPayloadSize` close with 4002 (docs/DISCORD.md#send-limit) once read, so the client's close
         // echo can still be parsed; the codec's own cap only stops a client from filling memory.
         parser = FrameParser(role: .server, maximumPayloadSize: Self.framingLimit)
         assembler = MessageAssembler(maximumMessageSize: Self.framingLimit)

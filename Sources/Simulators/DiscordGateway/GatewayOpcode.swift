@@ -1,4 +1,4 @@
-/// Gateway opcodes (DOCS `topics/opcodes-and-status-codes.mdx`), with their direction as seen by
+/// Gateway opcodes (Discord's documentation, "Opcodes and Status Codes"), with their direction as seen by
 /// the bot. The simulator sends the "received" ones and accepts the "sent" ones; any other value
 /// from a client closes the connection with 4001.
 enum GatewayOpcode {

@@ -2,7 +2,7 @@ import Foundation
 import WebSocket
 
 /// IDENTIFY (op 2): token, shard and intents checks with Discord's close codes, identify pacing
-/// (reference (a) G11, G12), then READY and, with the GUILDS intent, one GUILD_CREATE per guild.
+/// (docs/DISCORD.md#identify), then READY and, with the GUILDS intent, one GUILD_CREATE per guild.
 extension GatewayWorld {
     mutating func identify(_ data: SimulatorJSON, on id: Int, at now: Date) {
         guard let connection = live[id] else { return }

@@ -2,7 +2,7 @@ import Foundation
 import WebSocket
 
 /// RESUME (op 6): only on the resume port, only for a live session and a `seq` it has sent;
-/// replays every later dispatch in order, then RESUMED (reference (a) G14, (d)).
+/// replays every later dispatch in order, then RESUMED (docs/DISCORD.md#resume).
 extension GatewayWorld {
     mutating func resume(_ data: SimulatorJSON, on id: Int, at now: Date) {
         guard let connection = live[id] else { return }

@@ -63,7 +63,7 @@ struct GatewayWorld {
 
     mutating func closeReceived(code: CloseCode?, reason: String, on id: Int, at now: Date) {
         closesReceived.append(GatewayCloseRecord(connectionID: id, code: code, reason: reason))
-        // 1000 and 1001 from the client end the session (reference (a) G18); other codes keep it
+        // 1000 and 1001 from the client end the session (docs/DISCORD.md#close-codes); other codes keep it
         // resumable. An echo of the server's own close is no decision of the client's.
         if let connection = live[id], !connection.isClosing, let sessionID = connection.sessionID, code == .normal || code == .goingAway {
             endSession(sessionID, because: "the client closed with \(code.map { String($0.rawValue) } ?? "")")

@@ -1,4 +1,4 @@
-/// One heartbeat (op 1) from a client, with the auditor's verdict (reference (a) G5–G7, (d)).
+/// One heartbeat (op 1) from a client, with the auditor's verdict (docs/DISCORD.md#heartbeats).
 ///
 /// Timing: the first heartbeat is due within `[0, interval]` of HELLO (plus the tolerance for
 /// scheduling slack); each later regular one `interval ± tolerance` after the previous regular one.

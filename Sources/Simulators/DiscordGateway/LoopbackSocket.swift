@@ -4,7 +4,7 @@ import Glibc
 /// non-blocking reads and writes on accepted connections. Every call retries on EINTR; other
 /// failures come back as values (`.closed`) because a simulator connection that fails simply ends.
 ///
-/// Plain TCP only: TLS (wss://, the `h2` ALPN trap of reference (a) L2) is not simulated.
+/// Plain TCP only: TLS (wss://, the `h2` ALPN trap, docs/DISCORD.md#connection) is not simulated.
 enum LoopbackSocket {
     enum Transfer: Equatable {
         case done(Int)

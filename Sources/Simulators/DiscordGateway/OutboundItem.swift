@@ -11,7 +11,7 @@ enum OutboundItem {
     case halfOpen
 }
 
-/// How one payload is cut into WebSocket messages and frames: the framing torture of reference (d).
+/// How one payload is cut into WebSocket messages and frames: the framing Discord may use (docs/DISCORD.md#connection).
 public enum DispatchDelivery: Sendable, Equatable {
     /// One message in one frame, as Discord usually sends.
     case whole

@@ -14,7 +14,7 @@ public struct ResumeRecord: Sendable, Equatable {
     public let port: GatewayConnectionRecord.Port
     public let sessionID: String?
     public let sequence: Int?
-    /// Whether the query string equals the one the session identified with (G14: reuse it).
+    /// Whether the query string equals the one the session identified with (docs/DISCORD.md#resume: reuse it).
     public let queryMatchesOriginal: Bool?
     public let outcome: Outcome
 }

@@ -1,4 +1,4 @@
-/// One node of an application command's option tree (reference (c), type 2): a group holds
+/// One node of an application command's option tree (docs/DISCORD.md#interactions): a group holds
 /// subcommands, a subcommand holds leaves, a leaf holds a value; `value` and `options` never mix.
 public indirect enum SimulatedCommandOption: Sendable, Equatable {
     case subcommandGroup(String, [SimulatedCommandOption])

@@ -5,6 +5,6 @@ public struct SimulatedInteraction: Sendable, Equatable {
     public let token: String
     public let type: SimulatedInteractionType
     public let channelID: String
-    /// The dispatch's `d`, shaped as reference (c) "INTERACTION_CREATE" describes.
+    /// The dispatch's `d`, shaped as docs/DISCORD.md#interactions describes.
     public let payload: SimulatorJSON
 }

@@ -1,5 +1,5 @@
 /// One top-level component of a modal submission, sent in the Label shape the docs now require
-/// (reference (c), type 5): `{type: 18, id, component: {...}}`.
+/// (docs/DISCORD.md#interactions): `{type: 18, id, component: {...}}`.
 public enum SimulatedModalField: Sendable, Equatable {
     /// A Text Input (type 4) inside a Label.
     case textInput(customID: String, value: String)

@@ -3,7 +3,7 @@ import WebSocket
 
 /// The client's opening handshake (RFC 6455 §4.2.1) as the gateway judges it: the checks an HTTP
 /// server makes before any WebSocket byte (method, Upgrade, Connection, key, version), then the
-/// gateway's own query parameters (reference (a) G2). A pure value, tested without sockets.
+/// gateway's own query parameters (docs/DISCORD.md#gateway-url). A pure value, tested without sockets.
 struct UpgradeRequest: Sendable, Equatable {
     let method: String
     let path: String
@@ -74,7 +74,7 @@ struct UpgradeRequest: Sendable, Equatable {
         return .accept(accept: accept, compressed: compressed)
     }
 
-    /// The 101 head; the caller appends HELLO so that both leave in one `send` (reference (a) L3).
+    /// The 101 head; the caller appends HELLO so that both leave in one `send` (docs/DISCORD.md#connection).
     static func switchingProtocols(accept: String) -> [UInt8] {
         Array("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: upgrade\r\nSec-WebSocket-Accept: \(accept)\r\n\r\n".utf8)
     }

@@ -1,8 +1,8 @@
 import CZlib
 
 /// The server half of `compress=zlib-stream`: one deflate context per connection, each payload
-/// flushed with `Z_SYNC_FLUSH` so that it ends with `00 00 FF FF`, as Discord sends it (reference
-/// (a) G23). A client that reuses its inflater across connections fails on the second connection's
+/// flushed with `Z_SYNC_FLUSH` so that it ends with `00 00 FF FF`, as Discord sends it
+/// (docs/DISCORD.md#compression). A client that reuses its inflater across connections fails on the second connection's
 /// first message, which is the point of keeping one deflater per simulated connection.
 ///
 /// Not thread-safe: owned by one connection's thread. The `z_stream` lives on the heap because

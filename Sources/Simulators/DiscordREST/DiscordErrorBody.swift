@@ -1,5 +1,5 @@
 /// Discord's JSON error codes the simulator answers with, with Discord's own messages
-/// (reference (b) R12; DOCS `topics/opcodes-and-status-codes.mdx`).
+/// (docs/DISCORD.md#error-bodies).
 enum DiscordErrorCode: Int {
     case general = 0
     case unknownApplication = 10002

@@ -31,7 +31,7 @@ extension DiscordRESTSimulator {
         /// token (15 min); configurable only so that a test can explore the edges.
         public var callbackDeadline: Duration
         public var interactionTokenLifetime: Duration
-        /// Discord allows 200 new commands per guild per day (reference (c), command registration).
+        /// Discord allows 200 new commands per guild per day (docs/DISCORD.md#commands).
         public var dailyCommandCreates: Int
 
         public init(

@@ -62,7 +62,7 @@ extension DiscordRESTSimulator {
     }
 
     /// Responses that count toward Discord's invalid-request limit: 401, 403 and 429 other than
-    /// scope "shared" (reference (b) R8).
+    /// scope "shared" (docs/DISCORD.md#invalid-requests).
     public var invalidRequestCount: Int {
         world.withLock { $0.invalidRequests.values.reduce(0, +) }
     }

@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// Invariant: all Discord state lives in one `RESTWorld` value behind `world`'s lock, and each
 /// request is judged and applied in one critical section. The lock is never held across an `await`.
-/// Specification: reference/discord-protocol.md, sections (b), (c) and (d) "REST side".
+/// Specification: docs/DISCORD.md, *REST*.
 public final class DiscordRESTSimulator: Sendable {
     public let configuration: Configuration
     public let clock: SimulatorClock

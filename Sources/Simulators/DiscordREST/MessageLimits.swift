@@ -1,7 +1,7 @@
 /// Discord's limits on a message body (create, follow-up, edit, callback 4/7 data), checked the way
 /// Discord checks them: every violation is collected and answered as one 50035 whose error tree names
-/// the field. Lengths count Unicode scalars, as Discord does (reference (b) R14), not Swift characters.
-/// Numbers from DOCS `resources/message.mdx` and `components/reference.mdx` (reference (c)).
+/// the field. Lengths count Unicode scalars, as Discord does (docs/DISCORD.md#content-limits), not Swift characters.
+/// Numbers from Discord's documentation of messages and components.
 enum MessageLimits {
     static let content = 2000
     /// A string `nonce` (SPEC `MessageCreateRequest`).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// DM channels and channel messages (reference (c) "Roles, DMs, gateway URL", "Messages").
+/// DM channels and channel messages (docs/DISCORD.md#messages).
 extension RESTWorld {
     /// How long Discord remembers an enforced nonce: "the past few minutes"; five here.
     static let nonceWindow: TimeInterval = 300
@@ -47,8 +47,8 @@ extension RESTWorld {
         if let channel, !channel.isViewable { return .error(403, .missingAccess) }
         if let channel, !channel.isWritable { return .error(403, .missingPermissions) }
         // `enforce_nonce`: a nonce the same author (the bot) used within the last few minutes, in
-        // any channel, returns the message it created instead of a new one (DOCS
-        // `resources/message.mdx`, Create Message).
+        // any channel, returns the message it created instead of a new one
+        // (docs/DISCORD.md#messages).
         let nonceKey = body["enforce_nonce"]?.boolValue == true ? body["nonce"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } : nil
         if let nonceKey, let earlier = messagesByNonce[nonceKey], now.timeIntervalSince(earlier.at) < Self.nonceWindow {
             return .json(200, earlier.message)

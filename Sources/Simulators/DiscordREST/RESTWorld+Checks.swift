@@ -1,6 +1,6 @@
 import Foundation
 
-/// The checks every request meets before its route's own rules (reference (b) R1, R13, (d) "REST side").
+/// The checks every request meets before its route's own rules (docs/DISCORD.md#requests, #audit-log-reason).
 extension RESTWorld {
     /// Cloudflare blocks clients that do not present `DiscordBot ($url, $versionNumber)`; the block
     /// page is HTML and carries no `Via`, so a client that only parses JSON learns nothing from it.
@@ -37,7 +37,7 @@ extension RESTWorld {
     }
 
     /// `X-Audit-Log-Reason` travels in a header, so it must be ASCII: Discord wants it percent-encoded
-    /// UTF-8 that decodes to 1–512 characters (reference (b) R13). A raw Japanese reason is the bug
+    /// UTF-8 that decodes to 1–512 characters (docs/DISCORD.md#audit-log-reason). A raw Japanese reason is the bug
     /// this catches.
     func checkAuditLogReason(_ request: IncomingRequest) -> SimulatedResponse? {
         guard let reason = request.headers["x-audit-log-reason"] else { return nil }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Guild command registration (reference (c) "Application command registration").
+/// Guild command registration (docs/DISCORD.md#commands).
 extension RESTWorld {
     /// Discord's per-guild caps: 100 chat-input, 15 user and 15 message commands.
     static let commandCaps: [Int: Int] = [1: 100, 2: 15, 3: 15]

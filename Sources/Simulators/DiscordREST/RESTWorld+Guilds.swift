@@ -1,6 +1,6 @@
 import Foundation
 
-/// Members and their roles in the one simulated guild (reference (c) "Roles, DMs, gateway URL").
+/// Members and their roles in the one simulated guild.
 extension RESTWorld {
     /// `PUT`/`DELETE /guilds/{g}/members/{u}/roles/{r}`: 204 on success, also when nothing changes
     /// (Discord's role PUT is idempotent). Needs MANAGE_ROLES and a role below the bot's highest.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `POST /interactions/{id}/{token}/callback` (reference (c) "Interaction callback").
+/// `POST /interactions/{id}/{token}/callback` (docs/DISCORD.md#interactions).
 extension RESTWorld {
     /// The documented callback types: PONG, message, deferred message, deferred update, update,
     /// autocomplete result, modal, launch activity.
@@ -74,7 +74,7 @@ extension RESTWorld {
         case 8:
             if let choices = data["choices"]?.arrayValue, choices.count > 25 { errors.tooLong(["data", "choices"], limit: 25) }
         case 9:
-            // Modal: custom_id 1–100, title 1–45, 1–5 top-level components (reference (c) "Components").
+            // Modal: custom_id 1–100, title 1–45, 1–5 top-level components (docs/DISCORD.md#interactions).
             if let customID = data["custom_id"]?.stringValue {
                 if !(1...100).contains(customID.unicodeScalars.count) { errors.badLength(["data", "custom_id"], range: 1...100) }
             } else {

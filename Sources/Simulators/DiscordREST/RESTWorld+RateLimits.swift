@@ -1,6 +1,6 @@
 import Foundation
 
-/// The global limit, the route buckets and the 429s they answer with (reference (b) R2–R7).
+/// The global limit, the route buckets and the 429s they answer with (docs/DISCORD.md#buckets, #rate-limit-headers, #429-answers, #global-limit).
 extension RESTWorld {
     /// Bot-token requests outside interactions share one global bucket; its 429 says so three ways
     /// (`global: true`, `X-RateLimit-Global`, scope `global`) and carries no bucket headers.

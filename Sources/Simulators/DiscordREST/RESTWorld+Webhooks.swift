@@ -1,7 +1,6 @@
 import Foundation
 
-/// The interaction's webhook: follow-ups and the original response (reference (c) "Follow-ups and
-/// editing the original"). The token works for 15 minutes from the dispatch, then answers 401 50027.
+/// The interaction's webhook: follow-ups and the original response (docs/DISCORD.md#interactions). The token works for 15 minutes from the dispatch, then answers 401 50027.
 extension RESTWorld {
     /// The interaction behind a webhook path, or Discord's answer when there is none.
     private func webhookInteraction(_ match: RouteMatch, now: Date) -> Result<InteractionState, WebhookRefusal> {

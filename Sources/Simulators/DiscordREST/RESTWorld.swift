@@ -148,7 +148,7 @@ struct RESTWorld {
 
 extension SimulatedResponse {
     /// Every answer from Discord's API servers passes Google's load balancer, which adds `Via`;
-    /// answers from Cloudflare do not (reference (b) R6), so this marks the difference.
+    /// answers from Cloudflare do not (docs/DISCORD.md#429-answers), so this marks the difference.
     var fromAPI: SimulatedResponse {
         var copy = self
         copy.headers["Via"] = "1.1 google"

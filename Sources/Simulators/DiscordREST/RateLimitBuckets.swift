@@ -35,7 +35,7 @@ struct RateLimitBuckets {
     }
 }
 
-/// The `X-RateLimit-*` headers Discord sends on every bucketed response (reference (b) R2–R4).
+/// The `X-RateLimit-*` headers Discord sends on every bucketed response (docs/DISCORD.md#buckets, #rate-limit-headers).
 struct RateLimitHeaders {
     let limit: Int
     let remaining: Int
@@ -58,7 +58,7 @@ struct RateLimitHeaders {
 enum BucketHash {
     /// A 32-hex-digit name that stays the same across runs and processes (Swift's `Hasher` is
     /// seeded per process), like Discord's opaque bucket hashes: the same for every channel on a
-    /// route, so clients must add the top-level id themselves (reference (b) R2).
+    /// route, so clients must add the top-level id themselves (docs/DISCORD.md#buckets).
     static func of(_ text: String) -> String {
         func fnv1a(_ seed: UInt64) -> UInt64 {
             var hash = seed

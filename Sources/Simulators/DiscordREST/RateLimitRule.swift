@@ -25,6 +25,6 @@ public struct RateLimitRule: Sendable, Hashable {
     /// For routes without their own entry: generous, so that the global limit is what a burst hits.
     public static let fallback = RateLimitRule(limit: 50, window: .seconds(1))
 
-    /// Discord's global limit for bot-token requests (reference (b) R7).
+    /// Discord's global limit for bot-token requests (docs/DISCORD.md#global-limit).
     public static let global = RateLimitRule(limit: 50, window: .seconds(1))
 }

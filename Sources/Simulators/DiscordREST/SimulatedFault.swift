@@ -13,10 +13,10 @@ public enum SimulatedFault: Sendable, Hashable {
     /// of the body, then close the connection. Has no effect on responses without a body (204).
     case resetMidBody(afterBytes: Int)
     /// A 429 with `X-RateLimit-Scope: shared`: a per-resource limit that Discord does not count
-    /// against the bot (reference (b) R5). The request does nothing.
+    /// against the bot (docs/DISCORD.md#429-answers). The request does nothing.
     case sharedRateLimit(retryAfter: Double)
     /// A Cloudflare ban: 429 with an HTML body ("error code: 1015") and no `Via` header, which a
-    /// client must treat as "stop" rather than "wait and retry" (reference (b) R6).
+    /// client must treat as "stop" rather than "wait and retry" (docs/DISCORD.md#429-answers).
     case cloudflareBan(retryAfter: Int)
 
     public enum FaultBody: Sendable, Hashable {

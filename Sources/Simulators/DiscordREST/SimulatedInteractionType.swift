@@ -12,7 +12,7 @@ public enum SimulatedInteractionType: Int, Sendable, Hashable {
     /// 5: a modal was submitted; it cannot be answered with another modal.
     case modalSubmit = 5
 
-    /// Discord's rules from reference (c) "Interaction callback": 1 only to PING, 4/5 to anything
+    /// Discord's rules (docs/DISCORD.md#interactions): 1 only to PING, 4/5 to anything
     /// a user triggered, 6/7 only to components, 8 only to autocomplete, 9 not to a modal submit.
     func acceptsCallback(_ callbackType: Int) -> Bool {
         switch (self, callbackType) {

@@ -31,7 +31,7 @@ struct SimulatedResponse: Sendable {
     }
 
     /// Discord's 401/403/429 count toward the invalid-request limit (10,000 per 10 min per IP),
-    /// except 429s with scope "shared" (reference (b) R8).
+    /// except 429s with scope "shared" (docs/DISCORD.md#invalid-requests).
     var countsAsInvalid: Bool {
         switch status {
         case 401, 403: true
@@ -43,7 +43,7 @@ struct SimulatedResponse: Sendable {
 
 /// Cloudflare's pages, for the answers that come from the edge rather than from Discord's API.
 enum EdgePages {
-    /// What a request without a proper `User-Agent` can get (reference (b) R1): Cloudflare's block page.
+    /// What a request without a proper `User-Agent` can get (docs/DISCORD.md#requests): Cloudflare's block page.
     static let blocked = """
         <!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head>
         <body><h1>Sorry, you have been blocked</h1><p>You are unable to access discord.com</p></body></html>

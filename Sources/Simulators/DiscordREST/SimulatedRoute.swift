@@ -62,7 +62,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Interaction callbacks and interaction webhooks need no bot token and, per Discord's rate-limit
-    /// docs, do not count against the global limit (reference (b) R7).
+    /// docs, do not count against the global limit (docs/DISCORD.md#global-limit).
     public var isInteractionRoute: Bool {
         switch self {
         case .createInteractionResponse, .createFollowUpMessage, .getOriginalResponse, .editOriginalResponse,
@@ -72,7 +72,7 @@ public enum SimulatedRoute: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The parameter that splits a bucket per resource, as Discord's "top-level resources" do
-    /// (channel, guild, webhook with its token; reference (b) R2).
+    /// (channel, guild, webhook with its token; docs/DISCORD.md#buckets).
     var majorParameters: [String] {
         switch self {
         case .createMessage, .editMessage, .getChannel: ["channel_id"]

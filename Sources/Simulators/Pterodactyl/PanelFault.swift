@@ -3,7 +3,7 @@
 public enum PanelFault: Sendable, Hashable {
     /// A generic 500 (or any status) from the panel itself.
     case status(Int)
-    /// Wings unreachable: 504 `DaemonConnectionException` (§1.4).
+    /// Wings unreachable: 504 `DaemonConnectionException` (docs/PANEL-API.md §1.4).
     case daemonUnavailable
     /// Wings answered 4xx, passed through with "An error occurred on the remote host: …".
     case daemonError(status: Int, message: String)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The panel's envelopes and error bodies (§1.3, §1.4), built as `SimulatorJSON`.
+/// The panel's envelopes and error bodies (docs/PANEL-API.md §1.3, §1.4), built as `SimulatorJSON`.
 enum PanelJSON {
     static func item(_ object: String, _ attributes: SimulatorJSON, meta: SimulatorJSON? = nil) -> SimulatorJSON {
         var fields: [String: SimulatorJSON] = ["object": .string(object), "attributes": attributes]
@@ -57,7 +57,7 @@ enum PanelJSON {
     }
 }
 
-/// Collects 422 entries, one per failed rule, as Laravel reports them (§1.4).
+/// Collects 422 entries, one per failed rule, as Laravel reports them (docs/PANEL-API.md §1.4).
 struct Violations {
     private(set) var entries: [SimulatorJSON] = []
 
@@ -101,7 +101,7 @@ struct Violations {
 }
 
 extension SimulatorJSON {
-    /// What Laravel's global middleware does to input (§1.1): strings trimmed, `""` turned into null.
+    /// What Laravel's global middleware does to input (docs/PANEL-API.md §1.1): strings trimmed, `""` turned into null.
     var trimmedInput: SimulatorJSON {
         switch self {
         case .string(let text):

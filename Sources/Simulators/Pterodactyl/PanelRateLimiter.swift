@@ -1,6 +1,6 @@
 import Foundation
 
-/// Laravel's fixed-decay counter as the panel configures it (§1.5): one bucket per account and
+/// Laravel's fixed-decay counter as the panel configures it (docs/PANEL-API.md §1.5): one bucket per account and
 /// API, a window that starts at the first hit and ends `window` later, and no hit recorded once
 /// the limit is reached.
 struct PanelRateLimiter {

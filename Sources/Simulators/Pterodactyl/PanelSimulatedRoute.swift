@@ -18,7 +18,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The sub-user permission the route needs (§3.2); `nil` means access to the server is enough.
+    /// The sub-user permission the route needs (docs/PANEL-API.md §3.2); `nil` means access to the server is enough.
     /// Power's depends on the signal and is checked there.
     var clientPermission: String? {
         switch self {

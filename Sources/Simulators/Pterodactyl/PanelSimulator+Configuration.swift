@@ -8,12 +8,12 @@ extension PanelSimulator {
         public var users: [SimulatedPanelUser]
         public var servers: [SimulatedPanelServer]
         public var keys: [SimulatedAPIKey]
-        /// `APP_API_APPLICATION_RATELIMIT` and `APP_API_CLIENT_RATELIMIT` (§1.5): requests per
+        /// `APP_API_APPLICATION_RATELIMIT` and `APP_API_CLIENT_RATELIMIT` (docs/PANEL-API.md §1.5): requests per
         /// one-minute window per account, one bucket per API.
         public var applicationRateLimit: Int
         public var clientRateLimit: Int
         public var rateLimitWindow: Duration
-        /// `BACKUP_THROTTLE_LIMIT` per `BACKUP_THROTTLE_PERIOD` per server (§3.3).
+        /// `BACKUP_THROTTLE_LIMIT` per `BACKUP_THROTTLE_PERIOD` per server (docs/PANEL-API.md §3.3).
         public var backupThrottleLimit: Int
         public var backupThrottlePeriod: Duration
         /// How long Wings takes to move a server from starting to running or stopping to offline.
@@ -27,7 +27,7 @@ extension PanelSimulator {
         public var automaticInstallDuration: Duration?
         /// How long a signed download URL stays valid (Wings: 15 minutes).
         public var downloadURLLifetime: Duration
-        /// How long `/resources` answers from its cache (the panel: 20 s, §3.4), so a client that
+        /// How long `/resources` answers from its cache (the panel: 20 s, docs/PANEL-API.md §3.4), so a client that
         /// polls for a power state sees the change late, as it would in production.
         public var resourcesCacheDuration: Duration
 
@@ -99,7 +99,7 @@ public struct SimulatedPanelUser: Sendable, Equatable {
     public static let admin = SimulatedPanelUser(id: 1, username: "admin", email: "admin@kpw.local", firstName: "Panel", lastName: "Admin", isRootAdmin: true)
 }
 
-/// An API key: 48 characters, `ptla_` or `ptlc_` first (§1.2).
+/// An API key: 48 characters, `ptla_` or `ptlc_` first (docs/PANEL-API.md §1.2).
 public struct SimulatedAPIKey: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// An application key with its `r_*` bits (1 read, 2 write, 3 both), e.g. `["users": 3]`.
@@ -133,9 +133,9 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var uuid: String
     public var name: String
     public var ownerID: Int
-    /// Unique among servers when set; `PATCH .../details` without it sets it to `nil` (§2.8).
+    /// Unique among servers when set; `PATCH .../details` without it sets it to `nil` (docs/PANEL-API.md §2.8).
     public var externalID: String?
-    /// Shown in both APIs; `PATCH .../details` without it sets it to `""` (§2.8).
+    /// Shown in both APIs; `PATCH .../details` without it sets it to `""` (docs/PANEL-API.md §2.8).
     public var description: String
     /// `nil`, `installing`, `install_failed`, `reinstall_failed`, `suspended` or `restoring_backup`.
     public var status: String?
@@ -247,7 +247,7 @@ public struct SimulatedVariable: Sendable, Equatable {
         self.rules = rules
     }
 
-    /// The stock Paper egg (§3.7): `DL_PATH` is hidden.
+    /// The stock Paper egg (docs/PANEL-API.md §3.7): `DL_PATH` is hidden.
     public static let paper = [
         SimulatedVariable(name: "Minecraft Version", envVariable: "MINECRAFT_VERSION", defaultValue: "latest", rules: "nullable|string|max:20"),
         SimulatedVariable(name: "Server Jar File", envVariable: "SERVER_JARFILE", defaultValue: "server.jar", isUserEditable: false, rules: "required|string|max:20"),
@@ -291,7 +291,7 @@ public struct SimulatedBackup: Sendable, Equatable {
     public var bytes: Int64
     public var createdAt: Date
     public var completedAt: Date?
-    /// Soft-deleted: hidden from the API, still counted by the creation throttle (§3.3).
+    /// Soft-deleted: hidden from the API, still counted by the creation throttle (docs/PANEL-API.md §3.3).
     public var isDeleted: Bool
 
     public var isRunning: Bool { completedAt == nil }

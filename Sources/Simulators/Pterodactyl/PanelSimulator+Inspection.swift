@@ -62,7 +62,7 @@ extension PanelSimulator {
         }
     }
 
-    /// Sub-user updates that changed a stored list; an unchanged list writes nothing (§3.2).
+    /// Sub-user updates that changed a stored list; an unchanged list writes nothing (docs/PANEL-API.md §3.2).
     public var subuserWriteCount: Int {
         world.withLock { $0.subuserWrites }
     }

@@ -3,7 +3,7 @@ public import Logging
 import Synchronization
 
 /// A Pterodactyl panel (and the Wings download endpoint) on loopback that behaves as
-/// reference/pterodactyl-api.md describes: key types and `r_*` bits, per-account rate limits with
+/// docs/PANEL-API.md describes: key types and `r_*` bits, per-account rate limits with
 /// `X-RateLimit-*` headers, the panel's envelopes, `errors[]` bodies and 422 validation entries,
 /// 409 while installing, sub-user auto-creation, the backup throttle and limit, a toggling lock,
 /// single-use download URLs, and power states that change later. It is a fake with inspection:

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The application API: users and the server lookup (§2).
+/// The application API: users and the server lookup (docs/PANEL-API.md §2).
 extension PanelWorld {
     mutating func application(_ match: PanelRouteMatch, caller: PanelCaller, body: [String: SimulatorJSON], query: [String: String], now: Date) -> SimulatedResponse {
         let resource = [.listServers, .getApplicationServer, .updateServerDetails].contains(match.route) ? "servers" : "users"
@@ -68,7 +68,7 @@ extension PanelWorld {
         PanelJSON.badRequest("InvalidFilterQuery", "Requested filter(s) `\(field)` are not allowed. Allowed filter(s) are `\(allowed.joined(separator: ", "))`.")
     }
 
-    /// The rules of §2.3 and §2.4; `existing` is the user being updated (unique checks skip it).
+    /// The rules of docs/PANEL-API.md §2.3 and §2.4; `existing` is the user being updated (unique checks skip it).
     private mutating func validateUser(body: [String: SimulatorJSON], existing: SimulatedPanelUser?) -> (fields: UserFields?, violations: Violations) {
         var violations = Violations()
         let others = users.filter { $0.id != existing?.id }
@@ -207,7 +207,7 @@ extension PanelWorld {
     }
 }
 
-/// spatie's partial filter (§2.1): `LOWER(column) LIKE %value%` for each comma-separated value,
+/// spatie's partial filter (docs/PANEL-API.md §2.1): `LOWER(column) LIKE %value%` for each comma-separated value,
 /// where `%` and `_` are wildcards.
 enum LikeFilter {
     static func matches(_ column: String, filter: String) -> Bool {

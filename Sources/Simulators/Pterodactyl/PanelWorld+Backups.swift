@@ -1,6 +1,6 @@
 import Foundation
 
-/// Backups (§3.3): the per-server throttle, then the limit; a toggling lock; single-use signed
+/// Backups (docs/PANEL-API.md §3.3): the per-server throttle, then the limit; a toggling lock; single-use signed
 /// download URLs served by the simulator's own Wings endpoint.
 extension PanelWorld {
     mutating func backups(_ route: PanelSimulatedRoute, context: ClientContext, body: [String: SimulatorJSON], query: [String: String], now: Date) -> SimulatedResponse {
@@ -85,7 +85,7 @@ extension PanelWorld {
          "created_at": PanelJSON.timestamp(backup.createdAt), "completed_at": PanelJSON.timestamp(backup.completedAt)]
     }
 
-    /// Wings' `GET /download/backup?token=`: a token works once and for 15 minutes (§3.3, panel#4947).
+    /// Wings' `GET /download/backup?token=`: a token works once and for 15 minutes (docs/PANEL-API.md §3.3, panel#4947).
     mutating func wingsDownload(token: String, now: Date) -> PanelReply {
         let missing = PanelReply.response(.json(404, ["error": "The requested resource was not found on this server."]))
         guard var entry = downloadTokens[token], !entry.isUsed, entry.expiresAt > now,

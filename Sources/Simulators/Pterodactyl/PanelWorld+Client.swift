@@ -1,6 +1,6 @@
 import Foundation
 
-/// The client API's gate (§1.7) and its server-level endpoints (§3.1, §3.4–§3.7).
+/// The client API's gate (docs/PANEL-API.md §1.7) and its server-level endpoints (§3.1, §3.4–§3.7).
 extension PanelWorld {
     static let allPermissions: Set<String> = [
         "websocket.connect", "control.console", "control.start", "control.stop", "control.restart",
@@ -91,7 +91,7 @@ extension PanelWorld {
          "is_editable": .bool(variable.isUserEditable), "rules": .string(variable.rules)]
     }
 
-    /// §3.4: authorization before validation, so an unknown signal is 403 for a sub-user and 422
+    /// docs/PANEL-API.md §3.4: authorization before validation, so an unknown signal is 403 for a sub-user and 422
     /// for the owner. Wings acts later: start → starting → running, stop → stopping → offline.
     private mutating func power(context: ClientContext, body: [String: SimulatorJSON], now: Date) -> SimulatedResponse {
         let signal = body["signal"]?.stringValue
@@ -143,7 +143,7 @@ extension PanelWorld {
         ]))
     }
 
-    /// §3.5: 202 with `[]`; the server is `installing` (so 409 elsewhere) until Wings reports back.
+    /// docs/PANEL-API.md §3.5: 202 with `[]`; the server is `installing` (so 409 elsewhere) until Wings reports back.
     private mutating func reinstall(context: ClientContext, now: Date) -> SimulatedResponse {
         servers[context.index].status = "installing"
         servers[context.index].installsStarted += 1
@@ -173,7 +173,7 @@ extension PanelWorld {
         return .json(200, PanelJSON.list("file_object", items))
     }
 
-    /// §3.6: 204 even for names that do not exist; a deleted directory takes its subtree.
+    /// docs/PANEL-API.md §3.6: 204 even for names that do not exist; a deleted directory takes its subtree.
     private mutating func deleteFiles(context: ClientContext, body: [String: SimulatorJSON]) -> SimulatedResponse {
         var violations = Violations()
         let root = violations.requiredString(body, "root", max: 10_000)
@@ -220,7 +220,7 @@ extension PanelWorld {
         return .noContent
     }
 
-    /// §3.7: hidden → 400 "does not exist", read-only → 400, the variable's own rules → 422 on `value`.
+    /// docs/PANEL-API.md §3.7: hidden → 400 "does not exist", read-only → 400, the variable's own rules → 422 on `value`.
     private mutating func updateVariable(context: ClientContext, body: [String: SimulatorJSON]) -> SimulatedResponse {
         var violations = Violations()
         let key = violations.requiredString(body, "key")

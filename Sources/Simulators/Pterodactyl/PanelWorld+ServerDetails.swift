@@ -1,6 +1,6 @@
 import Foundation
 
-/// `PATCH /api/application/servers/{id}/details` (§2.8): a full replace, so what the body leaves
+/// `PATCH /api/application/servers/{id}/details` (docs/PANEL-API.md §2.8): a full replace, so what the body leaves
 /// out is cleared, not kept. The controller maps `user` onto the owner and turns a missing
 /// description into `""` and a missing `external_id` into null.
 extension PanelWorld {

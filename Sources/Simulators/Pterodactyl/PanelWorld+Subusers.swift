@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sub-users (§3.2): an unknown email creates a panel account, unknown permission strings are
+/// Sub-users (docs/PANEL-API.md §3.2): an unknown email creates a panel account, unknown permission strings are
 /// dropped, `websocket.connect` is always added, and a sub-user cannot grant what it lacks.
 extension PanelWorld {
     mutating func subusers(_ route: PanelSimulatedRoute, context: ClientContext, body: [String: SimulatorJSON], now: Date) -> SimulatedResponse {

@@ -57,7 +57,7 @@ struct PanelWorld {
     var downloadTokens: [String: DownloadToken] = [:]
     /// Per server id: the power state `/resources` last read from Wings, and when.
     var resourcesCache: [Int: (at: Date, state: String)] = [:]
-    /// Sub-user updates that changed stored permissions (an unchanged list writes nothing, §3.2).
+    /// Sub-user updates that changed stored permissions (an unchanged list writes nothing, docs/PANEL-API.md §3.2).
     var subuserWrites = 0
 
     struct DownloadToken {
@@ -99,7 +99,7 @@ struct PanelWorld {
         return reply
     }
 
-    /// The panel's order (§1.5, §1.7): router, authentication and key type, the throttle (so every
+    /// The panel's order (docs/PANEL-API.md §1.5, §1.7): router, authentication and key type, the throttle (so every
     /// authenticated request counts), injected faults, then per-API access checks, then the route.
     private mutating func respond(to request: PanelIncomingRequest, segments: [String]?, match: PanelRouteMatch?, body: SimulatorJSON?, now: Date) -> SimulatedResponse {
         guard let segments else { return PanelJSON.notFound() }
@@ -146,7 +146,7 @@ struct PanelWorld {
         let response: SimulatedResponse
     }
 
-    /// Bearer key of 48 characters, known; then the key type for the API (§1.2).
+    /// Bearer key of 48 characters, known; then the key type for the API (docs/PANEL-API.md §1.2).
     private func authenticate(_ request: PanelIncomingRequest, route: PanelSimulatedRoute) -> Result<PanelCaller, Refusal> {
         let unauthenticated = Refusal(response: PanelJSON.error(401, code: "AuthenticationException", detail: "Unauthenticated."))
         guard let header = request.headers["authorization"], header.hasPrefix("Bearer ") else { return .failure(unauthenticated) }
@@ -177,7 +177,7 @@ struct PanelWorld {
         return .success(body.trimmedInput.objectValue ?? [:])
     }
 
-    /// Laravel's throttle answer (§1.6): the one kind of 429 the panel sends.
+    /// Laravel's throttle answer (docs/PANEL-API.md §1.5): the one kind of 429 the panel sends.
     static func throttled(limit: Int, retryAfter: Int, resetAt: Date) -> SimulatedResponse {
         PanelJSON.error(429, code: "ThrottleRequestsException", detail: "Too Many Attempts.", headers: [
             "X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": "0", "Retry-After": String(retryAfter),
@@ -196,13 +196,13 @@ struct PanelWorld {
         }
     }
 
-    /// Accept's first entry must contain `/json` or `+json` (§1.1).
+    /// Accept's first entry must contain `/json` or `+json` (docs/PANEL-API.md §1.1).
     static func acceptsJSON(_ accept: String?) -> Bool {
         guard let first = accept?.split(separator: ",").first?.lowercased() else { return false }
         return first.contains("/json") || first.contains("+json")
     }
 
-    /// Without a JSON Accept, errors are not JSON (§1.1): a bad key redirects to the login page,
+    /// Without a JSON Accept, errors are not JSON (docs/PANEL-API.md §1.1): a bad key redirects to the login page,
     /// a validation failure redirects back, anything else renders HTML. Successes stay JSON.
     private func htmlRendering(of response: SimulatedResponse, request: PanelIncomingRequest) -> SimulatedResponse {
         guard response.status >= 400 else { return response }

@@ -1,4 +1,4 @@
-/// The `type` number of a component (docs `components/reference.mdx`, "Component Types").
+/// The `type` number of a component (Discord's documentation, "Component Reference", "Component Types").
 ///
 /// A struct rather than an enum so that a type Discord adds later still decodes: the component around
 /// it becomes `.unknown(type)` instead of failing the whole interaction.

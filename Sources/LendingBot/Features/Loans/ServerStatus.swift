@@ -7,7 +7,7 @@ import Pterodactyl
 /// `/mcserver-admin server status server`: the power state, usage against limits, the address
 /// players connect to and the loan holding the server, read from the panel after a deferral.
 ///
-/// `/resources` is cached by the panel for about 20 seconds (reference §3.4), so a signal sent
+/// `/resources` is cached by the panel for about 20 seconds (docs/PANEL-API.md §3.4), so a signal sent
 /// just before may not show yet. A panel failure is reported as the adapter words it, never with
 /// the panel's own text.
 struct ServerStatusCommand: CommandHandler {

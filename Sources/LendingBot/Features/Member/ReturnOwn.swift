@@ -8,7 +8,7 @@ import Lending
 /// (`loan.return:<id>`) carries only the loan's id. The click checks again, in the transaction
 /// that queues the task, that the clicker is the organizer or a moderator and that the loan is
 /// still ACTIVE with no return under way; so a forwarded or replayed button, a double click, or
-/// a loan returned meanwhile changes nothing (reference-bots.md §12, 1 and 12).
+/// a loan returned meanwhile changes nothing.
 struct ReturnCommand: CommandHandler {
     static let pickAction = "loan.return.pick"
 
