@@ -52,10 +52,13 @@ let package = Package(
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
         .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging],
                 swiftSettings: strict),
+        // Writes the checkout's commit into the executable for `--version` (see Plugins/GitCommit).
+        .plugin(name: "GitCommit", capability: .buildTool()),
         .executableTarget(
             name: "lending-bot",
             dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", argumentParser, logging],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["GitCommit"]
         ),
 
         // Prints a table of REST client throughput and latency against the simulator (release build).
@@ -129,6 +132,6 @@ let package = Package(
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
     ]
 )

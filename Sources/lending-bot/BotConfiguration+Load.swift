@@ -1,7 +1,9 @@
 import LendingBot
 
 extension BotConfiguration {
-    /// Reads `.env` and the environment; every problem becomes a line of an `OperatorError`.
+    /// Reads `.env` and the environment; every problem becomes a line of a configuration
+    /// `OperatorError`, except that only missing variables are thrown as they are, for `run`
+    /// to prepare the database first.
     static func load(purpose: Purpose) throws -> BotConfiguration {
         let environment = try ProcessEnvironment.load()
         do {
@@ -10,7 +12,7 @@ extension BotConfiguration {
             if error.invalid.isEmpty {
                 throw error
             }
-            throw OperatorError(lines: error.invalid + error.missing)
+            throw OperatorError(lines: error.invalid + error.missing, configuration: true)
         }
     }
 }

@@ -7,10 +7,10 @@ import Secrets
 enum DatabaseMigration {
     static func run(configuration: BotConfiguration, migrationsFolder: String?) async throws -> Migrator.Report {
         guard let url = configuration.databaseURL else {
-            throw OperatorError("DATABASE_URL: required for the database connection")
+            throw OperatorError("DATABASE_URL: required for the database connection", configuration: true)
         }
+        let connection = try connectionConfiguration(url)
         do {
-            let connection = try ConnectionConfiguration(url.revealed())
             let migrations = try Migration.load(from: try MigrationsFolder.locate(explicit: migrationsFolder))
             let logger = Logger(label: "lending-bot.migrate")
             let pool = PostgresPool(connection, maximumConnections: 1, logger: logger)
@@ -24,6 +24,15 @@ enum DatabaseMigration {
             }
         } catch let error as PostgresError {
             throw OperatorError("\(error)")
+        }
+    }
+
+    /// `DATABASE_URL` parsed; a URL that cannot be parsed is the configuration's fault.
+    static func connectionConfiguration(_ url: Secret) throws -> ConnectionConfiguration {
+        do {
+            return try ConnectionConfiguration(url.revealed())
+        } catch {
+            throw OperatorError("\(error)", configuration: true)
         }
     }
 

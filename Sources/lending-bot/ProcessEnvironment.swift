@@ -9,7 +9,7 @@ enum ProcessEnvironment {
             do {
                 values = try DotEnv.parse(String(decoding: data, as: UTF8.self))
             } catch {
-                throw OperatorError("\(error)")
+                throw OperatorError("\(error)", configuration: true)
             }
         }
         values.merge(ProcessInfo.processInfo.environment) { _, environment in environment }

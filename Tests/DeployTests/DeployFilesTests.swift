@@ -53,7 +53,7 @@ import TestSupport
     static let unitDirectives = [
         "User=lending-bot", "EnvironmentFile=/etc/lending-bot/lending-bot.env",
         "ExecStart=/opt/lending-bot/bin/lending-bot run", "WorkingDirectory=/opt/lending-bot",
-        "Restart=on-failure", "ProtectSystem=strict", "ProtectHome=yes", "NoNewPrivileges=yes", "PrivateTmp=yes",
+        "Restart=on-failure", "RestartPreventExitStatus=78", "ProtectSystem=strict", "ProtectHome=yes", "NoNewPrivileges=yes", "PrivateTmp=yes",
         "ReadWritePaths=/var/lib/lending-bot/archive", "CapabilityBoundingSet=", "KillSignal=SIGTERM",
     ]
 
@@ -101,7 +101,8 @@ import TestSupport
 
     @Test func dockerfileRunsTheBotAsAnUnprivilegedUser() throws {
         let lines = try Self.contents("deploy/Dockerfile").split(separator: "\n").map(String.init)
-        for line in [#"ENTRYPOINT ["lending-bot"]"#, #"CMD ["run"]"#, "STOPSIGNAL SIGTERM", "USER lending-bot"] {
+        // The build stage needs the plugin the executable target uses (Package.swift).
+        for line in [#"ENTRYPOINT ["lending-bot"]"#, #"CMD ["run"]"#, "STOPSIGNAL SIGTERM", "USER lending-bot", "COPY Plugins ./Plugins"] {
             #expect(lines.contains(line), "missing \(line)")
         }
         #expect(lines.filter { $0.hasPrefix("FROM ") }.count >= 2, "not multi-stage")

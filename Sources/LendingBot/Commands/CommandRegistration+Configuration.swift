@@ -8,7 +8,7 @@ extension CommandRegistration {
     /// `BotApplication.Failure`s, one line naming the variable to fix.
     public static func synchronize(configuration: BotConfiguration, logger: Logger) async throws -> Outcome {
         guard let token = configuration.discordToken, let guild = configuration.guildID.flatMap(GuildID.init) else {
-            throw BotApplication.Failure("DISCORD_TOKEN and DISCORD_GUILD_ID are required to register the commands")
+            throw BotApplication.Failure("DISCORD_TOKEN and DISCORD_GUILD_ID are required to register the commands", configuration: true)
         }
         let http = try BotApplication.httpClient(configuration, logger: logger)
         defer { http.shutdown() }

@@ -28,8 +28,8 @@ extension BotConfiguration {
     /// invalid or, for `purpose`, missing; the thrown `Problems` lists each one.
     public init(environment: [String: String], purpose: Purpose) throws(Problems) {
         self.init()
-        var reader = EnvironmentReader(environment)
-        read(from: &reader, purpose: purpose)
+        var reader = EnvironmentReader(environment, purpose: purpose)
+        read(from: &reader)
         if !reader.problems.isEmpty {
             throw reader.problems
         }
@@ -39,34 +39,44 @@ extension BotConfiguration {
     /// value keeps its default (or stays nil), so `lending-bot doctor` can still check the rest.
     public static func reading(environment: [String: String], purpose: Purpose) -> (configuration: BotConfiguration, problems: Problems) {
         var configuration = BotConfiguration()
-        var reader = EnvironmentReader(environment)
-        configuration.read(from: &reader, purpose: purpose)
+        var reader = EnvironmentReader(environment, purpose: purpose)
+        configuration.read(from: &reader)
         return (configuration, reader.problems)
     }
 
     /// The name of every variable the configuration reads, in reading order: what
     /// `deploy/lending-bot.env.example` and the README must list.
     public static var environmentVariableNames: [String] {
-        var reader = EnvironmentReader([:])
-        var configuration = BotConfiguration()
-        configuration.read(from: &reader, purpose: .run)
-        return reader.namesRead
+        variablesRead().names
     }
 
-    private mutating func read(from reader: inout EnvironmentReader, purpose: Purpose) {
-        databaseURL = reader.secret("DATABASE_URL", requiredFor: "the database connection")
-        let required = purpose == .run
-        discordToken = reader.secret("DISCORD_TOKEN", requiredFor: required ? "connecting to Discord" : nil)
-        guildID = reader.snowflake("DISCORD_GUILD_ID", requiredFor: required ? "registering commands in the community's server" : nil)
+    /// The prefixes of the families passed on whole (`RCLONE_*`), in reading order.
+    public static var environmentVariablePrefixes: [String] {
+        variablesRead().prefixes
+    }
+
+    /// What reading an empty environment asks for: the reading itself, not the table, so tests can
+    /// hold the table (`variables`) against it.
+    private static func variablesRead() -> (names: [String], prefixes: [String]) {
+        var reader = EnvironmentReader([:], purpose: .run)
+        var configuration = BotConfiguration()
+        configuration.read(from: &reader)
+        return (reader.namesRead, reader.prefixesRead)
+    }
+
+    private mutating func read(from reader: inout EnvironmentReader) {
+        databaseURL = reader.secret("DATABASE_URL")
+        discordToken = reader.secret("DISCORD_TOKEN")
+        guildID = reader.snowflake("DISCORD_GUILD_ID")
         discordAPIURL = reader.url("DISCORD_API_URL", schemes: ["https", "http"]) ?? discordAPIURL
         gatewayURL = reader.url("DISCORD_GATEWAY_URL", schemes: ["wss", "ws"])
         adminRoleIDs = reader.snowflakes("DISCORD_ADMIN_ROLE_IDS")
-        panelUserRoleID = reader.snowflake("DISCORD_PANEL_USER_ROLE_ID", requiredFor: nil)
-        notifyChannelID = reader.snowflake("DISCORD_NOTIFY_CHANNEL_ID", requiredFor: nil)
+        panelUserRoleID = reader.snowflake("DISCORD_PANEL_USER_ROLE_ID")
+        notifyChannelID = reader.snowflake("DISCORD_NOTIFY_CHANNEL_ID")
 
-        pterodactylURL = reader.url("PTERODACTYL_URL", schemes: ["https", "http"], requiredFor: required ? "reaching the panel" : nil)
-        pterodactylApplicationKey = reader.secret("PTERODACTYL_APPLICATION_KEY", requiredFor: required ? "creating panel accounts" : nil)
-        pterodactylClientKey = reader.secret("PTERODACTYL_CLIENT_KEY", requiredFor: required ? "sub-users, backups and power" : nil)
+        pterodactylURL = reader.url("PTERODACTYL_URL", schemes: ["https", "http"])
+        pterodactylApplicationKey = reader.secret("PTERODACTYL_APPLICATION_KEY")
+        pterodactylClientKey = reader.secret("PTERODACTYL_CLIENT_KEY")
         pterodactylHeaders = reader.headers("PTERODACTYL_HEADERS")
 
         panelEmailDomain = reader.domain("PANEL_EMAIL_DOMAIN") ?? panelEmailDomain

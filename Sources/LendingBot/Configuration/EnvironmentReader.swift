@@ -2,21 +2,27 @@ import Foundation
 import Secrets
 
 /// Reads typed values out of environment variables, collecting a problem for each bad one instead of
-/// stopping at the first. An empty value counts as unset.
+/// stopping at the first. An empty value counts as unset. Whether a variable is required comes
+/// from its entry in `BotConfiguration.variables`, so the table and the reading cannot disagree.
 struct EnvironmentReader {
     private let environment: [String: String]
+    private let purpose: BotConfiguration.Purpose
     private(set) var problems = BotConfiguration.Problems()
     /// Every variable asked for, in the order asked: each typed reader goes through `text`.
     private(set) var namesRead: [String] = []
+    /// Every prefix passed on, as `PREFIX*`.
+    private(set) var prefixesRead: [String] = []
 
-    init(_ environment: [String: String]) {
+    init(_ environment: [String: String], purpose: BotConfiguration.Purpose) {
         self.environment = environment
+        self.purpose = purpose
     }
 
     /// Every variable whose name starts with `prefix` (rclone's own settings, say), as given: the
     /// bot passes them on without reading them.
-    func passthrough(prefix: String) -> [String: String] {
-        environment.filter { $0.key.hasPrefix(prefix) }
+    mutating func passthrough(prefix: String) -> [String: String] {
+        if !prefixesRead.contains(prefix + "*") { prefixesRead.append(prefix + "*") }
+        return environment.filter { $0.key.hasPrefix(prefix) }
     }
 
     private mutating func invalid(_ name: String, _ expectation: String) {
@@ -24,23 +30,27 @@ struct EnvironmentReader {
     }
 
     /// The trimmed value, or nil when unset or empty (recording it as missing if it is required).
-    mutating func text(_ name: String, requiredFor purpose: String? = nil) -> String? {
+    mutating func text(_ name: String) -> String? {
         if !namesRead.contains(name) { namesRead.append(name) }
+        // A name missing from the table is a programming error the configuration tests catch.
+        assert(BotConfiguration.variable(named: name) != nil, "\(name) is not in BotConfiguration.variables")
         let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if value.isEmpty {
-            if let purpose { problems.missing.append("\(name): required for \(purpose)") }
+            if let reason = BotConfiguration.variable(named: name)?.requiredReason(for: purpose) {
+                problems.missing.append("\(name): required for \(reason)")
+            }
             return nil
         }
         return value
     }
 
-    mutating func secret(_ name: String, requiredFor purpose: String?) -> Secret? {
-        text(name, requiredFor: purpose).map(Secret.init)
+    mutating func secret(_ name: String) -> Secret? {
+        text(name).map(Secret.init)
     }
 
     /// A Discord snowflake: 17 to 20 decimal digits.
-    mutating func snowflake(_ name: String, requiredFor purpose: String?) -> String? {
-        guard let value = text(name, requiredFor: purpose) else { return nil }
+    mutating func snowflake(_ name: String) -> String? {
+        guard let value = text(name) else { return nil }
         guard Self.isSnowflake(value) else {
             invalid(name, "expected a Discord id (17 to 20 digits)")
             return nil
@@ -58,8 +68,8 @@ struct EnvironmentReader {
         return items
     }
 
-    mutating func url(_ name: String, schemes: Set<String>, requiredFor purpose: String? = nil) -> URL? {
-        guard let value = text(name, requiredFor: purpose) else { return nil }
+    mutating func url(_ name: String, schemes: Set<String>) -> URL? {
+        guard let value = text(name) else { return nil }
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), schemes.contains(scheme), url.host?.isEmpty == false else {
             invalid(name, "expected an absolute URL starting with \(schemes.sorted().map { "\($0)://" }.joined(separator: " or "))")
             return nil

@@ -46,9 +46,13 @@ public struct BotApplication: Sendable {
     /// Why the bot could not start or had to stop: one line an operator can act on, without secrets.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
+        /// Whether the configuration is at fault (a setting missing, a token Discord refuses), so
+        /// that starting again cannot help until the operator changes it.
+        public let isConfiguration: Bool
 
-        init(_ description: String) {
+        init(_ description: String, configuration: Bool = false) {
             self.description = description
+            self.isConfiguration = configuration
         }
     }
 
@@ -65,7 +69,7 @@ public struct BotApplication: Sendable {
     public func run(until shutdown: ShutdownSignal) async throws {
         guard let token = configuration.discordToken, let guild = configuration.guildID.flatMap(GuildID.init),
               let databaseURL = configuration.databaseURL else {
-            throw Failure("DISCORD_TOKEN, DISCORD_GUILD_ID and DATABASE_URL are required to run the bot")
+            throw Failure("DISCORD_TOKEN, DISCORD_GUILD_ID and DATABASE_URL are required to run the bot", configuration: true)
         }
         let http = try Self.httpClient(configuration, logger: logger)
         defer { http.shutdown() }
@@ -126,7 +130,7 @@ public struct BotApplication: Sendable {
             logger.info("signed in to Discord", metadata: ["discord.user": "\(user.username)", "discord.application": "\(user.id)"])
             return ApplicationID(user.id.rawValue)
         } catch where error.kind == .unauthorized {
-            throw Failure("DISCORD_TOKEN: Discord refused the bot token")
+            throw Failure("DISCORD_TOKEN: Discord refused the bot token", configuration: true)
         } catch {
             throw Failure("cannot reach Discord at DISCORD_API_URL: \(error)")
         }
@@ -146,7 +150,7 @@ public struct BotApplication: Sendable {
 
     private func makePanelClient(http: HTTPClient) throws -> PanelClient {
         guard var panelConfiguration = configuration.panelConfiguration() else {
-            throw Failure("PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY and PTERODACTYL_CLIENT_KEY are required to run the bot")
+            throw Failure("PTERODACTYL_URL, PTERODACTYL_APPLICATION_KEY and PTERODACTYL_CLIENT_KEY are required to run the bot", configuration: true)
         }
         panelConfiguration.observer = options.metrics
         do {

@@ -5,7 +5,7 @@ import Logging
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the configuration, the database, Discord, the panel and the archive target without changing anything; exit 0 when the bot can run."
+        abstract: "Check the configuration, the database, Discord, the panel and the archive target without changing anything; exit 0 when the bot can run, 78 when the configuration is incomplete or invalid, else 1."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -18,7 +18,11 @@ struct DoctorCommand: AsyncParsableCommand {
             let options = Doctor.Options(migrationsFolder: try? MigrationsFolder.locate(explicit: database.migrations))
             let report = await Doctor(environment: environment, options: options, logger: Logger(label: "lending-bot.doctor")).run()
             print(report.table())
-            if !report.isUsable { throw ExitCode(1) }
+            guard report.isUsable else {
+                // The configuration rows failing is what the operator must fix first: 78, as `run` would exit.
+                let problems = BotConfiguration.reading(environment: environment, purpose: .run).problems
+                throw problems.isEmpty ? ExitStatus.failure : ExitStatus.configuration
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ import Logging
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Migrate the database, then run the bot until SIGTERM or SIGINT."
+        abstract: "Migrate the database, then run the bot until SIGTERM or SIGINT.",
+        discussion: ConfigurationHelp.text
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -27,7 +28,8 @@ struct Run: AsyncParsableCommand {
             // A supervisor's log gets the line now, not when the bot stops (nil: every output stream).
             fflush(nil)
             guard missing.isEmpty else {
-                throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" })
+                throw OperatorError(lines: ["the database is ready; set these to run the bot (see README.md, Configuration):"] + missing.map { "  \($0)" },
+                                    configuration: true)
             }
             let logger = Logger(label: "lending-bot")
             let shutdown = ShutdownSignal()
@@ -35,7 +37,7 @@ struct Run: AsyncParsableCommand {
             do {
                 try await BotApplication(configuration: configuration, logger: logger).run(until: shutdown)
             } catch let failure as BotApplication.Failure {
-                throw OperatorError(failure.description)
+                throw OperatorError(failure.description, configuration: failure.isConfiguration)
             }
         }
     }

@@ -33,7 +33,9 @@ struct SandboxCommand: AsyncParsableCommand {
             guard (0...65_535).contains(port) else { throw OperatorError("--port: \(port) is not a port") }
             let configuration = try BotConfiguration.load(purpose: .database)
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
-            guard let url = configuration.databaseURL else { throw OperatorError("DATABASE_URL: required for the sandbox's database") }
+            guard let url = configuration.databaseURL else { throw OperatorError("DATABASE_URL: required for the sandbox's database", configuration: true) }
+            // A DATABASE_URL that cannot be parsed is the configuration's fault (78), not the sandbox's (1).
+            _ = try DatabaseMigration.connectionConfiguration(url)
             let migrations: [Migration]
             do {
                 migrations = try Migration.load(from: try MigrationsFolder.locate(explicit: database.migrations))
