@@ -36,9 +36,9 @@ public struct Scheduler: Sendable {
         public var failures = 0
     }
 
-    /// Runs `tick()` now and then every `interval` until cancelled; a failed tick is logged and
-    /// the next one runs on time.
-    public func run(every interval: Duration) async {
+    /// Runs `tick()` now and then every `interval` of `waitClock` until cancelled; a failed tick is
+    /// logged and the next one runs on time.
+    public func run(every interval: Duration, waitClock: any Clock<Duration> = ContinuousClock()) async {
         while !Task.isCancelled {
             // The version cache is read again here when it is stale, so that no member's request
             // form waits for Mojang's manifest within Discord's three seconds.
@@ -51,7 +51,7 @@ public struct Scheduler: Sendable {
                 observer?.schedulerRan(succeeded: false)
                 logger.error("scheduler tick failed", metadata: ["error": "\(TaskRunner.describe(error))"])
             }
-            try? await Task.sleep(for: interval)
+            try? await waitClock.sleep(for: interval)
         }
     }
 

@@ -21,6 +21,10 @@ public final class TaskRunner: Sendable {
         public var retryCap: Duration = .seconds(600)
         /// How long an idle runner sleeps before looking again without being woken.
         public var idlePoll: Duration = .seconds(5)
+        /// What the runner's own waits (the idle poll, the lease renewal's pace) run on. The
+        /// workflow's `LendingClock` says what time it is; this one says when to look again, so
+        /// tests move it instead of sleeping.
+        public var waitClock: any Clock<Duration> = ContinuousClock()
 
         public init() {}
     }
@@ -70,7 +74,7 @@ public final class TaskRunner: Sendable {
             } catch {
                 logger.error("task runner could not read its queue", metadata: ["error": "\(error)"])
             }
-            await doorbell.wait(timeout: configuration.idlePoll)
+            await doorbell.wait(timeout: configuration.idlePoll, on: configuration.waitClock)
         }
     }
 
@@ -138,6 +142,7 @@ public final class TaskRunner: Sendable {
     /// `body` is cancelled and `TaskClaimLost` thrown.
     private func withClaimRenewed(_ task: TaskRecord, token: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let lease = configuration.lease
+        let waitClock = configuration.waitClock
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await body()
@@ -145,7 +150,7 @@ public final class TaskRunner: Sendable {
             }
             group.addTask { [pool, clock] in
                 while true {
-                    try await Task.sleep(for: lease / 3)
+                    try await waitClock.sleep(for: lease / 3)
                     self.beat()
                     let now = clock.now()
                     guard try await TaskTable.renew(id: task.id, token: token, leaseUntil: now.adding(lease), at: now, on: pool) else {

@@ -22,10 +22,10 @@ final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when rung, when `timeout` has passed, or when the task is cancelled.
-    func wait(timeout: Duration) async {
+    /// Returns when rung, when `timeout` has passed on `clock`, or when the task is cancelled.
+    func wait(timeout: Duration, on clock: any Clock<Duration> = ContinuousClock()) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { try? await clock.sleep(for: timeout) }
             group.addTask { await self.waitForRing() }
             await group.next()
             group.cancelAll()
