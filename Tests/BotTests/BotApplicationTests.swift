@@ -33,7 +33,7 @@ struct BotApplicationTests {
         await admin.close()
     }
 
-    static func eventually(_ what: String, timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws {
+    static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             guard ContinuousClock.now < deadline else { throw BotWorld.Timeout(what: what) }

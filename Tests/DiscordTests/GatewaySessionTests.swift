@@ -35,7 +35,7 @@ struct GatewaySessionTests {
         let establishments: ReconnectLog
         let task: Task<Result<Void, GatewayError>, Never>
 
-        func waitFor(_ description: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
+        func waitFor(_ description: String, timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async throws {
             let deadline = ContinuousClock.now + timeout
             while !(await condition()) {
                 guard ContinuousClock.now < deadline else { throw GatewayTestFailure("timed out waiting for \(description)") }
@@ -127,7 +127,7 @@ struct GatewaySessionTests {
         try await Self.withSession(Self.simulatorConfiguration(heartbeat: .seconds(30))) { running in
             try await running.waitFor("READY") { await running.received.names.contains("READY") }
             running.simulator.perform(.requestHeartbeat)
-            try await running.waitFor("a requested heartbeat", timeout: .seconds(2)) { running.simulator.heartbeats.contains { $0.kind == .requested } }
+            try await running.waitFor("a requested heartbeat", timeout: .seconds(30)) { running.simulator.heartbeats.contains { $0.kind == .requested } }
         }
     }
 
@@ -167,7 +167,7 @@ struct GatewaySessionTests {
                 #expect(running.reconnects.all == [true], "onReconnect told of one resume")
                 #expect(running.establishments.all == [false, true], "onEstablished told of READY, then RESUMED")
             } else {
-                try await running.waitFor("a second READY", timeout: .seconds(12)) { await running.received.count(named: "READY") == 2 }
+                try await running.waitFor("a second READY", timeout: .seconds(60)) { await running.received.count(named: "READY") == 2 }
                 #expect(running.simulator.resumes.isEmpty)
                 #expect(running.reconnects.all == [false], "onReconnect told of one new IDENTIFY")
                 #expect(running.establishments.all == [false, false], "onEstablished told of two READYs")

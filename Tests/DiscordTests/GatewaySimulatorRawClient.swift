@@ -39,7 +39,7 @@ final class GatewaySimulatorRawClient {
     }
 
     /// One `recv` after waiting up to `timeout` for data; empty at end of stream or timeout.
-    func readOnce(timeout: Duration = .seconds(5)) -> [UInt8] {
+    func readOnce(timeout: Duration = .seconds(30)) -> [UInt8] {
         var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
         guard poll(&descriptors, 1, Int32(timeout / .milliseconds(1))) > 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -48,11 +48,11 @@ final class GatewaySimulatorRawClient {
     }
 
     /// Everything until the server closes the connection (or `timeout` passes).
-    func readToEnd(timeout: Duration = .seconds(5)) -> [UInt8] {
+    func readToEnd(timeout: Duration = .seconds(30)) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
         var all: [UInt8] = []
         while ContinuousClock.now < deadline {
-            let chunk = readOnce(timeout: .seconds(1))
+            let chunk = readOnce(timeout: .seconds(5))
             if chunk.isEmpty { break }
             all += chunk
         }

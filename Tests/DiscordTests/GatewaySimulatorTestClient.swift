@@ -76,7 +76,7 @@ final class GatewaySimulatorTestClient: Sendable {
     }
 
     /// The next payload, or nil if none arrives within `timeout`.
-    func next(timeout: Duration = .seconds(5)) async -> SimulatorJSON? {
+    func next(timeout: Duration = .seconds(30)) async -> SimulatorJSON? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let payload: SimulatorJSON? = state.withLock { state in
@@ -91,7 +91,7 @@ final class GatewaySimulatorTestClient: Sendable {
     }
 
     /// The next payload with `op`, skipping others (heartbeat ACKs, for instance).
-    func next(op: Int, timeout: Duration = .seconds(5)) async -> SimulatorJSON? {
+    func next(op: Int, timeout: Duration = .seconds(30)) async -> SimulatorJSON? {
         let deadline = ContinuousClock.now + timeout
         while let payload = await next(timeout: deadline - ContinuousClock.now) {
             if payload["op"]?.intValue == op { return payload }
@@ -100,7 +100,7 @@ final class GatewaySimulatorTestClient: Sendable {
     }
 
     /// Waits for the event stream to end; returns the server's close (if any) and how it ended.
-    func ending(timeout: Duration = .seconds(5)) async -> (close: (code: CloseCode?, reason: String)?, ending: Result<Void, any Error>?) {
+    func ending(timeout: Duration = .seconds(30)) async -> (close: (code: CloseCode?, reason: String)?, ending: Result<Void, any Error>?) {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let snapshot = state.withLock { ($0.close, $0.ending) }

@@ -145,7 +145,7 @@ struct BotWorld: Sendable {
     }
 
     /// Polls `condition` (in real time) until it holds, or fails after `timeout`.
-    func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws {
+    func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while try await !condition() {
             guard ContinuousClock.now < deadline else { throw Timeout(what: what) }
