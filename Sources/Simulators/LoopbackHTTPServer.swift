@@ -14,7 +14,10 @@ struct LoopbackHTTPServer: Sendable {
     static func start(handler: some HTTPHandler, timeout: Double, port: UInt16 = 0) async throws -> LoopbackHTTPServer {
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: timeout, logger: .disabled, handler: handler)
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // FlyingFox's default wait is 5 s, which hundreds of tests starting at once on two busy
+        // cores have outlasted. A failed bind is only met at this timeout, but on a port the
+        // system picks it does not happen, and a test that asks for its old port again can wait.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port) = await server.listeningAddress else {
             task.cancel()
             throw SimulatorError.notListening

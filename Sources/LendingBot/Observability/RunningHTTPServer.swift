@@ -10,13 +10,38 @@ public struct RunningHTTPServer: Sendable {
     /// The port listened on (the system's pick when 0 was asked for).
     public let port: UInt16
 
-    /// Binds to `address` and returns once connections are accepted; throws FlyingFox's error
-    /// when it cannot listen within 5 seconds (the caller says what to do about it).
-    public static func start(address: some SocketAddress, timeout: Double, handler: some HTTPHandler) async throws -> RunningHTTPServer {
+    /// Binds to `address` and returns once connections are accepted. Throws the server's own error
+    /// as soon as it fails (an address in use, one the machine does not have), or FlyingFox's
+    /// timeout when it is not listening within `listenTimeout`; the caller says what to do about it.
+    ///
+    /// FlyingFox's wait for listening does not end when binding fails, only at its timeout; the
+    /// server's failure is raced against it, so the timeout can be long enough for a loaded
+    /// machine without making an operator wait that long to hear that the port is taken.
+    public static func start(address: some SocketAddress, timeout: Double, handler: some HTTPHandler,
+                             listenTimeout: Double = 60) async throws -> RunningHTTPServer {
         let server = HTTPServer(address: address, timeout: timeout, logger: .disabled, handler: handler)
-        let task = Task { try await server.run() }
+        let (ended, reportEnd) = AsyncStream<(any Error)?>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let task = Task {
+            do {
+                try await server.run()
+                reportEnd.yield(nil)
+            } catch {
+                reportEnd.yield(error)
+                throw error
+            }
+        }
         do {
-            try await server.waitUntilListening(timeout: 5)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.waitUntilListening(timeout: listenTimeout) }
+                group.addTask {
+                    // Ends quietly when listening came first and this wait is cancelled.
+                    for await end in ended {
+                        throw end ?? ServerEnded()
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             task.cancel()
             throw error
@@ -33,4 +58,9 @@ public struct RunningHTTPServer: Sendable {
         await server.stop(timeout: 1)
         task.cancel()
     }
+}
+
+/// The server's run ended, without an error, before it was listening.
+struct ServerEnded: Error, CustomStringConvertible {
+    var description: String { "the server stopped before it was listening" }
 }

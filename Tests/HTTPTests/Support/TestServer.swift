@@ -29,7 +29,7 @@ final class TestServer: Sendable {
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled)
         await addRoutes(to: server)
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 60)
         let address = await server.listeningAddress
         guard case .ip4(_, let port)? = address else {
             task.cancel()

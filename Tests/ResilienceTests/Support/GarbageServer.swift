@@ -27,7 +27,7 @@ final class GarbageServer: Sendable {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: holder.get())
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 60)
         let address = await server.listeningAddress
         guard case .ip4(_, let port)? = address else {
             task.cancel()
