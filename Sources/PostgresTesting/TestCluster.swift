@@ -60,6 +60,11 @@ public final class TestCluster: Sendable {
         try await restart()
     }
 
+    /// Starts a stopped cluster again with its data, on its port if that is still free.
+    public func startAgain() async throws {
+        _ = try await Self.run("start", folder)
+    }
+
     public func stop() async throws {
         _ = try await Self.run("stop", folder)
     }

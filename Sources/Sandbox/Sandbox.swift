@@ -30,6 +30,9 @@ public struct Sandbox: Sendable {
         /// leaves installs running until the panel simulator is told they finished.
         public var installDuration: Duration? = SandboxSimulators.defaultInstallDuration
         public var readyTimeout: Duration = .seconds(90)
+        /// `HEALTH_LISTEN`: the sandbox's bot serves `/livez`, `/readyz` and `/metrics` there, as
+        /// `run` does, so probes and dashboards can be tried against it; nil serves none.
+        public var healthListen: BotConfiguration.HostAndPort?
 
         public init(databaseURL: String, migrations: [Migration]) {
             self.databaseURL = databaseURL
@@ -136,6 +139,7 @@ public struct Sandbox: Sendable {
         configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
         configuration.schedulerIntervalSeconds = options.schedulerIntervalSeconds
         configuration.minecraftVersionManifestURL = simulators.versions.manifestURL
+        configuration.healthListen = options.healthListen
         if let directory = options.archiveDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             configuration.archiveTarget = .localDirectory(directory)

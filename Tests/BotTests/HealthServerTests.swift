@@ -11,9 +11,11 @@ import Testing
 struct HealthServerTests {
     static let logger = Logger(label: "test.health")
 
-    /// Starts a server on a free loopback port with `check`, runs `body` with its base URL, stops it.
-    static func withServer(_ check: HealthCheck, metrics: BotMetrics = BotMetrics(), _ body: (String) async throws -> Void) async throws {
-        let server = try await HealthServer.start(host: "127.0.0.1", port: 0, check: check, metrics: metrics, logger: logger)
+    /// Starts a server on a free loopback port with the two checks, runs `body` with its base URL, stops it.
+    static func withServer(liveness: HealthCheck = HealthCheck(probes: []), readiness: HealthCheck = HealthCheck(probes: []),
+                           metrics: BotMetrics = BotMetrics(), _ body: (String) async throws -> Void) async throws {
+        let server = try await HealthServer.start(host: "127.0.0.1", port: 0, liveness: liveness, readiness: readiness, metrics: metrics,
+                                                  logger: logger)
         do {
             try await body("http://127.0.0.1:\(server.port)")
         } catch {
@@ -32,30 +34,82 @@ struct HealthServerTests {
         return (response.status, String(decoding: response.body, as: UTF8.self), response.headers["Content-Type"])
     }
 
-    @Test("all well: /healthz answers 200 ok")
+    static var runnerBeating: HealthCheck { HealthCheck(probes: [HealthCheck.taskRunner(staleAfter: .seconds(60)) { .now }]) }
+
+    @Test("all well: /livez, /readyz and /healthz answer 200 ok")
     func healthy() async throws {
-        let check = HealthCheck(probes: [HealthCheck.gateway { true }, HealthCheck.taskRunner(staleAfter: .seconds(60)) { .now }])
-        try await Self.withServer(check) { base in
-            let answer = try await Self.get(base + "/healthz")
-            #expect(answer.status == 200)
-            #expect(answer.body == "ok\n")
+        let readiness = HealthCheck(probes: [HealthCheck.gateway(grace: .seconds(60)) { nil }])
+        try await Self.withServer(liveness: Self.runnerBeating, readiness: readiness) { base in
+            for path in ["/livez", "/readyz", "/healthz"] {
+                let answer = try await Self.get(base + path)
+                #expect(answer.status == 200, "\(path)")
+                #expect(answer.body == "ok\n", "\(path)")
+            }
         }
     }
 
-    @Test("a disconnected gateway and a closed pool: 503 naming both reasons")
-    func unhealthy() async throws {
+    @Test("a gateway gone past its grace and a closed pool: /readyz and /healthz 503 naming both, /livez still 200")
+    func unready() async throws {
         let pool = PostgresPool(try TestDatabase.clusterConfiguration(), maximumConnections: 1, logger: Self.logger)
         // Generous here: under the full parallel suite a first connection can take seconds.
         #expect(await HealthCheck.database(pool, timeout: .seconds(30))() == nil, "an open pool answers SELECT 1")
         await pool.close()
-        let check = HealthCheck(probes: [HealthCheck.gateway { false }, HealthCheck.database(pool, timeout: .seconds(2)),
-                                         HealthCheck.taskRunner(staleAfter: .seconds(60)) { .now }])
-        try await Self.withServer(check) { base in
-            let answer = try await Self.get(base + "/healthz")
-            #expect(answer.status == 503)
-            #expect(answer.body.contains("gateway disconnected"))
-            #expect(answer.body.contains("database"))
-            #expect(!answer.body.contains("task runner"))
+        let readiness = HealthCheck(probes: [HealthCheck.gateway(grace: .seconds(60)) { .seconds(61) }, HealthCheck.database(pool, timeout: .seconds(30))])
+        try await Self.withServer(liveness: Self.runnerBeating, readiness: readiness) { base in
+            let ready = try await Self.get(base + "/readyz")
+            #expect(ready.status == 503)
+            #expect(ready.body.contains("gateway disconnected for 61s"))
+            #expect(ready.body.contains("database"))
+            let live = try await Self.get(base + "/livez")
+            #expect(live.status == 200, "the process works; it waits for the database and Discord")
+            let both = try await Self.get(base + "/healthz")
+            #expect(both.status == 503)
+            #expect(both.body == ready.body)
+        }
+    }
+
+    @Test("a stalled runner makes /livez 503; /readyz does not ask it")
+    func dead() async throws {
+        let liveness = HealthCheck(probes: [HealthCheck.taskRunner(staleAfter: .seconds(5)) { ContinuousClock.now - .seconds(30) }])
+        try await Self.withServer(liveness: liveness) { base in
+            let live = try await Self.get(base + "/livez")
+            #expect(live.status == 503)
+            #expect(live.body.hasPrefix("task runner stalled"))
+            #expect(try await Self.get(base + "/readyz").status == 200)
+            #expect(try await Self.get(base + "/healthz").status == 503)
+        }
+    }
+
+    @Test("the gateway is ready while connected and through a reconnect shorter than its grace")
+    func gatewayGrace() async {
+        #expect(await HealthCheck.gateway(grace: .seconds(60)) { nil }() == nil)
+        #expect(await HealthCheck.gateway(grace: .seconds(60)) { .seconds(59) }() == nil)
+        #expect(await HealthCheck.gateway(grace: .seconds(60)) { .seconds(60) }() == "gateway disconnected for 60s")
+    }
+
+    @Test("PostgreSQL stopped and started again: /livez stays 200 while /readyz goes 503 and comes back")
+    func databaseRestart() async throws {
+        try await TestCluster.with { cluster in
+            let pool = PostgresPool(try cluster.configuration(), maximumConnections: 1, logger: Self.logger)
+            defer { Task { await pool.close() } }
+            // No cache: each request asks the database, so the answers follow the server at once.
+            let readiness = HealthCheck(probes: [HealthCheck.database(pool, timeout: .seconds(30))], cacheLifetime: .zero)
+            try await Self.withServer(liveness: Self.runnerBeating, readiness: readiness) { base in
+                #expect(try await Self.get(base + "/readyz").status == 200)
+                try await cluster.stop()
+                let down = try await Self.get(base + "/readyz")
+                #expect(down.status == 503)
+                #expect(down.body.contains("database"))
+                #expect(try await Self.get(base + "/livez").status == 200)
+                try await cluster.startAgain()
+                var back = try await Self.get(base + "/readyz")
+                for _ in 0..<300 where back.status != 200 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    back = try await Self.get(base + "/readyz")
+                }
+                #expect(back.status == 200, "the pool reconnects once the server is back: \(back.body)")
+                #expect(try await Self.get(base + "/livez").status == 200)
+            }
         }
     }
 
@@ -66,9 +120,25 @@ struct HealthServerTests {
         #expect(await HealthCheck.taskRunner(staleAfter: .seconds(5)) { nil }() == "task runner not started")
     }
 
+    @Test("a port already taken is refused with the bind's own error, not after a wait for listening")
+    func portTaken() async throws {
+        try await Self.withServer { base in
+            guard let port = URL(string: base)?.port else { throw CancellationError() }
+            do {
+                let second = try await HealthServer.start(host: "127.0.0.1", port: port, liveness: HealthCheck(probes: []),
+                                                          readiness: HealthCheck(probes: []), metrics: BotMetrics(), logger: Self.logger)
+                await second.stop()
+                Issue.record("a second server listened on a taken port")
+            } catch let failure as HealthServer.Failure {
+                #expect(failure.description.hasPrefix("HEALTH_LISTEN: cannot listen on 127.0.0.1:\(port)"))
+                #expect(!failure.description.contains("timed out"), "\(failure)")
+            }
+        }
+    }
+
     @Test("unknown paths are 404, other methods 405")
     func routing() async throws {
-        try await Self.withServer(HealthCheck(probes: [])) { base in
+        try await Self.withServer { base in
             let root = try await Self.get(base + "/")
             let near = try await Self.get(base + "/health")
             let post = try await Self.get(base + "/healthz", method: "POST")
@@ -88,7 +158,7 @@ struct HealthServerTests {
         metrics.taskFinished(.approve, outcome: .retried)
         metrics.schedulerRan(succeeded: true)
         metrics.gatewaySessionEstablished(resumed: true)
-        try await Self.withServer(HealthCheck(probes: []), metrics: metrics) { base in
+        try await Self.withServer(metrics: metrics) { base in
             let answer = try await Self.get(base + "/metrics")
             #expect(answer.status == 200)
             #expect(answer.contentType?.hasPrefix("text/plain; version=0.0.4") == true)

@@ -78,11 +78,13 @@ struct GatewaySessionClockTests {
             try await running.waitFor("READY") { await running.received.names.contains("READY") }
             running.simulator.perform(.invalidSession(resumable: false))
             try await running.waitFor("the first connection to end") { running.reconnects.all == [false] }
+            #expect(running.session.disconnectedFor == .zero, "without a connection since now, on the session's clock")
             // The heartbeat timer died with the connection; the only sleeper now is the wait before
             // the next IDENTIFY, and while the clock stands still no IDENTIFY goes out.
             let waited = try await step()
             #expect(waited >= .seconds(5), "IDENTIFYs 5 s apart: waited \(waited)")
             try await running.waitFor("a second READY") { await running.received.count(named: "READY") == 2 }
+            try await running.waitFor("the session to count itself connected") { running.session.disconnectedFor == nil }
             #expect(running.simulator.identifies.count == 2)
             #expect(running.simulator.resumes.isEmpty)
         }

@@ -29,7 +29,7 @@ extension GatewaySession {
         if let requested { feed.yield(.stop(requested)) }
         defer {
             stopping.withLock { $0.feed = nil }
-            connected.withLock { $0 = false }
+            markConnected(false)
         }
         return await withTaskGroup(of: Void.self) { group in
             defer { group.cancelAll() }
@@ -119,7 +119,7 @@ extension GatewaySession {
                         output.yield(dispatch)
                     case .established(let resumed):
                         state.backoff.recordSuccess()
-                        connected.withLock { $0 = true }
+                        markConnected(true)
                         configuration.onEstablished?(resumed)
                     case .connect, .stop:
                         break

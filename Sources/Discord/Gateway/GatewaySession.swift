@@ -48,14 +48,31 @@ public final class GatewaySession: Sendable {
     let logger: Logger
     /// The stop asked for, and the current connection's input, so that `stop` reaches the loop.
     let stopping = Mutex<StopState>(StopState())
-    /// Whether a connection is established (READY or RESUMED seen) and not yet ended.
-    let connected = Mutex(false)
+    /// Whether a connection is established (READY or RESUMED seen) and not yet ended, and since
+    /// when (on the session's clock) that has been so.
+    let connected: Mutex<(isConnected: Bool, since: Duration)>
 
     /// When the unacknowledged heartbeat went out, and what the last acknowledged one showed.
     let heartbeats = Mutex(HeartbeatRecord())
 
     /// True from READY or RESUMED until that connection ends; what a health check asks.
-    public var isConnected: Bool { connected.withLock { $0 } }
+    public var isConnected: Bool { connected.withLock { $0.isConnected } }
+
+    /// How long the session has been without an established connection: since it was made, or
+    /// since its last connection ended; nil while connected. A resume normally takes seconds, so
+    /// a readiness check allows some of this before it calls the bot unready.
+    public var disconnectedFor: Duration? {
+        let now = configuration.clock.now
+        return connected.withLock { $0.isConnected ? nil : now - $0.since }
+    }
+
+    func markConnected(_ isConnected: Bool) {
+        let now = configuration.clock.now
+        connected.withLock { state in
+            guard state.isConnected != isConnected else { return }
+            state = (isConnected, now)
+        }
+    }
 
     /// Heartbeats Discord has acknowledged since the session started, over all its connections.
     public var acknowledgedHeartbeats: Int { heartbeats.withLock { $0.acknowledged } }
@@ -82,6 +99,7 @@ public final class GatewaySession: Sendable {
         (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         self.configuration = configuration
         self.logger = logger
+        connected = Mutex((false, configuration.clock.now))
     }
 
     /// Runs until `stop(closingWith:)` (then returns after the close handshake), until the task is

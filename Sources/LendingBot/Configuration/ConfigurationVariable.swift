@@ -74,7 +74,7 @@ extension BotConfiguration {
         .init("MINECRAFT_VERSION_MANIFEST_URL", "Mojang's version manifest"),
         .init("MINECRAFT_VERSIONS_REFRESH_HOURS", "how long the manifest stays good"),
         .init("TLS_CA_FILE", "extra CA bundle for TLS"),
-        .init("HEALTH_LISTEN", "host:port for /healthz, /metrics"),
+        .init("HEALTH_LISTEN", "host:port of health and metrics"),
         .init("LOG_LEVEL", "trace, debug, info, ... critical"),
         .init("LOG_FORMAT", "text, or json (one object a line)"),
     ]

@@ -2,10 +2,11 @@ import Foundation
 public import Postgres
 import Synchronization
 
-/// What `/healthz` asks, each question a closure so that tests can answer it without a bot.
-/// Each probe returns `nil` when all is well, or the reason it is not, in one short phrase.
+/// What a health endpoint asks (`/livez` one set of probes, `/readyz` another), each question a
+/// closure so that tests can answer it without a bot. Each probe returns `nil` when all is well,
+/// or the reason it is not, in one short phrase.
 ///
-/// `/healthz` is unauthenticated, so the answer is cached for `cacheLifetime` (a second):
+/// The endpoints are unauthenticated, so the answer is cached for `cacheLifetime` (a second):
 /// however many requests arrive, the probes (a database query among them) run at most once per
 /// lifetime, and requests during a run wait for that run instead of starting another.
 public struct HealthCheck: Sendable {
@@ -37,8 +38,13 @@ public struct HealthCheck: Sendable {
 
     // MARK: The bot's probes
 
-    public static func gateway(isConnected: @escaping @Sendable () -> Bool) -> Probe {
-        { isConnected() ? nil : "gateway disconnected" }
+    /// Connected, or without a connection for less than `grace`: a resume or a reconnect after a
+    /// close takes seconds, and the bot is not unready for it. `disconnectedFor` is nil when connected.
+    public static func gateway(grace: Duration, disconnectedFor: @escaping @Sendable () -> Duration?) -> Probe {
+        {
+            guard let gone = disconnectedFor(), gone >= grace else { return nil }
+            return "gateway disconnected for \(gone.components.seconds)s"
+        }
     }
 
     /// `SELECT 1` on `pool`, given at most `timeout`. A query that does not answer in time is

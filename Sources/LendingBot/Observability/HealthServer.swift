@@ -3,10 +3,15 @@ import FlyingSocks
 import Foundation
 public import Logging
 
-/// `/healthz` and `/metrics` over HTTP on `HEALTH_LISTEN`, for probes and Prometheus.
+/// The health endpoints and `/metrics` over HTTP on `HEALTH_LISTEN`, for probes and Prometheus.
 ///
-/// `GET /healthz` answers 200 `ok`, or 503 with one reason per line. `GET /metrics` answers the
-/// series of `BotMetrics` as Prometheus text. Other paths are 404, other methods 405.
+/// Two questions, asked by different probes: `/livez` (is the process working: its task runner
+/// beats) is what a supervisor restarts on; `/readyz` (can it serve now: the database answers, the
+/// gateway is connected or resuming within its grace) is what an orchestrator routes or alerts on.
+/// A database outage or a gateway resume makes the bot unready, never dead, so a liveness probe
+/// does not restart a process that will recover by itself. `/healthz` asks both, for whoever
+/// wants one answer. Each answers 200 `ok`, or 503 with one reason per line. `GET /metrics`
+/// answers the series of `BotMetrics` as Prometheus text. Other paths are 404, other methods 405.
 public struct HealthServer: Sendable {
     /// Why the server could not start: one line an operator can act on.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -20,12 +25,14 @@ public struct HealthServer: Sendable {
     /// Binds to `host` (an IPv4 or IPv6 address, `localhost`, or empty for the IPv4 loopback:
     /// the endpoints are unauthenticated, so every interface must be asked for by `0.0.0.0`)
     /// and `port` (0: one the system picks), and returns once connections are accepted.
-    public static func start(host: String, port: Int, check: HealthCheck, metrics: BotMetrics, logger: Logger) async throws -> HealthServer {
+    public static func start(host: String, port: Int, liveness: HealthCheck, readiness: HealthCheck, metrics: BotMetrics,
+                             logger: Logger) async throws -> HealthServer {
         let listen = "\(host):\(port)"
         let address = try socketAddress(host: host, port: port)
         let running: RunningHTTPServer
+        let handler = HealthHandler(liveness: liveness, readiness: readiness, metrics: metrics)
         do {
-            running = try await RunningHTTPServer.start(address: address, timeout: 10, handler: HealthHandler(check: check, metrics: metrics))
+            running = try await RunningHTTPServer.start(address: address, timeout: 10, handler: handler)
         } catch {
             throw Failure(description: "HEALTH_LISTEN: cannot listen on \(listen): \(error)")
         }
@@ -58,19 +65,35 @@ public struct HealthServer: Sendable {
 }
 
 struct HealthHandler: HTTPHandler {
-    let check: HealthCheck
+    /// The paths served; `lending-bot healthcheck` and the deploy files name the first two.
+    static let livenessPath = "/livez"
+    static let readinessPath = "/readyz"
+    static let combinedPath = "/healthz"
+    static let metricsPath = "/metrics"
+
+    let liveness: HealthCheck
+    let readiness: HealthCheck
     let metrics: BotMetrics
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let known = ["/healthz", "/metrics"]
+        let known = [Self.livenessPath, Self.readinessPath, Self.combinedPath, Self.metricsPath]
         guard known.contains(request.path) else { return text(.notFound, "not found\n") }
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"], body: Data("method not allowed\n".utf8))
         }
-        if request.path == "/metrics" {
+        let problems: [String]
+        switch request.path {
+        case Self.metricsPath:
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: Data(metrics.render().utf8))
+        case Self.livenessPath:
+            problems = await liveness.problems()
+        case Self.readinessPath:
+            problems = await readiness.problems()
+        default:
+            async let live = liveness.problems()
+            async let ready = readiness.problems()
+            problems = await live + ready
         }
-        let problems = await check.problems()
         return problems.isEmpty ? text(.ok, "ok\n") : text(.serviceUnavailable, problems.joined(separator: "\n") + "\n")
     }
 

@@ -32,11 +32,14 @@ public struct BotApplication: Sendable {
         public var gatewayCloseCode = CloseCode(rawValue: 4000)
         public var taskRunner = TaskRunner.Configuration()
         public var clock: LendingClock = .system
-        /// `/healthz` calls the task runner stalled when its loop has not beaten for this long
+        /// `/livez` calls the task runner stalled when its loop has not beaten for this long
         /// (it beats every `idlePoll`, and every third of the lease while a task runs).
         public var taskRunnerStaleAfter: Duration = .seconds(120)
-        /// How long `/healthz` waits for the database's `SELECT 1`.
+        /// How long `/readyz` waits for the database's `SELECT 1`.
         public var databaseCheckTimeout: Duration = .seconds(2)
+        /// How long `/readyz` lets the gateway be without a connection before it calls the bot
+        /// unready: longer than a resume, and than the reconnect backoff's early steps.
+        public var gatewayReadinessGrace: Duration = .seconds(60)
         /// The series `/metrics` serves; tests may pass their own to read them.
         public var metrics = BotMetrics()
 
@@ -204,7 +207,7 @@ public struct BotApplication: Sendable {
         }
     }
 
-    /// The `/healthz` and `/metrics` server on `HEALTH_LISTEN`, if it is set. Its database probe
+    /// The health and metrics server on `HEALTH_LISTEN`, if it is set. Its database probe
     /// has a connection of its own, so requests to it never take one of the bot's.
     private func startHealth(session: GatewaySession, runner: TaskRunner, metrics: BotMetrics) async throws -> (server: HealthServer, pool: PostgresPool)? {
         guard let listen = configuration.healthListen, let databaseURL = configuration.databaseURL else { return nil }
@@ -214,13 +217,17 @@ public struct BotApplication: Sendable {
         } catch {
             throw Failure("\(error)")
         }
-        let check = HealthCheck(probes: [
-            HealthCheck.gateway { session.isConnected },
-            HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
+        let liveness = HealthCheck(probes: [
             HealthCheck.taskRunner(staleAfter: options.taskRunnerStaleAfter) { runner.lastHeartbeat },
         ])
+        let readiness = HealthCheck(probes: [
+            HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
+            HealthCheck.gateway(grace: options.gatewayReadinessGrace) { session.disconnectedFor },
+        ])
         do {
-            return (try await HealthServer.start(host: listen.host, port: listen.port, check: check, metrics: metrics, logger: logger), pool)
+            let server = try await HealthServer.start(host: listen.host, port: listen.port, liveness: liveness, readiness: readiness,
+                                                      metrics: metrics, logger: logger)
+            return (server, pool)
         } catch {
             await pool.close()
             throw Failure("\(error)")

@@ -46,6 +46,7 @@ struct SandboxCommand: AsyncParsableCommand {
             options.port = port
             options.databaseName = databaseName
             options.archiveDirectory = archive.isEmpty ? nil : archive
+            options.healthListen = configuration.healthListen
             let logger = Logger(label: "lending-bot.sandbox")
             let shutdown = ShutdownSignal()
             SignalHandling.install(triggering: shutdown, logger: logger)
