@@ -13,10 +13,11 @@ struct GatewaySessionClockTests {
     static let configuration = DiscordGatewaySimulator.Configuration(botToken: GatewaySimulatorFixture.token)
 
     /// Runs a session on `clock` against a simulator on a manual clock of its own, kept in step.
-    static func withManualTime(_ body: (GatewaySessionTests.Running, _ step: () async throws -> Duration) async throws -> Void) async throws {
+    static func withManualTime(slowConsumer: Duration? = nil,
+                               _ body: (GatewaySessionTests.Running, _ step: () async throws -> Duration) async throws -> Void) async throws {
         let clock = ManualClock()
-        try await GatewaySessionTests.withSession(configuration, simulatorClock: .manual(), sessionClock: GatewayClock(clock),
-                                                  identifyInterval: .seconds(5)) { running in
+        try await GatewaySessionTests.withSession(configuration, slowConsumer: slowConsumer, simulatorClock: .manual(),
+                                                  sessionClock: GatewayClock(clock), identifyInterval: .seconds(5)) { running in
             /// Waits until the session sleeps on its clock, then moves both clocks to its deadline:
             /// the simulator's first, so that what the session sends on waking is judged at that time.
             func step() async throws -> Duration {
