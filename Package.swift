@@ -56,7 +56,7 @@ let package = Package(
         .plugin(name: "GitCommit", capability: .buildTool()),
         .executableTarget(
             name: "lending-bot",
-            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", argumentParser, logging],
+            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging],
             swiftSettings: strict,
             plugins: ["GitCommit"]
         ),

@@ -9,7 +9,7 @@ struct LendingBotCommand: AsyncParsableCommand {
         abstract: "Lends Minecraft servers on a Pterodactyl panel to the members of a Discord community.",
         discussion: ConfigurationHelp.text + "\n\n" + exitStatusHelp,
         version: BuildInfo.versionLine,
-        subcommands: [Run.self, Migrate.self, RegisterCommands.self, DoctorCommand.self, SandboxCommand.self]
+        subcommands: [Run.self, Migrate.self, RegisterCommands.self, DoctorCommand.self, Healthcheck.self, SandboxCommand.self]
     )
 
     static let exitStatusHelp = """

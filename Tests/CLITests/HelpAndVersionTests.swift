@@ -26,7 +26,7 @@ struct HelpAndVersionTests {
         let outcome = try await CommandLineTests.run([], Self.unreachableDatabase)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("USAGE: lending-bot <subcommand>"))
-        for subcommand in ["run", "migrate", "register-commands", "doctor", "sandbox"] {
+        for subcommand in ["run", "migrate", "register-commands", "doctor", "healthcheck", "sandbox"] {
             #expect(outcome.standardOutput.contains("\n  \(subcommand) "), "no \(subcommand)")
         }
         // Running would have printed a migration summary, or failed on the unreachable database.

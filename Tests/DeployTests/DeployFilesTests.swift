@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import LendingBot
 import Testing
 import TestSupport
@@ -97,6 +98,87 @@ import TestSupport
         let python = ProcessInfo.processInfo.environment["PYTHON_TOOLS"].map { "\($0)/bin/python" } ?? "python3"
         let outcome = try await Subprocess.run(python, [PackageRoot.path("scripts/support/check-compose.py"), PackageRoot.path("deploy/compose.yaml")])
         #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+    }
+
+    /// The lines of README.md's section `heading` (up to the next heading of any level).
+    private static func readmeSection(_ heading: String) throws -> [String] {
+        let lines = try contents("README.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: heading) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.hasPrefix("#") })
+    }
+
+    @Test func composeRequiresThePostgresPasswordWithoutDefault() throws {
+        let compose = try Self.contents("deploy/compose.yaml")
+        // Both uses (the database's own variable and the bot's DATABASE_URL) stop compose with a sentence.
+        let required = compose.components(separatedBy: "${POSTGRES_PASSWORD:?").dropFirst()
+        #expect(required.count == 2, "\(required.count) required use(s) of POSTGRES_PASSWORD")
+        for message in required {
+            let sentence = message.prefix { $0 != "}" }
+            #expect(sentence.contains("set POSTGRES_PASSWORD in deploy/.env"), "\(sentence)")
+        }
+        #expect(!compose.contains("${POSTGRES_PASSWORD:-") && !compose.contains("${POSTGRES_PASSWORD}"), "a use with a default or none")
+        for file in ["deploy/compose.yaml", "README.md", "deploy/lending-bot.env.example"] {
+            #expect(!(try Self.contents(file)).contains("change-me"), "\(file) still names a default password")
+        }
+    }
+
+    @Test func composeRunsPostgres15AndAHardenedBotWithAHealthcheck() throws {
+        let lines = try Self.contents("deploy/compose.yaml").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("image: postgres:15-bookworm"))
+        #expect(lines.contains(#"test: ["CMD", "lending-bot", "healthcheck"]"#))
+        #expect(lines.contains("read_only: true"))
+        #expect(lines.filter { $0 == "cap_drop: [ALL]" }.count == 2)
+        #expect(lines.filter { $0 == #"security_opt: ["no-new-privileges:true"]"# }.count == 2)
+        #expect(lines.contains("cap_add: [CHOWN, SETUID, SETGID, DAC_OVERRIDE, FOWNER]"))
+        // Both services share one bounded json-file setting.
+        #expect(lines.contains("driver: json-file") && lines.contains { $0.hasPrefix("max-size: ") } && lines.contains { $0.hasPrefix("max-file: ") })
+        #expect(lines.filter { $0 == "logging: *logging" }.count == 2)
+    }
+
+    @Test func dockerfileCarriesTheSwiftBacktracer() throws {
+        let lines = try Self.contents("deploy/Dockerfile").split(separator: "\n").map(String.init)
+        let copy = try #require(lines.first { $0.hasPrefix("COPY --from=build /usr/libexec/swift/linux/swift-backtrace-static ") })
+        let destination = try #require(copy.split(separator: " ").last.map(String.init))
+        let environment = try #require(lines.first { $0.hasPrefix("ENV SWIFT_BACKTRACE=") })
+        let settings = environment.dropFirst("ENV SWIFT_BACKTRACE=".count).split(separator: ",").map(String.init)
+        for setting in ["enable=yes", "sanitize=yes", "threads=all", "images=all", "interactive=no", "swift-backtrace=\(destination)"] {
+            #expect(settings.contains(setting), "SWIFT_BACKTRACE lacks \(setting)")
+        }
+        #expect(lines.contains { $0.contains("swift build -c release --product lending-bot --static-swift-stdlib") })
+    }
+
+    @Test func gitIgnoresTheFilledInEnvironmentButNotItsExample() async throws {
+        // The patterns as git matches a slash-containing one: from the root, `*` not crossing `/`.
+        let patterns = try Self.contents(".gitignore").split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.hasPrefix("!") && $0.contains("/") && !$0.hasSuffix("/") }
+            .map { $0.hasPrefix("/") ? String($0.dropFirst()) : String($0) }
+        func ignored(_ path: String) -> Bool { patterns.contains { fnmatch($0, path, FNM_PATHNAME) == 0 } }
+        #expect(ignored("deploy/lending-bot.env"))
+        #expect(!ignored("deploy/lending-bot.env.example"))
+
+        // And git itself agrees, where the checkout is a git one.
+        guard FileManager.default.fileExists(atPath: PackageRoot.path(".git")), let git = Self.findExecutable("git") else { return }
+        let root = PackageRoot.url.path
+        let secrets = try await Subprocess.run(git, ["-C", root, "check-ignore", "--no-index", "-q", "deploy/lending-bot.env"])
+        #expect(secrets.status == 0, "git does not ignore deploy/lending-bot.env: \(secrets.standardError)")
+        let example = try await Subprocess.run(git, ["-C", root, "check-ignore", "--no-index", "-q", "deploy/lending-bot.env.example"])
+        #expect(example.status == 1, "git ignores deploy/lending-bot.env.example: \(example.standardError)")
+    }
+
+    @Test func readmeSystemdSectionBuildsStaticAndInstallsTheDocumentation() throws {
+        let section = try Self.readmeSection("### Run under systemd")
+        let build = try #require(section.first { $0.hasPrefix("swift build ") })
+        #expect(build.contains("--static-swift-stdlib"), "\(build)")
+        let unit = try Self.contents("deploy/lending-bot.service").split(separator: "\n")
+        let documentation = try #require(unit.first { $0.hasPrefix("Documentation=file:") }).dropFirst("Documentation=file:".count)
+        #expect(section.contains { $0.hasPrefix("install ") && $0.contains(" README.md ") && $0.hasSuffix(" \(documentation)") },
+                "no step installs README.md at \(documentation)")
+    }
+
+    @Test func readmeComposeSectionNamesThePasswordAndTheHealthcheck() throws {
+        let section = try Self.readmeSection("### Run with Docker Compose").joined(separator: "\n")
+        #expect(section.contains("`POSTGRES_PASSWORD` is required"))
+        #expect(section.contains("`lending-bot healthcheck`"))
     }
 
     @Test func dockerfileRunsTheBotAsAnUnprivilegedUser() throws {

@@ -43,5 +43,16 @@ struct HealthCheckTests {
         #expect(HealthServer.bindHost("localhost") == "127.0.0.1")
         #expect(HealthServer.bindHost("0.0.0.0") == "0.0.0.0", "every interface must be asked for")
         #expect(HealthServer.bindHost("[::1]") == "::1")
+        // The reader leaves the empty host for the server to bind, rather than every interface.
+        let read = BotConfiguration.reading(environment: ["HEALTH_LISTEN": ":9090"], purpose: .database).configuration
+        #expect(read.healthListen == .init(host: "", port: 9090))
+    }
+
+    @Test("healthcheck reaches the address the server binds, every interface through the loopback")
+    func probeURL() {
+        #expect(HealthServer.localURL(host: "", port: 9090, path: "/healthz") == "http://127.0.0.1:9090/healthz")
+        #expect(HealthServer.localURL(host: "0.0.0.0", port: 9090, path: "/healthz") == "http://127.0.0.1:9090/healthz")
+        #expect(HealthServer.localURL(host: "::", port: 9090, path: "/healthz") == "http://[::1]:9090/healthz")
+        #expect(HealthServer.localURL(host: "10.0.0.5", port: 9090, path: "/livez") == "http://10.0.0.5:9090/livez")
     }
 }

@@ -40,6 +40,73 @@ def check(document):
     volumes = document.get("volumes") or {}
     if "postgres-data" not in volumes:
         problems.append("volumes.postgres-data (named volume) is missing")
+    problems += check_password(postgres, bot)
+    problems += check_hardening(postgres, bot)
+    return problems
+
+
+# The tests run PostgreSQL 15; the compose database is the same major version.
+POSTGRES_MAJOR = "15"
+# What the official postgres image's entrypoint needs to prepare its data folder and step down to
+# the postgres user; everything else is dropped.
+POSTGRES_CAPABILITIES = {"CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE", "FOWNER"}
+
+
+def check_password(postgres, bot):
+    """POSTGRES_PASSWORD is required (`${POSTGRES_PASSWORD:?…}`) wherever it is used: no default."""
+    problems = []
+    uses = {
+        "services.postgres.environment.POSTGRES_PASSWORD": str((postgres.get("environment") or {}).get("POSTGRES_PASSWORD", "")),
+        "services.bot.environment.DATABASE_URL": str((bot.get("environment") or {}).get("DATABASE_URL", "")),
+    }
+    for where, value in uses.items():
+        start = value.find("${POSTGRES_PASSWORD")
+        if start < 0:
+            problems.append(f"{where} does not use POSTGRES_PASSWORD")
+            continue
+        rest = value[start + len("${POSTGRES_PASSWORD"):]
+        message = rest[2:rest.find("}")] if rest.startswith(":?") else ""
+        if not rest.startswith(":?") or "POSTGRES_PASSWORD" not in message or len(message.split()) < 4:
+            problems.append(f"{where} does not require POSTGRES_PASSWORD with ${{POSTGRES_PASSWORD:?a sentence saying what to set}}")
+    return problems
+
+
+def check_logging(name, service):
+    logging = service.get("logging") or {}
+    options = logging.get("options") or {}
+    if logging.get("driver") != "json-file" or not options.get("max-size") or not options.get("max-file"):
+        return [f"services.{name}.logging is not json-file with max-size and max-file"]
+    return []
+
+
+def check_hardening(postgres, bot):
+    problems = []
+    image = str(postgres.get("image", ""))
+    if not image.startswith(f"postgres:{POSTGRES_MAJOR}-") and image != f"postgres:{POSTGRES_MAJOR}":
+        problems.append(f"services.postgres.image is not PostgreSQL {POSTGRES_MAJOR}")
+    for name, service in (("postgres", postgres), ("bot", bot)):
+        if "ALL" not in (service.get("cap_drop") or []):
+            problems.append(f"services.{name}.cap_drop does not drop ALL")
+        if "no-new-privileges:true" not in (service.get("security_opt") or []):
+            problems.append(f"services.{name}.security_opt lacks no-new-privileges:true")
+        problems += check_logging(name, service)
+    if set(postgres.get("cap_add") or []) != POSTGRES_CAPABILITIES:
+        problems.append(f"services.postgres.cap_add is not exactly {sorted(POSTGRES_CAPABILITIES)}")
+    if bot.get("cap_add"):
+        problems.append("services.bot.cap_add gives the bot a capability")
+    healthcheck = bot.get("healthcheck") or {}
+    if healthcheck.get("test") != ["CMD", "lending-bot", "healthcheck"]:
+        problems.append('services.bot.healthcheck.test is not ["CMD", "lending-bot", "healthcheck"]')
+    for key in ("interval", "timeout", "retries", "start_period"):
+        if key not in healthcheck:
+            problems.append(f"services.bot.healthcheck.{key} is missing")
+    if not str((bot.get("environment") or {}).get("HEALTH_LISTEN", "")):
+        problems.append("services.bot.environment.HEALTH_LISTEN is not set: the healthcheck has nothing to probe")
+    if bot.get("read_only") is not True:
+        problems.append("services.bot.read_only is not true")
+    tmpfs = bot.get("tmpfs")
+    if "/tmp" not in (tmpfs if isinstance(tmpfs, list) else [tmpfs]):
+        problems.append("services.bot.tmpfs does not mount /tmp")
     return problems
 
 

@@ -203,7 +203,9 @@ struct EnvironmentReader {
             return nil
         }
         let host = String(value[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return BotConfiguration.HostAndPort(host: host.isEmpty ? "0.0.0.0" : host, port: port)
+        // An empty host stays empty: the health server binds it to the loopback (README.md,
+        // Configuration), since every interface is only for whoever asks with 0.0.0.0.
+        return BotConfiguration.HostAndPort(host: host, port: port)
     }
 
     private static func list(_ value: String) -> [String] {

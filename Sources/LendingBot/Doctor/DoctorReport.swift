@@ -62,4 +62,23 @@ public struct DoctorReport: Sendable, Equatable {
             : "not usable: \(failed) failed, \(warnings) warning(s); fix the failed rows and run lending-bot doctor again")
         return lines.joined(separator: "\n")
     }
+
+    /// The same rows as `table()`, as one JSON object for scripts and monitoring:
+    /// `{"checks":[{"name":…,"status":"ok|warning|failed|skipped","detail":…}],"ok":…}`, where
+    /// `ok` is `isUsable`. It carries exactly the table's text, so no more secrets than the table.
+    public func json() throws -> String {
+        struct Row: Encodable {
+            let name: String
+            let status: String
+            let detail: String
+        }
+        struct Document: Encodable {
+            let checks: [Row]
+            let ok: Bool
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let document = Document(checks: checks.map { Row(name: $0.name, status: $0.status.rawValue, detail: $0.detail) }, ok: isUsable)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
 }

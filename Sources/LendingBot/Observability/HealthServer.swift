@@ -53,6 +53,17 @@ public struct HealthServer: Sendable {
         return host
     }
 
+    /// The URL of `path` on a server started with `host` and `port`, as seen from the same machine
+    /// (`lending-bot healthcheck` in the bot's container): the address it binds, with every
+    /// interface (`0.0.0.0`, `::`) reached through the loopback.
+    public static func localURL(host: String, port: Int, path: String) -> String {
+        var host = bindHost(host)
+        if host == "0.0.0.0" { host = "127.0.0.1" }
+        if host == "::" { host = "::1" }
+        if host.contains(":") { host = "[\(host)]" }
+        return "http://\(host):\(port)\(path)"
+    }
+
     static func socketAddress(host: String, port: Int) throws -> any SocketAddress {
         guard let port = UInt16(exactly: port) else { throw Failure(description: "HEALTH_LISTEN: \(port) is not a port") }
         let host = bindHost(host)

@@ -1,3 +1,5 @@
+public import struct Foundation.Date
+
 extension Migrator {
     /// Where a database stands against the migrations folder, read without changing anything.
     public struct Status: Sendable, Equatable {
@@ -11,6 +13,8 @@ extension Migrator {
         public let incomplete: [String]
         /// Applied migrations whose file no longer has the recorded checksum.
         public let changed: [String]
+        /// When each migration recorded as applied (in the folder or not) finished.
+        public let appliedAt: [String: Date]
     }
 
     /// Reads `_prisma_migrations` (absent: nothing applied) and compares it with `migrations`.
@@ -19,12 +23,14 @@ extension Migrator {
         let table = try await pool.query(Query(unsafeSQL: "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present"), named: "find _prisma_migrations")
         let isPresent: Bool = try table.rows.first?.decode("present") ?? false
         var finished: [String: String] = [:]
+        var appliedAt: [String: Date] = [:]
         var incomplete: [String] = []
         if isPresent {
             let records = try Record.decode(try await pool.query(Record.query, named: "read _prisma_migrations"))
             for record in records where !record.isRolledBack {
                 if record.isFinished {
                     finished[record.name] = record.checksum
+                    appliedAt[record.name] = record.finishedAt
                 } else {
                     incomplete.append(record.name)
                 }
@@ -36,7 +42,8 @@ extension Migrator {
             pending: migrations.map(\.name).filter { finished[$0] == nil && !incomplete.contains($0) },
             unknownApplied: finished.keys.filter { !local.contains($0) }.sorted(),
             incomplete: incomplete,
-            changed: migrations.filter { migration in finished[migration.name].map { $0 != migration.checksum } ?? false }.map(\.name)
+            changed: migrations.filter { migration in finished[migration.name].map { $0 != migration.checksum } ?? false }.map(\.name),
+            appliedAt: appliedAt
         )
     }
 }

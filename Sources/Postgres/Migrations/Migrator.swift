@@ -36,16 +36,19 @@ public struct Migrator: Sendable {
         let checksum: String
         let isFinished: Bool
         let isRolledBack: Bool
+        /// When the migration's SQL was done (the server's clock); nil while unfinished.
+        let finishedAt: Date?
 
         static let query = Query(unsafeSQL: """
-            SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+            SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back, finished_at
             FROM _prisma_migrations ORDER BY started_at, migration_name
             """)
 
         static func decode(_ result: QueryResult) throws(PostgresError) -> [Record] {
             try result.rows.map { row throws(PostgresError) in
                 Record(name: try row.decode("migration_name"), checksum: try row.decode("checksum"),
-                       isFinished: try row.decode("finished"), isRolledBack: try row.decode("rolled_back"))
+                       isFinished: try row.decode("finished"), isRolledBack: try row.decode("rolled_back"),
+                       finishedAt: try row.decode("finished_at"))
             }
         }
     }

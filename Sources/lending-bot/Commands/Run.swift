@@ -2,14 +2,19 @@ import ArgumentParser
 import Glibc
 import LendingBot
 import Logging
+import Postgres
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Migrate the database, then run the bot until SIGTERM or SIGINT.",
+        abstract: "Migrate the database (unless --no-migrate), then run the bot until SIGTERM or SIGINT.",
         discussion: ConfigurationHelp.text
     )
 
     @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .customLong("no-migrate"),
+          help: "Apply no migration: for a database whose schema another tool applies. Refuses to start (exit 1) while one is pending.")
+    var noMigrate = false
 
     func run() async throws {
         try await reportingOperatorErrors {
@@ -23,8 +28,14 @@ struct Run: AsyncParsableCommand {
                 missing = problems.missing
             }
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
-            let report = try await DatabaseMigration.run(configuration: configuration, migrationsFolder: database.migrations)
-            print(DatabaseMigration.summary(of: report))
+            if noMigrate {
+                let (_, status) = try await DatabaseMigration.status(configuration: configuration, migrationsFolder: database.migrations)
+                if let problem = DatabaseMigration.notReady(status) { throw OperatorError(problem) }
+                print("Database is up to date: \(status.applied.count) migration(s) applied, none pending (--no-migrate: nothing applied).")
+            } else {
+                let report = try await DatabaseMigration.run(configuration: configuration, migrationsFolder: database.migrations)
+                print(DatabaseMigration.summary(of: report))
+            }
             // A supervisor's log gets the line now, not when the bot stops (nil: every output stream).
             fflush(nil)
             guard missing.isEmpty else {
