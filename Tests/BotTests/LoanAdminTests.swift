@@ -97,6 +97,25 @@ struct LoanAdminTests {
         }
     }
 
+    @Test("checkout extend reads 1月20日 as the coming 20th of January and refuses 3/4 naming both readings, changing nothing")
+    func checkoutExtendOtherForms() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            let ambiguous = try await driver.content(try await driver.admin(["checkout", "extend"], [.integer("id", loan.id), .string("date", "3/4")]))
+            #expect(ambiguous.contains("2026-03-04") && ambiguous.contains("2026-04-03") && ambiguous.contains("YYYY-MM-DD"), "\(ambiguous)")
+            let missing = try await driver.content(try await driver.admin(["checkout", "extend"], [.integer("id", loan.id), .string("date", "2/30")]))
+            #expect(missing.contains("no such day"), "\(missing)")
+            #expect(try await driver.loan(loan.id) == loan)
+
+            // The world's clock stands at 2026-01-01 in Tokyo.
+            _ = try await driver.admin(["checkout", "extend"], [.integer("id", loan.id), .string("date", "１月２０日")])
+            let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+            #expect(try await driver.loan(loan.id).endDate == CalendarDate(year: 2026, month: 1, day: 20)?.end(in: tokyo))
+            driver.expectEveryRequestAccepted()
+        }
+    }
+
     @Test("checkout return queues the return of any ACTIVE loan at once; running the tasks returns it")
     func checkoutReturn() async throws {
         try await BotWorld.with { world in

@@ -122,32 +122,36 @@ struct OperationsCommandTests {
         let server = try await HealthServer.start(host: "127.0.0.1", port: 0, liveness: liveness, readiness: readiness,
                                                   metrics: BotMetrics(), logger: Logger(label: "test"))
         defer { Task { await server.stop() } }
+        // A loaded machine may take more than the default 5 s to start the probe's process and answer.
         let listen = ["HEALTH_LISTEN": "127.0.0.1:\(server.port)"]
 
-        let up = try await CommandLineTests.run(["healthcheck"], listen)
+        let up = try await CommandLineTests.run(["healthcheck", "--timeout", "60"], listen)
         #expect(up.status == 0, "\(up.standardOutput)\(up.standardError)")
         #expect(up.standardOutput == "healthy: http://127.0.0.1:\(server.port)/livez answered 200\n")
         // An empty host is the loopback, where the health server binds it.
-        let loopback = try await CommandLineTests.run(["healthcheck"], ["HEALTH_LISTEN": ":\(server.port)"])
+        let loopback = try await CommandLineTests.run(["healthcheck", "--timeout", "60"], ["HEALTH_LISTEN": ":\(server.port)"])
         #expect(loopback.status == 0, "\(loopback.standardError)")
 
         // Unready is not dead: the default probe stays healthy, --ready says why not.
         ready.withLock { $0 = false }
-        let stillAlive = try await CommandLineTests.run(["healthcheck"], listen)
+        let stillAlive = try await CommandLineTests.run(["healthcheck", "--timeout", "60"], listen)
         #expect(stillAlive.status == 0, "\(stillAlive.standardError)")
-        let unready = try await CommandLineTests.run(["healthcheck", "--ready"], listen)
+        let unready = try await CommandLineTests.run(["healthcheck", "--ready", "--timeout", "60"], listen)
         #expect(unready.status == 1)
         #expect(unready.standardError == "lending-bot: unhealthy: http://127.0.0.1:\(server.port)/readyz answered 503: gateway disconnected\n", "\(unready.standardError)")
 
         alive.withLock { $0 = false }
-        let down = try await CommandLineTests.run(["healthcheck"], listen)
+        let down = try await CommandLineTests.run(["healthcheck", "--timeout", "60"], listen)
         #expect(down.status == 1)
         #expect(down.standardError == "lending-bot: unhealthy: http://127.0.0.1:\(server.port)/livez answered 503: task runner stalled\n", "\(down.standardError)")
 
-        let nobody = try await CommandLineTests.run(["healthcheck"], ["HEALTH_LISTEN": "127.0.0.1:1"])
+        let nobody = try await CommandLineTests.run(["healthcheck", "--timeout", "60"], ["HEALTH_LISTEN": "127.0.0.1:1"])
         #expect(nobody.status == 1)
         #expect(nobody.standardError.hasPrefix("lending-bot: unhealthy: no answer from http://127.0.0.1:1/livez"), "\(nobody.standardError)")
         #expect(nobody.standardError.split(separator: "\n").count == 1)
+
+        let badTimeout = try await CommandLineTests.run(["healthcheck", "--timeout", "0"], listen)
+        #expect(badTimeout.status != 0 && badTimeout.standardError.contains("--timeout"), "\(badTimeout.standardError)")
 
         let unset = try await CommandLineTests.run(["healthcheck"], [:])
         #expect(unset.status == 78)

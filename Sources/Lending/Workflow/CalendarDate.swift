@@ -26,15 +26,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The latest instant the store can write and read back (the end of 9999 in UTC).
     public static let latestStorable = Date(timeIntervalSince1970: 253_402_300_799.999)
 
-    /// Reads `YYYY-MM-DD` (also `YYYY/MM/DD`); nil for anything else.
-    public init?(parsing text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
     /// The day `instant` falls on in `zone`.
     public init(containing instant: Date, in zone: TimeZone) {
         let parts = Self.calendar(zone).dateComponents([.year, .month, .day], from: instant)

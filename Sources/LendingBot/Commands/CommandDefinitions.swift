@@ -54,8 +54,8 @@ public enum CommandDefinitions {
     }
 
     static var checkoutGroup: CommandOption {
-        let date: CommandOption = parameter(.string, "date", Text("日付", "date"), Text("新しい期限（YYYY-MM-DD）", "The new end date, YYYY-MM-DD"),
-                                            required: true, length: 3...10)
+        let date: CommandOption = parameter(.string, "date", Text("日付", "date"), Text("新しい期限（2026-12-24、12/24、12月24日）", "The new end date: 2026-12-24, 12/24 or 12月24日"),
+                                            required: true, length: 3...12)
         let subcommands: [CommandOption] = [
             subcommand("list", Text("貸出中のサーバーを一覧する", "List active loans")),
             subcommand("extend", Text("貸出の期限を変更する", "Change a loan's end date"),

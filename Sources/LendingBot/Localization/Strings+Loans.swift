@@ -35,7 +35,17 @@ extension Strings {
     var dateOptionName: String { text("日付", "date") }
 
     var dateFormatRule: String {
-        text("日付は YYYY-MM-DD の形式で入力してください（例: 2026-08-31）。", "Write the date as YYYY-MM-DD, for example 2026-08-31.")
+        text("日付は YYYY-MM-DD、12/24 または 12月24日 の形式で入力してください（例: 2026-08-31）。",
+             "Write the date as YYYY-MM-DD, 12/24 or 12月24日, for example 2026-08-31.")
+    }
+
+    var noSuchDay: String {
+        text("その日付は暦にありません。YYYY-MM-DD の形式で確かめてください。", "The calendar has no such day; check it, written as YYYY-MM-DD.")
+    }
+
+    func ambiguousDay(_ monthFirst: CalendarDate, _ dayFirst: CalendarDate) -> String {
+        text("\(monthFirst) とも \(dayFirst) とも読めます。YYYY-MM-DD の形式で入力してください。",
+             "That could be \(monthFirst) or \(dayFirst); write it as YYYY-MM-DD.")
     }
 
     func loanEndSet(_ id: Int, until end: Date) -> String {

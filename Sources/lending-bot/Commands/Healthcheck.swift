@@ -21,11 +21,17 @@ struct Healthcheck: AsyncParsableCommand {
     @Flag(help: "Ask /readyz (database and gateway) instead of /livez.")
     var ready = false
 
+    /// The bot's own database probe gives up after 2 s; the default 5 s leaves room for it and
+    /// still answers well within the compose healthcheck's timeout. A probe runner with a longer
+    /// budget of its own may give more.
+    @Option(help: "Seconds to wait for the answer (1 to 300).")
+    var timeout: Int = 5
+
     var path: String { ready ? Self.readinessPath : Self.livenessPath }
-    /// The bot's own database probe gives up after 2 s; this leaves room for it and still answers
-    /// well within the compose healthcheck's timeout.
-    static let connectTimeout: Duration = .seconds(2)
-    static let timeout: Duration = .seconds(5)
+
+    func validate() throws {
+        guard (1...300).contains(timeout) else { throw ValidationError("--timeout: expected whole seconds from 1 to 300") }
+    }
     /// The most of a refusal's body (its reasons) kept on the one line printed.
     static let reasonLimit = 300
 
@@ -54,7 +60,7 @@ struct Healthcheck: AsyncParsableCommand {
             let response: HTTPResponse
             do {
                 response = try await client.send(HTTPRequest(method: .get, url: url, label: "GET \(path)",
-                                                             connectTimeout: Self.connectTimeout, timeout: Self.timeout))
+                                                             connectTimeout: .seconds(min(timeout, 2)), timeout: .seconds(timeout)))
             } catch {
                 throw OperatorError("unhealthy: no answer from \(url): \(error)")
             }

@@ -9,8 +9,17 @@ struct CheckoutExtendCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         guard let id = try command.loanID("id") else { throw Refusal(strings.loanIDMissing) }
-        guard let text = command.string("date"), let date = CalendarDate(parsing: text) else {
+        let today = CalendarDate(containing: context.services.clock.now(), in: context.services.configuration.timeZone)
+        let date: CalendarDate
+        switch CalendarDate.reading(command.string("date") ?? "", today: today) {
+        case .date(let day):
+            date = day
+        case .unreadable:
             throw Refusal(strings.fieldRule(strings.dateOptionName, strings.dateFormatRule))
+        case .noSuchDay:
+            throw Refusal(strings.fieldRule(strings.dateOptionName, strings.noSuchDay))
+        case .ambiguous(let monthFirst, let dayFirst):
+            throw Refusal(strings.fieldRule(strings.dateOptionName, strings.ambiguousDay(monthFirst, dayFirst)))
         }
         let loan = try await context.services.workflow.extend(id, by: context.invokerID, to: date)
         if loan.status == .active, let end = loan.endDate {
