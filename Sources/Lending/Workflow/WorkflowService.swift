@@ -399,6 +399,7 @@ public struct WorkflowService: Sendable {
             chosen[user.discordId] = username
         }
         let names = chosen.values.sorted()
+        if names.isEmpty { return chosen }
         for username in names {
             try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.usernameLockSpace), hashtext(\(username)))", named: "lock username")
         }
