@@ -77,8 +77,8 @@ struct WorkflowApprovalTests {
             #expect(BotWorld.buttons(in: done).isEmpty)
 
             let task = try #require(try await world.tasks(of: workflow.id).first)
-            #expect(task.input["username:\(Self.newcomers[0])"] == "player01")
-            #expect(task.input["username:\(Self.newcomers[5])"] == "player06")
+            #expect(task.approvalInput?.usernames[Self.newcomers[0]] == "player01")
+            #expect(task.approvalInput?.usernames[Self.newcomers[5]] == "player06")
             try await world.drainTasks()
             #expect(try await world.workflow(workflow.id)?.status == .active)
             let accounts = try await PterodactylUserTable.list(discordIds: Self.newcomers, on: world.pool)

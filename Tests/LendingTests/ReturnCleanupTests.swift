@@ -63,7 +63,7 @@ struct ReturnCleanupTests {
             #expect(world.simulator.schedules(of: Self.server).isEmpty, "the renter's schedule outlived the loan")
             #expect(try await renter.send(.get, "/schedules").status == 404, "the renter still reaches the server")
             let step = try await TaskStepTable.find(taskId: try #require(try await TaskTable.list(workflowId: loan.id, on: world.pool).last?.id),
-                                                    name: "schedules", on: world.pool)
+                                                    step: .schedules, on: world.pool)
             #expect(step?["deleted"] == "1")
         }
     }

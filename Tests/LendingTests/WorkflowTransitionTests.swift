@@ -77,7 +77,7 @@ struct WorkflowTransitionTests {
             let active = try #require(try await world.workflow(workflow.id))
             #expect(active.status == .active)
             // The loan starts at its activation, once the server is installed and started.
-            let approvedAt = try #require(approval.task.input["approvedAt"].flatMap(Timestamp.parse))
+            let approvedAt = try #require(approval.task.approvalInput?.approvedAt)
             let startDate = try #require(active.startDate)
             #expect(startDate > approvedAt)
             #expect(active.endDate == startDate.addingTimeInterval(7 * 86_400))

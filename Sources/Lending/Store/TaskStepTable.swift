@@ -4,9 +4,9 @@ public import Postgres
 /// Row access for `"LendingTaskStep"`: the steps a task has completed.
 public enum TaskStepTable {
     /// The detail recorded for the step, or nil when it has not been done.
-    public static func find(taskId: Int, name: String, on database: some QueryExecutor) async throws -> [String: String]? {
+    public static func find(taskId: Int, step: TaskStep, on database: some QueryExecutor) async throws -> [String: String]? {
         let result = try await database.query("""
-            SELECT "detail"::text AS "detail" FROM "LendingTaskStep" WHERE "taskId" = \(taskId) AND "name" = \(name)
+            SELECT "detail"::text AS "detail" FROM "LendingTaskStep" WHERE "taskId" = \(taskId) AND "name" = \(step.name)
             """, named: "find task step")
         guard let row = result.first else { return nil }
         return JSONObject.decode(try row.decode("detail"))
@@ -14,11 +14,11 @@ public enum TaskStepTable {
 
     /// Records a step, but only while the task is still claimed under `token`: a runner that
     /// lost its claim records nothing. Returns false when the claim was lost.
-    public static func record(taskId: Int, token: String, name: String, detail: [String: String], at now: Date,
+    public static func record(taskId: Int, token: String, step: TaskStep, detail: [String: String], at now: Date,
                               on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             INSERT INTO "LendingTaskStep" ("taskId", "name", "detail", "completedAt")
-            SELECT \(taskId), \(name), \(JSONObject.encode(detail))::jsonb, \(now)
+            SELECT \(taskId), \(step.name), \(JSONObject.encode(detail))::jsonb, \(now)
             WHERE EXISTS (SELECT 1 FROM "LendingTask" WHERE "id" = \(taskId) AND "claimToken" = \(token) AND "state" = 'QUEUED')
             """, named: "record task step").affectedRows == 1
     }

@@ -10,7 +10,9 @@ public struct TaskRecord: RowDecodable, Equatable {
     public let state: TaskState
     /// Discord user id of whoever caused the task, or `AuditEntry.scheduler`.
     public let actor: String
-    public let input: [String: String]
+    /// What the task was asked to do, decoded once from the stored JSON of any version this bot
+    /// reads; a failure when no release it knows wrote it (the runner fails such a task).
+    public let input: Result<TaskInput, TaskInputError>
     public let attempts: Int
     public let runAfter: Date
     public let claimToken: String?
@@ -32,7 +34,7 @@ public struct TaskRecord: RowDecodable, Equatable {
         pteroServerId = try row.decode("pteroServerId")
         state = try row.decode("state")
         actor = try row.decode("actor")
-        input = JSONObject.decode(try row.decode("input"))
+        input = TaskInput.decode(kind: kind, stored: try row.decode("input"))
         attempts = try row.decode("attempts")
         runAfter = try row.decode("runAfter")
         claimToken = try row.decode("claimToken")
@@ -42,19 +44,24 @@ public struct TaskRecord: RowDecodable, Equatable {
         updatedAt = try row.decode("updatedAt")
         finishedAt = try row.decode("finishedAt")
     }
+
+    /// The input of an approval whose input could be read.
+    public var approvalInput: ApprovalInput? {
+        if case .success(.approve(let input)) = input { input } else { nil }
+    }
 }
 
 /// Row access for `"LendingTask"`. A task is QUEUED until it succeeds, fails for good or is
 /// cancelled; while QUEUED it is claimed by one runner at a time through a random token and an
 /// expiry, so a runner that dies loses its claim and another picks the task up.
 public enum TaskTable {
-    /// Queues a task. A second open task for the same workflow violates
-    /// `"LendingTask_workflowId_open_key"`.
-    public static func insert(kind: TaskKind, workflowId: Int, pteroServerId: String, actor: String, input: [String: String],
+    /// Queues a task of the input's kind, its input stored in the current version. A second open
+    /// task for the same workflow violates `"LendingTask_workflowId_open_key"`.
+    public static func insert(_ input: TaskInput, workflowId: Int, pteroServerId: String, actor: String,
                               at now: Date, on database: some QueryExecutor) async throws -> TaskRecord {
         let result = try await database.query("""
             INSERT INTO "LendingTask" ("kind", "workflowId", "pteroServerId", "actor", "input", "runAfter", "createdAt", "updatedAt")
-            VALUES (\(kind), \(workflowId), \(pteroServerId), \(actor), \(JSONObject.encode(input))::jsonb, \(now), \(now), \(now))
+            VALUES (\(input.kind), \(workflowId), \(pteroServerId), \(actor), \(input.stored)::jsonb, \(now), \(now), \(now))
             RETURNING \(unsafeSQL: TaskRecord.columns)
             """, named: "insert task")
         return try result.decodeSingle(as: TaskRecord.self)
@@ -74,6 +81,16 @@ public enum TaskTable {
             WHERE "workflowId" = \(workflowId) AND "state" IN ('QUEUED', 'FAILED')
             """, named: "find open task")
         return try result.decodeFirst(as: TaskRecord.self)
+    }
+
+    /// Every open (QUEUED or FAILED) approval, oldest first: the usernames their inputs hold are
+    /// reserved. There are few: each holds a server of the pool.
+    public static func openApprovals(on database: some QueryExecutor) async throws -> [TaskRecord] {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask"
+            WHERE "kind" = 'APPROVE' AND "state" IN ('QUEUED', 'FAILED') ORDER BY "id"
+            """, named: "list open approvals")
+        return try result.decodeAll(as: TaskRecord.self)
     }
 
     /// The workflow of an open task working on a panel server, if any: such a server is not free.

@@ -36,29 +36,30 @@ public struct ApprovalTask: TaskHandler {
         guard let workflow = try await WorkflowTable.find(id: task.workflowId, on: context.pool) else {
             throw PortFailure.permanent("request #\(task.workflowId) no longer exists")
         }
-        let alias = task.input["serverAlias"] ?? server
+        guard case .approve(let input) = context.input else { throw PortFailure.permanent("task #\(task.id) is not an approval") }
+        let alias = input.serverAlias
         let progress = ProgressReporter(notifier: notifier, context: context, serverAlias: alias)
         let plan = try await prepare(workflow, server: server, alias: alias, progress: progress, context: context)
 
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
         for discordId in panelUsers {
-            let email = try await account(for: discordId, context: context)
-            try await context.step("role:\(discordId)") {
+            let email = try await account(for: discordId, input: input, context: context)
+            try await context.step(.role(discordId: discordId)) {
                 try await community.grantPanelUserRole(to: discordId)
                 return [:]
             }
-            try await context.step("subuser:\(discordId)") {
+            try await context.step(.subuser(discordId: discordId)) {
                 try await panel.ensureSubuser(on: server, email: email, permissions: policy.subuserPermissions)
                 return ["email": email]
             }
         }
-        try await context.step("description") {
+        try await context.step(.serverDescription) {
             let organizer = try await community.displayName(of: workflow.organizerDiscordId) ?? workflow.organizerDiscordId
             let text = ServerDescription.make(organizer: organizer, purpose: workflow.description)
             try await panel.setDescription(of: server, to: text)
             return ["description": text]
         }
-        try await context.databaseStep("activate") { transaction in
+        try await context.databaseStep(.activate) { transaction in
             guard var current = try await WorkflowTable.lock(id: workflow.id, on: transaction), current.status == .pending,
                   current.pteroServerId == server else {
                 throw PortFailure.permanent("request #\(workflow.id) is no longer waiting for this approval")
@@ -82,10 +83,10 @@ public struct ApprovalTask: TaskHandler {
         let address = try await panel.connectionAddress(of: server)
         await progress.report(.ready(version: plan.version, address: address))
         let summary = try await LoanSummary.load(active, address: address, on: context.pool)
-        try await context.notify("notify:organizer", .loanApproved(summary, organizer: active.organizerDiscordId), notifier: notifier)
+        try await context.notify(.notifyOrganizer, .loanApproved(summary, organizer: active.organizerDiscordId), notifier: notifier)
         for discordId in panelUsers {
             guard let account = try await PterodactylUserTable.find(discordId: discordId, on: context.pool) else { continue }
-            try await context.notify("notify:panel:\(discordId)", .panelAccessGranted(summary, panelUser: discordId, username: account.username),
+            try await context.notify(.notifyPanelUser(discordId: discordId), .panelAccessGranted(summary, panelUser: discordId, username: account.username),
                                      notifier: notifier)
         }
     }
@@ -103,7 +104,7 @@ public struct ApprovalTask: TaskHandler {
     /// says which stage it stopped at, so the moderators' retry notice reads "installing 26.1: …".
     private func prepare(_ workflow: WorkflowRecord, server: String, alias: String, progress: ProgressReporter,
                          context: TaskContext) async throws -> Prepared {
-        let resolved = try await context.step("version") {
+        let resolved = try await context.step(.version) {
             guard let release = try await versions.release(workflow.mcVersion) else {
                 throw PortFailure.permanent("\(workflow.mcVersion) is not a Minecraft release: edit the request's version, then retry")
             }
@@ -113,7 +114,7 @@ public struct ApprovalTask: TaskHandler {
             throw PortFailure.permanent("the approval's recorded version is unreadable")
         }
         let release = MinecraftRelease(id: version, javaMajorVersion: java)
-        let planned = try await context.step("plan") {
+        let planned = try await context.step(.plan) {
             let egg = try await panel.egg(of: server, versionVariables: policy.versionVariables)
             switch egg.plan(for: release, server: alias) {
             case .failure(let refusal): throw PortFailure.permanent(refusal.description)
@@ -128,17 +129,17 @@ public struct ApprovalTask: TaskHandler {
         let imageJava = planned["imageJava"].flatMap(Int.init) ?? java
         await progress.report(.preparing)
         try await stage("stopping \(alias)") {
-            try await context.step("stop") {
+            try await context.step(.stop) {
                 try await panel.stopAndWaitOffline(server)
                 return [:]
             }
         }
         try await stage("setting the version \(version)") {
-            try await context.step("version-variable") {
+            try await context.step(.versionVariable) {
                 try await panel.setStartupVariable(variable, to: version, on: server)
                 return ["variable": variable, "value": version]
             }
-            try await context.step("docker-image") {
+            try await context.step(.dockerImage) {
                 if planned["currentImage"] != image { try await panel.setDockerImage(image, on: server) }
                 return ["image": image]
             }
@@ -148,11 +149,11 @@ public struct ApprovalTask: TaskHandler {
             // The reinstall is recorded apart from the wait, so a task resumed after a crash finds
             // it done and waits for the install it started (or finds it finished) instead of
             // starting a second one. Only a failed install is started again: a retry.
-            try await context.step("reinstall") {
+            try await context.step(.reinstall) {
                 if try await panel.installState(of: server) != .installing { try await panel.reinstall(server) }
                 return [:]
             }
-            try await context.step("install") {
+            try await context.step(.install) {
                 let state = try await panel.installState(of: server)
                 switch state {
                 case .installing: try await panel.waitForInstall(of: server)
@@ -167,7 +168,7 @@ public struct ApprovalTask: TaskHandler {
         if policy.startOnApproval {
             await progress.report(.starting)
             try await stage("starting \(alias)") {
-                try await context.step("start") {
+                try await context.step(.start) {
                     try await panel.startAndWaitRunning(server)
                     return [:]
                 }
@@ -188,15 +189,15 @@ public struct ApprovalTask: TaskHandler {
     // MARK: Access
 
     /// The panel user's account email, creating the account and its row on first need.
-    private func account(for discordId: String, context: TaskContext) async throws -> String {
+    private func account(for discordId: String, input: ApprovalInput, context: TaskContext) async throws -> String {
         if let existing = try await PterodactylUserTable.find(discordId: discordId, on: context.pool) { return existing.email }
-        guard let username = context.task.input["username:\(discordId)"] else {
+        guard let username = input.usernames[discordId] else {
             throw PortFailure.permanent("no panel username was chosen for <@\(discordId)>")
         }
         let email = "\(username)@\(policy.panelEmailDomain)"
         let created = try await panel.ensureAccount(username: username, email: email, owner: discordId)
         do {
-            try await context.databaseStep("account:\(discordId)") { transaction in
+            try await context.databaseStep(.account(discordId: discordId)) { transaction in
                 _ = try await PterodactylUserTable.insert(discordId: discordId, username: created.username, email: created.email,
                                                           at: context.now, on: transaction)
                 return ["username": created.username, "created": String(created.created)]

@@ -14,7 +14,7 @@ public struct ReleaseTask: TaskHandler {
         let server = context.task.pteroServerId
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: context.task.workflowId, on: context.pool).map(\.discordId)
         try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
-        try await context.step("description") {
+        try await context.step(.serverDescription) {
             try await panel.setDescription(of: server, to: "")
             return [:]
         }

@@ -44,16 +44,16 @@ public struct ReturnTask: TaskHandler {
         }
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
         try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
-        try await context.step("schedules") {
+        try await context.step(.schedules) {
             ["deleted": String(try await panel.deleteSchedules(of: server))]
         }
-        try await context.step("stop") {
+        try await context.step(.stop) {
             try await panel.stopAndWaitOffline(server)
             return [:]
         }
         let outcome = try await afterRevocation("archive") { () async throws -> ArchiveOutcome in
             // Taken after the revocation: from here on only the bot makes backups on this server.
-            let before = try BackupList.decode(try await context.step("backups-before") {
+            let before = try BackupList.decode(try await context.step(.backupsBefore) {
                 try BackupList.encode(try await panel.backups(of: server))
             })
             let outcome: ArchiveOutcome
@@ -66,16 +66,16 @@ public struct ReturnTask: TaskHandler {
             return outcome
         }
         _ = try await afterRevocation("reset") {
-            try await context.step("reset") {
+            try await context.step(.reset) {
                 try await panel.resetServer(server, mode: policy.resetMode)
                 return ["mode": policy.resetMode.rawValue]
             }
         }
-        try await context.step("description") {
+        try await context.step(.serverDescription) {
             try await panel.setDescription(of: server, to: "")
             return [:]
         }
-        try await context.databaseStep("complete") { transaction in
+        try await context.databaseStep(.complete) { transaction in
             guard var current = try await WorkflowTable.lock(id: workflow.id, on: transaction), current.status == .active else {
                 throw PortFailure.permanent("loan #\(workflow.id) is no longer ACTIVE")
             }
@@ -95,7 +95,7 @@ public struct ReturnTask: TaskHandler {
         var recipients = [returned.organizerDiscordId]
         for discordId in panelUsers where !recipients.contains(discordId) { recipients.append(discordId) }
         for discordId in recipients {
-            try await context.notify("notify:\(discordId)", .loanReturned(summary, recipient: discordId, archive: outcome), notifier: notifier)
+            try await context.notify(.notifyReturned(discordId: discordId), .loanReturned(summary, recipient: discordId, archive: outcome), notifier: notifier)
         }
     }
 
@@ -118,7 +118,7 @@ public struct ReturnTask: TaskHandler {
     private func archiveBackups(of workflow: WorkflowRecord, server: String, before: [PanelBackup], to archive: any ArchiveDestination,
                                 context: TaskContext) async throws -> ArchiveOutcome {
         // The names in the path are fixed once, so every retry uploads to the same place.
-        let naming = try await context.step("archive-naming") {
+        let naming = try await context.step(.archiveNaming) {
             let organizer = try await community.displayName(of: workflow.organizerDiscordId) ?? workflow.organizerDiscordId
             return ["organizer": organizer]
         }
@@ -157,7 +157,7 @@ public struct ReturnTask: TaskHandler {
         var known = Set(before.map(\.uuid))
         var attempt = 1
         while true {
-            let created = try await context.step("backup-create:\(attempt)") {
+            let created = try await context.step(.backupCreate(attempt: attempt)) {
                 if let orphan = try await panel.backups(of: server).last(where: { !known.contains($0.uuid) }) {
                     return ["uuid": orphan.uuid, "adopted": "true"]
                 }
@@ -165,7 +165,7 @@ public struct ReturnTask: TaskHandler {
             }
             guard let uuid = created["uuid"] else { throw PortFailure.permanent("the return backup of request #\(workflow.id) has no recorded uuid") }
             var waitedNow = false
-            let done = try BackupList.decode(try await context.step("backup-wait:\(attempt)") {
+            let done = try BackupList.decode(try await context.step(.backupWait(attempt: attempt)) {
                 waitedNow = true
                 return try BackupList.encode([try await panel.waitForBackup(uuid, of: server)])
             })
@@ -189,7 +189,7 @@ public struct ReturnTask: TaskHandler {
         guard stored == downloaded else {
             throw PortFailure.transient("the archive stored \(stored) bytes of backup \(backup.uuid), expected \(downloaded)")
         }
-        try await context.databaseStep("archive:\(backup.uuid)") { transaction in
+        try await context.databaseStep(.archive(backupUuid: backup.uuid)) { transaction in
             _ = try await ArchiveTable.insert(workflowId: workflow.id, backupUuid: backup.uuid, destination: "\(archive.displayName)/\(relativePath)",
                                               bytes: stored, at: context.now, on: transaction)
             return ["path": relativePath, "bytes": String(stored)]
@@ -200,7 +200,7 @@ public struct ReturnTask: TaskHandler {
     /// Deletes every backup still on the server: unarchived leftovers, a failed attempt, or all
     /// of them when no archive is configured. The list is read once and kept with the step.
     private func deleteBackupsLeft(on server: String, context: TaskContext) async throws {
-        let left = try await context.step("backups-left") {
+        let left = try await context.step(.backupsLeft) {
             try BackupList.encode(try await panel.backups(of: server))
         }
         for backup in try BackupList.decode(left) {
@@ -210,7 +210,7 @@ public struct ReturnTask: TaskHandler {
 
     /// One recorded deletion; the adapter unlocks a locked backup first and treats 404 as done.
     private func deleteBackup(_ uuid: String, on server: String, context: TaskContext) async throws {
-        try await context.step("delete-backup:\(uuid)") {
+        try await context.step(.deleteBackup(uuid: uuid)) {
             try await panel.deleteBackup(uuid, of: server)
             return [:]
         }

@@ -2,7 +2,7 @@ public import Foundation
 public import Logging
 public import Postgres
 
-/// What a task handler works with: its task, and steps that are done at most once.
+/// What a task handler works with: its task, its input, and steps that are done at most once.
 ///
 /// A step whose name is recorded for the task is skipped on every later attempt, so a task
 /// resumed after a crash picks up after its last recorded step. A step is recorded only while
@@ -10,6 +10,8 @@ public import Postgres
 /// runner took the task) stops at its next step with `TaskClaimLost`.
 public struct TaskContext: Sendable {
     public let task: TaskRecord
+    /// The task's input, read when it was claimed.
+    public let input: TaskInput
     let token: String
     let pool: PostgresPool
     let clock: LendingClock
@@ -18,27 +20,27 @@ public struct TaskContext: Sendable {
     /// Runs `body` unless the step was done before, records what it returns, and returns that
     /// (or what was recorded the first time).
     @discardableResult
-    public func step(_ name: String, _ body: () async throws -> [String: String]) async throws -> [String: String] {
-        if let done = try await TaskStepTable.find(taskId: task.id, name: name, on: pool) { return done }
+    public func step(_ step: TaskStep, _ body: () async throws -> [String: String]) async throws -> [String: String] {
+        if let done = try await TaskStepTable.find(taskId: task.id, step: step, on: pool) { return done }
         try Task.checkCancellation()
         let detail = try await body()
-        guard try await TaskStepTable.record(taskId: task.id, token: token, name: name, detail: detail, at: clock.now(), on: pool) else {
+        guard try await TaskStepTable.record(taskId: task.id, token: token, step: step, detail: detail, at: clock.now(), on: pool) else {
             throw TaskClaimLost(taskId: task.id)
         }
-        logger.debug("task step done", metadata: ["task": "\(task.id)", "step": "\(name)"])
+        logger.debug("task step done", metadata: ["task": "\(task.id)", "step": "\(step.name)"])
         return detail
     }
 
     /// A step that only writes to the database: `body`'s writes and the step's record commit
     /// together or not at all.
     @discardableResult
-    public func databaseStep(_ name: String, _ body: (Transaction) async throws -> [String: String]) async throws -> [String: String] {
-        if let done = try await TaskStepTable.find(taskId: task.id, name: name, on: pool) { return done }
+    public func databaseStep(_ step: TaskStep, _ body: (Transaction) async throws -> [String: String]) async throws -> [String: String] {
+        if let done = try await TaskStepTable.find(taskId: task.id, step: step, on: pool) { return done }
         try Task.checkCancellation()
         let now = clock.now()
         return try await pool.withTransaction { transaction in
             let detail = try await body(transaction)
-            guard try await TaskStepTable.record(taskId: task.id, token: token, name: name, detail: detail, at: now, on: transaction) else {
+            guard try await TaskStepTable.record(taskId: task.id, token: token, step: step, detail: detail, at: now, on: transaction) else {
                 throw TaskClaimLost(taskId: task.id)
             }
             return detail

@@ -11,6 +11,8 @@ public import Postgres
 /// - A transient failure postpones the task with exponential backoff (`retryBase` doubling, at
 ///   most `retryCap`, with jitter) until `maxAttempts` claims have been used; a permanent failure,
 ///   or the last attempt, marks it FAILED and tells the moderators, who may retry it.
+/// - A task whose stored input this bot cannot read (`TaskInputError`) is not run: it is marked
+///   FAILED at once, with the moderators told, like any permanent failure.
 /// - Cancelling the runner leaves its current task claimed, exactly as a crash would: the next
 ///   runner resumes it after the claim lapses, from its first unrecorded step.
 public final class TaskRunner: Sendable {
@@ -110,7 +112,15 @@ public final class TaskRunner: Sendable {
             try await fail(task, token: claimed.token, message: "this bot cannot run \(task.kind.rawValue) tasks", logger: taskLogger)
             return
         }
-        let context = TaskContext(task: task, token: claimed.token, pool: pool, clock: clock, logger: taskLogger)
+        let input: TaskInput
+        switch task.input {
+        case .success(let decoded): input = decoded
+        case .failure(let unreadable):
+            // Running it would guess at what was asked; retrying cannot make it readable.
+            try await fail(task, token: claimed.token, message: unreadable.description, logger: taskLogger)
+            return
+        }
+        let context = TaskContext(task: task, input: input, token: claimed.token, pool: pool, clock: clock, logger: taskLogger)
         do {
             try await withClaimRenewed(task, token: claimed.token) { try await handler.run(context) }
             guard try await TaskTable.finish(id: task.id, token: claimed.token, state: .succeeded, error: nil, at: clock.now(), on: pool) else {

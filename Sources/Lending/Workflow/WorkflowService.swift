@@ -153,10 +153,9 @@ public struct WorkflowService: Sendable {
             guard let stored = try await WorkflowTable.update(reserved, expectedStatus: .pending, at: now, on: transaction) else {
                 throw LendingError.workflowNotFound(id: id)
             }
-            var input = ["approvedAt": Timestamp.format(now), "serverAlias": binding.name]
-            for (discordId, username) in chosen { input["username:\(discordId)"] = username }
-            let task = try await TaskTable.insert(kind: .approve, workflowId: id, pteroServerId: binding.pteroId, actor: moderator,
-                                                  input: input, at: now, on: transaction)
+            let input = ApprovalInput(approvedAt: now, serverAlias: binding.name, usernames: chosen)
+            let task = try await TaskTable.insert(.approve(input), workflowId: id, pteroServerId: binding.pteroId, actor: moderator,
+                                                  at: now, on: transaction)
             try await AuditTable.record(workflowId: id, actor: moderator, action: .approvalRequested, from: .pending, to: .pending,
                                         detail: ["server": binding.name, "task": String(task.id)], at: now, on: transaction)
             return Approval(workflow: stored, serverAlias: binding.name, task: task)
@@ -178,8 +177,8 @@ public struct WorkflowService: Sendable {
             if let task = try await TaskTable.open(workflowId: id, on: transaction) {
                 guard task.state == .failed else { throw LendingError.approvalInProgress(id: id, by: task.actor) }
                 _ = try await TaskTable.cancel(id: task.id, at: now, on: transaction)
-                _ = try await TaskTable.insert(kind: .release, workflowId: id, pteroServerId: task.pteroServerId, actor: moderator,
-                                               input: [:], at: now, on: transaction)
+                _ = try await TaskTable.insert(.release(ReleaseInput()), workflowId: id, pteroServerId: task.pteroServerId, actor: moderator,
+                                               at: now, on: transaction)
                 released = true
             }
             var changed = workflow
@@ -323,8 +322,8 @@ public struct WorkflowService: Sendable {
                 }
             }
             guard let server = workflow.pteroServerId else { throw LendingError.notAllowed(id: id, status: .active, action: "returned") }
-            let task = try await TaskTable.insert(kind: .returnLoan, workflowId: id, pteroServerId: server, actor: actor,
-                                                  input: ["requestedAt": Timestamp.format(now)], at: now, on: transaction)
+            let task = try await TaskTable.insert(.returnLoan(ReturnInput(requestedAt: now)), workflowId: id, pteroServerId: server, actor: actor,
+                                                  at: now, on: transaction)
             try await AuditTable.record(workflowId: id, actor: actor, action: .returnRequested, from: .active, to: .active,
                                         detail: ["task": String(task.id)], at: now, on: transaction)
             return task
@@ -399,17 +398,24 @@ public struct WorkflowService: Sendable {
             guard !chosen.values.contains(username) else { throw LendingError.usernameTaken(username) }
             chosen[user.discordId] = username
         }
-        for username in chosen.values.sorted() {
+        let names = chosen.values.sorted()
+        if names.isEmpty { return chosen }
+        for username in names {
             try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.usernameLockSpace), hashtext(\(username)))", named: "lock username")
+        }
+        // Read under the locks: an approval that chose one of these names has committed by now.
+        // Its input is read as its own version wrote it, so one queued before an upgrade holds
+        // its names too.
+        var held: Set<String> = []
+        for approval in try await TaskTable.openApprovals(on: transaction) {
+            if let usernames = approval.approvalInput?.usernames.values { held.formUnion(usernames) }
+        }
+        for username in names {
             let email = "\(username)@\(policy.panelEmailDomain)"
             let taken = try await transaction.query("""
-                SELECT 1 FROM "PterodactylUser" WHERE "username" = \(username) OR lower("email") = lower(\(email))
-                UNION ALL
-                SELECT 1 FROM "LendingTask" t, jsonb_each_text(t."input") e
-                WHERE t."kind" = 'APPROVE' AND t."state" IN ('QUEUED', 'FAILED') AND e.key LIKE 'username:%' AND e.value = \(username)
-                LIMIT 1
+                SELECT 1 FROM "PterodactylUser" WHERE "username" = \(username) OR lower("email") = lower(\(email)) LIMIT 1
                 """, named: "check username is free")
-            guard taken.isEmpty else { throw LendingError.usernameTaken(username) }
+            guard taken.isEmpty, !held.contains(username) else { throw LendingError.usernameTaken(username) }
         }
         return chosen
     }

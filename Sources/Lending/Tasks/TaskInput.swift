@@ -1,0 +1,68 @@
+public import Foundation
+
+/// What a durable task was asked to do: the `"LendingTask"."input"` column, decoded once when
+/// the row is read (`TaskRecord.input`) and handed to the task's handler as `TaskContext.input`.
+/// Its stored form, and the versions a bot reads, are in `TaskInput+Stored.swift`.
+public enum TaskInput: Sendable, Equatable {
+    case approve(ApprovalInput)
+    case returnLoan(ReturnInput)
+    case release(ReleaseInput)
+
+    /// The kind of task this input is for; the task row's `"kind"`.
+    public var kind: TaskKind {
+        switch self {
+        case .approve: .approve
+        case .returnLoan: .returnLoan
+        case .release: .release
+        }
+    }
+}
+
+/// An approval's input, fixed when the moderator approved.
+public struct ApprovalInput: Codable, Sendable, Equatable {
+    /// When the approval was asked for (the loan starts later, at its activation).
+    public var approvedAt: Date
+    /// The alias of the server the approval reserved, as people know it (`server01`).
+    public var serverAlias: String
+    /// Discord id of each panel user without a panel account → the username chosen for the
+    /// account the approval creates. Open approvals hold these names: no other approval may
+    /// choose one of them (`TaskTable.openApprovals`).
+    public var usernames: [String: String]
+
+    public init(approvedAt: Date, serverAlias: String, usernames: [String: String]) {
+        self.approvedAt = approvedAt
+        self.serverAlias = serverAlias
+        self.usernames = usernames
+    }
+}
+
+/// A return's input.
+public struct ReturnInput: Codable, Sendable, Equatable {
+    /// When the organizer, a moderator or the scheduler asked for the return.
+    public var requestedAt: Date
+
+    public init(requestedAt: Date) {
+        self.requestedAt = requestedAt
+    }
+}
+
+/// A release's input: a release needs nothing but its request and server, which the task row holds.
+public struct ReleaseInput: Codable, Sendable, Equatable {
+    public init() {}
+}
+
+/// A task row whose input this bot cannot read: not written by any release it knows, or written
+/// by a newer one. The runner fails such a task for good, with this as the moderators' message.
+public struct TaskInputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let kind: TaskKind
+    public let reason: String
+
+    public init(kind: TaskKind, reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+
+    public var description: String {
+        "the \(kind.rawValue) task's input cannot be read (\(reason)); the task was not run"
+    }
+}
