@@ -1,4 +1,5 @@
 import CoreMetrics
+import Foundation
 public import Discord
 public import Lending
 import Prometheus
@@ -108,7 +109,7 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
     }
 
     static func requestOutcome(_ status: Int?) -> RequestOutcome {
-        switch status {
+        switch status ?? 0 {
         case 200..<400: .succeeded
         case 429: .rateLimited
         default: .failed
