@@ -1,4 +1,5 @@
 import Foundation
+import Simulators
 import Testing
 
 /// `/metrics` of a running bot, scraped from outside and read by prometheus-client's parser: every
@@ -130,6 +131,28 @@ struct MetricsScrapeTests {
             let known = Set(metrics.families.keys)
             let every = Set((Self.idleCounters + Self.startedCounters + Self.histograms + Self.gauges).map(\.family) + ["process_cpu_seconds"])
             #expect(known == every, "families served but not listed here, or listed but not served: \(known.symmetricDifference(every))")
+        }
+    }
+
+    @Test("an answered command counts once, with its first response timed under its type and its callback under interactions")
+    func answeredCommand() async throws {
+        try await RunningBot.with { bot in
+            let command = bot.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
+            bot.gateway.dispatchInteraction(command)
+            try await BotApplicationTests.eventually("an answer") { !bot.rest.interactionResponses(for: command.id).isEmpty }
+            // The router counts the interaction just after its handler returns, which may be after the answer arrived.
+            var metrics = try await bot.scrape()
+            for _ in 0..<100 where metrics.value("lendingbot_interactions_total", ["type": "command", "outcome": "answered"]) != 1 {
+                try await Task.sleep(for: .milliseconds(50))
+                metrics = try await bot.scrape()
+            }
+            #expect(metrics.value("lendingbot_interactions_total", ["type": "command", "outcome": "answered"]) == 1)
+            #expect(metrics.value("lendingbot_interactions_total", ["type": "component", "outcome": "answered"]) == 0)
+            #expect(metrics.value("lendingbot_interaction_first_response_seconds_count", ["type": "command"]) == 1)
+            #expect(metrics.value("lendingbot_interaction_first_response_seconds_bucket", ["type": "command", "le": "+Inf"]) == 1)
+            #expect(metrics.value("lendingbot_interaction_first_response_seconds_count", ["type": "modal"]) == 0)
+            #expect(metrics.value("lendingbot_discord_request_duration_seconds_count", ["resource": "interactions", "outcome": "succeeded"]) == 1)
+            #expect(metrics.value("lendingbot_discord_requests_total", ["resource": "interactions", "method": "POST", "status": "2xx"]) == 1)
         }
     }
 }

@@ -18,6 +18,7 @@ struct RunningBot: Sendable {
     /// A connection to the bot's database, for a test to change the data behind the gauges.
     let pool: PostgresPool
     let gateway: DiscordGatewaySimulator
+    let rest: DiscordRESTSimulator
 
     static let version = "9.8.7"
     static let commit = "abc1234"
@@ -65,7 +66,7 @@ struct RunningBot: Sendable {
                     gateway.identifies.count == 1 && port.withLock { $0 } != nil
                 }
                 let listening = try #require(port.withLock { $0 })
-                try await body(RunningBot(healthURL: "http://127.0.0.1:\(listening)", pool: pool, gateway: gateway))
+                try await body(RunningBot(healthURL: "http://127.0.0.1:\(listening)", pool: pool, gateway: gateway, rest: rest))
             } catch {
                 shutdown.trigger()
                 try? await running
