@@ -111,4 +111,15 @@ struct MetricsGaugeTests {
         #expect(second.count("lendingbot_scheduler_runs_total", ["outcome": "failed"]) == 0)
         #expect(second.render().contains(#"lendingbot_scheduler_runs_total{outcome="failed"} 0"#), "created at 0")
     }
+
+    @Test("families come in the README's order, each whole")
+    func familyOrder() throws {
+        let text = BotMetrics().render()
+        let helped = text.split(separator: "\n").filter { $0.hasPrefix("# HELP ") }.map { $0.split(separator: " ")[2] }
+        #expect(helped.first == "lendingbot_interactions_total")
+        #expect(helped.last == "process_start_time_seconds")
+        #expect(helped.count == Set(helped).count, "one block per family")
+        let samples = try PrometheusText.parse(text)
+        #expect(samples[#"lendingbot_tasks_total{kind="return",outcome="failed"}"#] == 0)
+    }
 }

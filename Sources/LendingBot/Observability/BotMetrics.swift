@@ -189,9 +189,28 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
         }
     }
 
-    /// Every series in the Prometheus text exposition format, version 0.0.4.
+    /// Every series in the Prometheus text exposition format, version 0.0.4, the families in
+    /// `MetricFamilies.all`'s order.
     public func render() -> String {
-        registry.emitToString()
+        Self.ordered(registry.emitToString())
+    }
+
+    /// The registry emits its families in hash order, different at every start; an operator reading
+    /// `/metrics` finds them in the order the README lists them. Each family is one block that
+    /// starts with its `# HELP` line; a block of an unknown family goes last, as it came.
+    static func ordered(_ text: String) -> String {
+        var blocks: [(name: String, text: String)] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# HELP ") || blocks.isEmpty {
+                let name = line.hasPrefix("# HELP ") ? String(line.dropFirst("# HELP ".count).prefix { $0 != " " }) : ""
+                blocks.append((name, ""))
+            }
+            blocks[blocks.count - 1].text += line + "\n"
+        }
+        let rank = Dictionary(uniqueKeysWithValues: MetricFamilies.all.enumerated().map { ($1.name, $0) })
+        return blocks.enumerated()
+            .sorted { (rank[$0.element.name] ?? Int.max, $0.offset) < (rank[$1.element.name] ?? Int.max, $1.offset) }
+            .map(\.element.text).joined()
     }
 
     /// The current value of one series (a counter or gauge) as rendered; 0 when it is absent.
