@@ -33,6 +33,9 @@ public struct Sandbox: Sendable {
         /// `HEALTH_LISTEN`: the sandbox's bot serves `/livez`, `/readyz` and `/metrics` there, as
         /// `run` does, so probes and dashboards can be tried against it; nil serves none.
         public var healthListen: BotConfiguration.HostAndPort?
+        /// The release and commit its `lendingbot_build_info` names, as `run`'s does.
+        public var version = "unknown"
+        public var commit = "unknown"
 
         public init(databaseURL: String, migrations: [Migration]) {
             self.databaseURL = databaseURL
@@ -81,6 +84,8 @@ public struct Sandbox: Sendable {
         botOptions.taskRunner.retryBase = .seconds(1)
         botOptions.shutdownGrace = .seconds(2)
         botOptions.gatewayCloseTimeout = .seconds(2)
+        botOptions.version = options.version
+        botOptions.commit = options.commit
         let botShutdown = ShutdownSignal()
         let outcome = Mutex<(any Error)?>(nil)
         let application = BotApplication(configuration: bot, options: botOptions, logger: logger)

@@ -78,7 +78,7 @@ struct RequestMetricsTests {
     @Test("status classes keep the label small", arguments: [(200, "2xx"), (204, "2xx"), (304, "3xx"), (404, "4xx"), (429, "429"), (503, "5xx")])
     func statusClasses(status: Int, label: String) {
         let metrics = BotMetrics()
-        metrics.discordRequestFinished(method: "GET", resource: "guilds", status: status)
+        metrics.discordRequestFinished(method: "GET", resource: "guilds", status: status, duration: .milliseconds(20))
         #expect(metrics.count("lendingbot_discord_requests_total", ["resource": "guilds", "method": "GET", "status": label]) == 1)
     }
 

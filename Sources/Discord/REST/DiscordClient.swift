@@ -56,11 +56,13 @@ public struct DiscordClient: Sendable {
                 throw DiscordError(error.discordKind, route: name)
             }
             let response: HTTPResponse
+            let sent = ContinuousClock.now
             do {
                 response = try await transport.send(makeRequest(route, body: body, auditLogReason: auditLogReason, name: name))
             } catch {
                 await limiter.cancel(permit)
-                configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: nil)
+                configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: nil,
+                                                             duration: ContinuousClock.now - sent)
                 let reason = (error as? HTTPError).map { "\($0.kind)" } ?? "\(error)"
                 let neverSent = (error as? HTTPError).map { $0.kind == .dns || $0.kind == .connect } ?? false
                 guard (route.isIdempotent || neverSent) && attempt < configuration.maxAttempts, !(error is CancellationError) else {
@@ -71,7 +73,8 @@ public struct DiscordClient: Sendable {
                 continue
             }
             await limiter.complete(permit, status: response.status, headers: Self.rateLimitHeaders(of: response))
-            configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: response.status)
+            configuration.observer?.discordRequestFinished(method: route.method, resource: route.resource, status: response.status,
+                                                         duration: ContinuousClock.now - sent)
             switch response.status {
             case 200..<300:
                 return response

@@ -47,7 +47,7 @@ public final class InteractionContext: Sendable {
             defer { answer = kind }
             return answer == .none
         }
-        if isFirst { services.metrics.firstResponse(after: ContinuousClock.now - received) }
+        if isFirst { services.metrics.firstResponse(InteractionRouter.metricType(interaction.data), after: ContinuousClock.now - received) }
     }
 
     /// A reply only the invoker sees.

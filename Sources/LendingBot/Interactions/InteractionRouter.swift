@@ -33,7 +33,8 @@ public struct InteractionRouter: Sendable {
         }
     }
 
-    private static func metricType(_ data: InteractionData?) -> BotMetrics.InteractionType {
+    /// The label `type` of an interaction's series (its count and its first-response time).
+    static func metricType(_ data: InteractionData?) -> BotMetrics.InteractionType {
         switch data {
         case .applicationCommand: .command
         case .autocomplete: .autocomplete

@@ -1,12 +1,17 @@
+import CoreMetrics
+import Foundation
 public import Discord
 public import Lending
+import Prometheus
 public import Pterodactyl
 import Synchronization
 
-/// The bot's Prometheus series, counted in memory and rendered for `/metrics`.
+/// The bot's series, counted through swift-metrics and rendered by swift-prometheus for `/metrics`.
 ///
-/// Labels carry only small fixed vocabularies (interaction type, task kind, outcome): never a
-/// user, guild, token or command argument, so that the series stay few and leak nothing.
+/// Each bot has a registry of its own (never the global `MetricsSystem`), so two bots in one
+/// process, as in the tests, never share a series. The families and their label vocabulary are
+/// `MetricFamilies`; every known label set is created at 0 here. Gauges that describe the data
+/// (loans, free servers, tasks) and the process are read when `/metrics` is asked (`scrape()`).
 public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelRequestObserver, Sendable {
     /// Interaction kinds as the label `type` spells them.
     public enum InteractionType: String, Sendable, CaseIterable {
@@ -23,64 +28,75 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
         case failed
     }
 
-    /// Upper bounds of the first-response histogram, in seconds; Discord allows three.
-    public static let firstResponseBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3]
-
-    static let interactions = MetricFamily(name: "lendingbot_interactions_total", type: .counter,
-                                           help: "Interactions handled, by type and outcome (answered, refused, failed).")
-    static let firstResponse = MetricFamily(name: "lendingbot_interaction_first_response_seconds", type: .histogram,
-                                            help: "Time from receiving an interaction to its initial response.")
-    static let tasks = MetricFamily(name: "lendingbot_tasks_total", type: .counter,
-                                    help: "Durable task attempts by kind and how they ended (succeeded, failed, retried).")
-    static let schedulerRuns = MetricFamily(name: "lendingbot_scheduler_runs_total", type: .counter,
-                                            help: "Scheduler passes by result (ok, failed).")
-    static let gatewaySessions = MetricFamily(name: "lendingbot_gateway_sessions_total", type: .counter,
-                                              help: "Gateway sessions established, by kind (identified, resumed).")
-
-    static let gatewayReconnects = MetricFamily(name: "lendingbot_gateway_reconnects_total", type: .counter,
-                                                help: "Gateway connections that ended and were followed by a new one, by plan (resume, identify).")
-    static let discordRequests = MetricFamily(name: "lendingbot_discord_requests_total", type: .counter,
-                                              help: "Discord REST attempts by resource, method and status (2xx, 4xx, 429, 5xx, error); repeated attempts count each.")
-    static let panelRequests = MetricFamily(name: "lendingbot_panel_requests_total", type: .counter,
-                                            help: "Pterodactyl panel attempts by API, method and status (2xx, 4xx, 429, 5xx, error); repeated attempts count each.")
-
-    private let registry = Mutex(MetricRegistry(families: [interactions, firstResponse, tasks, schedulerRuns, gatewaySessions, gatewayReconnects,
-                                                           discordRequests, panelRequests],
-                                                buckets: firstResponseBuckets))
-
-    public init() {}
-
-    public func interactionHandled(_ type: InteractionType, outcome: InteractionOutcome) {
-        registry.withLock { $0.increment(Self.interactions, ["type": type.rawValue, "outcome": outcome.rawValue]) }
+    /// How an outbound call's attempt ended, for the duration histograms.
+    public enum RequestOutcome: String, Sendable, CaseIterable {
+        case succeeded
+        /// 429: waited out and repeated, or given up.
+        case rateLimited = "rate_limited"
+        /// Any other status outside 2xx and 3xx, or no answer at all.
+        case failed
     }
 
-    public func firstResponse(after duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        registry.withLock { $0.observe(Self.firstResponse, seconds) }
+    /// How a scrape's read of the data gauges ended.
+    public enum RefreshOutcome: String, Sendable, CaseIterable {
+        case succeeded, failed
+        case timedOut = "timed_out"
+    }
+
+    let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let sources = Mutex(MetricsSources())
+    /// The process's CPU time at the last scrape, so the counter grows by what was spent since.
+    private let lastCPUSeconds = Mutex(0.0)
+
+    public init() {
+        factory = PrometheusMetricsFactory(registry: registry)
+        for family in MetricFamilies.all {
+            for labels in family.knownLabelSets {
+                create(family, labels)
+            }
+        }
+    }
+
+    // MARK: Events
+
+    public func interactionHandled(_ type: InteractionType, outcome: InteractionOutcome) {
+        counter(MetricFamilies.interactions, ["outcome": outcome.rawValue, "type": type.rawValue]).increment()
+    }
+
+    public func firstResponse(_ type: InteractionType, after duration: Duration) {
+        timer(MetricFamilies.firstResponse, ["type": type.rawValue]).recordNanoseconds(Self.nanoseconds(duration))
     }
 
     public func taskFinished(_ kind: TaskKind, outcome: TaskOutcome) {
-        registry.withLock { $0.increment(Self.tasks, ["kind": kind.rawValue.lowercased(), "state": outcome.rawValue]) }
+        counter(MetricFamilies.tasks, ["kind": Self.taskKind(kind), "outcome": outcome.rawValue]).increment()
     }
 
     public func schedulerRan(succeeded: Bool) {
-        registry.withLock { $0.increment(Self.schedulerRuns, ["result": succeeded ? "ok" : "failed"]) }
+        counter(MetricFamilies.schedulerRuns, ["outcome": succeeded ? "succeeded" : "failed"]).increment()
     }
 
     public func gatewaySessionEstablished(resumed: Bool) {
-        registry.withLock { $0.increment(Self.gatewaySessions, ["kind": resumed ? "resumed" : "identified"]) }
+        counter(MetricFamilies.gatewaySessions, ["kind": resumed ? "resumed" : "identified"]).increment()
     }
 
     public func gatewayReconnecting(resuming: Bool) {
-        registry.withLock { $0.increment(Self.gatewayReconnects, ["plan": resuming ? "resume" : "identify"]) }
+        counter(MetricFamilies.gatewayReconnects, ["plan": resuming ? "resume" : "identify"]).increment()
     }
 
-    public func discordRequestFinished(method: String, resource: String, status: Int?) {
-        registry.withLock { $0.increment(Self.discordRequests, ["resource": resource, "method": method, "status": Self.statusClass(status)]) }
+    public func discordRequestFinished(method: String, resource: String, status: Int?, duration: Duration) {
+        counter(MetricFamilies.discordRequests, ["method": method, "resource": resource, "status": Self.statusClass(status)]).increment()
+        timer(MetricFamilies.discordDuration, ["outcome": Self.requestOutcome(status).rawValue, "resource": resource]).recordNanoseconds(Self.nanoseconds(duration))
     }
 
-    public func panelRequestFinished(api: String, method: String, status: Int?) {
-        registry.withLock { $0.increment(Self.panelRequests, ["api": api, "method": method, "status": Self.statusClass(status)]) }
+    public func panelRequestFinished(api: String, method: String, status: Int?, duration: Duration) {
+        counter(MetricFamilies.panelRequests, ["api": api, "method": method, "status": Self.statusClass(status)]).increment()
+        timer(MetricFamilies.panelDuration, ["api": api, "outcome": Self.requestOutcome(status).rawValue]).recordNanoseconds(Self.nanoseconds(duration))
+    }
+
+    /// `lendingbot_build_info{version,commit} 1`.
+    public func recordBuild(version: String, commit: String) {
+        gauge(MetricFamilies.buildInfo, ["commit": commit, "version": version]).set(1.0)
     }
 
     /// `2xx`, `3xx`, `4xx`, `5xx`, with 429 on its own so that rate limits stand out; `error` when
@@ -92,13 +108,204 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
         return "\(status / 100)xx"
     }
 
-    /// The current value of one counter series; 0 when it was never counted.
-    public func count(_ name: String, _ labels: [String: String]) -> Double {
-        registry.withLock { $0.counters[MetricRegistry.SeriesKey(name: name, labels: labels)] ?? 0 }
+    static func requestOutcome(_ status: Int?) -> RequestOutcome {
+        switch status ?? 0 {
+        case 200..<400: .succeeded
+        case 429: .rateLimited
+        default: .failed
+        }
     }
 
-    /// Every series in the Prometheus text exposition format, version 0.0.4.
+    /// `TaskKind`'s database names in the label's lower case (`RETURN` is `return`).
+    static func taskKind(_ kind: TaskKind) -> String {
+        kind.rawValue.lowercased()
+    }
+
+    // MARK: Scraping
+
+    /// Where the scrape-time gauges come from; set once the bot has them.
+    public func attach(_ sources: MetricsSources) {
+        self.sources.withLock { $0 = sources }
+    }
+
+    /// Reads the gauges (the data within its time limit, the gateway, the process), then renders.
+    public func scrape() async -> String {
+        let sources = self.sources.withLock { $0 }
+        if let statistics = sources.statistics {
+            await refreshStatistics(statistics, timeout: sources.statisticsTimeout)
+        }
+        if let gateway = sources.gateway {
+            let state = gateway()
+            gauge(MetricFamilies.gatewayConnected, [:]).set(state.connected ? 1.0 : 0.0)
+            gauge(MetricFamilies.heartbeatLatency, [:]).set(state.heartbeatLatency.map(Self.seconds) ?? 0)
+        }
+        refreshProcess(ProcessStatistics.read())
+        return render()
+    }
+
+    private func refreshStatistics(_ read: @escaping @Sendable () async throws -> LendingStatistics, timeout: Duration) async {
+        let answer = Mutex<LendingStatistics?>(nil)
+        let settled = await HealthCheck.firstOf(timeout: timeout) {
+            do {
+                let statistics = try await read()
+                answer.withLock { $0 = statistics }
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let outcome: RefreshOutcome
+        switch settled {
+        case .none: outcome = .timedOut
+        case .some(.some): outcome = .failed
+        case .some(.none): outcome = .succeeded
+        }
+        counter(MetricFamilies.stateRefreshes, ["outcome": outcome.rawValue]).increment()
+        guard outcome == .succeeded, let statistics = answer.withLock({ $0 }) else { return }
+        for (status, count) in statistics.workflows {
+            gauge(MetricFamilies.loans, ["status": status.rawValue]).set(Double(count))
+        }
+        gauge(MetricFamilies.freeServers, [:]).set(Double(statistics.freeServers))
+        gauge(MetricFamilies.tasksQueued, [:]).set(Double(statistics.queuedTasks))
+        gauge(MetricFamilies.tasksAwaitingRetry, [:]).set(Double(statistics.failedTasks))
+    }
+
+    private func refreshProcess(_ process: ProcessStatistics) {
+        if let value = process.residentMemoryBytes { gauge(MetricFamilies.residentMemory, [:]).set(value) }
+        if let value = process.openFDs { gauge(MetricFamilies.openFDs, [:]).set(value) }
+        if let value = process.maxFDs { gauge(MetricFamilies.maxFDs, [:]).set(value) }
+        if let value = process.startTimeSeconds { gauge(MetricFamilies.startTime, [:]).set(value) }
+        if let total = process.cpuSeconds {
+            // A counter only goes up: add what was spent since the last scrape.
+            let spent = lastCPUSeconds.withLock { last in
+                defer { last = max(last, total) }
+                return max(0, total - last)
+            }
+            if spent > 0 {
+                FloatingPointCounter(label: MetricFamilies.processCPU.name, dimensions: [],
+                                     handler: registry.makeCounter(descriptor: Self.descriptor(MetricFamilies.processCPU), labels: []))
+                    .increment(by: spent)
+            }
+        }
+    }
+
+    /// Every series in the Prometheus text exposition format, version 0.0.4, the families in
+    /// `MetricFamilies.all`'s order.
     public func render() -> String {
-        registry.withLock { $0.render() }
+        Self.ordered(registry.emitToString())
+    }
+
+    /// The registry emits its families in hash order, different at every start; an operator reading
+    /// `/metrics` finds them in the order the README lists them. Each family is one block that
+    /// starts with its `# HELP` line; a block of an unknown family goes last, as it came.
+    static func ordered(_ text: String) -> String {
+        var blocks: [(name: String, text: String)] = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# HELP ") || blocks.isEmpty {
+                let name = line.hasPrefix("# HELP ") ? String(line.dropFirst("# HELP ".count).prefix { $0 != " " }) : ""
+                blocks.append((name, ""))
+            }
+            blocks[blocks.count - 1].text += line + "\n"
+        }
+        let rank = Dictionary(uniqueKeysWithValues: MetricFamilies.all.enumerated().map { ($1.name, $0) })
+        return blocks.enumerated()
+            .sorted { (rank[$0.element.name] ?? Int.max, $0.offset) < (rank[$1.element.name] ?? Int.max, $1.offset) }
+            .map(\.element.text).joined()
+    }
+
+    /// The current value of one series (a counter or gauge) as rendered; 0 when it is absent.
+    public func count(_ name: String, _ labels: [String: String]) -> Double {
+        let series = name + Self.labelText(labels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        for line in render().split(separator: "\n") where line.hasPrefix(series + " ") {
+            return Double(line.dropFirst(series.count + 1)) ?? 0
+        }
+        return 0
+    }
+
+    // MARK: Series
+
+    private func create(_ family: MetricFamily, _ labels: [(String, String)]) {
+        switch family.kind {
+        case .counter: _ = registry.makeCounter(descriptor: Self.descriptor(family), labels: labels)
+        case .gauge: _ = registry.makeGauge(descriptor: Self.descriptor(family), labels: labels)
+        case .histogram(let buckets): _ = registry.makeDurationHistogram(descriptor: Self.descriptor(family), labels: labels, buckets: buckets)
+        }
+    }
+
+    private func counter(_ family: MetricFamily, _ labels: [String: String]) -> CoreMetrics.Counter {
+        let dimensions = Self.sorted(labels)
+        return CoreMetrics.Counter(label: family.name, dimensions: dimensions,
+                                   handler: registry.makeCounter(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+    }
+
+    private func gauge(_ family: MetricFamily, _ labels: [String: String]) -> Meter {
+        let dimensions = Self.sorted(labels)
+        return Meter(label: family.name, dimensions: dimensions,
+                     handler: registry.makeGauge(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+    }
+
+    private func timer(_ family: MetricFamily, _ labels: [String: String]) -> CoreMetrics.Timer {
+        guard case .histogram(let buckets) = family.kind else { preconditionFailure("\(family.name) is not a histogram") }
+        let dimensions = Self.sorted(labels)
+        return CoreMetrics.Timer(label: family.name, dimensions: dimensions,
+                                 handler: registry.makeDurationHistogram(descriptor: Self.descriptor(family), labels: dimensions, buckets: buckets),
+                                 factory: factory)
+    }
+
+    /// The family's full name as the metric name, with no unit appended (the names carry theirs).
+    private static func descriptor(_ family: MetricFamily) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: family.name, unitName: "", helpText: family.help)
+    }
+
+    /// Labels in name order, so that one series always has one spelling.
+    private static func sorted(_ labels: [String: String]) -> [(String, String)] {
+        labels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : whole + attoseconds / 1_000_000_000
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func labelText(_ labels: [(String, String)]) -> String {
+        guard !labels.isEmpty else { return "" }
+        let escaped = labels.map { name, value in
+            let value = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\(name)=\"\(value)\""
+        }
+        return "{" + escaped.joined(separator: ",") + "}"
+    }
+}
+
+/// Where `BotMetrics.scrape()` reads the gauges that describe the bot's state.
+public struct MetricsSources: Sendable {
+    /// The gateway session's state at the moment of the scrape.
+    public struct GatewayState: Sendable {
+        public var connected: Bool
+        public var heartbeatLatency: Duration?
+
+        public init(connected: Bool, heartbeatLatency: Duration?) {
+            self.connected = connected
+            self.heartbeatLatency = heartbeatLatency
+        }
+    }
+
+    /// Reads the loan and task counts (`LendingStatistics.read`); nil leaves those gauges at 0.
+    public var statistics: (@Sendable () async throws -> LendingStatistics)?
+    /// How long a scrape waits for `statistics` before it keeps the last values.
+    public var statisticsTimeout: Duration = .seconds(2)
+    public var gateway: (@Sendable () -> GatewayState)?
+
+    public init(statistics: (@Sendable () async throws -> LendingStatistics)? = nil, statisticsTimeout: Duration = .seconds(2),
+                gateway: (@Sendable () -> GatewayState)? = nil) {
+        self.statistics = statistics
+        self.statisticsTimeout = statisticsTimeout
+        self.gateway = gateway
     }
 }

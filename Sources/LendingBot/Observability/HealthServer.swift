@@ -11,7 +11,9 @@ public import Logging
 /// A database outage or a gateway resume makes the bot unready, never dead, so a liveness probe
 /// does not restart a process that will recover by itself. `/healthz` asks both, for whoever
 /// wants one answer. Each answers 200 `ok`, or 503 with one reason per line. `GET /metrics`
-/// answers the series of `BotMetrics` as Prometheus text. Other paths are 404, other methods 405.
+/// answers the series of `BotMetrics` as Prometheus text, its gauges read at that moment (the
+/// data's within a time limit, keeping the last values when the database is slow). Other paths
+/// are 404, other methods 405.
 public struct HealthServer: Sendable {
     /// Why the server could not start: one line an operator can act on.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -95,7 +97,7 @@ struct HealthHandler: HTTPHandler {
         let problems: [String]
         switch request.path {
         case Self.metricsPath:
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: Data(metrics.render().utf8))
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: Data(await metrics.scrape().utf8))
         case Self.livenessPath:
             problems = await liveness.problems()
         case Self.readinessPath:

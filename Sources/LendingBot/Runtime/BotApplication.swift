@@ -42,6 +42,11 @@ public struct BotApplication: Sendable {
         public var gatewayReadinessGrace: Duration = .seconds(60)
         /// The series `/metrics` serves; tests may pass their own to read them.
         public var metrics = BotMetrics()
+        /// The release and commit `lendingbot_build_info` names (`lending-bot --version`'s).
+        public var version = "unknown"
+        public var commit = "unknown"
+        /// Told the health server's port once it listens (`HEALTH_LISTEN` may ask for port 0).
+        public var healthListening: (@Sendable (UInt16) -> Void)?
 
         public init() {}
     }
@@ -224,9 +229,14 @@ public struct BotApplication: Sendable {
             HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
             HealthCheck.gateway(grace: options.gatewayReadinessGrace) { session.disconnectedFor },
         ])
+        metrics.recordBuild(version: options.version, commit: options.commit)
+        // The gauges' read shares the probe's connection, so a scrape never takes one of the bot's.
+        metrics.attach(MetricsSources(statistics: { try await LendingStatistics.read(on: pool) }, statisticsTimeout: options.databaseCheckTimeout,
+                                      gateway: { .init(connected: session.isConnected, heartbeatLatency: session.heartbeatLatency) }))
         do {
             let server = try await HealthServer.start(host: listen.host, port: listen.port, liveness: liveness, readiness: readiness,
                                                       metrics: metrics, logger: logger)
+            options.healthListening?(server.port)
             return (server, pool)
         } catch {
             await pool.close()

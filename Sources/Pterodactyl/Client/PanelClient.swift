@@ -37,10 +37,11 @@ public struct PanelClient: Sendable {
         var rateLimitWaits = 0
         while true {
             let response: HTTPResponse
+            let sent = clock.now()
             do {
                 response = try await transport.send(makeRequest(route, query: query, body: body))
             } catch let error as HTTPError {
-                observe(route, status: nil)
+                observe(route, status: nil, duration: clock.now() - sent)
                 let neverSent = error.kind == .dns || error.kind == .connect
                 guard (route.isIdempotent || neverSent) && failures < configuration.maxAttempts else {
                     throw PanelError(.transport("\(error.kind)"), operation: name)
@@ -52,7 +53,7 @@ public struct PanelClient: Sendable {
                 throw PanelError(.transport("cancelled"), operation: name)
             }
             logger.debug("panel request", metadata: ["http.route": "\(name)", "http.status": "\(response.status)"])
-            observe(route, status: response.status)
+            observe(route, status: response.status, duration: clock.now() - sent)
             if response.isSuccess { return response }
             let errors = (try? JSONDecoder().decode(PanelErrorBody.self, from: response.body))?.errors ?? []
             switch response.status {
@@ -80,8 +81,9 @@ public struct PanelClient: Sendable {
         }
     }
 
-    private func observe(_ route: PanelRoute, status: Int?) {
-        configuration.observer?.panelRequestFinished(api: route.api == .application ? "application" : "client", method: route.method.rawValue, status: status)
+    private func observe(_ route: PanelRoute, status: Int?, duration: Duration) {
+        configuration.observer?.panelRequestFinished(api: route.api == .application ? "application" : "client", method: route.method.rawValue, status: status,
+                                                     duration: duration)
     }
 
     static func error(status: Int, errors: [PanelErrorEntry], operation: String) -> PanelError {

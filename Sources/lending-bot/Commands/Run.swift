@@ -45,8 +45,11 @@ struct Run: AsyncParsableCommand {
             let logger = Logger(label: "lending-bot")
             let shutdown = ShutdownSignal()
             SignalHandling.install(triggering: shutdown, logger: logger)
+            var options = BotApplication.Options()
+            options.version = BuildInfo.release
+            options.commit = BuildInfo.commit ?? "unknown"
             do {
-                try await BotApplication(configuration: configuration, logger: logger).run(until: shutdown)
+                try await BotApplication(configuration: configuration, options: options, logger: logger).run(until: shutdown)
             } catch let failure as BotApplication.Failure {
                 throw OperatorError(failure.description, configuration: failure.isConfiguration)
             }

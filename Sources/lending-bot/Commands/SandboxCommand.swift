@@ -47,6 +47,8 @@ struct SandboxCommand: AsyncParsableCommand {
             options.databaseName = databaseName
             options.archiveDirectory = archive.isEmpty ? nil : archive
             options.healthListen = configuration.healthListen
+            options.version = BuildInfo.release
+            options.commit = BuildInfo.commit ?? "unknown"
             let logger = Logger(label: "lending-bot.sandbox")
             let shutdown = ShutdownSignal()
             SignalHandling.install(triggering: shutdown, logger: logger)
