@@ -186,4 +186,42 @@ struct DiscordNotifierTests {
             #expect(Self.dms(world, to: Persona.member).count == 1)
         }
     }
+
+    @Test("a direct message is in the language the member last used with the bot; the channel post and a member never seen get the guild's")
+    func memberLanguage() async throws {
+        try await BotWorld.with { world in
+            try await world.services.memberLocales.remember(discordId: Persona.member.userID, locale: "ja")
+            try await world.notifier.deliver(.loanApproved(Self.loan, organizer: Persona.member.userID), deduplicationKey: "task-9-notify:organizer")
+            let dm = try #require(Self.dms(world, to: Persona.member).first)
+            #expect(dm["content"]?.stringValue?.hasPrefix("貸出申請 #7「Summer build contest」が承認されました。") == true)
+            #expect(dm["embeds"]?[0]?["fields"]?[0]?["name"]?.stringValue == "サーバー")
+            let post = try #require(Self.channelPosts(world).first)
+            #expect(post["content"]?.stringValue?.contains("#7") == true)
+            #expect(post["content"]?.stringValue?.contains("貸出") == false)
+            #expect(post["embeds"]?[0]?["fields"]?[0]?["name"]?.stringValue == "Server")
+
+            try await world.notifier.deliver(.panelAccessGranted(Self.loan, panelUser: Persona.otherMember.userID, username: "bob_builds"),
+                                             deduplicationKey: "task-9-notify:access")
+            let other = try #require(Self.dms(world, to: Persona.otherMember).first)
+            #expect(other["content"]?.stringValue?.contains("bob_builds") == true)
+            #expect(other["content"]?.stringValue?.unicodeScalars.contains { $0.value >= 0x3040 } == false)
+        }
+    }
+
+    @Test("a member's interaction teaches the bot their language: the rejection they receive later is written in it")
+    func languageLearnedFromInteraction() async throws {
+        try await BotWorld.with { world in
+            // Persona.member's Discord client is in Japanese, the guild's in English.
+            let opened = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
+            #expect(try world.callback(opened).type == 9)
+            try await world.eventually("the member's language stored") {
+                try await world.services.memberLocales.locales(of: [Persona.member.userID]) == [Persona.member.userID: "ja"]
+            }
+            let workflow = try await world.file()
+            _ = try world.callback(try await world.workflowCommand("reject", [.integer("id", workflow.id), .string("reason", "Dates clash")]))
+            try await world.eventually("the rejection's DM") { !Self.dms(world, to: Persona.member).isEmpty }
+            let dm = try #require(Self.dms(world, to: Persona.member).first)
+            #expect(dm["content"]?.stringValue == "申請 #\(workflow.id)「Summer build contest」は却下されました。\n理由: Dates clash")
+        }
+    }
 }

@@ -72,7 +72,8 @@ struct LoanLifeTests {
             #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).isEmpty)
             let archived = try FileManager.default.subpathsOfDirectory(atPath: archive).filter { $0.hasSuffix(".tar.gz") }
             #expect(archived.count == 1 && archived[0].contains("1_"), "\(archived)")
-            #expect(world.rest.sentMessages(in: dmChannel).last?["content"]?.stringValue?.contains("returned") == true)
+            // The member's Discord client is in Japanese (they opened the form from it), so their DM is too.
+            #expect(world.rest.sentMessages(in: dmChannel).last?["content"]?.stringValue?.contains("返却されました") == true)
 
             // The server is free again: the next request gets it.
             let next = try await world.services.workflow.file(NewWorkflow(

@@ -44,7 +44,7 @@ struct RunCommandTests {
                 }
                 try await Task.sleep(for: .milliseconds(50))
             }
-            #expect(process.standardOutput.contains("Applied 4 migration(s)"))
+            #expect(process.standardOutput.contains("Applied 5 migration(s)"))
             #expect(rest.requests(to: .getGuild).count == 1)
             #expect(rest.requests(to: .bulkOverwriteGuildCommands).count == 1)
 

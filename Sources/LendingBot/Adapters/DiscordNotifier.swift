@@ -4,7 +4,8 @@ public import Logging
 import Foundation
 
 /// `LendingNotifier` on Discord: direct messages to the people a notice is about and posts in the
-/// moderators' notify channel, in the guild's language (`GuildLanguage`).
+/// moderators' notify channel: posts in the guild's language (`GuildLanguage`), direct messages in
+/// the language each member last used with the bot (`MemberLocales`).
 ///
 /// Every message carries a nonce derived from the notice's deduplication key with
 /// `enforce_nonce`, so a notice retried after a lost answer is not posted twice. A notice with
@@ -17,6 +18,8 @@ public struct DiscordNotifier: LendingNotifier {
     let notifyChannel: ChannelID?
     let moderatorRoles: [RoleID]
     let guildLanguage: GuildLanguage
+    /// Each member's own language, for direct messages; nil writes them in the guild's.
+    let memberLocales: MemberLocales?
     /// Where an approval's progress is shown: the approving moderator's own reply.
     let replies: ApprovalReplies
     /// And the moderators' "New request" post.
@@ -26,7 +29,9 @@ public struct DiscordNotifier: LendingNotifier {
     let logger: Logger
 
     public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, replies: ApprovalReplies = ApprovalReplies(),
-                requestPosts: RequestPosts = RequestPosts(), application: ApplicationID? = nil, clock: LendingClock = .system, logger: Logger) {
+                requestPosts: RequestPosts = RequestPosts(), application: ApplicationID? = nil, memberLocales: MemberLocales? = nil,
+                clock: LendingClock = .system, logger: Logger) {
+        self.memberLocales = memberLocales
         self.discord = discord
         self.replies = replies
         self.requestPosts = requestPosts
@@ -56,7 +61,8 @@ public struct DiscordNotifier: LendingNotifier {
         default:
             break
         }
-        let rendering = NoticeMessages(strings: strings, notifyChannel: notifyChannel, moderatorRoles: moderatorRoles)
+        var rendering = NoticeMessages(strings: strings, notifyChannel: notifyChannel, moderatorRoles: moderatorRoles)
+        rendering.memberLanguages = await languages(of: NoticeMessages.directRecipients(of: notice))
         let messages = rendering.messages(for: notice)
         guard !messages.isEmpty else {
             // Only channel notices can come out empty: no DISCORD_NOTIFY_CHANNEL_ID is set.
@@ -76,6 +82,18 @@ public struct DiscordNotifier: LendingNotifier {
         }
         for refusal in refusals {
             logger.warning("part of a notice was not delivered", metadata: ["notice.key": "\(deduplicationKey)", "error": "\(refusal.message)"])
+        }
+    }
+
+    /// The recipients' own languages. Unknown here means the guild's: a database that cannot answer
+    /// costs the member their language, not the notice.
+    private func languages(of recipients: [String]) async -> [String: Language] {
+        guard let memberLocales, !recipients.isEmpty else { return [:] }
+        do {
+            return try await memberLocales.locales(of: recipients).mapValues { Language(DiscordLocale(rawValue: $0)) }
+        } catch {
+            logger.info("members' languages not read; their messages are in the guild's", metadata: ["error": "\(error)"])
+            return [:]
         }
     }
 

@@ -17,33 +17,57 @@ struct NoticeMessage: Sendable {
 
 /// Turns a `LendingNotice` into messages: pure, so every notice can be checked as a value.
 ///
-/// Direct messages and channel posts are written in the guild's language. Channel posts ping only
-/// the moderator roles, and only for what needs a moderator (an expired loan, a failed task);
-/// everything else names people without notifying them (`allowed_mentions` lists nothing).
+/// Channel posts are written in the guild's language, direct messages in the language the member
+/// last used with the bot (`memberLanguages`), or the guild's for a member never seen. Channel
+/// posts ping only the moderator roles, and only for what needs a moderator (an expired loan, a
+/// failed task); everything else names people without notifying them (`allowed_mentions` lists
+/// nothing).
 struct NoticeMessages: Sendable {
+    /// The guild's language: the notify channel's, and a member's whose own is not known.
     let strings: Strings
     let notifyChannel: ChannelID?
     let moderatorRoles: [RoleID]
+    /// The language of each member this notice writes to, where known, by Discord id.
+    var memberLanguages: [String: Language] = [:]
+
+    /// The Discord ids this notice sends a direct message to: whose language to look up.
+    static func directRecipients(of notice: LendingNotice) -> [String] {
+        switch notice {
+        case .loanApproved(_, let member), .panelAccessGranted(_, let member, _), .returnReminder(_, let member, _),
+             .loanReturned(_, let member, _), .requestRejected(_, let member, _):
+            [member]
+        case .loanExtendedByOrganizer, .loanExpired, .approvalProgress, .taskFailed:
+            []
+        }
+    }
+
+    /// The texts for a direct message to this member.
+    func memberStrings(_ discordId: String) -> Strings {
+        memberLanguages[discordId].map(Strings.init) ?? strings
+    }
 
     func messages(for notice: LendingNotice) -> [NoticeMessage] {
         switch notice {
         case .loanApproved(let loan, let organizer):
-            return direct(organizer, strings.loanApprovedToOrganizer(loan), embed: embed(loan))
+            let own = memberStrings(organizer)
+            return direct(organizer, own.loanApprovedToOrganizer(loan), embed: embed(loan, in: own))
                 + channel(strings.loanApprovedToModerators(loan), embed: embed(loan))
         case .panelAccessGranted(let loan, let panelUser, let username):
-            return direct(panelUser, strings.panelAccessGranted(loan, username: username))
+            return direct(panelUser, memberStrings(panelUser).panelAccessGranted(loan, username: username))
         case .returnReminder(let loan, let organizer, let daysLeft):
-            let buttons = extendButton(loan).map { [$0] } ?? []
-            return direct(organizer, strings.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
-                + channel(strings.returnReminderToModerators(loan, daysLeft: daysLeft), embed: embed(loan), buttons: buttons)
+            let own = memberStrings(organizer)
+            return direct(organizer, own.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan, in: own),
+                          buttons: extendButton(loan, in: own).map { [$0] } ?? [])
+                + channel(strings.returnReminderToModerators(loan, daysLeft: daysLeft), embed: embed(loan),
+                          buttons: extendButton(loan).map { [$0] } ?? [])
         case .loanExtendedByOrganizer(let loan, let previousEnd, let days):
             return channel(strings.loanExtendedByOrganizer(loan, previousEnd: previousEnd, days: days), embed: embed(loan))
         case .loanExpired(let loan):
             return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
         case .loanReturned(let loan, let recipient, let archive):
-            return direct(recipient, strings.loanReturned(loan, archive: archive))
+            return direct(recipient, memberStrings(recipient).loanReturned(loan, archive: archive))
         case .requestRejected(let loan, let applicant, let reason):
-            return direct(applicant, strings.requestRejected(loan, reason: reason))
+            return direct(applicant, memberStrings(applicant).requestRejected(loan, reason: reason))
         case .approvalProgress:
             // Shown by editing the approving moderator's reply (`DiscordNotifier`), not as messages.
             return []
@@ -55,9 +79,9 @@ struct NoticeMessages: Sendable {
 
     /// `loan.extend:<id>:<end in epoch milliseconds>`: the end date the organizer was shown, so a
     /// press after someone else extended the loan is refused instead of extending twice.
-    func extendButton(_ loan: LoanSummary) -> Button? {
+    func extendButton(_ loan: LoanSummary, in strings: Strings? = nil) -> Button? {
         guard let end = loan.endDate else { return nil }
-        return Button(style: .success, label: strings.extendButton, customID: ExtendButton.customID(loan: loan.workflowId, endDate: end))
+        return Button(style: .success, label: (strings ?? self.strings).extendButton, customID: ExtendButton.customID(loan: loan.workflowId, endDate: end))
     }
 
     private func direct(_ discordId: String, _ content: String, embed: Embed? = nil, buttons: [Button] = []) -> [NoticeMessage] {
@@ -87,7 +111,8 @@ struct NoticeMessages: Sendable {
     }
 
     /// The loan at a glance: server, address, period, organizer and panel users.
-    func embed(_ loan: LoanSummary) -> Embed {
+    func embed(_ loan: LoanSummary, in strings: Strings? = nil) -> Embed {
+        let strings = strings ?? self.strings
         var fields: [EmbedField] = []
         if let alias = loan.serverAlias {
             fields.append(EmbedField(name: strings.text("サーバー", "Server"), value: Limits.field(alias), isInline: true))

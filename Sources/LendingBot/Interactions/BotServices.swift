@@ -23,13 +23,16 @@ public struct BotServices: Sendable {
     /// The moderators' "New request" posts, edited as an approval progresses.
     public let requestPosts: RequestPosts
     public let guildLanguage: GuildLanguage
+    /// Each member's own language, remembered from their interactions for later direct messages.
+    public let memberLocales: MemberLocales
     public let clock: LendingClock
     public let logger: Logger
     public let metrics: BotMetrics
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), requestPosts: RequestPosts = RequestPosts(), guildLanguage: GuildLanguage = GuildLanguage(), clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), requestPosts: RequestPosts = RequestPosts(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+        self.memberLocales = memberLocales ?? MemberLocales(pool: pool, clock: clock)
         self.metrics = metrics
         self.configuration = configuration
         self.discord = discord

@@ -31,6 +31,20 @@ public struct InteractionRouter: Sendable {
             services.metrics.interactionHandled(type, outcome: Self.isRefusal(error) ? .refused : .failed)
             await report(error, to: context, logger: logger)
         }
+        await rememberLocale(of: interaction, logger: logger)
+    }
+
+    /// Keeps the member's language for the direct messages the bot sends later. After the answer,
+    /// so the write never counts against Discord's three seconds; a failed write costs only the
+    /// language of a later message.
+    private func rememberLocale(of interaction: Interaction, logger: Logger) async {
+        guard interaction.guildID == services.guildID || interaction.guildID == nil,
+              let locale = interaction.locale, let member = interaction.invoker?.id else { return }
+        do {
+            try await services.memberLocales.remember(discordId: member.description, locale: locale.rawValue)
+        } catch {
+            logger.info("member's language not stored", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The label `type` of an interaction's series (its count and its first-response time).

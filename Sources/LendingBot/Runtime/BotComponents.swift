@@ -32,8 +32,9 @@ public struct BotComponents: Sendable {
         } ?? BuiltInMinecraftVersionCatalog()
         let replies = ApprovalReplies()
         let requestPosts = RequestPosts()
+        let memberLocales = MemberLocales(pool: pool, clock: clock)
         let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, replies: replies,
-                                       requestPosts: requestPosts, application: application, clock: clock, logger: logger)
+                                       requestPosts: requestPosts, application: application, memberLocales: memberLocales, clock: clock, logger: logger)
         let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
         let runner = TaskRunner(pool: pool, handlers: [
             .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, versions: versions, policy: policy),
@@ -50,6 +51,6 @@ public struct BotComponents: Sendable {
         self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
                                     panelClient: panelClient, applicationID: application, guildID: guild, replies: replies, requestPosts: requestPosts,
-                                    guildLanguage: language, clock: clock, metrics: metrics, logger: logger)
+                                    guildLanguage: language, memberLocales: memberLocales, clock: clock, metrics: metrics, logger: logger)
     }
 }
