@@ -43,10 +43,8 @@ struct Run: AsyncParsableCommand {
                                     configuration: true)
             }
             let logger = Logger(label: "lending-bot")
-            let shutdown = ShutdownSignal()
-            SignalHandling.install(triggering: shutdown, logger: logger)
             do {
-                try await BotApplication(configuration: configuration, logger: logger).run(until: shutdown)
+                try await ProcessLifecycle.run(BotApplication(configuration: configuration, logger: logger), logger: logger)
             } catch let failure as BotApplication.Failure {
                 throw OperatorError(failure.description, configuration: failure.isConfiguration)
             }
