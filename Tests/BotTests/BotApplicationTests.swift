@@ -78,7 +78,7 @@ struct BotApplicationTests {
                 try await Self.eventually("start \(start) is online") { gateway.identifies.count == start && rest.commands.count == 2 }
                 let command = gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
                 gateway.dispatchInteraction(command)
-                try await Self.eventually("an answer") { !rest.interactionResponses(for: command.id).isEmpty }
+                try await Self.eventually("an answer at start \(start)") { !rest.interactionResponses(for: command.id).isEmpty }
                 #expect(rest.interactionResponses(for: command.id).first?.kind == .callback(type: 9))
                 await group.triggerGracefulShutdown()
                 try await running
