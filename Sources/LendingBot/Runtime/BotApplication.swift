@@ -196,7 +196,8 @@ public struct BotApplication: Service, CustomStringConvertible {
         let services = ServiceOrder.ordered(
             health: health,
             taskRunner: TaskRunnerService(runner: runner, grace: options.shutdownGrace, logger: logger),
-            scheduler: SchedulerService(scheduler: parts.scheduler, interval: .seconds(configuration.schedulerIntervalSeconds)),
+            scheduler: SchedulerService(scheduler: parts.scheduler, interval: .seconds(configuration.schedulerIntervalSeconds),
+                                        logger: logger),
             gateway: GatewayService(session: session, dispatcher: dispatcher, closeCode: options.gatewayCloseCode,
                                     closeWait: options.gatewayCloseTimeout + .seconds(1), grace: options.shutdownGrace, logger: logger)
         )

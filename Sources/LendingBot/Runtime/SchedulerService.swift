@@ -1,4 +1,5 @@
 import Lending
+import Logging
 import ServiceLifecycle
 
 /// The scheduler as a `Service`: it looks every `interval` until graceful shutdown, which cancels
@@ -6,6 +7,7 @@ import ServiceLifecycle
 struct SchedulerService: Service, CustomStringConvertible {
     let scheduler: Scheduler
     let interval: Duration
+    let logger: Logger
 
     var description: String { "scheduler" }
 
@@ -13,5 +15,6 @@ struct SchedulerService: Service, CustomStringConvertible {
         await cancelWhenGracefulShutdown { [scheduler, interval] in
             await scheduler.run(every: interval)
         }
+        logger.info("scheduler stopped")
     }
 }

@@ -21,6 +21,7 @@ struct TaskRunnerService: Service, CustomStringConvertible {
             // Returns on graceful shutdown, or throws when the group is cancelled (the runner is
             // then cancelled with it).
             try? await gracefulShutdown()
+            logger.info("stopping the task runner: no new task is claimed, the current one may finish")
             runner.finishCurrentTask()
             group.addTask { [grace] in
                 try? await Task.sleep(for: grace)
