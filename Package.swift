@@ -10,6 +10,7 @@ let subprocess: Target.Dependency = .product(name: "Subprocess", package: "swift
 let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
 let coreMetrics: Target.Dependency = .product(name: "CoreMetrics", package: "swift-metrics")
 let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
+let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
 /// Every Swift target: Swift 6 language mode (from the tools version) plus the upcoming features
 /// that make each existential and each re-exported import a visible decision.
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, reached only from the one Swift file per module that wraps them.
@@ -53,15 +55,15 @@ let package = Package(
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
-                                                     coreMetrics, prometheus], swiftSettings: strict),
+                                                     coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
-        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging],
+        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging, serviceLifecycle],
                 swiftSettings: strict),
         // Writes the checkout's commit into the executable for `--version` (see Plugins/GitCommit).
         .plugin(name: "GitCommit", capability: .buildTool()),
         .executableTarget(
             name: "lending-bot",
-            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging],
+            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging, serviceLifecycle],
             swiftSettings: strict,
             plugins: ["GitCommit"]
         ),
@@ -115,13 +117,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging,
+                           serviceLifecycle],
             swiftSettings: strict
         ),
         .testTarget(
             name: "BotTests",
             dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
-                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging],
+                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
@@ -135,7 +138,8 @@ let package = Package(
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging],
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging,
+                                                          serviceLifecycle],
                     swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
     ]

@@ -4,6 +4,7 @@ public import LendingBot
 public import Logging
 public import Postgres
 import Secrets
+public import ServiceLifecycle
 import Simulators
 import Synchronization
 
@@ -12,9 +13,10 @@ import Synchronization
 ///
 /// Start-up: the sandbox database (created, migrated, emptied, the pool seeded), the simulators,
 /// the bot (until it has identified on the gateway and registered its commands), then the console,
-/// whose address `onReady` receives. Shutdown (on `shutdown`, or when the bot stops by itself):
-/// the console, the bot (its own orderly shutdown), the simulators, the pool.
-public struct Sandbox: Sendable {
+/// whose address `onReady` receives. It is a `Service`: shutdown (graceful shutdown of the group it
+/// runs in, or the bot stopping by itself) stops the console, the bot (its own orderly shutdown, in
+/// a group of its own), the simulators, the pool.
+public struct Sandbox: Service, CustomStringConvertible {
     public struct Options: Sendable {
         /// The console's port on 127.0.0.1; 0 picks a free one.
         public var port = 8080
@@ -45,14 +47,19 @@ public struct Sandbox: Sendable {
 
     let options: Options
     let logger: Logger
+    let onReady: @Sendable (ConsoleServer) -> Void
 
-    public init(options: Options, logger: Logger) {
+    /// `onReady` gets the console once it serves.
+    public init(options: Options, logger: Logger, onReady: @escaping @Sendable (ConsoleServer) -> Void = { _ in }) {
         self.options = options
         self.logger = logger
+        self.onReady = onReady
     }
 
-    /// Runs until `shutdown`; `onReady` gets the console once it serves.
-    public func run(until shutdown: ShutdownSignal, onReady: @Sendable (ConsoleServer) -> Void) async throws {
+    public var description: String { "sandbox" }
+
+    /// Runs until graceful shutdown, or until the bot stops by itself.
+    public func run() async throws {
         try await SandboxDatabase.create(named: options.databaseName, clusterURL: options.databaseURL, logger: logger)
         let databaseURL = SandboxDatabase.url(options.databaseURL, database: options.databaseName)
         let pool = PostgresPool(try ConnectionConfiguration(databaseURL), maximumConnections: 4, logger: logger)
@@ -62,7 +69,7 @@ public struct Sandbox: Sendable {
             logger.info("sandbox database ready", metadata: ["database": "\(options.databaseName)", "migrations.applied": "\(report.applied.count)"])
             let simulators = try await SandboxSimulators.start(installDuration: options.installDuration)
             do {
-                try await serve(simulators: simulators, pool: pool, clock: clock, databaseURL: databaseURL, until: shutdown, onReady: onReady)
+                try await serve(simulators: simulators, pool: pool, clock: clock, databaseURL: databaseURL)
             } catch {
                 await simulators.stop()
                 throw error
@@ -75,8 +82,7 @@ public struct Sandbox: Sendable {
         await pool.close()
     }
 
-    private func serve(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, databaseURL: String, until shutdown: ShutdownSignal,
-                       onReady: @Sendable (ConsoleServer) -> Void) async throws {
+    private func serve(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, databaseURL: String) async throws {
         let bot = try botConfiguration(simulators: simulators, databaseURL: databaseURL)
         var botOptions = BotApplication.Options()
         botOptions.clock = clock.lendingClock
@@ -86,29 +92,34 @@ public struct Sandbox: Sendable {
         botOptions.gatewayCloseTimeout = .seconds(2)
         botOptions.version = options.version
         botOptions.commit = options.commit
-        let botShutdown = ShutdownSignal()
         let outcome = Mutex<(any Error)?>(nil)
         let application = BotApplication(configuration: bot, options: botOptions, logger: logger)
-        let botTask = Task {
+        // The bot's own group, so that the sandbox decides when it stops: after the console.
+        let botGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup)], logger: logger))
+        let (botStopped, botStoppedContinuation) = AsyncStream<Void>.makeStream()
+        // Detached: a child would inherit this service's graceful shutdown and stop with the console.
+        let botTask = Task.detached {
             do {
-                try await application.run(until: botShutdown)
+                try await botGroup.run()
             } catch {
                 outcome.withLock { $0 = error }
             }
             // The bot stopped: the sandbox stops with it.
-            shutdown.trigger()
+            botStoppedContinuation.yield()
+            botStoppedContinuation.finish()
         }
         let stopBot = {
-            botShutdown.trigger()
+            await botGroup.triggerGracefulShutdown()
             await botTask.value
         }
         let deadline = ContinuousClock.now + options.readyTimeout
         while simulators.gateway.identifies.isEmpty || simulators.rest.commands.isEmpty {
             if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot did not start: \(failure)") }
-            guard ContinuousClock.now < deadline, !shutdown.isTriggered else {
+            guard ContinuousClock.now < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled else {
                 await stopBot()
                 if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot did not start: \(failure)") }
-                if shutdown.isTriggered { return }
+                if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 throw SandboxError("the bot did not come online within \(options.readyTimeout)")
             }
             try? await Task.sleep(for: .milliseconds(50))
@@ -122,7 +133,12 @@ public struct Sandbox: Sendable {
             throw error
         }
         onReady(server)
-        await shutdown.wait()
+        await withTaskGroup(of: Void.self) { waits in
+            waits.addTask { try? await gracefulShutdown() }
+            waits.addTask { for await _ in botStopped { return } }
+            await waits.next()
+            waits.cancelAll()
+        }
         await server.stop()
         await stopBot()
         if let failure = outcome.withLock({ $0 }) { throw SandboxError("the bot stopped: \(failure)") }

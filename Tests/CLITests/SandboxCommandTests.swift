@@ -8,17 +8,18 @@ import TestSupport
 import Testing
 
 /// `lending-bot sandbox` as a process: it prints the console's address, serves it, and stops
-/// cleanly on SIGTERM; a bad port is one line and exit code 1.
+/// cleanly on SIGTERM or SIGINT; a bad port is one line and exit code 1.
 @Suite("lending-bot sandbox")
 struct SandboxCommandTests {
-    @Test("sandbox prepares its own database, prints the console URL, serves the state, and exits 0 on SIGTERM")
-    func runAndTerminate() async throws {
+    @Test("sandbox prepares its own database, prints the console URL, serves the state, and exits 0 on SIGTERM or SIGINT",
+          arguments: [SIGTERM, SIGINT])
+    func runAndTerminate(signal: Int32) async throws {
         try await CommandLineTests.withDatabaseURL { url in
             let database = "sandbox_cli_" + UUID().uuidString.prefix(8).lowercased()
             let archive = FileManager.default.temporaryDirectory.appendingPathComponent(database).path
             defer { try? FileManager.default.removeItem(atPath: archive) }
             do {
-                try await Self.exercise(url: url, database: database, archive: archive)
+                try await Self.exercise(url: url, database: database, archive: archive, signal: signal)
             } catch {
                 await Self.drop(database)
                 throw error
@@ -28,7 +29,7 @@ struct SandboxCommandTests {
     }
 
     /// Starts the sandbox binary, reads its state and page, stops it, and checks the seeded pool.
-    private static func exercise(url: String, database: String, archive: String) async throws {
+    private static func exercise(url: String, database: String, archive: String, signal: Int32) async throws {
         let process = try ChildProcess(CommandLineTests.executable, ["sandbox", "--port", "0", "--database", database, "--archive", archive],
                                        environment: CommandLineTests.environment(["DATABASE_URL": url, "LOG_LEVEL": "info"]))
         defer { process.terminate() }
@@ -58,10 +59,11 @@ struct SandboxCommandTests {
         let page = try await http.send(HTTPRequest(method: .get, url: address))
         #expect(String(decoding: page.body, as: UTF8.self).contains("<title>lending-bot sandbox</title>"))
 
-        process.send(SIGTERM)
+        process.send(signal)
         let status = try await process.waitForExit(timeout: .seconds(30))
         #expect(status == 0, "\(process.standardError)")
         #expect(process.standardError.contains("shutdown requested"))
+        #expect(process.standardError.contains("signal=\(signal == SIGINT ? "SIGINT" : "SIGTERM")"), "\(process.standardError)")
         #expect(!process.standardError.contains("simulated.bot.token"))
 
         // The pool was seeded in the sandbox's own database, which is then dropped.

@@ -120,6 +120,46 @@ struct TaskRunnerClockTests {
         }
     }
 
+    /// Runs until the test opens its gate, then succeeds; counts its starts.
+    final class GatedTask: TaskHandler {
+        let starts = Mutex(0)
+        let isOpen = Mutex(false)
+
+        func run(_ context: TaskContext) async throws {
+            starts.withLock { $0 += 1 }
+            while !isOpen.withLock({ $0 }) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+    }
+
+    @Test("told to finish its current task, the runner lets that task succeed, claims no other, and returns")
+    func finishCurrentTask() async throws {
+        try await World.with(servers: 2) { world in
+            let first = try await Self.queuedApproval(world)
+            let second = try await Self.queuedApproval(world, for: World.otherMember, username: "bob")
+            let waits = ManualClock()
+            let gated = GatedTask()
+            let runner = Self.runner(world, gated, waits: waits)
+            let running = Task { await runner.run() }
+            defer { running.cancel() }
+
+            try await Self.eventually("the first task to start") { gated.starts.withLock { $0 } == 1 }
+            runner.finishCurrentTask()
+            gated.isOpen.withLock { $0 = true }
+            await running.value
+
+            #expect(gated.starts.withLock { $0 } == 1)
+            let started = try #require(try await TaskTable.find(id: first.id, on: world.pool))
+            let waiting = try #require(try await TaskTable.find(id: second.id, on: world.pool))
+            // Which of the two ran first is the queue's choice; one succeeded, the other was never claimed.
+            let states = [started.state, waiting.state]
+            #expect(states.filter { $0 == .succeeded }.count == 1)
+            #expect(states.filter { $0 == .queued }.count == 1)
+            #expect([started, waiting].first { $0.state == .queued }?.claimToken == nil)
+        }
+    }
+
     /// Counts the scheduler's passes.
     final class PassCounter: LendingObserver {
         let passes = Mutex(0)

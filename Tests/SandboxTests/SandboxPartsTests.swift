@@ -5,6 +5,8 @@ import Logging
 import Postgres
 import PostgresTesting
 import Sandbox
+import ServiceLifecycle
+import Synchronization
 import Testing
 
 @Suite("Sandbox parts")
@@ -56,7 +58,13 @@ struct SandboxPartsTests {
     /// Runs the sandbox and stops it as soon as it is ready, so a guard that lets it through fails
     /// the test instead of hanging it.
     private static func runUntilReady(_ options: Sandbox.Options) async throws {
-        let shutdown = ShutdownSignal()
-        try await Sandbox(options: options, logger: Logger(label: "test")).run(until: shutdown) { _ in shutdown.trigger() }
+        let group = Mutex<ServiceGroup?>(nil)
+        let sandbox = Sandbox(options: options, logger: Logger(label: "test")) { _ in
+            if let running = group.withLock({ $0 }) { Task { await running.triggerGracefulShutdown() } }
+        }
+        let running = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: sandbox, successTerminationBehavior: .gracefullyShutdownGroup)], logger: Logger(label: "test")))
+        group.withLock { $0 = running }
+        try await running.run()
     }
 }

@@ -15,6 +15,8 @@ public import Postgres
 ///   FAILED at once, with the moderators told, like any permanent failure.
 /// - Cancelling the runner leaves its current task claimed, exactly as a crash would: the next
 ///   runner resumes it after the claim lapses, from its first unrecorded step.
+/// - `finishCurrentTask()` is the gentle stop: no new task is claimed, the one running goes on,
+///   and `run()` returns once it is done.
 public final class TaskRunner: Sendable {
     public struct Configuration: Sendable {
         public var lease: Duration = .seconds(120)
@@ -40,6 +42,7 @@ public final class TaskRunner: Sendable {
     let observer: (any LendingObserver)?
     private let doorbell = WakeSignal()
     private let heartbeat = Mutex<ContinuousClock.Instant?>(nil)
+    private let draining = Mutex(false)
 
     public init(pool: PostgresPool, handlers: [TaskKind: any TaskHandler], notifier: any LendingNotifier, clock: LendingClock = .system,
                 configuration: Configuration = Configuration(), observer: (any LendingObserver)? = nil, logger: Logger) {
@@ -65,9 +68,19 @@ public final class TaskRunner: Sendable {
         doorbell.ring()
     }
 
-    /// Runs tasks until cancelled: every due task, then sleeps until woken or `idlePoll` passes.
+    /// Claims no more tasks: `run()` returns when the task it runs (if any) is done. For a
+    /// graceful shutdown, which cancels the runner only if that takes too long.
+    public func finishCurrentTask() {
+        draining.withLock { $0 = true }
+        doorbell.ring()
+    }
+
+    private var isDraining: Bool { draining.withLock { $0 } }
+
+    /// Runs tasks until cancelled or told to finish: every due task, then sleeps until woken or
+    /// `idlePoll` passes.
     public func run() async {
-        while !Task.isCancelled {
+        while !Task.isCancelled, !isDraining {
             beat()
             do {
                 _ = try await runDue()
@@ -94,6 +107,7 @@ public final class TaskRunner: Sendable {
     private func claim() async throws -> (record: TaskRecord, token: String)? {
         try Task.checkCancellation()
         beat()
+        guard !isDraining else { return nil }
         let token = UUID().uuidString
         let now = clock.now()
         guard let record = try await TaskTable.claimNext(token: token, leaseUntil: now.adding(configuration.lease), at: now, on: pool) else {

@@ -6,25 +6,30 @@ public import Logging
 import Postgres
 import Pterodactyl
 import Secrets
+public import ServiceLifecycle
 public import WebSocket
 
 /// `lending-bot run` after the migrations: builds every component from the configuration, brings
-/// the bot online, and runs until `shutdown` is triggered (or Discord closes the gateway for
-/// good).
+/// the bot online, and runs as a `Service` until graceful shutdown (or until Discord closes the
+/// gateway for good).
 ///
 /// Start-up, in order: the HTTP client (with `TLS_CA_FILE`), the bot's own user (its id is the
 /// application id), the guild's preferred language, the commands (one `GET`, and one `PUT` only
 /// when they changed), the panel client, the database pool, the workflow with its task runner and
 /// scheduler, and the gateway session feeding the interaction router.
 ///
-/// Shutdown, in order: the gateway closes with 4000 (resumable, so Discord keeps the session for
-/// a while rather than ending it), so no new interaction arrives; interactions in flight get
-/// `Options.shutdownGrace` to finish; the task runner and the scheduler are cancelled (a task cut
-/// off mid-way keeps its claim, and the next runner resumes it from its first unrecorded step
-/// once the lease lapses); the pool and the HTTP client close.
-public struct BotApplication: Sendable {
+/// The running parts are `Service`s in one `ServiceGroup`, started health server, task runner,
+/// scheduler, gateway (`ServiceOrder`). Graceful shutdown stops them in reverse: the gateway closes
+/// with 4000 (resumable, so Discord keeps the session for a while rather than ending it), so no
+/// new interaction arrives, and interactions in flight get `Options.shutdownGrace` to finish; the
+/// scheduler stops; the task runner claims nothing new and its current task gets
+/// `Options.shutdownGrace` too (a task cut off mid-way keeps its claim, and the next runner
+/// resumes it from its first unrecorded step once the lease lapses); the health server stops;
+/// then the pool and the HTTP client close.
+public struct BotApplication: Service, CustomStringConvertible {
     public struct Options: Sendable {
-        /// How long interactions already being answered may take after the gateway closed.
+        /// How long interactions already being answered may take after the gateway closed, and
+        /// how long the task runner's current task may take once shutdown reaches it.
         public var shutdownGrace: Duration = .seconds(10)
         /// How long the gateway's close handshake may take before the connection is dropped.
         public var gatewayCloseTimeout: Duration = .seconds(5)
@@ -68,13 +73,17 @@ public struct BotApplication: Sendable {
     let options: Options
     let logger: Logger
 
+    public var description: String { "bot" }
+
     public init(configuration: BotConfiguration, options: Options = Options(), logger: Logger) {
         self.configuration = configuration
         self.options = options
         self.logger = logger
     }
 
-    public func run(until shutdown: ShutdownSignal) async throws {
+    /// Starts the bot and runs it until the group it runs in shuts down gracefully (SIGTERM or
+    /// SIGINT in `lending-bot run`), a part fails, or Discord closes the gateway for good.
+    public func run() async throws {
         guard let token = configuration.discordToken, let guild = configuration.guildID.flatMap(GuildID.init),
               let databaseURL = configuration.databaseURL else {
             throw Failure("DISCORD_TOKEN, DISCORD_GUILD_ID and DATABASE_URL are required to run the bot", configuration: true)
@@ -95,7 +104,7 @@ public struct BotApplication: Sendable {
         }
         do {
             try await serve(discord: discord, http: http, application: application, guild: guild, language: language, panelClient: panelClient,
-                            pool: pool, token: token, until: shutdown)
+                            pool: pool, token: token)
         } catch {
             await pool.close()
             throw error
@@ -170,15 +179,16 @@ public struct BotApplication: Sendable {
 
     // MARK: Running
 
+    /// The health server, task runner, scheduler and gateway as one `ServiceGroup` (`ServiceOrder`
+    /// gives the order). Inside a parent group, that group's graceful shutdown reaches this one.
     private func serve(discord: DiscordClient, http: HTTPClient, application: ApplicationID, guild: GuildID, language: GuildLanguage, panelClient: PanelClient,
-                       pool: PostgresPool, token: Secret, until shutdown: ShutdownSignal) async throws {
+                       pool: PostgresPool, token: Secret) async throws {
         let metrics = options.metrics
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelClient, pool: pool, application: application,
                                   guild: guild, language: language, clock: options.clock,
                                   versionManifest: configuration.versionManifestSource(transport: http, logger: logger),
                                   taskRunner: options.taskRunner, metrics: metrics, logger: logger)
         let runner = parts.runner
-        let scheduler = parts.scheduler
         let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), logger: logger)
         let gatewayURLs = GatewayURLCache(override: configuration.gatewayURL?.absoluteString) { try await discord.gatewayBot().url }
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
@@ -187,101 +197,52 @@ public struct BotApplication: Sendable {
         sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
         sessionConfiguration.onEstablished = { metrics.gatewaySessionEstablished(resumed: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
-        let interval = Duration.seconds(configuration.schedulerIntervalSeconds)
-        let grace = options.shutdownGrace
-        let health = try await startHealth(session: session, runner: runner, metrics: metrics)
-        defer { if let health { Task { await health.server.stop(); await health.pool.close() } } }
-
-        try await withThrowingTaskGroup(of: Void.self) { workers in
-            workers.addTask { await runner.run() }
-            workers.addTask { await scheduler.run(every: interval) }
-            let gatewayFailure = await withTaskGroup(of: Void.self, returning: GatewayError?.self) { front in
-                front.addTask { await dispatcher.run(session.dispatches) }
-                let failure = await runGateway(session, until: shutdown)
-                // The gateway is closed: no new interaction arrives. Those in flight get some time.
-                front.addTask { try? await Task.sleep(for: grace) }
-                await front.next()
-                front.cancelAll()
-                return failure
-            }
-            logger.info("stopping the task runner and the scheduler; a task cut off keeps its claim and resumes after its lease")
-            workers.cancelAll()
-            if let gatewayFailure {
-                throw Failure("Discord closed the gateway for good: \(gatewayFailure)")
-            }
-        }
+        let health = try healthService(session: session, runner: runner, metrics: metrics)
+        let services = ServiceOrder.ordered(
+            health: health,
+            taskRunner: TaskRunnerService(runner: runner, grace: options.shutdownGrace, logger: logger),
+            scheduler: SchedulerService(scheduler: parts.scheduler, interval: .seconds(configuration.schedulerIntervalSeconds),
+                                        logger: logger),
+            gateway: GatewayService(session: session, dispatcher: dispatcher, closeCode: options.gatewayCloseCode,
+                                    closeWait: options.gatewayCloseTimeout + .seconds(1), grace: options.shutdownGrace, logger: logger)
+        )
+        try await ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger)).run()
     }
 
     /// The health and metrics server on `HEALTH_LISTEN`, if it is set. Its database probe
     /// has a connection of its own, so requests to it never take one of the bot's.
-    private func startHealth(session: GatewaySession, runner: TaskRunner, metrics: BotMetrics) async throws -> (server: HealthServer, pool: PostgresPool)? {
+    private func healthService(session: GatewaySession, runner: TaskRunner, metrics: BotMetrics) throws -> HealthService? {
         guard let listen = configuration.healthListen, let databaseURL = configuration.databaseURL else { return nil }
-        let pool: PostgresPool
+        let connection: ConnectionConfiguration
         do {
-            pool = PostgresPool(try ConnectionConfiguration(databaseURL.revealed()), maximumConnections: 1, logger: logger)
+            connection = try ConnectionConfiguration(databaseURL.revealed())
         } catch {
             throw Failure("\(error)")
         }
-        let liveness = HealthCheck(probes: [
-            HealthCheck.taskRunner(staleAfter: options.taskRunnerStaleAfter) { runner.lastHeartbeat },
-        ])
-        let readiness = HealthCheck(probes: [
-            HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
-            HealthCheck.gateway(grace: options.gatewayReadinessGrace) { session.disconnectedFor },
-        ])
-        metrics.recordBuild(version: options.version, commit: options.commit)
-        // The gauges' read shares the probe's connection, so a scrape never takes one of the bot's.
-        metrics.attach(MetricsSources(statistics: { try await LendingStatistics.read(on: pool) }, statisticsTimeout: options.databaseCheckTimeout,
-                                      gateway: { .init(connected: session.isConnected, heartbeatLatency: session.heartbeatLatency) }))
-        do {
-            let server = try await HealthServer.start(host: listen.host, port: listen.port, liveness: liveness, readiness: readiness,
-                                                      metrics: metrics, logger: logger)
-            options.healthListening?(server.port)
-            return (server, pool)
-        } catch {
-            await pool.close()
-            throw Failure("\(error)")
-        }
-    }
-
-    private enum GatewayEnd: Sendable {
-        case ended
-        case failed(GatewayError)
-        case shutdownRequested
-        case closeTimedOut
-    }
-
-    /// Runs the session until `shutdown` (then closes it with the configured code and waits for
-    /// the close handshake) or until it fails for good; returns the failure.
-    private func runGateway(_ session: GatewaySession, until shutdown: ShutdownSignal) async -> GatewayError? {
-        let closeCode = options.gatewayCloseCode
-        let closeWait = options.gatewayCloseTimeout + .seconds(1)
-        return await withTaskGroup(of: GatewayEnd.self, returning: GatewayError?.self) { group in
-            defer { group.cancelAll() }
-            group.addTask {
-                do throws(GatewayError) {
-                    try await session.run()
-                    return .ended
-                } catch {
-                    return .failed(error)
-                }
+        let options = self.options
+        let logger = self.logger
+        return HealthService {
+            let pool = PostgresPool(connection, maximumConnections: 1, logger: logger)
+            let liveness = HealthCheck(probes: [
+                HealthCheck.taskRunner(staleAfter: options.taskRunnerStaleAfter) { runner.lastHeartbeat },
+            ])
+            let readiness = HealthCheck(probes: [
+                HealthCheck.database(pool, timeout: options.databaseCheckTimeout),
+                HealthCheck.gateway(grace: options.gatewayReadinessGrace) { session.disconnectedFor },
+            ])
+            metrics.recordBuild(version: options.version, commit: options.commit)
+            // The gauges' read shares the probe's connection, so a scrape never takes one of the bot's.
+            metrics.attach(MetricsSources(statistics: { try await LendingStatistics.read(on: pool) }, statisticsTimeout: options.databaseCheckTimeout,
+                                          gateway: { .init(connected: session.isConnected, heartbeatLatency: session.heartbeatLatency) }))
+            do {
+                let server = try await HealthServer.start(host: listen.host, port: listen.port, liveness: liveness, readiness: readiness,
+                                                          metrics: metrics, logger: logger)
+                options.healthListening?(server.port)
+                return (server, pool)
+            } catch {
+                await pool.close()
+                throw Failure("\(error)")
             }
-            group.addTask {
-                await shutdown.wait()
-                return .shutdownRequested
-            }
-            var end = await group.next() ?? .ended
-            if case .shutdownRequested = end {
-                logger.info("shutting down: closing the gateway, so no new interaction arrives", metadata: ["gateway.close_code": "\(closeCode)"])
-                session.stop(closingWith: closeCode)
-                group.addTask {
-                    try? await Task.sleep(for: closeWait)
-                    return .closeTimedOut
-                }
-                end = await group.next() ?? .ended
-            }
-            if case .failed(let error) = end { return error }
-            return nil
         }
     }
 }

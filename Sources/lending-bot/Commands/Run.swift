@@ -43,13 +43,11 @@ struct Run: AsyncParsableCommand {
                                     configuration: true)
             }
             let logger = Logger(label: "lending-bot")
-            let shutdown = ShutdownSignal()
-            SignalHandling.install(triggering: shutdown, logger: logger)
             var options = BotApplication.Options()
             options.version = BuildInfo.release
             options.commit = BuildInfo.commit ?? "unknown"
             do {
-                try await BotApplication(configuration: configuration, options: options, logger: logger).run(until: shutdown)
+                try await ProcessLifecycle.run(BotApplication(configuration: configuration, options: options, logger: logger), logger: logger)
             } catch let failure as BotApplication.Failure {
                 throw OperatorError(failure.description, configuration: failure.isConfiguration)
             }

@@ -50,13 +50,12 @@ struct SandboxCommand: AsyncParsableCommand {
             options.version = BuildInfo.release
             options.commit = BuildInfo.commit ?? "unknown"
             let logger = Logger(label: "lending-bot.sandbox")
-            let shutdown = ShutdownSignal()
-            SignalHandling.install(triggering: shutdown, logger: logger)
+            let sandbox = Sandbox(options: options, logger: logger) { console in
+                print("Sandbox console: \(console.url)  (Ctrl-C stops it)")
+                fflush(nil)
+            }
             do {
-                try await Sandbox(options: options, logger: logger).run(until: shutdown) { console in
-                    print("Sandbox console: \(console.url)  (Ctrl-C stops it)")
-                    fflush(nil)
-                }
+                try await ProcessLifecycle.run(sandbox, logger: logger)
             } catch let error as SandboxError {
                 throw OperatorError(error.description)
             } catch let error as PostgresError {

@@ -4,6 +4,7 @@ import LendingBot
 import Logging
 import Postgres
 import Secrets
+import ServiceLifecycle
 import Simulators
 import Synchronization
 import TestSupport
@@ -59,8 +60,9 @@ struct RunningBot: Sendable {
             options.databaseCheckTimeout = .seconds(30)
             let application = BotApplication(configuration: configuration, options: options, logger: logger)
             let pool = PostgresPool(try ConnectionConfiguration(url), maximumConnections: 1, logger: logger)
-            let shutdown = ShutdownSignal()
-            async let running: Void = application.run(until: shutdown)
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+                services: [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup)], logger: logger))
+            async let running: Void = group.run()
             do {
                 try await BotApplicationTests.eventually("the bot is online with its health server") {
                     gateway.identifies.count == 1 && port.withLock { $0 } != nil
@@ -68,12 +70,12 @@ struct RunningBot: Sendable {
                 let listening = try #require(port.withLock { $0 })
                 try await body(RunningBot(healthURL: "http://127.0.0.1:\(listening)", pool: pool, gateway: gateway, rest: rest))
             } catch {
-                shutdown.trigger()
+                await group.triggerGracefulShutdown()
                 try? await running
                 await pool.close()
                 throw error
             }
-            shutdown.trigger()
+            await group.triggerGracefulShutdown()
             try await running
             await pool.close()
         }

@@ -5,6 +5,7 @@ import Logging
 import Postgres
 import PostgresTesting
 import Sandbox
+import ServiceLifecycle
 import Simulators
 import TestSupport
 
@@ -33,13 +34,15 @@ struct SandboxHarness: Sendable {
         options.installDuration = nil
         // Made before the sandbox starts, so that nothing can throw between its start and its stop.
         let http = try HTTPClient(logger: logger)
-        let shutdown = ShutdownSignal()
         let (ready, readyContinuation) = AsyncStream<ConsoleServer>.makeStream()
+        let service = Sandbox(options: options, logger: logger) { console in
+            readyContinuation.yield(console)
+            readyContinuation.finish()
+        }
+        let shutdown = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)], logger: logger))
         let sandbox = Task {
-            try await Sandbox(options: options, logger: logger).run(until: shutdown) { console in
-                readyContinuation.yield(console)
-                readyContinuation.finish()
-            }
+            try await shutdown.run()
             readyContinuation.finish()
         }
         do {
@@ -56,9 +59,9 @@ struct SandboxHarness: Sendable {
         await stop(sandbox, shutdown, http, cluster, name, archive, logger)
     }
 
-    private static func stop(_ sandbox: Task<Void, any Error>, _ shutdown: ShutdownSignal, _ http: HTTPClient, _ cluster: ConnectionConfiguration,
+    private static func stop(_ sandbox: Task<Void, any Error>, _ shutdown: ServiceGroup, _ http: HTTPClient, _ cluster: ConnectionConfiguration,
                              _ name: String, _ archive: String, _ logger: Logger) async {
-        shutdown.trigger()
+        await shutdown.triggerGracefulShutdown()
         _ = try? await sandbox.value
         http.shutdown()
         let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
