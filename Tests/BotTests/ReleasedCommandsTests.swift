@@ -27,7 +27,8 @@ struct ReleasedCommandsTests {
         let currentLines = current.split(separator: "\n", omittingEmptySubsequences: false)
         // The first differing line, so a failure says where rather than printing 16 KB twice.
         let first = zip(releasedLines, currentLines).enumerated().first { $0.element.0 != $0.element.1 }
-        #expect(current == released, "differs from \(Self.fixture) at line \((first?.offset ?? min(releasedLines.count, currentLines.count)) + 1): "
-            + "released \(first.map { "\($0.element.0)" } ?? "-"), now \(first.map { "\($0.element.1)" } ?? "-")")
+        let line = (first?.offset ?? min(releasedLines.count, currentLines.count)) + 1
+        let difference = "line \(line): released \(first.map { String($0.element.0) } ?? "-"), now \(first.map { String($0.element.1) } ?? "-")"
+        #expect(current == released, "differs from \(Self.fixture) at \(difference)")
     }
 }
