@@ -116,3 +116,8 @@ extension Strings {
         text("申請 #\(id) を受け付けました。モデレーターの審査をお待ちください。", "Request #\(id) received. A moderator will review it.")
     }
 }
+
+extension SlashCommand {
+    static let checkout = SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event")),
+                                       handler: CheckoutCommand())
+}

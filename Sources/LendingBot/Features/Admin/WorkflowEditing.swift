@@ -75,3 +75,9 @@ struct EditSubmit: ModalHandler {
         try await context.replyEphemeral(strings.edited(workflowId, by: context.invokerID), embeds: [embed])
     }
 }
+
+extension SlashCommand {
+    static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("申請の内容を編集する", "Edit a request"),
+                                                                         [requestID(Text("編集する申請", "The request to edit"))]),
+                                           handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
+}

@@ -54,3 +54,13 @@ enum Rejection {
         try await context.replyEphemeral(Limits.content(strings.rejected(workflowId, by: context.invokerID, reason: reason)))
     }
 }
+
+extension SlashCommand {
+    static var workflowReject: SlashCommand {
+        let reason: CommandOption = parameter(.string, "reason", Text("理由", "reason"), Text("却下の理由（申請者に伝わります）", "Why, for the applicant"),
+                                              required: false, length: 1...500)
+        return SlashCommand(.admin(.workflow), subcommand("reject", Text("申請を却下する", "Reject a request"),
+                                                          [requestID(Text("却下する申請", "The request to reject")), reason]),
+                            handler: WorkflowRejectCommand(), autocomplete: WorkflowAutocomplete.pending)
+    }
+}

@@ -98,3 +98,13 @@ enum ActiveLoansPage {
         return text
     }
 }
+
+extension SlashCommand.Group {
+    /// `/mcserver-admin checkout …`: the loans.
+    static let loans = SlashCommand.Group(name: "checkout", description: SlashCommand.Text("貸出中のサーバー", "Loans"))
+}
+
+extension SlashCommand {
+    static let checkoutList = SlashCommand(.admin(.loans), subcommand("list", Text("貸出中のサーバーを一覧する", "List active loans")),
+                                           handler: CheckoutListCommand())
+}

@@ -98,3 +98,10 @@ enum OwnExtension {
         return try await context.services.workflow.extend(workflow.id, by: context.invokerID, to: target)
     }
 }
+
+extension SlashCommand {
+    static let extendOwn = SlashCommand(
+        .member, subcommand("extend", Text("自分の貸出を延長する", "Extend your loan"),
+                            [loanID(Text("延長する貸出（省略時は自分の貸出）", "The loan to extend (default: yours)"), required: false)]),
+        handler: ExtendCommand(), autocomplete: OwnLoanAutocomplete())
+}
