@@ -30,6 +30,30 @@ import TestSupport
         #expect(problems.isEmpty, "Package.swift and the imports disagree:\n\(problems.joined(separator: "\n"))")
     }
 
+    /// The module graph of docs/ARCHITECTURE.md draws exactly the manifest's dependencies between
+    /// the modules it shows.
+    @Test func theArchitectureGraphIsTheManifests() throws {
+        let manifest = try Self.manifest()
+        let page = try String(contentsOfFile: PackageRoot.path("docs/ARCHITECTURE.md"), encoding: .utf8)
+        let modules = try #require(page.range(of: "## Modules"))
+        let start = try #require(page.range(of: "```mermaid\ngraph TD\n", range: modules.upperBound..<page.endIndex))
+        let end = try #require(page.range(of: "```", range: start.upperBound..<page.endIndex))
+        var drawn: Set<String> = []
+        for match in page[start.upperBound..<end.lowerBound].matches(of: #/^\s*(\w+)(?:\["[^"]*"\])?\s*-->\s*(\w+)\s*$/#.anchorsMatchLineEndings()) {
+            // Mermaid ids cannot hold a dash: the executable is drawn as `lendingbot`.
+            let from = match.1 == "lendingbot" ? "lending-bot" : String(match.1)
+            drawn.insert("\(from) --> \(match.2)")
+        }
+        let nodes = Set(drawn.flatMap { $0.components(separatedBy: " --> ") })
+        var declared: Set<String> = []
+        for target in manifest.targets where nodes.contains(target.name) {
+            for dependency in target.dependencies where nodes.contains(dependency) { declared.insert("\(target.name) --> \(dependency)") }
+        }
+        #expect(drawn.count > 20, "the graph was found and read")
+        #expect(drawn.subtracting(declared).isEmpty, "drawn in docs/ARCHITECTURE.md but not declared: \(drawn.subtracting(declared).sorted())")
+        #expect(declared.subtracting(drawn).isEmpty, "declared in Package.swift but not drawn: \(declared.subtracting(drawn).sorted())")
+    }
+
     @Test func theManifestIsReadAsItIsWritten() throws {
         let manifest = try Self.manifest()
         #expect(manifest.products["logging"] == "Logging")
