@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "Secrets", logging],
+            dependencies: ["LendingBot", "Lending", "Discord", "Pterodactyl", "PanelTesting", "Simulators", "Secrets", logging],
             swiftSettings: strict
         ),
         .testTarget(
