@@ -46,7 +46,7 @@ let package = Package(
 
         .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "Secrets", swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", "Secrets", logging], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", logging], swiftSettings: strict),
         .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
@@ -54,7 +54,7 @@ let package = Package(
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "CZlib", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
+        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
                                                      coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
         .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging, serviceLifecycle],
@@ -63,7 +63,7 @@ let package = Package(
         .plugin(name: "GitCommit", capability: .buildTool()),
         .executableTarget(
             name: "lending-bot",
-            dependencies: ["LendingBot", "Lending", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging, serviceLifecycle],
+            dependencies: ["LendingBot", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging, serviceLifecycle],
             swiftSettings: strict,
             plugins: ["GitCommit"]
         ),
@@ -90,23 +90,23 @@ let package = Package(
         .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
         .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
         // Discord and panel simulators for the tests and for `lending-bot sandbox`.
-        .target(name: "Simulators", dependencies: ["Discord", "HTTP", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "Simulators", dependencies: ["WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "PostgresTesting", "TestSupport", "Hashing", "CCurlShim", logging, inMemoryLogging],
+            dependencies: ["Postgres", "PostgresTesting", "TestSupport", "Hashing", logging, inMemoryLogging],
             swiftSettings: strict
         ),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, logging, inMemoryLogging], swiftSettings: strict),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", logging], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "Secrets", "CZlib", "TestSupport", "Hashing", logging, inMemoryLogging],
+            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PterodactylTests",
-            dependencies: ["Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging],
+            dependencies: ["Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging],
             swiftSettings: strict
         ),
         .testTarget(
@@ -117,14 +117,13 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging,
-                           serviceLifecycle],
+            dependencies: ["LendingBot", "Lending", "Discord", "Pterodactyl", "PanelTesting", "Simulators", "Secrets", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         .testTarget(
             name: "BotTests",
             dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
-                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging, serviceLifecycle],
+                           "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
@@ -141,6 +140,6 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging,
                                                           serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", "WebSocket", logging], swiftSettings: strict),
     ]
 )

@@ -24,9 +24,9 @@ struct CheckoutTests {
                 name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
             let opened = try #require(world.rest.interactionResponses(for: command.id).first)
             #expect(opened.kind == .callback(type: 9))
-            #expect(opened.body?["data"]?["custom_id"]?.stringValue == "checkout")
+            #expect(opened.body?["data"]?["custom_id"]?.stringValue == ComponentRoute.checkoutForm.customID)
 
-            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(), as: Persona.member))
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: Self.fields(), as: Persona.member))
             let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
             #expect(reply["data"]?["content"]?.stringValue?.contains("#1") == true)
             #expect(reply["data"]?["flags"]?.intValue == 64)
@@ -39,7 +39,7 @@ struct CheckoutTests {
             #expect(notice["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
             #expect(notice["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
             let buttons = notice["components"]?[0]?["components"]?.arrayValue?.compactMap { $0["custom_id"]?.stringValue }
-            #expect(buttons == ["wf.approve:1", "wf.reject:1"])
+            #expect(buttons == [ComponentRoute.approveRequest(workflowId: 1).customID, ComponentRoute.rejectRequest(workflowId: 1).customID])
         }
     }
 
@@ -57,7 +57,7 @@ struct CheckoutTests {
     func badSubmission(index: Int) async throws {
         let (_, fields, field) = Self.badSubmissions[index]
         try await BotWorld.with { world in
-            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: fields, as: Persona.member))
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: fields, as: Persona.member))
             let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
             #expect(reply["data"]?["flags"]?.intValue == 64)
             #expect(reply["data"]?["content"]?.stringValue?.contains(field) == true, "\(reply)")
@@ -74,7 +74,7 @@ struct CheckoutTests {
         try await manifest.start()
         defer { Task { await manifest.stop() } }
         try await BotWorld.with(versionManifest: manifest) { world in
-            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "1.21.12"),
+            let submit = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: Self.fields(version: "1.21.12"),
                                                                                        as: Persona.otherMember))
             let reply = try #require(world.rest.interactionResponses(for: submit.id).first?.body)
             #expect(reply["data"]?["flags"]?.intValue == 64)
@@ -86,11 +86,11 @@ struct CheckoutTests {
             #expect(try rows.first?.decode("n", as: Int.self) == 0)
 
             // In Japanese for a Japanese member; a release the manifest lists is filed.
-            let japanese = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "26.4"),
+            let japanese = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: Self.fields(version: "26.4"),
                                                                                          as: Persona.member))
             let refused = try #require(world.rest.interactionResponses(for: japanese.id).first?.body?["data"]?["content"]?.stringValue)
             #expect(refused.contains("26.4 は Minecraft のリリースではありません。近いリリース: 26.2, 26.1, 1.21.11"), "\(refused)")
-            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: Self.fields(version: "26.1"), as: Persona.member))
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: Self.fields(version: "26.1"), as: Persona.member))
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.mcVersion == "26.1")
             #expect(manifest.manifestRequestCount == 1, "the cache answered the later submissions")
         }

@@ -82,7 +82,7 @@ struct DiscordNotifierTests {
             try await world.notifier.deliver(.returnReminder(Self.loan, organizer: Persona.member.userID, daysLeft: 3), deduplicationKey: "reminder-7-3")
             for message in [Self.dms(world, to: Persona.member).first, Self.channelPosts(world).first] {
                 let button = try #require(message?["components"]?[0]?["components"]?[0])
-                #expect(button["custom_id"]?.stringValue == "loan.extend:7:1800000000000")
+                #expect(button["custom_id"]?.stringValue == ComponentRoute.extendLoan(workflowId: 7, seenEndDate: Self.end).customID)
             }
         }
     }
@@ -136,7 +136,7 @@ struct DiscordNotifierTests {
             let post = try #require(Self.channelPosts(world).first)
             #expect(post["content"]?.stringValue?.contains("the panel server 5e000001 was not found") == true)
             #expect(post["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
-            #expect(post["components"]?[0]?["components"]?[0]?["custom_id"]?.stringValue == "task.retry:12")
+            #expect(post["components"]?[0]?["components"]?[0]?["custom_id"]?.stringValue == ComponentRoute.retryTask(taskId: 12).customID)
         }
     }
 

@@ -25,7 +25,7 @@ struct GatewayResumeTests {
             // The connection goes away just as the member submits the form: Discord keeps the
             // submission in the session's replay buffer (or sends it on the closing connection).
             world.gateway.perform(scenario == "dropped TCP" ? .dropTCP : .reconnect)
-            let submit = world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: CheckoutTests.fields(), as: Persona.member)
+            let submit = world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(), as: Persona.member)
             world.gateway.dispatchInteraction(submit)
 
             try await world.eventually("the submission's answer") { !world.rest.interactionResponses(for: submit.id).isEmpty }

@@ -41,18 +41,18 @@ struct LoanAdminTests {
             let soonest = loans.sorted { ($0.endDate!, $0.id) < ($1.endDate!, $1.id) }
             #expect(rows.first?.contains("#\(soonest[0].id) ") == true, "\(rows)")
             #expect(description.contains("1 day left"))
-            #expect(BotWorld.customIDs(in: message) == ["loans.page:0", "loans.page:1"])
+            #expect(BotWorld.customIDs(in: message) == [ComponentRoute.activeLoansPage(0).customID, ComponentRoute.activeLoansPage(1).customID])
 
-            let next = try await driver.click("loans.page:1", as: Persona.moderator)
+            let next = try await driver.click(.activeLoansPage(1), as: Persona.moderator)
             #expect(try driver.callback(next).type == 7)
             let second = try await driver.answer(next)
             #expect(second["embeds"]?[0]?["footer"]?["text"]?.stringValue == "Page 2 of 3")
-            #expect(BotWorld.customIDs(in: second) == ["loans.page:0", "loans.page:2"])
-            let last = try await driver.answer(try await driver.click("loans.page:2", as: Persona.moderator))
+            #expect(BotWorld.customIDs(in: second) == [ComponentRoute.activeLoansPage(0).customID, ComponentRoute.activeLoansPage(2).customID])
+            let last = try await driver.answer(try await driver.click(.activeLoansPage(2), as: Persona.moderator))
             let lastDescription = try #require(last["embeds"]?[0]?["description"]?.stringValue)
             #expect(lastDescription.contains("#\(soonest[29].id)`"))
             // Members cannot page through the moderators' list.
-            let refused = try await driver.click("loans.page:1", as: Persona.member)
+            let refused = try await driver.click(.activeLoansPage(1), as: Persona.member)
             #expect(try await driver.content(refused).contains("モデレーター"))
             driver.expectEveryRequestAccepted()
         }

@@ -20,15 +20,15 @@ struct LoanLifeTests {
         try await BotWorld.with(servers: 1, archiveDirectory: archive) { world in
             // The member files a request through the modal.
             _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
-            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: CheckoutTests.fields(
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(
                 panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
             try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
 
             // The moderator presses Approve on the notice: the member has no panel account yet,
             // so a modal asks for the username; submitting it starts the approval.
-            let approve = try await world.click("wf.approve:1")
+            let approve = try await world.click(.approveRequest(workflowId: 1))
             #expect(try world.callback(approve).type == 9)
-            let names = try await world.submit("wf.names:1", [.textInput(customID: Persona.member.userID, value: "alice_builds")])
+            let names = try await world.submit(.usernames(workflowId: 1), [.textInput(customID: Persona.member.userID, value: "alice_builds")])
             #expect(try world.callback(names).type == 5)
             #expect(try await world.answer(names)["content"]?.stringValue?.contains("server01") == true)
             try await world.drainTasks()
@@ -44,7 +44,9 @@ struct LoanLifeTests {
             world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.now()) - 3 * 86_400 + 60)))
             #expect(try await world.scheduler.tick().remindersSent == 1)
             let reminder = try #require(world.rest.sentMessages(in: dmChannel).last)
-            let extend = try #require(BotWorld.customIDs(in: reminder).first { $0.hasPrefix("loan.extend:1:") })
+            let extend = try #require(BotWorld.customIDs(in: reminder).first { id in
+                if case .extendLoan(workflowId: 1, _)? = ComponentRoute(customID: id) { true } else { false }
+            })
 
             // The organizer presses it in the DM: seven more days, once even if pressed twice.
             let firstPress = try await world.click(extend, as: Persona.member.inDirectMessages)

@@ -16,7 +16,7 @@ struct MemberLoanTests {
 
     static func extendButton(_ loan: WorkflowRecord) throws -> String {
         let end = try #require(loan.endDate)
-        return "loan.extend:\(loan.id):\(Int64((end.timeIntervalSince1970 * 1000).rounded()))"
+        return ComponentRoute.extendLoan(workflowId: loan.id, seenEndDate: end).customID
     }
 
     @Test("reset-password defers, sets a strong password on the member's own panel account and shows it only in the ephemeral reply")
@@ -133,17 +133,17 @@ struct MemberLoanTests {
             let picker = try await driver.member(["extend"])
             let message = try await driver.answer(picker)
             let select = try #require(message["components"]?[0]?["components"]?[0])
-            #expect(select["custom_id"]?.stringValue == "loan.extend.pick")
+            #expect(select["custom_id"]?.stringValue == ComponentRoute.extendPick.customID)
             let options = try #require(select["options"]?.arrayValue)
             #expect(options.count == 2)
             #expect(options.allSatisfy { ($0["label"]?.stringValue?.unicodeScalars.count ?? 101) <= 100 })
             let value = try #require(options.first { $0["label"]?.stringValue?.contains("Second event") == true }?["value"]?.stringValue)
-            let pick = try await driver.click("loan.extend.pick", values: [value])
+            let pick = try await driver.click(.extendPick, values: [value])
             #expect(try await driver.content(pick).contains("#\(second.id)"))
             #expect(try await driver.loan(second.id).endDate == second.endDate?.addingTimeInterval(7 * 86_400))
             #expect(try await driver.loan(first.id).endDate == end)
             // The same choice again changes nothing.
-            _ = try await driver.click("loan.extend.pick", values: [value])
+            _ = try await driver.click(.extendPick, values: [value])
             #expect(try await driver.loan(second.id).endDate == second.endDate?.addingTimeInterval(7 * 86_400))
             driver.expectEveryRequestAccepted()
         }
@@ -162,7 +162,7 @@ struct MemberLoanTests {
             let returnCommand = try await driver.member(["return"], [.integer("id", loan.id)])
             #expect(try await driver.content(returnCommand).contains("主催者"))
             #expect(try driver.isEphemeral(returnCommand))
-            let returnButton = try await driver.click("loan.return:\(loan.id)")
+            let returnButton = try await driver.click(.returnLoan(workflowId: loan.id))
             #expect(try await driver.content(returnButton).contains("主催者"))
             // Without an id, the member has no loan of their own to act on.
             #expect(try await driver.content(try await driver.member(["return"])).contains("主催者の貸出中"))
@@ -213,11 +213,11 @@ struct MemberLoanTests {
             let command = try await driver.member(["return"])
             #expect(try driver.isEphemeral(command))
             let confirmation = try await driver.answer(command)
-            #expect(BotWorld.customIDs(in: confirmation) == ["loan.return:\(loan.id)"])
+            #expect(BotWorld.customIDs(in: confirmation) == [ComponentRoute.returnLoan(workflowId: loan.id).customID])
             #expect(try await driver.loan(loan.id).status == .active, "nothing happens before the click")
 
-            async let first = driver.click("loan.return:\(loan.id)")
-            async let second = driver.click("loan.return:\(loan.id)")
+            async let first = driver.click(.returnLoan(workflowId: loan.id))
+            async let second = driver.click(.returnLoan(workflowId: loan.id))
             let answers = try await [first, second].asyncMap { try await driver.content($0) }
             #expect(answers.filter { $0.contains("返却を受け付けました") }.count == 1, "\(answers)")
             #expect(answers.filter { $0.contains("返却処理中") }.count == 1, "\(answers)")

@@ -17,7 +17,7 @@ struct ProvisioningProgressTests {
         try await BotWorld.with(servers: 1) { world in
             try await world.giveAccount(to: Persona.member.userID, username: "alice")
             let workflow = try await world.file(mcVersion: "26.1")
-            let approve = try await world.click("wf.approve:\(workflow.id)")
+            let approve = try await world.click(.approveRequest(workflowId: workflow.id))
             #expect(try world.callback(approve).type == 5)
             #expect(try await world.answer(approve)["content"]?.stringValue?.contains("server01") == true)
             try await world.drainTasks()
@@ -42,15 +42,15 @@ struct ProvisioningProgressTests {
     func requestPostFollowsTheApproval() async throws {
         try await BotWorld.with(servers: 1) { world in
             _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
-            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: CheckoutTests.fields(
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(
                 panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
             try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
             let post = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
             let postID = try #require(post["id"]?.stringValue)
-            #expect(BotWorld.buttons(in: post).map(\.id) == ["wf.approve:1", "wf.reject:1"])
+            #expect(BotWorld.buttons(in: post).map(\.id) == [ComponentRoute.approveRequest(workflowId: 1).customID, ComponentRoute.rejectRequest(workflowId: 1).customID])
 
             try await world.giveAccount(to: Persona.member.userID, username: "alice")
-            let approve = try await world.click("wf.approve:1")
+            let approve = try await world.click(.approveRequest(workflowId: 1))
             _ = try await world.answer(approve)
             try await world.drainTasks()
             try await world.eventually("the post says the server is ready") {

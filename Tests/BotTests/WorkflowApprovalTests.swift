@@ -46,31 +46,31 @@ struct WorkflowApprovalTests {
     func usernamesInTwoRounds() async throws {
         try await BotWorld.with { world in
             let workflow = try await world.file(panelUsers: Self.newcomers)
-            let approve = try await world.click("wf.approve:\(workflow.id)")
+            let approve = try await world.click(.approveRequest(workflowId: workflow.id))
             let first = try world.callback(approve)
             #expect(first.type == 9)
-            #expect(first.data["custom_id"]?.stringValue == "wf.names:\(workflow.id)")
+            #expect(first.data["custom_id"]?.stringValue == ComponentRoute.usernames(workflowId: workflow.id).customID)
             let inputs = first.data["components"]?.arrayValue?.compactMap { $0["component"]?["custom_id"]?.stringValue }
             #expect(inputs == Array(Self.newcomers.prefix(5)))
             #expect(first.data["title"]?.stringValue?.contains("1–5 of 6") == true)
             #expect(try await world.workflow(workflow.id)?.pteroServerId == nil)
 
-            let roundOne = try await world.submit("wf.names:\(workflow.id)", Self.newcomers.prefix(5).enumerated().map {
+            let roundOne = try await world.submit(.usernames(workflowId: workflow.id), Self.newcomers.prefix(5).enumerated().map {
                 .textInput(customID: $1, value: "Player0\($0 + 1)")
             })
             let progress = try world.callback(roundOne)
             #expect(progress.type == 4 && progress.data["flags"]?.intValue == 64)
             #expect(progress.data["content"]?.stringValue?.contains("5 of 6") == true)
-            #expect(BotWorld.buttons(in: progress.data).map(\.id) == ["wf.names.more:\(workflow.id)"])
+            #expect(BotWorld.buttons(in: progress.data).map(\.id) == [ComponentRoute.moreUsernames(workflowId: workflow.id).customID])
             #expect(try await world.tasks(of: workflow.id).isEmpty)
 
-            let more = try await world.click("wf.names.more:\(workflow.id)")
+            let more = try await world.click(.moreUsernames(workflowId: workflow.id))
             let second = try world.callback(more)
             #expect(second.type == 9)
             #expect(second.data["components"]?.arrayValue?.compactMap { $0["component"]?["custom_id"]?.stringValue } == [Self.newcomers[5]])
             #expect(second.data["title"]?.stringValue?.contains("6–6 of 6") == true)
 
-            let roundTwo = try await world.submit("wf.names:\(workflow.id)", [.textInput(customID: Self.newcomers[5], value: "player06")])
+            let roundTwo = try await world.submit(.usernames(workflowId: workflow.id), [.textInput(customID: Self.newcomers[5], value: "player06")])
             #expect(try world.callback(roundTwo).data["flags"]?.intValue == 64)
             let done = try await world.answer(roundTwo)
             #expect(done["content"]?.stringValue?.contains("server01") == true)
@@ -93,7 +93,7 @@ struct WorkflowApprovalTests {
             try await world.giveAccount(to: Persona.otherMember.userID, username: "taken")
             let workflow = try await world.file(panelUsers: [Self.newcomers[0], Self.newcomers[1], Persona.otherMember.userID])
             #expect(try world.callback(try await world.workflowCommand("approve", [.integer("id", workflow.id)])).type == 9)
-            let submit = try await world.submit("wf.names:\(workflow.id)", [
+            let submit = try await world.submit(.usernames(workflowId: workflow.id), [
                 .textInput(customID: Self.newcomers[0], value: "Bad Name!"), .textInput(customID: Self.newcomers[1], value: "taken"),
             ])
             let refusal = try world.callback(submit)
@@ -101,13 +101,13 @@ struct WorkflowApprovalTests {
             let text = try #require(refusal.data["content"]?.stringValue)
             #expect(text.contains("<@\(Self.newcomers[0])>") && text.contains("Bad Name!") && text.contains("lowercase letters"))
             #expect(text.contains("<@\(Self.newcomers[1])>") && text.contains("already taken"))
-            #expect(BotWorld.buttons(in: refusal.data).map(\.id) == ["wf.names.more:\(workflow.id)"])
+            #expect(BotWorld.buttons(in: refusal.data).map(\.id) == [ComponentRoute.moreUsernames(workflowId: workflow.id).customID])
             #expect(try await world.tasks(of: workflow.id).isEmpty)
 
-            let again = try world.callback(try await world.click("wf.names.more:\(workflow.id)"))
+            let again = try world.callback(try await world.click(.moreUsernames(workflowId: workflow.id)))
             #expect(again.type == 9)
             #expect(again.data["components"]?.arrayValue?.count == 2)
-            let fixed = try await world.submit("wf.names:\(workflow.id)", [
+            let fixed = try await world.submit(.usernames(workflowId: workflow.id), [
                 .textInput(customID: Self.newcomers[0], value: "good-name"), .textInput(customID: Self.newcomers[1], value: "other"),
             ])
             #expect(try await world.answer(fixed)["content"]?.stringValue?.contains("server01") == true)
@@ -119,13 +119,15 @@ struct WorkflowApprovalTests {
     func memberCannotApprove() async throws {
         try await BotWorld.with { world in
             let workflow = try await world.file()
-            for customID in ["wf.approve:\(workflow.id)", "wf.reject:\(workflow.id)", "wf.names.more:\(workflow.id)", "task.retry:1",
-                             "wf.list:PENDING:a:0"] {
-                let reply = try world.callback(try await world.click(customID, as: Persona.member))
+            let routes: [ComponentRoute] = [.approveRequest(workflowId: workflow.id), .rejectRequest(workflowId: workflow.id),
+                                            .moreUsernames(workflowId: workflow.id), .retryTask(taskId: 1),
+                                            .requestListPage(status: .pending, cursor: .after(1))]
+            for route in routes {
+                let reply = try world.callback(try await world.click(route, as: Persona.member))
                 #expect(reply.type == 4 && reply.data["flags"]?.intValue == 64)
                 #expect(reply.data["content"]?.stringValue == "この操作はモデレーターのみ行えます。")
             }
-            let submit = try world.callback(try await world.submit("wf.names:\(workflow.id)", [.textInput(customID: Persona.member.userID, value: "alice")],
+            let submit = try world.callback(try await world.submit(.usernames(workflowId: workflow.id), [.textInput(customID: Persona.member.userID, value: "alice")],
                                                                    as: Persona.member))
             #expect(submit.data["content"]?.stringValue == "この操作はモデレーターのみ行えます。")
             let unchanged = try #require(try await world.workflow(workflow.id))
@@ -139,8 +141,8 @@ struct WorkflowApprovalTests {
         try await BotWorld.with { world in
             let workflow = try await world.file()
             try await world.giveAccount(to: Persona.member.userID, username: "alice")
-            async let first = world.click("wf.approve:\(workflow.id)")
-            async let second = world.click("wf.approve:\(workflow.id)")
+            async let first = world.click(.approveRequest(workflowId: workflow.id))
+            async let second = world.click(.approveRequest(workflowId: workflow.id))
             var replies: [String] = []
             for click in try await [first, second] { replies.append(try await world.answer(click)["content"]?.stringValue ?? "") }
             #expect(replies.filter { $0.contains("server01 is reserved") || $0.contains("**server01**") }.count == 1)
@@ -148,7 +150,7 @@ struct WorkflowApprovalTests {
             #expect(try await world.tasks(of: workflow.id).count == 1)
 
             try await world.drainTasks()
-            let late = try await world.answer(try await world.click("wf.approve:\(workflow.id)"))
+            let late = try await world.answer(try await world.click(.approveRequest(workflowId: workflow.id)))
             #expect(late["content"]?.stringValue == "Request #\(workflow.id) is already active (by <@\(Persona.moderator.userID)>).")
             let command = try await world.answer(try await world.workflowCommand("approve", [.integer("id", workflow.id)]))
             #expect(command["content"]?.stringValue?.contains("already active") == true)
@@ -159,13 +161,13 @@ struct WorkflowApprovalTests {
     func rejectWithReason() async throws {
         try await BotWorld.with { world in
             let workflow = try await world.file()
-            let modal = try world.callback(try await world.click("wf.reject:\(workflow.id)"))
+            let modal = try world.callback(try await world.click(.rejectRequest(workflowId: workflow.id)))
             #expect(modal.type == 9)
-            #expect(modal.data["custom_id"]?.stringValue == "wf.reject.reason:\(workflow.id)")
+            #expect(modal.data["custom_id"]?.stringValue == ComponentRoute.rejectReason(workflowId: workflow.id).customID)
             #expect(modal.data["components"]?[0]?["component"]?["required"]?.boolValue == false)
             #expect(modal.data["components"]?[0]?["component"]?["max_length"]?.intValue == 500)
 
-            let submit = try await world.submit("wf.reject.reason:\(workflow.id)", [.textInput(customID: "reason", value: " Dates clash with the festival ")])
+            let submit = try await world.submit(.rejectReason(workflowId: workflow.id), [.textInput(customID: "reason", value: " Dates clash with the festival ")])
             let reply = try world.callback(submit)
             #expect(reply.data["flags"]?.intValue == 64)
             let content = try #require(reply.data["content"]?.stringValue)
@@ -175,7 +177,7 @@ struct WorkflowApprovalTests {
             let audit = try #require(try await AuditTable.list(workflowId: workflow.id, on: world.pool).last)
             #expect(audit.action == .reject && audit.detail["reason"] == "Dates clash with the festival")
 
-            for customID in ["wf.approve:\(workflow.id)", "wf.reject:\(workflow.id)"] {
+            for customID in [ComponentRoute.approveRequest(workflowId: workflow.id).customID, ComponentRoute.rejectRequest(workflowId: workflow.id).customID] {
                 let late = try world.callback(try await world.click(customID))
                 #expect(late.type == 4)
                 #expect(late.data["content"]?.stringValue == "Request #\(workflow.id) is already rejected (by <@\(Persona.moderator.userID)>).")

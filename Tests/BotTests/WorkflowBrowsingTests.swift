@@ -29,23 +29,23 @@ struct WorkflowBrowsingTests {
             #expect(list.data["embeds"]?[0]?["footer"]?["text"]?.stringValue == "Showing #1–#10 of 30")
             #expect(BotWorld.embedCharacters(in: list.data) <= 6000)
             let firstButtons = BotWorld.buttons(in: list.data)
-            #expect(firstButtons.map(\.id) == ["wf.list:PENDING:b:1", "wf.list:PENDING:a:10"])
+            #expect(firstButtons.map(\.id) == [ComponentRoute.requestListPage(status: .pending, cursor: .before(1)).customID, ComponentRoute.requestListPage(status: .pending, cursor: .after(10)).customID])
             #expect(firstButtons.map(\.disabled) == [true, false])
 
-            let second = try world.callback(try await world.click("wf.list:PENDING:a:10"))
+            let second = try world.callback(try await world.click(.requestListPage(status: .pending, cursor: .after(10))))
             #expect(second.type == 7)
             #expect(Self.fieldIDs(second.data) == Array(11...20))
             #expect(BotWorld.buttons(in: second.data).map(\.disabled) == [false, false])
 
             // Request 25 is decided meanwhile: the next page is read as the database is now.
             _ = try await world.services.workflow.reject(25, by: Persona.moderator.userID, reason: nil)
-            let third = try world.callback(try await world.click("wf.list:PENDING:a:20"))
+            let third = try world.callback(try await world.click(.requestListPage(status: .pending, cursor: .after(20))))
             #expect(Self.fieldIDs(third.data) == [21, 22, 23, 24, 26, 27, 28, 29, 30])
-            #expect(BotWorld.buttons(in: third.data).map(\.id) == ["wf.list:PENDING:b:21", "wf.list:PENDING:a:30"])
+            #expect(BotWorld.buttons(in: third.data).map(\.id) == [ComponentRoute.requestListPage(status: .pending, cursor: .before(21)).customID, ComponentRoute.requestListPage(status: .pending, cursor: .after(30)).customID])
             #expect(BotWorld.buttons(in: third.data).map(\.disabled) == [false, true])
             #expect(third.data["embeds"]?[0]?["footer"]?["text"]?.stringValue == "Showing #21–#30 of 29")
 
-            let back = try world.callback(try await world.click("wf.list:PENDING:b:21"))
+            let back = try world.callback(try await world.click(.requestListPage(status: .pending, cursor: .before(21))))
             #expect(Self.fieldIDs(back.data) == Array(11...20))
             for page in [list, second, third, back] {
                 #expect(BotWorld.embedCharacters(in: page.data) <= 6000)
@@ -80,10 +80,10 @@ struct WorkflowBrowsingTests {
             let shown = Self.fieldIDs(list.data)
             #expect(!shown.isEmpty && shown.count < 10)
             let last = try #require(shown.last)
-            #expect(BotWorld.buttons(in: list.data).map(\.id) == ["wf.list:PENDING:b:1", "wf.list:PENDING:a:\(last)"])
+            #expect(BotWorld.buttons(in: list.data).map(\.id) == [ComponentRoute.requestListPage(status: .pending, cursor: .before(1)).customID, ComponentRoute.requestListPage(status: .pending, cursor: .after(last)).customID])
             #expect(list.data["embeds"]?[0]?["footer"]?["text"]?.stringValue == "#1〜#\(last) を表示（全12件）")
 
-            let next = try world.callback(try await world.click("wf.list:PENDING:a:\(last)", as: japaneseModerator))
+            let next = try world.callback(try await world.click(.requestListPage(status: .pending, cursor: .after(last)), as: japaneseModerator))
             #expect(Self.fieldIDs(next.data).first == last + 1)
             #expect(BotWorld.embedCharacters(in: next.data) <= 6000)
         }
@@ -142,12 +142,12 @@ struct WorkflowBrowsingTests {
 
             let modal = try world.callback(try await world.workflowCommand("edit", [.integer("id", workflow.id)]))
             #expect(modal.type == 9)
-            #expect(modal.data["custom_id"]?.stringValue == "wf.edit:\(workflow.id)")
+            #expect(modal.data["custom_id"]?.stringValue == ComponentRoute.editRequest(workflowId: workflow.id).customID)
             let inputs = modal.data["components"]?.arrayValue?.compactMap { $0["component"] } ?? []
             #expect(inputs.compactMap { $0["custom_id"]?.stringValue } == ["description", "mcVersion"])
             #expect(inputs.compactMap { $0["value"]?.stringValue } == ["Build contest", "1.21.4"])
 
-            let submit = try await world.submit("wf.edit:\(workflow.id)", [.textInput(customID: "description", value: "Build contest finals"),
+            let submit = try await world.submit(.editRequest(workflowId: workflow.id), [.textInput(customID: "description", value: "Build contest finals"),
                                                                           .textInput(customID: "mcVersion", value: "1.20.1")])
             let reply = try world.callback(submit)
             #expect(reply.data["flags"]?.intValue == 64)
@@ -170,7 +170,7 @@ struct WorkflowBrowsingTests {
             #expect(inputs == ["description", "mcVersion", "periodDays"])
 
             func submit(_ period: String, version: String = "1.21") async throws -> String {
-                let interaction = try await world.submit("wf.edit:\(workflow.id)", [
+                let interaction = try await world.submit(.editRequest(workflowId: workflow.id), [
                     .textInput(customID: "description", value: "Event"), .textInput(customID: "mcVersion", value: version),
                     .textInput(customID: "periodDays", value: period)])
                 return try world.callback(interaction).data["content"]?.stringValue ?? ""
@@ -199,12 +199,12 @@ struct WorkflowBrowsingTests {
             _ = try await world.pool.query("""
                 UPDATE "LendingTask" SET "state" = 'FAILED', "lastError" = 'panel unreachable', "finishedAt" = now() WHERE "id" = \(approval.task.id)
                 """)
-            let first = try world.callback(try await world.click("task.retry:\(approval.task.id)"))
+            let first = try world.callback(try await world.click(.retryTask(taskId: approval.task.id)))
             #expect(first.data["flags"]?.intValue == 64)
             #expect(first.data["content"]?.stringValue?.hasPrefix("Task #\(approval.task.id) (request #\(workflow.id)) was queued again by <@\(Persona.moderator.userID)>") == true)
-            let second = try world.callback(try await world.click("task.retry:\(approval.task.id)"))
+            let second = try world.callback(try await world.click(.retryTask(taskId: approval.task.id)))
             #expect(second.data["content"]?.stringValue == "Task #\(approval.task.id) is not waiting for a retry.")
-            let unknown = try world.callback(try await world.click("task.retry:999"))
+            let unknown = try world.callback(try await world.click(.retryTask(taskId: 999)))
             #expect(unknown.data["content"]?.stringValue == "Task #999 does not exist.")
 
             try await world.drainTasks()

@@ -17,7 +17,7 @@ extension Resilience {
         static func checkout(_ world: ResilienceWorld, number: Int) -> SimulatedInteraction {
             let member = ResilienceWorld.member(number % members + 1)
             let person = SimulatedResolvedUser(id: member.userID, username: member.username)
-            return world.gateway.makeModalSubmitInteraction(customID: "checkout", fields: [
+            return world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: [
                 .textInput(customID: "description", value: "Burst \(number)"), .textInput(customID: "mcVersion", value: "1.21.4"),
                 .textInput(customID: "periodDays", value: "7"), .userSelect(customID: "organizer", users: [person]),
                 .userSelect(customID: "panelUsers", users: [person]),

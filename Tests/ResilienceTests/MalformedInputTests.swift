@@ -145,7 +145,7 @@ extension Resilience {
                         "organizer": .userSelect(customID: "organizer", users: [person]),
                         "panelUsers": .userSelect(customID: "panelUsers", users: [person]),
                     ]
-                    var customID = "checkout"
+                    var customID = ComponentRoute.checkoutForm.customID
                     switch Int.random(in: 0..<7, using: &random) {
                     case 0:
                         let text = [String(repeating: "é", count: Int.random(in: 101...4_000, using: &random)), "", "   ", "ok\u{0}bad", "\u{7}",

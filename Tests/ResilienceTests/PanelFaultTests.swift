@@ -28,10 +28,10 @@ extension Resilience {
                 }
                 // The moderator presses Approve on each request and names each newcomer's panel account.
                 for (member, id) in zip(members, workflows) {
-                    let approve = try await world.send(world.gateway.makeComponentInteraction(customID: "wf.approve:\(id)", as: ResilienceWorld.moderator))
+                    let approve = try await world.send(world.gateway.makeComponentInteraction(customID: ComponentRoute.approveRequest(workflowId: id).customID, as: ResilienceWorld.moderator))
                     #expect(world.rest.interactionResponses(for: approve.id).first?.kind == .callback(type: 9), "Approve opens the usernames form")
                     let names = try await world.send(world.gateway.makeModalSubmitInteraction(
-                        customID: "wf.names:\(id)", fields: [.textInput(customID: member.userID, value: Self.username(member))], as: ResilienceWorld.moderator))
+                        customID: ComponentRoute.usernames(workflowId: id).customID, fields: [.textInput(customID: member.userID, value: Self.username(member))], as: ResilienceWorld.moderator))
                     let reply = try await world.finalReplyText(names)
                     #expect(reply?.contains("#\(id)") == true, "\(reply ?? "no reply")")
                 }

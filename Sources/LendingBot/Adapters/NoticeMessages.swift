@@ -72,7 +72,7 @@ struct NoticeMessages: Sendable {
             // Shown by editing the approving moderator's reply (`DiscordNotifier`), not as messages.
             return []
         case .taskFailed(let failure):
-            let retry = Button(style: .primary, label: strings.retryButton, customID: CustomID(TaskRetryButton.action, failure.taskId).encoded)
+            let retry = Button(style: .primary, label: strings.retryButton, customID: ComponentRoute.retryTask(taskId: failure.taskId).customID)
             return channel(strings.taskFailed(failure), buttons: [retry], pingModerators: true)
         }
     }
@@ -81,7 +81,8 @@ struct NoticeMessages: Sendable {
     /// press after someone else extended the loan is refused instead of extending twice.
     func extendButton(_ loan: LoanSummary, in strings: Strings? = nil) -> Button? {
         guard let end = loan.endDate else { return nil }
-        return Button(style: .success, label: (strings ?? self.strings).extendButton, customID: ExtendButton.customID(loan: loan.workflowId, endDate: end))
+        return Button(style: .success, label: (strings ?? self.strings).extendButton,
+                      customID: ComponentRoute.extendLoan(workflowId: loan.workflowId, seenEndDate: end).customID)
     }
 
     private func direct(_ discordId: String, _ content: String, embed: Embed? = nil, buttons: [Button] = []) -> [NoticeMessage] {

@@ -13,7 +13,6 @@ struct CheckoutCommand: CommandHandler {
 
 /// The request modal and how its answers are read.
 enum CheckoutForm {
-    static let action = "checkout"
     static let description = "description"
     static let version = "mcVersion"
     static let period = "periodDays"
@@ -24,7 +23,7 @@ enum CheckoutForm {
         func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
             .label(Label(label: text, description: hint, component: component))
         }
-        return Modal(customID: CustomID(action).encoded, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
+        return Modal(customID: ComponentRoute.checkoutForm.customID, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
             label(strings.text("目的・イベント名", "Purpose or event"), nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
             label(strings.text("Minecraft バージョン", "Minecraft version"), strings.versionHint,
@@ -44,7 +43,7 @@ enum CheckoutForm {
 struct CheckoutSubmit: ModalHandler {
     let moderatorsOnly = false
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: ModalSubmitData) async throws {
         let strings = context.strings
         let services = context.services
         let maxPeriod = services.configuration.checkoutMaxPeriodDays
@@ -116,4 +115,9 @@ extension Strings {
     func requestReceived(_ id: Int) -> String {
         text("申請 #\(id) を受け付けました。モデレーターの審査をお待ちください。", "Request #\(id) received. A moderator will review it.")
     }
+}
+
+extension SlashCommand {
+    static let checkout = SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event")),
+                                       handler: CheckoutCommand())
 }

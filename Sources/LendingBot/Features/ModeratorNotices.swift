@@ -5,10 +5,6 @@ import Lending
 /// Posts to the moderators' channel (`DISCORD_NOTIFY_CHANNEL_ID`), mentioning only the moderator
 /// roles.
 enum ModeratorNotices {
-    /// The custom_id actions of the review buttons.
-    static let approveAction = "wf.approve"
-    static let rejectAction = "wf.reject"
-
     /// A new request with its review buttons. Without a notify channel nothing is posted.
     static func announceRequest(_ workflow: WorkflowRecord, panelUsers: [String], services: BotServices) async throws {
         guard let channel = services.configuration.notifyChannelID.flatMap(ChannelID.init) else { return }
@@ -20,8 +16,8 @@ enum ModeratorNotices {
         let content = Limits.content((mentions.isEmpty ? "" : mentions + " ")
             + strings.text("<@\(workflow.applicantDiscordId)> から貸出申請 #\(workflow.id) が届きました。", "New request #\(workflow.id) from <@\(workflow.applicantDiscordId)>."))
         let buttons: [Component] = [
-            .button(Button(style: .success, label: strings.text("承認", "Approve"), customID: CustomID(approveAction, workflow.id).encoded)),
-            .button(Button(style: .danger, label: strings.text("却下", "Reject"), customID: CustomID(rejectAction, workflow.id).encoded)),
+            .button(Button(style: .success, label: strings.text("承認", "Approve"), customID: ComponentRoute.approveRequest(workflowId: workflow.id).customID)),
+            .button(Button(style: .danger, label: strings.text("却下", "Reject"), customID: ComponentRoute.rejectRequest(workflowId: workflow.id).customID)),
         ]
         let posted = try await services.discord.createMessage(in: channel, MessageCreate(
             content: content, embeds: [embed], components: [.actionRow(ActionRow(buttons))],

@@ -10,32 +10,34 @@ public protocol AutocompleteHandler: Sendable {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws
 }
 
-/// A button or select, keyed by its custom_id's action.
+/// A button or select, keyed by the kind of its `ComponentRoute`.
 public protocol ComponentHandler: Sendable {
     /// Whether only moderators may press it (checked before `run`; `run` still checks the object).
     var moderatorsOnly: Bool { get }
     /// Whether it may be pressed in a direct message from the bot (a reminder's extend button).
     /// Nobody is a moderator there: `run` must check the invoker against the database.
     var worksInDirectMessages: Bool { get }
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws
+    /// `route` is always of the kind the handler is registered under.
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws
 }
 
 extension ComponentHandler {
     public var worksInDirectMessages: Bool { false }
 }
 
-/// A modal submit, keyed by its custom_id's action.
+/// A modal submit, keyed by the kind of its `ComponentRoute`.
 public protocol ModalHandler: Sendable {
     var moderatorsOnly: Bool { get }
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws
+    /// `route` is always of the kind the handler is registered under.
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: ModalSubmitData) async throws
 }
 
 /// Every handler the bot has, by the key the router looks up.
 public struct HandlerRegistry: Sendable {
     public var commands: [String: any CommandHandler] = [:]
     public var autocompletes: [String: any AutocompleteHandler] = [:]
-    public var components: [String: any ComponentHandler] = [:]
-    public var modals: [String: any ModalHandler] = [:]
+    public var components: [ComponentRoute.Kind: any ComponentHandler] = [:]
+    public var modals: [ComponentRoute.Kind: any ModalHandler] = [:]
 
     public init() {}
 }

@@ -83,17 +83,17 @@ public struct InteractionRouter: Sendable {
             }
             try await handler.run(context, command)
         case .messageComponent(let data):
-            guard let id = CustomID(parsing: data.customID), let handler = handlers.components[id.action] else {
+            guard let route = ComponentRoute(customID: data.customID), let handler = handlers.components[route.kind] else {
                 throw Refusal(strings.unknownAction)
             }
             if handler.moderatorsOnly, !context.isModerator { throw Refusal(strings.moderatorsOnly) }
-            try await handler.run(context, id, data)
+            try await handler.run(context, route, data)
         case .modalSubmit(let data):
-            guard let id = CustomID(parsing: data.customID), let handler = handlers.modals[id.action] else {
+            guard let route = ComponentRoute(customID: data.customID), let handler = handlers.modals[route.kind] else {
                 throw Refusal(strings.unknownAction)
             }
             if handler.moderatorsOnly, !context.isModerator { throw Refusal(strings.moderatorsOnly) }
-            try await handler.run(context, id, data)
+            try await handler.run(context, route, data)
         case nil:
             throw Refusal(strings.unknownAction)
         }
@@ -101,8 +101,8 @@ public struct InteractionRouter: Sendable {
 
     /// The handler of a component that may be pressed in a direct message, if this is one.
     private func directMessageComponent(_ data: InteractionData?) -> (any ComponentHandler)? {
-        guard case .messageComponent(let component) = data, let id = CustomID(parsing: component.customID),
-              let handler = handlers.components[id.action], handler.worksInDirectMessages else { return nil }
+        guard case .messageComponent(let component) = data, let route = ComponentRoute(customID: component.customID),
+              let handler = handlers.components[route.kind], handler.worksInDirectMessages else { return nil }
         return handler
     }
 

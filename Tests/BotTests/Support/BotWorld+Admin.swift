@@ -47,6 +47,16 @@ extension BotWorld {
     }
 
     @discardableResult
+    func click(_ route: ComponentRoute, as invoker: SimulatedInvoker = Persona.moderator) async throws -> SimulatedInteraction {
+        try await click(route.customID, as: invoker)
+    }
+
+    @discardableResult
+    func submit(_ route: ComponentRoute, _ fields: [SimulatedModalField], as invoker: SimulatedInvoker = Persona.moderator) async throws -> SimulatedInteraction {
+        try await submit(route.customID, fields, as: invoker)
+    }
+
+    @discardableResult
     func submit(_ customID: String, _ fields: [SimulatedModalField], as invoker: SimulatedInvoker = Persona.moderator) async throws -> SimulatedInteraction {
         try await send(gateway.makeModalSubmitInteraction(customID: customID, fields: fields, as: invoker))
     }

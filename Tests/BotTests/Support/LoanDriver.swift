@@ -83,6 +83,11 @@ struct LoanDriver {
         return try await world.send(world.gateway.makeComponentInteraction(customID: customID, componentType: type, values: values, as: invoker))
     }
 
+    @discardableResult
+    func click(_ route: ComponentRoute, values: [String]? = nil, as invoker: SimulatedInvoker = Persona.member) async throws -> SimulatedInteraction {
+        try await click(route.customID, values: values, as: invoker)
+    }
+
     // MARK: Answers
 
     /// The first callback's type and its `data`.

@@ -2,11 +2,13 @@ import Discord
 import Foundation
 import Lending
 
-/// The command names of `/mcserver-admin workflow …`, spelled once.
-enum WorkflowCommands {
-    static let group = "workflow"
-    static func path(_ subcommand: String) -> String { "\(CommandNames.admin) \(group) \(subcommand)" }
+extension SlashCommand.Group {
+    /// `/mcserver-admin workflow …`: the requests.
+    static let workflow = SlashCommand.Group(name: "workflow", description: SlashCommand.Text("貸出申請", "Requests"))
+}
 
+/// What the `/mcserver-admin workflow …` commands read from their options.
+enum WorkflowCommands {
     /// The integer option `name` (`id`) as a positive workflow id; a refusal naming the option otherwise.
     static func workflowID(_ name: String = "id", in command: ApplicationCommandData, strings: Strings) throws -> Int {
         guard let value = command.integer(name), value > 0, value <= Int64(Int32.max) else { throw Refusal(strings.optionMissing(name)) }

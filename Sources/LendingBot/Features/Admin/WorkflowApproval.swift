@@ -15,8 +15,8 @@ struct WorkflowApproveCommand: CommandHandler {
 struct ApproveButton: ComponentHandler {
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard let workflowId = id.id() else { throw Refusal(context.strings.unknownAction) }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .approveRequest(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
         try await ApprovalFlow.start(context, workflowId: workflowId, serverAlias: nil)
     }
 }
@@ -24,11 +24,10 @@ struct ApproveButton: ComponentHandler {
 /// Continue, under a reply to a usernames modal: `wf.names.more:<id>`. Discord does not allow a
 /// modal in reply to a modal submit, so each further round of usernames starts from a button.
 struct UsernamesContinueButton: ComponentHandler {
-    static let action = "wf.names.more"
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard let workflowId = id.id() else { throw Refusal(context.strings.unknownAction) }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .moreUsernames(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
         try await WorkflowGate.requirePending(workflowId, services: services)
         guard let draft = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: services.clock.now()) else {
@@ -46,13 +45,12 @@ struct UsernamesContinueButton: ComponentHandler {
 
 /// A submitted usernames modal: `wf.names:<id>`, one text input per member, keyed by Discord id.
 struct UsernamesSubmit: ModalHandler {
-    static let action = "wf.names"
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: ModalSubmitData) async throws {
         let strings = context.strings
         let services = context.services
-        guard let workflowId = id.id() else { throw Refusal(strings.unknownAction) }
+        guard case .usernames(let workflowId) = route else { throw Refusal(strings.unknownAction) }
         let now = services.clock.now()
         guard let before = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: now) else {
             throw Refusal(strings.approvalDraftMissing(workflowId))
@@ -135,7 +133,7 @@ enum ApprovalFlow {
                                                          minLength: Username.minimumLength, maxLength: Username.maximumLength))))
         }
         try await context.openModal(Modal(
-            customID: CustomID(UsernamesSubmit.action, workflowId).encoded,
+            customID: ComponentRoute.usernames(workflowId: workflowId).customID,
             title: strings.usernamesTitle(workflowId, from: collected + 1, to: collected + round.count, of: missing.count),
             components: inputs))
     }
@@ -180,7 +178,7 @@ enum ApprovalFlow {
     /// An ephemeral message with the Continue button that opens the next usernames modal.
     static func replyWithContinue(_ context: InteractionContext, workflowId: Int, _ content: String) async throws {
         let button = Button(style: .primary, label: context.strings.continueButton,
-                            customID: CustomID(UsernamesContinueButton.action, workflowId).encoded)
+                            customID: ComponentRoute.moreUsernames(workflowId: workflowId).customID)
         let components: [Component] = [.actionRow(ActionRow([.button(button)]))]
         if context.answer == .none {
             try await context.replyEphemeral(Limits.content(content), components: components)
@@ -188,5 +186,15 @@ enum ApprovalFlow {
             // The approval deferred before the domain refused it.
             try await context.editReply(MessageEdit(content: Limits.content(content), embeds: [], components: components, allowedMentions: .nobody))
         }
+    }
+}
+
+extension SlashCommand {
+    static var workflowApprove: SlashCommand {
+        let server: CommandOption = serverAlias(Text("貸し出すサーバー（省略時は空いているサーバー）", "The server to lend (default: the first free one)"),
+                                                required: false)
+        return SlashCommand(.admin(.workflow), subcommand("approve", Text("申請を承認してサーバーを貸し出す", "Approve a request and lend a server"),
+                                                          [requestID(Text("承認する申請", "The request to approve")), server]),
+                            handler: WorkflowApproveCommand(), autocomplete: WorkflowAutocomplete.pending)
     }
 }

@@ -35,20 +35,19 @@ enum EditForm {
                                     TextInput(customID: CheckoutForm.period, style: .short, value: String(workflow.periodDays),
                                               isRequired: true, minLength: 1, maxLength: 4)))
         }
-        return Modal(customID: CustomID(EditSubmit.action, workflow.id).encoded, title: strings.editTitle(workflow.id), components: components)
+        return Modal(customID: ComponentRoute.editRequest(workflowId: workflow.id).customID, title: strings.editTitle(workflow.id), components: components)
     }
 }
 
 /// The submitted edit modal: `wf.edit:<id>`.
 struct EditSubmit: ModalHandler {
-    static let action = "wf.edit"
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: ModalSubmitData) async throws {
         let strings = context.strings
         let services = context.services
         let maxPeriod = services.configuration.checkoutMaxPeriodDays
-        guard let workflowId = id.id() else { throw Refusal(strings.unknownAction) }
+        guard case .editRequest(let workflowId) = route else { throw Refusal(strings.unknownAction) }
         let description = data.textInputValue(customID: CheckoutForm.description)?.trimmingCharacters(in: .whitespacesAndNewlines)
         let version = data.textInputValue(customID: CheckoutForm.version)?.trimmingCharacters(in: .whitespaces).lowercased()
         var period: Int?
@@ -75,4 +74,10 @@ struct EditSubmit: ModalHandler {
         let embed = LoanEmbed.make(.init(workflow: stored, panelUsers: panelUsers, serverAlias: alias), strings: strings)
         try await context.replyEphemeral(strings.edited(workflowId, by: context.invokerID), embeds: [embed])
     }
+}
+
+extension SlashCommand {
+    static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("申請の内容を編集する", "Edit a request"),
+                                                                         [requestID(Text("編集する申請", "The request to edit"))]),
+                                           handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
 }

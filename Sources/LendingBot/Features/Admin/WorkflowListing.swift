@@ -26,11 +26,12 @@ struct WorkflowListCommand: CommandHandler {
 struct WorkflowListPageButton: ComponentHandler {
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard id.arguments.count == 3, let status = WorkflowStatus(rawValue: id.arguments[0]), let cursor = id.id(at: 2) else {
-            throw Refusal(context.strings.unknownAction)
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .requestListPage(let status, let cursor) = route else { throw Refusal(context.strings.unknownAction) }
+        let position: WorkflowListPage.Position = switch cursor {
+        case .after(let id): .after(id)
+        case .before(let id): .before(id)
         }
-        let position: WorkflowListPage.Position = id.arguments[1] == WorkflowListPage.before ? .before(cursor) : .after(cursor)
         let page = try await WorkflowListPage.load(status, from: position, services: context.services, strings: context.strings)
         try await context.respond(.updateMessage(MessageEdit(embeds: [page.embed], components: page.components, allowedMentions: .nobody)))
     }
@@ -38,9 +39,6 @@ struct WorkflowListPageButton: ComponentHandler {
 
 /// One page of the list: an embed with a field per request, within Discord's limits.
 struct WorkflowListPage {
-    static let action = "wf.list"
-    static let after = "a"
-    static let before = "b"
     /// Requests per page at most.
     static let size = 10
     /// What the fields may use of the embed's 6000 characters, leaving room for title and footer.
@@ -95,9 +93,9 @@ struct WorkflowListPage {
         if hasPrevious || hasNext {
             components = [.actionRow(ActionRow([
                 .button(Button(style: .secondary, label: strings.previousPage,
-                               customID: CustomID(action, [status.rawValue, before, String(first.id)]).encoded, isDisabled: !hasPrevious)),
+                               customID: ComponentRoute.requestListPage(status: status, cursor: .before(first.id)).customID, isDisabled: !hasPrevious)),
                 .button(Button(style: .secondary, label: strings.nextPage,
-                               customID: CustomID(action, [status.rawValue, after, String(last.id)]).encoded, isDisabled: !hasNext)),
+                               customID: ComponentRoute.requestListPage(status: status, cursor: .after(last.id)).customID, isDisabled: !hasNext)),
             ]))]
         }
         return WorkflowListPage(embed: embed, components: components)
@@ -120,5 +118,18 @@ struct WorkflowListPage {
         }
         return EmbedField(name: Limits.cut("#\(workflow.id) \(LoanText.memberText(workflow.description))", 256),
                           value: Limits.cut(lines.joined(separator: "\n"), 1024))
+    }
+}
+
+extension SlashCommand {
+    static var workflowList: SlashCommand {
+        let statuses: [CommandOptionChoice] = [
+            choice("PENDING", Text("審査中", "Pending")), choice("ACTIVE", Text("貸出中", "Active")),
+            choice("REJECTED", Text("却下", "Rejected")), choice("RETURNED", Text("返却済み", "Returned")),
+        ]
+        let status: CommandOption = parameter(.string, "status", Text("状態", "status"),
+                                              Text("表示する申請の状態（省略時は審査中）", "Which requests to show (default: pending)"),
+                                              required: false, choices: statuses)
+        return SlashCommand(.admin(.workflow), subcommand("list", Text("申請を一覧する", "List requests"), [status]), handler: WorkflowListCommand())
     }
 }

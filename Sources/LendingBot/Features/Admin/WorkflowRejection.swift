@@ -15,25 +15,24 @@ struct WorkflowRejectCommand: CommandHandler {
 struct RejectButton: ComponentHandler {
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         let strings = context.strings
-        guard let workflowId = id.id() else { throw Refusal(strings.unknownAction) }
+        guard case .rejectRequest(let workflowId) = route else { throw Refusal(strings.unknownAction) }
         try await WorkflowGate.requirePending(workflowId, services: context.services, allowFailedApproval: true)
         let reason = TextInput(customID: Rejection.reasonField, style: .paragraph, isRequired: false,
                                maxLength: RequestRules.maxReasonLength)
         try await context.openModal(Modal(
-            customID: CustomID(RejectReasonSubmit.action, workflowId).encoded, title: strings.rejectTitle(workflowId),
+            customID: ComponentRoute.rejectReason(workflowId: workflowId).customID, title: strings.rejectTitle(workflowId),
             components: [.label(Label(label: strings.rejectReasonLabel, description: strings.rejectReasonHint, component: .textInput(reason)))]))
     }
 }
 
 /// The reason modal of the Reject button: `wf.reject.reason:<id>`.
 struct RejectReasonSubmit: ModalHandler {
-    static let action = "wf.reject.reason"
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: ModalSubmitData) async throws {
-        guard let workflowId = id.id() else { throw Refusal(context.strings.unknownAction) }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: ModalSubmitData) async throws {
+        guard case .rejectReason(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
         let reason = data.textInputValue(customID: Rejection.reasonField)?.trimmingCharacters(in: .whitespacesAndNewlines)
         try await Rejection.reject(context, workflowId: workflowId, reason: reason?.isEmpty == false ? reason : nil)
     }
@@ -53,5 +52,15 @@ enum Rejection {
         }
         context.services.drafts.discard(workflowId)
         try await context.replyEphemeral(Limits.content(strings.rejected(workflowId, by: context.invokerID, reason: reason)))
+    }
+}
+
+extension SlashCommand {
+    static var workflowReject: SlashCommand {
+        let reason: CommandOption = parameter(.string, "reason", Text("理由", "reason"), Text("却下の理由（申請者に伝わります）", "Why, for the applicant"),
+                                              required: false, length: 1...500)
+        return SlashCommand(.admin(.workflow), subcommand("reject", Text("申請を却下する", "Reject a request"),
+                                                          [requestID(Text("却下する申請", "The request to reject")), reason]),
+                            handler: WorkflowRejectCommand(), autocomplete: WorkflowAutocomplete.pending)
     }
 }

@@ -52,3 +52,17 @@ struct ActiveLoanAutocomplete: AutocompleteHandler {
         }
     }
 }
+
+extension SlashCommand {
+    static var checkoutExtend: SlashCommand {
+        let date: CommandOption = parameter(.string, "date", Text("日付", "date"), Text("新しい期限（2026-12-24、12/24、12月24日）", "The new end date: 2026-12-24, 12/24 or 12月24日"),
+                                            required: true, length: 3...12)
+        return SlashCommand(.admin(.loans), subcommand("extend", Text("貸出の期限を変更する", "Change a loan's end date"),
+                                                       [loanID(Text("期限を変更する貸出", "The loan to change"), required: true), date]),
+                            handler: CheckoutExtendCommand(), autocomplete: ActiveLoanAutocomplete())
+    }
+
+    static let checkoutReturn = SlashCommand(.admin(.loans), subcommand("return", Text("貸出を返却させる", "Return a loan"),
+                                                                        [loanID(Text("返却する貸出", "The loan to return"), required: true)]),
+                                             handler: CheckoutReturnCommand(), autocomplete: ActiveLoanAutocomplete())
+}

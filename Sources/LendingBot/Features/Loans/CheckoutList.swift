@@ -21,15 +21,14 @@ struct CheckoutListCommand: CommandHandler {
 struct CheckoutListPageButton: ComponentHandler {
     let moderatorsOnly = true
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard id.arguments.count == 1, let page = Int(id.arguments[0]), page >= 0 else { throw Refusal(context.strings.unknownAction) }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .activeLoansPage(let page) = route else { throw Refusal(context.strings.unknownAction) }
         let edit = try await ActiveLoansPage.load(page: page, services: context.services, strings: context.strings)
         try await context.respond(.updateMessage(edit))
     }
 }
 
 enum ActiveLoansPage {
-    static let action = "loans.page"
     static let size = 10
     /// Discord's limit on an embed description.
     static let descriptionLimit = 4096
@@ -55,9 +54,9 @@ enum ActiveLoansPage {
         if pages > 1 {
             components = [.actionRow(ActionRow([
                 .button(Button(style: .secondary, label: strings.loansPagePrevious,
-                               customID: CustomID(action, [String(max(0, index - 1))]).encoded, isDisabled: index == 0)),
+                               customID: ComponentRoute.activeLoansPage(max(0, index - 1)).customID, isDisabled: index == 0)),
                 .button(Button(style: .secondary, label: strings.loansPageNext,
-                               customID: CustomID(action, [String(min(pages - 1, index + 1))]).encoded, isDisabled: index == pages - 1)),
+                               customID: ComponentRoute.activeLoansPage(min(pages - 1, index + 1)).customID, isDisabled: index == pages - 1)),
             ]))]
         }
         return MessageEdit(content: "", embeds: [embed], components: components, allowedMentions: .nobody)
@@ -98,4 +97,14 @@ enum ActiveLoansPage {
         }
         return text
     }
+}
+
+extension SlashCommand.Group {
+    /// `/mcserver-admin checkout …`: the loans.
+    static let loans = SlashCommand.Group(name: "checkout", description: SlashCommand.Text("貸出中のサーバー", "Loans"))
+}
+
+extension SlashCommand {
+    static let checkoutList = SlashCommand(.admin(.loans), subcommand("list", Text("貸出中のサーバーを一覧する", "List active loans")),
+                                           handler: CheckoutListCommand())
 }

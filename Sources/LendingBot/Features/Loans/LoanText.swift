@@ -46,7 +46,11 @@ enum LoanText {
     }
 
     static func date(millis: String) -> Date? {
-        Int64(millis).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        Int64(millis).map { date(millis: $0) }
+    }
+
+    static func date(millis: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(millis) / 1000)
     }
 }
 

@@ -80,3 +80,27 @@ struct ServerAliasAutocomplete: AutocompleteHandler {
         }
     }
 }
+
+extension SlashCommand.Group {
+    /// `/mcserver-admin server-binding …`: the pool of lendable servers.
+    static let serverPool = SlashCommand.Group(name: "server-binding", description: SlashCommand.Text("貸出用サーバーの登録", "The server pool"))
+}
+
+extension SlashCommand {
+    static let bindingList = SlashCommand(.admin(.serverPool), subcommand("list", Text("登録済みのサーバーを一覧する", "List the servers in the pool")),
+                                          handler: BindingListCommand())
+
+    static var bindingSet: SlashCommand {
+        let name: CommandOption = parameter(.string, "name", Text("名前", "name"), Text("サーバーの名前（例: server01）", "The server's name, e.g. server01"),
+                                            required: true, length: 1...32)
+        let pteroID: CommandOption = parameter(.string, "ptero-id", Text("パネルid", "ptero-id"),
+                                               Text("パネルのサーバーID（8文字）", "The panel's 8-character server id"), required: true, length: 8...8)
+        return SlashCommand(.admin(.serverPool), subcommand("set", Text("サーバーを登録・変更する", "Add or change a server"), [name, pteroID]),
+                            handler: BindingSetCommand())
+    }
+
+    static let bindingUnset = SlashCommand(
+        .admin(.serverPool), subcommand("unset", Text("サーバーの登録を外す", "Remove a server from the pool"),
+                                        [serverAlias(Text("登録を外すサーバー", "The server to remove"), required: true, name: "name", nameInJapanese: "名前")]),
+        handler: BindingUnsetCommand(), autocomplete: ServerAliasAutocomplete())
+}

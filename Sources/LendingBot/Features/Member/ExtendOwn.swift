@@ -8,8 +8,6 @@ import Lending
 /// domain (`extendOwn`) checks the organizer and the status in the same transaction that writes,
 /// so a member naming someone else's loan, or a loan that is no longer ACTIVE, changes nothing.
 struct ExtendCommand: CommandHandler {
-    static let pickAction = "loan.extend.pick"
-
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
         let strings = context.strings
@@ -27,7 +25,7 @@ struct ExtendCommand: CommandHandler {
             let loan = try await services.workflow.extendOwn(loans[0].id, by: context.invokerID, seenEndDate: loans[0].endDate)
             try await context.replyEphemeral(OwnExtension.done(loan, days: days, strings: strings))
         default:
-            let select = OwnLoans.select(Self.pickAction, loans: loans, placeholder: strings.extendPickPlaceholder,
+            let select = OwnLoans.select(.extendPick, loans: loans, placeholder: strings.extendPickPlaceholder,
                                          aliases: try await ServerAliases.byPanelID(services), strings: strings,
                                          zone: services.configuration.timeZone, value: OwnExtension.pickValue)
             try await context.replyEphemeral(OwnLoans.prompt(strings.extendPickPrompt(days: days), count: loans.count, strings: strings),
@@ -41,7 +39,7 @@ struct ExtendCommand: CommandHandler {
 struct ExtendPick: ComponentHandler {
     let moderatorsOnly = false
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         let parts = data.values?.first?.split(separator: ":").map(String.init) ?? []
         guard (1...2).contains(parts.count), let loanID = Int(parts[0]), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
         let seen = parts.count == 2 ? LoanText.date(millis: parts[1]) : nil
@@ -59,19 +57,12 @@ struct ExtendPick: ComponentHandler {
 /// it too and moves the end to the end of the day `CHECKOUT_EXTEND_DAYS` after it, which is the
 /// same date however often it is pressed. Anyone else is refused.
 struct ExtendButton: ComponentHandler {
-    static let action = "loan.extend"
     let moderatorsOnly = false
     /// Reminders reach organizers by direct message; `extendOwn` checks the organizer.
     let worksInDirectMessages = true
 
-    static func customID(loan id: Int, endDate: Date) -> String {
-        CustomID(action, [String(id), String(LoanText.millis(endDate))]).encoded
-    }
-
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard let loanID = id.id(at: 0), id.arguments.count == 2, let seen = LoanText.date(millis: id.arguments[1]) else {
-            throw Refusal(context.strings.unknownAction)
-        }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .extendLoan(let loanID, let seen) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
         let days = services.configuration.checkoutExtendDays
         guard let workflow = try await WorkflowTable.find(id: loanID, on: services.pool) else { throw LendingError.workflowNotFound(id: loanID) }
@@ -106,4 +97,11 @@ enum OwnExtension {
         let target = CalendarDate(containing: seen.addingTimeInterval(Double(days) * 86_400), in: context.services.configuration.timeZone)
         return try await context.services.workflow.extend(workflow.id, by: context.invokerID, to: target)
     }
+}
+
+extension SlashCommand {
+    static let extendOwn = SlashCommand(
+        .member, subcommand("extend", Text("自分の貸出を延長する", "Extend your loan"),
+                            [loanID(Text("延長する貸出（省略時は自分の貸出）", "The loan to extend (default: yours)"), required: false)]),
+        handler: ExtendCommand(), autocomplete: OwnLoanAutocomplete())
 }

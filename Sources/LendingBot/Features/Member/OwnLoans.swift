@@ -14,13 +14,13 @@ enum OwnLoans {
     }
 
     /// A select of at most 25 loans; each option's value is made by `value`.
-    static func select(_ action: String, loans: [WorkflowRecord], placeholder: String, aliases: [String: String],
+    static func select(_ route: ComponentRoute, loans: [WorkflowRecord], placeholder: String, aliases: [String: String],
                        strings: Strings, zone: TimeZone, value: (WorkflowRecord) -> String) -> Component {
         let options = loans.prefix(maxChoices).map { loan in
             SelectOption(label: LoanText.choiceName(loan), value: value(loan),
                          description: Limits.cut(strings.loanChoiceDetail(alias: loan.pteroServerId.map { aliases[$0] ?? $0 }, end: loan.endDate, zone: zone), 100))
         }
-        return .actionRow(ActionRow([.stringSelect(StringSelect(customID: CustomID(action).encoded, options: Array(options),
+        return .actionRow(ActionRow([.stringSelect(StringSelect(customID: route.customID, options: Array(options),
                                                                 placeholder: placeholder, minValues: 1, maxValues: 1))]))
     }
 

@@ -51,3 +51,9 @@ struct ResetPasswordCommand: CommandHandler {
         return try await client.findUser(username: account.username)
     }
 }
+
+extension SlashCommand {
+    static let resetPassword = SlashCommand(
+        .member, subcommand("reset-password", Text("パネルのパスワードを再発行する（本人にだけ表示）", "Get a new panel password (shown only to you)")),
+        handler: ResetPasswordCommand())
+}

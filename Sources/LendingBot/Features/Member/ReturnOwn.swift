@@ -10,8 +10,6 @@ import Lending
 /// still ACTIVE with no return under way; so a forwarded or replayed button, a double click, or
 /// a loan returned meanwhile changes nothing.
 struct ReturnCommand: CommandHandler {
-    static let pickAction = "loan.return.pick"
-
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
         let strings = context.strings
@@ -29,7 +27,7 @@ struct ReturnCommand: CommandHandler {
             let confirmation = try await ReturnConfirmation.make(loans[0], context: context)
             try await context.replyEphemeral(confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
         default:
-            let select = OwnLoans.select(Self.pickAction, loans: loans, placeholder: strings.returnPickPlaceholder,
+            let select = OwnLoans.select(.returnPick, loans: loans, placeholder: strings.returnPickPlaceholder,
                                          aliases: try await ServerAliases.byPanelID(services), strings: strings,
                                          zone: services.configuration.timeZone) { String($0.id) }
             try await context.replyEphemeral(OwnLoans.prompt(strings.returnPickPrompt, count: loans.count, strings: strings), components: [select])
@@ -41,7 +39,7 @@ struct ReturnCommand: CommandHandler {
 struct ReturnPick: ComponentHandler {
     let moderatorsOnly = false
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         guard let value = data.values?.first, let loanID = Int(value), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
         let loan = try await ReturnConfirmation.returnable(loanID, context: context)
         let confirmation = try await ReturnConfirmation.make(loan, context: context)
@@ -52,11 +50,10 @@ struct ReturnPick: ComponentHandler {
 /// The confirmed return, `loan.return:<id>`: queues the return task (the task runner does the
 /// panel work and its notices report the outcome).
 struct ReturnButton: ComponentHandler {
-    static let action = "loan.return"
     let moderatorsOnly = false
 
-    func run(_ context: InteractionContext, _ id: CustomID, _ data: MessageComponentData) async throws {
-        guard let loanID = id.id(at: 0), id.arguments.count == 1 else { throw Refusal(context.strings.unknownAction) }
+    func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
+        guard case .returnLoan(let loanID) = route else { throw Refusal(context.strings.unknownAction) }
         _ = try await context.services.workflow.requestReturn(loanID, by: context.invokerID, asModerator: context.isModerator)
         try await OwnLoans.answer(context, context.strings.returnQueued(loanID))
     }
@@ -86,7 +83,14 @@ enum ReturnConfirmation {
         var alias: String?
         if let server = loan.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
         let embed = LoanEmbed.make(.init(workflow: loan, panelUsers: panelUsers, serverAlias: alias), strings: strings)
-        let button = Button(style: .danger, label: strings.returnConfirmLabel, customID: CustomID(ReturnButton.action, loan.id).encoded)
+        let button = Button(style: .danger, label: strings.returnConfirmLabel, customID: ComponentRoute.returnLoan(workflowId: loan.id).customID)
         return Message(content: strings.returnConfirmPrompt(loan.id), embeds: [embed], components: [.actionRow(ActionRow([.button(button)]))])
     }
+}
+
+extension SlashCommand {
+    static let returnOwn = SlashCommand(
+        .member, subcommand("return", Text("自分の貸出を返却する", "Return your loan"),
+                            [loanID(Text("返却する貸出（省略時は自分の貸出）", "The loan to return (default: yours)"), required: false)]),
+        handler: ReturnCommand(), autocomplete: OwnLoanAutocomplete())
 }
