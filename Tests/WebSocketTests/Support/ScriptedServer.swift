@@ -68,31 +68,52 @@ final class ScriptedServer: @unchecked Sendable {
 
     var url: URL { URL(string: "ws://127.0.0.1:\(port)/?v=10&encoding=json") ?? URL(fileURLWithPath: "/") }
 
-    /// Accepts one connection, answers the Upgrade (with `framesAfter101` in the same write), then
-    /// runs `script`; returns what the script returns.
-    func serve<Result: Sendable>(framesAfter101: [Frame] = [], _ script: @escaping @Sendable (Connection) -> Result) async -> Result? {
-        await withCheckedContinuation { continuation in
-            Thread { [self] in
-                defer { Glibc.close(listener) }
-                let descriptor = accept(listener, nil, nil)
-                guard descriptor >= 0 else { return continuation.resume(returning: nil) }
-                let connection = Connection(descriptor: descriptor)
-                var request: [UInt8] = []
-                var chunk = [UInt8](repeating: 0, count: 4096)
-                while request.firstRange(of: [13, 10, 13, 10]) == nil {
-                    let count = recv(descriptor, &chunk, chunk.count, 0)
-                    guard count > 0 else { return continuation.resume(returning: nil) }
-                    request.append(contentsOf: chunk[0..<count])
-                }
-                let head = String(decoding: request, as: UTF8.self)
-                let key = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("sec-websocket-key:") }
-                    .map { $0.dropFirst("sec-websocket-key:".count).trimmingCharacters(in: .whitespaces) } ?? ""
-                let response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: \(Handshake.acceptValue(for: key))\r\n\r\n"
-                connection.write(Array(response.utf8) + framesAfter101.flatMap { FrameEncoder.encode($0, maskingKey: nil) })
-                let result = script(connection)
-                Glibc.close(descriptor)
-                continuation.resume(returning: result)
-            }.start()
+    /// What a script returned, once its connection is done.
+    struct Served<Result: Sendable>: Sendable {
+        let outcome: AsyncStream<Result?>
+
+        var value: Result? {
+            get async {
+                for await result in outcome { return result }
+                return nil
+            }
         }
+    }
+
+    /// Accepts one connection, answers the Upgrade (with `framesAfter101` in the same write), then
+    /// runs `script`; `value` is what the script returns. The server's thread starts before this
+    /// returns, not when a task gets its turn: on a loaded machine a child task can wait longer
+    /// than the client's handshake timeout for a cooperative thread.
+    func serve<Result: Sendable>(framesAfter101: [Frame] = [], _ script: @escaping @Sendable (Connection) -> Result) -> Served<Result> {
+        let (outcome, continuation) = AsyncStream<Result?>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        Thread { [self] in
+            defer { Glibc.close(listener) }
+            let descriptor = accept(listener, nil, nil)
+            guard descriptor >= 0 else { return continuation.finish(with: nil) }
+            let connection = Connection(descriptor: descriptor)
+            var request: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while request.firstRange(of: [13, 10, 13, 10]) == nil {
+                let count = recv(descriptor, &chunk, chunk.count, 0)
+                guard count > 0 else { return continuation.finish(with: nil) }
+                request.append(contentsOf: chunk[0..<count])
+            }
+            let head = String(decoding: request, as: UTF8.self)
+            let key = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("sec-websocket-key:") }
+                .map { $0.dropFirst("sec-websocket-key:".count).trimmingCharacters(in: .whitespaces) } ?? ""
+            let response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: \(Handshake.acceptValue(for: key))\r\n\r\n"
+            connection.write(Array(response.utf8) + framesAfter101.flatMap { FrameEncoder.encode($0, maskingKey: nil) })
+            let result = script(connection)
+            Glibc.close(descriptor)
+            continuation.finish(with: result)
+        }.start()
+        return Served(outcome: outcome)
+    }
+}
+
+private extension AsyncStream.Continuation where Element: Sendable {
+    func finish(with value: Element) {
+        yield(value)
+        finish()
     }
 }
