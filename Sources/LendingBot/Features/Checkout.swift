@@ -2,12 +2,35 @@ import Discord
 import Foundation
 import Lending
 import Logging
+import Synchronization
 
 /// `/mcserver checkout`: opens the request modal at once (no database or network work first, so
-/// the modal always opens within Discord's three seconds).
+/// the modal always opens within Discord's three seconds). The modal is the same for every member
+/// of a language, so it is checked and encoded once per language and sent as prepared bytes.
 struct CheckoutCommand: CommandHandler {
+    let forms = PreparedForms()
+
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        try await context.openModal(CheckoutForm.modal(strings: context.strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+        try await context.respond(forms.form(in: context.strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+    }
+}
+
+/// The request modal as a `PreparedCallback`, made on first use for each language and period
+/// limit (two languages and one configured limit: a handful of entries for the bot's lifetime).
+final class PreparedForms: Sendable {
+    private struct Key: Hashable {
+        let language: Language
+        let maxPeriod: Int
+    }
+
+    private let prepared = Mutex<[Key: PreparedCallback]>([:])
+
+    func form(in strings: Strings, maxPeriod: Int) throws -> PreparedCallback {
+        let key = Key(language: strings.language, maxPeriod: maxPeriod)
+        if let form = prepared.withLock({ $0[key] }) { return form }
+        let form = try PreparedCallback(.modal(CheckoutForm.modal(strings: strings, maxPeriod: maxPeriod)))
+        prepared.withLock { $0[key] = form }
+        return form
     }
 }
 

@@ -39,6 +39,17 @@ public final class InteractionContext: Sendable {
 
     public func respond(_ callback: InteractionCallback) async throws {
         try await services.discord.respond(to: interaction.id, token: interaction.token, with: callback)
+        noteAnswered(callback)
+    }
+
+    /// Answers with a callback checked and encoded once (`PreparedCallback`).
+    public func respond(_ prepared: PreparedCallback) async throws {
+        try await services.discord.respond(to: interaction.id, token: interaction.token, with: prepared)
+        noteAnswered(prepared.callback)
+    }
+
+    /// Records how far the interaction has been answered, and times the first response.
+    private func noteAnswered(_ callback: InteractionCallback) {
         let kind: Answer = switch callback {
         case .modal, .autocompleteResult, .pong: .final
         default: .message
