@@ -49,11 +49,13 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", logging], swiftSettings: strict),
         .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
-        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", logging], swiftSettings: strict),
-        .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", logging], swiftSettings: strict),
+        // The one retry policy (exponential backoff with jitter), pure Swift, for every module that retries.
+        .target(name: "Backoff", swiftSettings: strict),
+        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", logging], swiftSettings: strict),
+        .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", logging], swiftSettings: strict),
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
-        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", "Backoff", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
                                                      coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
@@ -101,7 +103,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "DiscordTesting", "Simulators", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", logging, inMemoryLogging],
+            dependencies: ["Backoff", "Discord", "DiscordTesting", "Simulators", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(

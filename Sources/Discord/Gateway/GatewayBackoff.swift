@@ -1,3 +1,5 @@
+import Backoff
+
 /// Delays between connection attempts after failures (docs/DISCORD.md#reconnecting): none after a healthy session
 /// ended, then `2^(n−1)` seconds with ±50 % jitter, capped, so a broken network or a refusing
 /// server never makes the bot spin (and spend its 1000 daily IDENTIFYs).
@@ -22,8 +24,6 @@ public struct GatewayBackoff: Sendable {
     /// How long to wait before the next attempt; `random` is in 0..<1 (injected for tests).
     public func delay(random: Double) -> Duration {
         guard consecutiveFailures > 0 else { return .zero }
-        let exponential = Duration.seconds(1) * (1 << min(consecutiveFailures - 1, 20))
-        let capped = min(exponential, cap)
-        return capped * (0.5 + random)
+        return ExponentialBackoff(base: .seconds(1), cap: cap, jitter: 0.5...1.5).delay(afterAttempt: consecutiveFailures, random: random)
     }
 }

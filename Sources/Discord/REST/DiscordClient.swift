@@ -1,3 +1,4 @@
+import Backoff
 import Foundation
 public import HTTP
 public import Logging
@@ -112,8 +113,9 @@ public struct DiscordClient: Sendable {
     }
 
     private func backOff(after attempt: Int, name: String, reason: String) async throws(DiscordError) {
-        let base = configuration.retryBaseDelay * (1 << min(attempt - 1, 6))
-        let delay = base + base * Double.random(in: 0...0.5)
+        // Six doublings at most: 16 s before jitter at the default base.
+        let delay = ExponentialBackoff(base: configuration.retryBaseDelay, cap: configuration.retryBaseDelay * 64, jitter: 1.0...1.5)
+            .delay(afterAttempt: attempt)
         logger.info("request failed, retrying", metadata: ["http.route": "\(name)", "http.reason": "\(reason)", "http.attempt": "\(attempt)"])
         do {
             try await Task.sleep(for: delay)

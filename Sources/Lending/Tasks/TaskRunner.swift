@@ -1,3 +1,4 @@
+import Backoff
 import Foundation
 public import Logging
 import Synchronization
@@ -212,9 +213,7 @@ public final class TaskRunner: Sendable {
 
     /// Exponential backoff with jitter: base × 2^(attempt−1), at most the cap, then 50–100 % of that.
     func backoff(afterAttempt attempt: Int) -> Duration {
-        let exponent = min(max(attempt - 1, 0), 20)
-        let full = min(configuration.retryBase * (1 << exponent), configuration.retryCap)
-        return full * Double.random(in: 0.5...1.0)
+        ExponentialBackoff(base: configuration.retryBase, cap: configuration.retryCap, jitter: 0.5...1.0).delay(afterAttempt: attempt)
     }
 
     /// A failure in words a moderator can act on: a port's own message, or a generic phrase for

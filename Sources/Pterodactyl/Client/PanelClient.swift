@@ -1,3 +1,4 @@
+import Backoff
 import Foundation
 public import HTTP
 public import Logging
@@ -129,8 +130,9 @@ public struct PanelClient: Sendable {
     static let longestRetryAfter: Double = 86_400
 
     func backOff(after attempt: Int, name: String, reason: String) async throws(PanelError) {
-        let base = configuration.retryBaseDelay * (1 << min(attempt - 1, 6))
-        let delay = base + base * Double.random(in: 0...0.5)
+        // Six doublings at most: 32 s before jitter at the default base.
+        let delay = ExponentialBackoff(base: configuration.retryBaseDelay, cap: configuration.retryBaseDelay * 64, jitter: 1.0...1.5)
+            .delay(afterAttempt: attempt)
         logger.info("panel request failed, retrying", metadata: ["http.route": "\(name)", "http.reason": "\(reason)", "http.attempt": "\(attempt)"])
         try await pause(delay, name: name)
     }
