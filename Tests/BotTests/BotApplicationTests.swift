@@ -38,6 +38,22 @@ struct BotApplicationTests {
         gateway.identifies.filter { if case .ready = $0.outcome { true } else { false } }.count
     }
 
+    /// The whole configuration of a bot against these simulators and database, as an operator's
+    /// environment would give it.
+    static func configuration(rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panel: PanelSimulator, databaseURL url: String) -> BotConfiguration {
+        var configuration = BotConfiguration()
+        configuration.discordToken = Secret(rest.configuration.botToken)
+        configuration.guildID = BotWorld.guildID
+        configuration.discordAPIURL = rest.baseURL
+        configuration.gatewayURL = gateway.gatewayURL
+        configuration.databaseURL = Secret(url)
+        configuration.pterodactylURL = URL(string: panel.baseURL)
+        configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
+        configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
+        configuration.notifyChannelID = BotWorld.notifyChannelID
+        return configuration
+    }
+
     static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
@@ -61,16 +77,7 @@ struct BotApplicationTests {
         defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
 
         try await Self.withDatabaseURL { url in
-            var configuration = BotConfiguration()
-            configuration.discordToken = Secret(rest.configuration.botToken)
-            configuration.guildID = BotWorld.guildID
-            configuration.discordAPIURL = rest.baseURL
-            configuration.gatewayURL = gateway.gatewayURL
-            configuration.databaseURL = Secret(url)
-            configuration.pterodactylURL = URL(string: panel.baseURL)
-            configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
-            configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
-            configuration.notifyChannelID = BotWorld.notifyChannelID
+            let configuration = Self.configuration(rest: rest, gateway: gateway, panel: panel, databaseURL: url)
             var options = BotApplication.Options()
             options.shutdownGrace = .seconds(2)
             let application = BotApplication(configuration: configuration, options: options, logger: logger)

@@ -39,16 +39,7 @@ struct RunningBot: Sendable {
         defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
 
         try await BotApplicationTests.withDatabaseURL { url in
-            var configuration = BotConfiguration()
-            configuration.discordToken = Secret(rest.configuration.botToken)
-            configuration.guildID = BotWorld.guildID
-            configuration.discordAPIURL = rest.baseURL
-            configuration.gatewayURL = gateway.gatewayURL
-            configuration.databaseURL = Secret(url)
-            configuration.pterodactylURL = URL(string: panel.baseURL)
-            configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
-            configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
-            configuration.notifyChannelID = BotWorld.notifyChannelID
+            var configuration = BotApplicationTests.configuration(rest: rest, gateway: gateway, panel: panel, databaseURL: url)
             configuration.healthListen = BotConfiguration.HostAndPort(host: "127.0.0.1", port: 0)
             let port = Mutex<UInt16?>(nil)
             var options = BotApplication.Options()
