@@ -8,7 +8,7 @@ import WebSocket
 struct GatewayStateMachineTests {
     static func frame(_ json: String) throws -> (GatewayFrame, [UInt8]) {
         let bytes = Array(json.utf8)
-        return (try JSONDecoder().decode(GatewayFrame.self, from: Data(bytes)), bytes)
+        return (try GatewayFrame.read(bytes), bytes)
     }
 
     static let hello = #"{"op":10,"d":{"heartbeat_interval":41250},"s":null,"t":null}"#

@@ -3,18 +3,18 @@ public import Foundation
 /// One payload received from the gateway, decoded just far enough to drive the session: the opcode,
 /// the sequence and event name, and `d` only where the session itself needs it (HELLO, READY,
 /// INVALID_SESSION). Every other event's `d` stays in `bytes` for the application to decode.
-struct GatewayFrame: Decodable {
-    enum Content: Equatable {
+package struct GatewayFrame: Decodable, Equatable {
+    package enum Content: Equatable {
         case hello(heartbeatInterval: Duration)
         case ready(sessionID: String, resumeURL: String)
         case invalidSession(resumable: Bool)
         case other
     }
 
-    let opcode: Int
-    let sequence: Int?
-    let name: String?
-    let content: Content
+    package let opcode: Int
+    package let sequence: Int?
+    package let name: String?
+    package let content: Content
 
     private enum CodingKeys: String, CodingKey {
         case op, s, t, d
@@ -32,7 +32,7 @@ struct GatewayFrame: Decodable {
         let resume_gateway_url: String
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         opcode = try container.decode(Int.self, forKey: .op)
         sequence = try container.decodeIfPresent(Int.self, forKey: .s)

@@ -135,7 +135,7 @@ extension GatewaySession {
 
     private func handle(_ bytes: [UInt8], state: inout RunState) -> [GatewayStateMachine.Action] {
         do {
-            let frame = try JSONDecoder().decode(GatewayFrame.self, from: Data(bytes))
+            let frame = try GatewayFrame.read(bytes)
             let actions = state.machine.received(frame, bytes: bytes, random: state.random())
             if frame.opcode == GatewayOpcode.heartbeatAck.rawValue {
                 let now = configuration.clock.now
