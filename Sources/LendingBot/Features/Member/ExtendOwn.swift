@@ -58,7 +58,7 @@ struct ExtendPick: ComponentHandler {
 /// same date however often it is pressed. Anyone else is refused.
 struct ExtendButton: ComponentHandler {
     let moderatorsOnly = false
-    /// Reminders reach organizers by direct message; `extendOwn` checks the organizer.
+    /// Reminders reach organizers by direct message; `extendByButton` checks who pressed it.
     let worksInDirectMessages = true
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
