@@ -32,6 +32,39 @@ struct WorkflowClickTests {
         }
     }
 
+    @Test("requireEditable, requireReturnable and requireServerFree refuse what the change would refuse")
+    func otherClickChecks() async throws {
+        try await World.with { world in
+            let loan = try await world.activeLoan()
+            let pending = try await world.file()
+            let rejected = try await world.file()
+            _ = try await world.service.reject(rejected.id, by: World.moderator, reason: nil)
+
+            #expect(try await world.service.requireEditable(pending.id).id == pending.id)
+            #expect(try await world.service.requireEditable(loan.id).id == loan.id)
+            await #expect(throws: LendingError.notAllowed(id: rejected.id, status: .rejected, action: "edited")) {
+                try await world.service.requireEditable(rejected.id)
+            }
+            await #expect(throws: LendingError.workflowNotFound(id: 999_999)) { try await world.service.requireEditable(999_999) }
+
+            #expect(try await world.service.requireReturnable(loan.id, by: World.organizer, asModerator: false).id == loan.id)
+            #expect(try await world.service.requireReturnable(loan.id, by: World.moderator, asModerator: true).id == loan.id)
+            await #expect(throws: LendingError.notOrganizer(id: loan.id)) {
+                _ = try await world.service.requireReturnable(loan.id, by: World.member, asModerator: false)
+            }
+            await #expect(throws: LendingError.notAllowed(id: pending.id, status: .pending, action: "returned")) {
+                _ = try await world.service.requireReturnable(pending.id, by: World.organizer, asModerator: false)
+            }
+
+            let server = try #require(loan.pteroServerId)
+            let held = try #require(try await LendingQueries(pool: world.pool).serverAlias(of: server))
+            await #expect(throws: LendingError.serverNotFree(alias: held, heldBy: loan.id)) { try await world.service.requireServerFree(held) }
+            let free = try #require([World.alias(1), World.alias(2), World.alias(3)].first { $0 != held })
+            #expect(try await world.service.requireServerFree(free).name == free)
+            await #expect(throws: LendingError.serverNotFound(alias: "server99")) { try await world.service.requireServerFree("server99") }
+        }
+    }
+
     @Test("the extend button: the organizer extends their own way, another member is refused, a moderator moves the end once")
     func extendByButton() async throws {
         try await World.with(adjustPolicy: { $0.extendLimit = 1 }) { world in

@@ -111,12 +111,7 @@ enum ApprovalFlow {
         }
         if let serverAlias {
             // Said now rather than after the last modal.
-            guard let binding = try await services.queries.serverBinding(named: serverAlias) else {
-                throw LendingError.serverNotFound(alias: serverAlias)
-            }
-            if let holder = try await services.queries.holder(of: binding.pteroId) {
-                throw LendingError.serverNotFree(alias: serverAlias, heldBy: holder.id)
-            }
+            try await services.workflow.requireServerFree(serverAlias)
         }
         let draft = services.drafts.merge([:], for: workflowId, moderator: context.invokerID, serverAlias: serverAlias, now: now)
         try await openUsernamesModal(context, workflowId: workflowId, missing: missing, draft: draft)

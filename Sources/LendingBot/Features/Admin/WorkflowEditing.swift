@@ -9,10 +9,7 @@ struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         let id = try WorkflowCommands.workflowID(in: command, strings: strings)
-        let workflow = try await context.services.queries.requireWorkflow(id)
-        guard workflow.status == .pending || workflow.status == .active else {
-            throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")
-        }
+        let workflow = try await context.services.workflow.requireEditable(id)
         try await context.openModal(EditForm.modal(workflow, strings: strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
     }
 }

@@ -70,10 +70,7 @@ enum ReturnConfirmation {
     /// The loan if the invoker may return it now: it exists, they organize it (or moderate), and
     /// it is ACTIVE. The click checks all of this again.
     static func returnable(_ id: Int, context: InteractionContext) async throws -> WorkflowRecord {
-        let loan = try await context.services.queries.requireWorkflow(id)
-        guard loan.organizerDiscordId == context.invokerID || context.isModerator else { throw LendingError.notOrganizer(id: id) }
-        guard loan.status == .active else { throw LendingError.notAllowed(id: id, status: loan.status, action: "returned") }
-        return loan
+        try await context.services.workflow.requireReturnable(id, by: context.invokerID, asModerator: context.isModerator)
     }
 
     static func make(_ loan: WorkflowRecord, context: InteractionContext) async throws -> Message {
