@@ -1,6 +1,5 @@
 import Discord
 import Foundation
-import Lending
 
 extension SlashCommand.Group {
     /// `/mcserver-admin workflow …`: the requests.
