@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", logging], swiftSettings: strict),
         // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
-        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", "Backoff", subprocess, systemPackage, logging], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", "Backoff", "Secrets", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
                                                      coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Simulators", "HTTP",
+            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "Simulators", "HTTP",
                            logging],
             swiftSettings: strict
         ),

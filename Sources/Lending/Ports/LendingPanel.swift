@@ -1,4 +1,5 @@
 public import Foundation
+public import Secrets
 
 /// What the workflow needs from the Pterodactyl panel. Every method is idempotent, so a task
 /// step that is retried after a crash or a timeout repeats it safely; failures are thrown as
@@ -28,6 +29,15 @@ public protocol LendingPanel: Sendable {
 
     /// Makes `email`'s account a sub-user of `server` with exactly `permissions`.
     func ensureSubuser(on server: String, email: String, permissions: [String]) async throws
+
+    /// The server's power state, usage, limits and address, for a moderator to look at.
+    func state(of server: String) async throws -> PanelServerState
+
+    /// Sets `password` on the account a member's record names: found by its email (exact), else
+    /// by its username (exact). A panel administrator's account is never touched, nor one whose
+    /// `external_id` names someone other than `owner` (a Discord id), so a record that has come
+    /// to point at someone else's account hands out nothing.
+    func resetPassword(email: String, username: String, owner: String, to password: Secret) async throws -> PanelPasswordReset
 
     /// Removes `email`'s account from the server's sub-users; no-op when it is not one.
     func removeSubuser(from server: String, email: String) async throws

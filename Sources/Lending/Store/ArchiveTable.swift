@@ -22,8 +22,8 @@ public struct ArchiveRecord: RowDecodable, Equatable {
 
 /// Row access for `"WorkflowArchive"`. One row per (workflow, backup): a backup is never
 /// archived twice for a loan.
-public enum ArchiveTable {
-    public static func insert(workflowId: Int, backupUuid: String, destination: String, bytes: Int64, at now: Date,
+package enum ArchiveTable {
+    package static func insert(workflowId: Int, backupUuid: String, destination: String, bytes: Int64, at now: Date,
                               on database: some QueryExecutor) async throws -> ArchiveRecord {
         let result = try await database.query("""
             INSERT INTO "WorkflowArchive" ("workflowId", "backupUuid", "destination", "bytes", "createdAt")
@@ -33,7 +33,7 @@ public enum ArchiveTable {
         return try result.decodeSingle(as: ArchiveRecord.self)
     }
 
-    public static func find(workflowId: Int, backupUuid: String, on database: some QueryExecutor) async throws -> ArchiveRecord? {
+    package static func find(workflowId: Int, backupUuid: String, on database: some QueryExecutor) async throws -> ArchiveRecord? {
         let result = try await database.query("""
             SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"
             WHERE "workflowId" = \(workflowId) AND "backupUuid" = \(backupUuid)
@@ -41,7 +41,7 @@ public enum ArchiveTable {
         return try result.decodeFirst(as: ArchiveRecord.self)
     }
 
-    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [ArchiveRecord] {
+    package static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [ArchiveRecord] {
         let result = try await database.query("""
             SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"
             WHERE "workflowId" = \(workflowId) ORDER BY "id"

@@ -56,9 +56,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
 
 /// Row access for `"WorkflowAudit"`. Rows are only ever added, in the transaction of the change
 /// they describe.
-public enum AuditTable {
+package enum AuditTable {
     @discardableResult
-    public static func record(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+    package static func record(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
                               detail: [String: String] = [:], at now: Date, on database: some QueryExecutor) async throws -> AuditEntry {
         let result = try await database.query("""
             INSERT INTO "WorkflowAudit" ("workflowId", "actor", "action", "fromStatus", "toStatus", "detail", "createdAt")
@@ -69,7 +69,7 @@ public enum AuditTable {
     }
 
     /// A request's history, oldest first.
-    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [AuditEntry] {
+    package static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [AuditEntry] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: AuditEntry.columns) FROM "WorkflowAudit" WHERE "workflowId" = \(workflowId) ORDER BY "id"
             """, named: "list audit entries")
@@ -78,7 +78,7 @@ public enum AuditTable {
 
     /// How many times the organizer extended the loan themselves: `extend` rows carrying the
     /// `days` their own extension adds (a moderator's carry the `date` they chose).
-    public static func selfExtensions(workflowId: Int, on database: some QueryExecutor) async throws -> Int {
+    package static func selfExtensions(workflowId: Int, on database: some QueryExecutor) async throws -> Int {
         let result = try await database.query("""
             SELECT count(*)::int AS "n" FROM "WorkflowAudit"
             WHERE "workflowId" = \(workflowId) AND "action" = \(AuditAction.extend.rawValue) AND ("detail" ->> 'days') IS NOT NULL
@@ -87,7 +87,7 @@ public enum AuditTable {
     }
 
     /// The newest entry of one of `actions`, to say who got there first.
-    public static func latest(workflowId: Int, actions: [AuditAction], on database: some QueryExecutor) async throws -> AuditEntry? {
+    package static func latest(workflowId: Int, actions: [AuditAction], on database: some QueryExecutor) async throws -> AuditEntry? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: AuditEntry.columns) FROM "WorkflowAudit"
             WHERE "workflowId" = \(workflowId) AND "action" = ANY(string_to_array(\(actions.map(\.rawValue).joined(separator: ",")), ','))

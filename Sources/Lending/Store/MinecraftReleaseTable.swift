@@ -22,8 +22,8 @@ public struct MinecraftReleaseRecord: RowDecodable, Equatable {
 }
 
 /// Row access for `"MinecraftRelease"`, the cache of Mojang's version manifest.
-public enum MinecraftReleaseTable {
-    public static func list(on database: some QueryExecutor) async throws -> [MinecraftReleaseRecord] {
+package enum MinecraftReleaseTable {
+    package static func list(on database: some QueryExecutor) async throws -> [MinecraftReleaseRecord] {
         let result = try await database.query("""
             SELECT "id", "releaseTime", "url", "javaMajorVersion", "isLatest", "fetchedAt" FROM "MinecraftRelease" ORDER BY "releaseTime", "id"
             """, named: "list minecraft releases")
@@ -33,7 +33,7 @@ public enum MinecraftReleaseTable {
     /// Makes the table the manifest's releases, fetched at `now`, in one statement per step: a
     /// release whose url is unchanged keeps the Java already read for it; releases the manifest no
     /// longer lists are removed. Run it inside a transaction.
-    public static func replace(with releases: [VersionManifest.Entry], latest: String, at now: Date, on database: some QueryExecutor) async throws {
+    package static func replace(with releases: [VersionManifest.Entry], latest: String, at now: Date, on database: some QueryExecutor) async throws {
         let rows = releases.map { StoredRelease(id: $0.id, releaseTime: $0.releaseTime.postgresText ?? "", url: $0.url) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -58,7 +58,7 @@ public enum MinecraftReleaseTable {
     }
 
     /// Records the Java read from a release's own JSON, if the row still points at that JSON.
-    public static func setJavaMajorVersion(_ java: Int, id: String, url: String, on database: some QueryExecutor) async throws {
+    package static func setJavaMajorVersion(_ java: Int, id: String, url: String, on database: some QueryExecutor) async throws {
         try await database.query("""
             UPDATE "MinecraftRelease" SET "javaMajorVersion" = \(java) WHERE "id" = \(id) AND "url" = \(url)
             """, named: "store minecraft release java")

@@ -1,16 +1,16 @@
-public import Foundation
-public import Postgres
+package import Foundation
+package import Postgres
 
 /// Row access for `"PasswordReset"`: one row per `/mcserver reset-password` a member asked for.
-public enum PasswordResetTable {
-    public static func insert(discordId: String, at now: Date, on database: some QueryExecutor) async throws {
+package enum PasswordResetTable {
+    package static func insert(discordId: String, at now: Date, on database: some QueryExecutor) async throws {
         try await database.query("""
             INSERT INTO "PasswordReset" ("discordId", "createdAt") VALUES (\(discordId), \(now))
             """, named: "insert password reset")
     }
 
     /// When `discordId` asked since `since`, oldest first.
-    public static func list(discordId: String, since: Date, on database: some QueryExecutor) async throws -> [Date] {
+    package static func list(discordId: String, since: Date, on database: some QueryExecutor) async throws -> [Date] {
         let result = try await database.query("""
             SELECT "createdAt" FROM "PasswordReset" WHERE "discordId" = \(discordId) AND "createdAt" > \(since) ORDER BY "createdAt"
             """, named: "list recent password resets")

@@ -18,8 +18,8 @@ public struct PterodactylUserRecord: RowDecodable, Equatable {
 
 /// Row access for `"PterodactylUser"`. Usernames and emails are unique: a clash surfaces as a
 /// `PostgresError` with SQLSTATE 23505 and the constraint's name.
-public enum PterodactylUserTable {
-    public static func insert(discordId: String, username: String, email: String, at now: Date, on database: some QueryExecutor) async throws -> PterodactylUserRecord {
+package enum PterodactylUserTable {
+    package static func insert(discordId: String, username: String, email: String, at now: Date, on database: some QueryExecutor) async throws -> PterodactylUserRecord {
         let result = try await database.query("""
             INSERT INTO "PterodactylUser" ("discordId", "username", "email", "createdAt") VALUES (\(discordId), \(username), \(email), \(now))
             RETURNING "discordId", "username", "email", "createdAt"
@@ -27,14 +27,14 @@ public enum PterodactylUserTable {
         return try result.decodeSingle(as: PterodactylUserRecord.self)
     }
 
-    public static func find(discordId: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+    package static func find(discordId: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
         let result = try await database.query("""
             SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "discordId" = \(discordId)
             """, named: "find panel account")
         return try result.decodeFirst(as: PterodactylUserRecord.self)
     }
 
-    public static func find(username: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+    package static func find(username: String, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
         let result = try await database.query("""
             SELECT "discordId", "username", "email", "createdAt" FROM "PterodactylUser" WHERE "username" = \(username)
             """, named: "find panel account by username")
@@ -42,7 +42,7 @@ public enum PterodactylUserTable {
     }
 
     /// Changes the account's username and email; nil when no row has that Discord id.
-    public static func update(_ record: PterodactylUserRecord, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
+    package static func update(_ record: PterodactylUserRecord, on database: some QueryExecutor) async throws -> PterodactylUserRecord? {
         let result = try await database.query("""
             UPDATE "PterodactylUser" SET "username" = \(record.username), "email" = \(record.email) WHERE "discordId" = \(record.discordId)
             RETURNING "discordId", "username", "email", "createdAt"
@@ -51,7 +51,7 @@ public enum PterodactylUserTable {
     }
 
     /// The accounts of these Discord users (those that have one), in the order given, in one query.
-    public static func list(discordIds: [String], on database: some QueryExecutor) async throws -> [PterodactylUserRecord] {
+    package static func list(discordIds: [String], on database: some QueryExecutor) async throws -> [PterodactylUserRecord] {
         guard !discordIds.isEmpty else { return [] }
         // Snowflakes hold no commas, so the list travels as one bound text value.
         let result = try await database.query("""

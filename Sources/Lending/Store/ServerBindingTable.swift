@@ -17,8 +17,8 @@ public struct ServerBindingRecord: RowDecodable, Equatable {
 }
 
 /// Row access for `"ServerBinding"`, the server pool.
-public enum ServerBindingTable {
-    public static func insert(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord {
+package enum ServerBindingTable {
+    package static func insert(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord {
         let result = try await database.query("""
             INSERT INTO "ServerBinding" ("name", "pteroId", "createdAt", "updatedAt") VALUES (\(name), \(pteroId), \(now), \(now))
             RETURNING "name", "pteroId", "createdAt", "updatedAt"
@@ -26,7 +26,7 @@ public enum ServerBindingTable {
         return try result.decodeSingle(as: ServerBindingRecord.self)
     }
 
-    public static func find(name: String, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
+    package static func find(name: String, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
         let result = try await database.query("""
             SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(name)
             """, named: "find server binding")
@@ -34,7 +34,7 @@ public enum ServerBindingTable {
     }
 
     /// Locks the alias's row for the rest of the transaction; nil when there is none.
-    public static func lock(name: String, on transaction: Transaction) async throws -> ServerBindingRecord? {
+    package static func lock(name: String, on transaction: Transaction) async throws -> ServerBindingRecord? {
         let result = try await transaction.query("""
             SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" WHERE "name" = \(name) FOR UPDATE
             """, named: "lock server binding")
@@ -42,7 +42,7 @@ public enum ServerBindingTable {
     }
 
     /// Points the alias at another panel server; nil when the alias does not exist.
-    public static func update(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
+    package static func update(name: String, pteroId: String, at now: Date, on database: some QueryExecutor) async throws -> ServerBindingRecord? {
         let result = try await database.query("""
             UPDATE "ServerBinding" SET "pteroId" = \(pteroId), "updatedAt" = \(now) WHERE "name" = \(name)
             RETURNING "name", "pteroId", "createdAt", "updatedAt"
@@ -51,12 +51,12 @@ public enum ServerBindingTable {
     }
 
     /// Removes the alias; false when it did not exist.
-    public static func delete(name: String, on database: some QueryExecutor) async throws -> Bool {
+    package static func delete(name: String, on database: some QueryExecutor) async throws -> Bool {
         try await database.query("DELETE FROM \"ServerBinding\" WHERE \"name\" = \(name)", named: "delete server binding").affectedRows == 1
     }
 
     /// Every binding in alias order, the order servers are handed out in.
-    public static func list(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
+    package static func list(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
         let result = try await database.query("""
             SELECT "name", "pteroId", "createdAt", "updatedAt" FROM "ServerBinding" ORDER BY "name"
             """, named: "list server bindings")

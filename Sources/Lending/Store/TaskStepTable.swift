@@ -1,10 +1,10 @@
-public import Foundation
-public import Postgres
+package import Foundation
+package import Postgres
 
 /// Row access for `"LendingTaskStep"`: the steps a task has completed.
-public enum TaskStepTable {
+package enum TaskStepTable {
     /// The detail recorded for the step, or nil when it has not been done.
-    public static func find(taskId: Int, step: TaskStep, on database: some QueryExecutor) async throws -> [String: String]? {
+    package static func find(taskId: Int, step: TaskStep, on database: some QueryExecutor) async throws -> [String: String]? {
         let result = try await database.query("""
             SELECT "detail"::text AS "detail" FROM "LendingTaskStep" WHERE "taskId" = \(taskId) AND "name" = \(step.name)
             """, named: "find task step")
@@ -14,7 +14,7 @@ public enum TaskStepTable {
 
     /// Records a step, but only while the task is still claimed under `token`: a runner that
     /// lost its claim records nothing. Returns false when the claim was lost.
-    public static func record(taskId: Int, token: String, step: TaskStep, detail: [String: String], at now: Date,
+    package static func record(taskId: Int, token: String, step: TaskStep, detail: [String: String], at now: Date,
                               on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             INSERT INTO "LendingTaskStep" ("taskId", "name", "detail", "completedAt")

@@ -54,10 +54,10 @@ public struct TaskRecord: RowDecodable, Equatable {
 /// Row access for `"LendingTask"`. A task is QUEUED until it succeeds, fails for good or is
 /// cancelled; while QUEUED it is claimed by one runner at a time through a random token and an
 /// expiry, so a runner that dies loses its claim and another picks the task up.
-public enum TaskTable {
+package enum TaskTable {
     /// Queues a task of the input's kind, its input stored in the current version. A second open
     /// task for the same workflow violates `"LendingTask_workflowId_open_key"`.
-    public static func insert(_ input: TaskInput, workflowId: Int, pteroServerId: String, actor: String,
+    package static func insert(_ input: TaskInput, workflowId: Int, pteroServerId: String, actor: String,
                               at now: Date, on database: some QueryExecutor) async throws -> TaskRecord {
         let result = try await database.query("""
             INSERT INTO "LendingTask" ("kind", "workflowId", "pteroServerId", "actor", "input", "runAfter", "createdAt", "updatedAt")
@@ -67,7 +67,7 @@ public enum TaskTable {
         return try result.decodeSingle(as: TaskRecord.self)
     }
 
-    public static func find(id: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
+    package static func find(id: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask" WHERE "id" = \(id)
             """, named: "find task")
@@ -75,7 +75,7 @@ public enum TaskTable {
     }
 
     /// The workflow's open (QUEUED or FAILED) task, if any.
-    public static func open(workflowId: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
+    package static func open(workflowId: Int, on database: some QueryExecutor) async throws -> TaskRecord? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask"
             WHERE "workflowId" = \(workflowId) AND "state" IN ('QUEUED', 'FAILED')
@@ -85,7 +85,7 @@ public enum TaskTable {
 
     /// Every open (QUEUED or FAILED) approval, oldest first: the usernames their inputs hold are
     /// reserved. There are few: each holds a server of the pool.
-    public static func openApprovals(on database: some QueryExecutor) async throws -> [TaskRecord] {
+    package static func openApprovals(on database: some QueryExecutor) async throws -> [TaskRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask"
             WHERE "kind" = 'APPROVE' AND "state" IN ('QUEUED', 'FAILED') ORDER BY "id"
@@ -94,7 +94,7 @@ public enum TaskTable {
     }
 
     /// The workflow of an open task working on a panel server, if any: such a server is not free.
-    public static func workflowWorking(on pteroServerId: String, on database: some QueryExecutor) async throws -> Int? {
+    package static func workflowWorking(on pteroServerId: String, on database: some QueryExecutor) async throws -> Int? {
         let result = try await database.query("""
             SELECT "workflowId" FROM "LendingTask" WHERE "pteroServerId" = \(pteroServerId) AND "state" IN ('QUEUED', 'FAILED') LIMIT 1
             """, named: "find open task on server")
@@ -102,7 +102,7 @@ public enum TaskTable {
     }
 
     /// Every task of a workflow, oldest first.
-    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [TaskRecord] {
+    package static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [TaskRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask" WHERE "workflowId" = \(workflowId) ORDER BY "id"
             """, named: "list tasks of workflow")
@@ -112,7 +112,7 @@ public enum TaskTable {
     /// Claims the oldest due task that nobody holds (or whose holder's claim lapsed): counts an
     /// attempt and sets a new token and expiry. Rows locked by another claimer are skipped, so
     /// concurrent runners never wait on each other or take the same task.
-    public static func claimNext(token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
+    package static func claimNext(token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
         let result = try await database.query("""
             UPDATE "LendingTask" SET "claimToken" = \(token), "claimExpiresAt" = \(leaseUntil),
                 "attempts" = "attempts" + 1, "updatedAt" = \(now)
@@ -126,7 +126,7 @@ public enum TaskTable {
     }
 
     /// Extends a claim still held under `token`; false when it was lost.
-    public static func renew(id: Int, token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+    package static func renew(id: Int, token: String, leaseUntil: Date, at now: Date, on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             UPDATE "LendingTask" SET "claimExpiresAt" = \(leaseUntil), "updatedAt" = \(now)
             WHERE "id" = \(id) AND "claimToken" = \(token) AND "state" = 'QUEUED'
@@ -134,7 +134,7 @@ public enum TaskTable {
     }
 
     /// Ends a claimed task in `state` (SUCCEEDED or FAILED); false when the claim was lost.
-    public static func finish(id: Int, token: String, state: TaskState, error: String?, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+    package static func finish(id: Int, token: String, state: TaskState, error: String?, at now: Date, on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             UPDATE "LendingTask" SET "state" = \(state), "lastError" = \(error), "claimToken" = NULL, "claimExpiresAt" = NULL,
                 "finishedAt" = \(now), "updatedAt" = \(now)
@@ -143,7 +143,7 @@ public enum TaskTable {
     }
 
     /// Releases a claimed task to run again at `runAfter`; false when the claim was lost.
-    public static func postpone(id: Int, token: String, until runAfter: Date, error: String, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+    package static func postpone(id: Int, token: String, until runAfter: Date, error: String, at now: Date, on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             UPDATE "LendingTask" SET "runAfter" = \(runAfter), "lastError" = \(error), "claimToken" = NULL, "claimExpiresAt" = NULL,
                 "updatedAt" = \(now)
@@ -152,7 +152,7 @@ public enum TaskTable {
     }
 
     /// FAILED → QUEUED with a fresh attempt count; nil when the task is not FAILED.
-    public static func requeue(id: Int, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
+    package static func requeue(id: Int, at now: Date, on database: some QueryExecutor) async throws -> TaskRecord? {
         let result = try await database.query("""
             UPDATE "LendingTask" SET "state" = 'QUEUED', "attempts" = 0, "runAfter" = \(now), "finishedAt" = NULL, "updatedAt" = \(now)
             WHERE "id" = \(id) AND "state" = 'FAILED'
@@ -162,7 +162,7 @@ public enum TaskTable {
     }
 
     /// FAILED → CANCELLED; false when the task is not FAILED.
-    public static func cancel(id: Int, at now: Date, on database: some QueryExecutor) async throws -> Bool {
+    package static func cancel(id: Int, at now: Date, on database: some QueryExecutor) async throws -> Bool {
         try await database.query("""
             UPDATE "LendingTask" SET "state" = 'CANCELLED', "finishedAt" = \(now), "updatedAt" = \(now)
             WHERE "id" = \(id) AND "state" = 'FAILED'

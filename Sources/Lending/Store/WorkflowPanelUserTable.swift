@@ -15,8 +15,8 @@ public struct WorkflowPanelUserRecord: RowDecodable, Equatable {
 
 /// Row access for `"WorkflowPanelUser"`. `discordId` has no foreign key: the user may have no panel
 /// account yet.
-public enum WorkflowPanelUserTable {
-    public static func insert(workflowId: Int, discordId: String, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord {
+package enum WorkflowPanelUserTable {
+    package static func insert(workflowId: Int, discordId: String, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord {
         let result = try await database.query("""
             INSERT INTO "WorkflowPanelUser" ("workflowId", "discordId") VALUES (\(workflowId), \(discordId))
             RETURNING "id", "workflowId", "discordId"
@@ -24,7 +24,7 @@ public enum WorkflowPanelUserTable {
         return try result.decodeSingle(as: WorkflowPanelUserRecord.self)
     }
 
-    public static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord? {
+    package static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord? {
         let result = try await database.query("""
             SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "id" = \(id)
             """, named: "find panel user")
@@ -32,7 +32,7 @@ public enum WorkflowPanelUserTable {
     }
 
     /// The panel users of a workflow, in the order they were added.
-    public static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
+    package static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
         let result = try await database.query("""
             SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser" WHERE "workflowId" = \(workflowId) ORDER BY "id"
             """, named: "list panel users")
@@ -40,7 +40,7 @@ public enum WorkflowPanelUserTable {
     }
 
     /// The panel users of several workflows in one query, each workflow's in the order they were added.
-    public static func list(workflowIds: [Int], on database: some QueryExecutor) async throws -> [Int: [String]] {
+    package static func list(workflowIds: [Int], on database: some QueryExecutor) async throws -> [Int: [String]] {
         guard !workflowIds.isEmpty else { return [:] }
         let result = try await database.query("""
             SELECT "id", "workflowId", "discordId" FROM "WorkflowPanelUser"
@@ -51,7 +51,7 @@ public enum WorkflowPanelUserTable {
 
     /// Makes `discordIds` the workflow's panel users: rows for users no longer named are deleted,
     /// new users are added, and users kept keep their rows. Run it inside a transaction.
-    public static func replace(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
+    package static func replace(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {
         let current = try await list(workflowId: workflowId, on: database)
         let wanted = Set(discordIds)
         for record in current where !wanted.contains(record.discordId) {

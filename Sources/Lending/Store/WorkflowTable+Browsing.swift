@@ -1,11 +1,11 @@
-public import Postgres
+package import Postgres
 
 /// The reads behind the moderators' list and autocomplete: keyset pages in both directions and a
 /// short search. Each filters on `"status"` first, which `Workflow_status_endDate_idx` serves.
 extension WorkflowTable {
     /// The `limit` workflows with `status` just before the id `before`, oldest first: the page
     /// before one that starts at `before` (the other direction of `list(status:after:limit:)`).
-    public static func list(status: WorkflowStatus, before: Int, limit: Int = 25, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func list(status: WorkflowStatus, before: Int, limit: Int = 25, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = \(status) AND "id" < \(before) ORDER BY "id" DESC LIMIT \(limit)
@@ -14,7 +14,7 @@ extension WorkflowTable {
     }
 
     /// How many workflows have `status`.
-    public static func count(status: WorkflowStatus, on database: some QueryExecutor) async throws -> Int {
+    package static func count(status: WorkflowStatus, on database: some QueryExecutor) async throws -> Int {
         let result = try await database.query("""
             SELECT count(*)::int AS "n" FROM "Workflow" WHERE "status" = \(status)
             """, named: "count workflows by status")
@@ -24,7 +24,7 @@ extension WorkflowTable {
     /// Up to `limit` workflows with one of `statuses`, oldest first, whose id starts with `text`
     /// or (unless `idsOnly`) whose purpose contains it, ignoring case; every one of them when
     /// `text` is empty.
-    public static func search(statuses: [WorkflowStatus], matching text: String, idsOnly: Bool = false, limit: Int = 25,
+    package static func search(statuses: [WorkflowStatus], matching text: String, idsOnly: Bool = false, limit: Int = 25,
                               on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         guard !statuses.isEmpty else { return [] }
         let names = statuses.map(\.rawValue).joined(separator: ",")

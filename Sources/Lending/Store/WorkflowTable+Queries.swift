@@ -5,7 +5,7 @@ public import Postgres
 /// migration 20261122000000_lending_workflow.
 extension WorkflowTable {
     /// Locks the row for the rest of the transaction; nil when there is none.
-    public static func lock(id: Int, on transaction: Transaction) async throws -> WorkflowRecord? {
+    package static func lock(id: Int, on transaction: Transaction) async throws -> WorkflowRecord? {
         let result = try await transaction.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow" WHERE "id" = \(id) FOR UPDATE
             """, named: "lock workflow")
@@ -13,7 +13,7 @@ extension WorkflowTable {
     }
 
     /// An organizer's loans with `status`, oldest first.
-    public static func list(organizer: String, status: WorkflowStatus, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func list(organizer: String, status: WorkflowStatus, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "organizerDiscordId" = \(organizer) AND "status" = \(status) ORDER BY "id"
@@ -23,7 +23,7 @@ extension WorkflowTable {
 
     /// ACTIVE loans whose end date is at or before `until`, earliest end first: the scheduler's
     /// query (index `Workflow_status_endDate_idx`).
-    public static func activeEnding(before until: Date, limit: Int = 500, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func activeEnding(before until: Date, limit: Int = 500, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = 'ACTIVE' AND "endDate" <= \(until) ORDER BY "endDate", "id" LIMIT \(limit)
@@ -32,7 +32,7 @@ extension WorkflowTable {
     }
 
     /// The request holding a panel server (PENDING with a reservation, or ACTIVE), if any.
-    public static func holder(of pteroServerId: String, on database: some QueryExecutor) async throws -> WorkflowRecord? {
+    package static func holder(of pteroServerId: String, on database: some QueryExecutor) async throws -> WorkflowRecord? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "pteroServerId" = \(pteroServerId) AND "status" IN ('PENDING', 'ACTIVE')
@@ -49,7 +49,7 @@ public struct BindingUsage: Sendable, Equatable {
 
 extension ServerBindingTable {
     /// Every binding in alias order with the request that holds its server (two queries).
-    public static func listWithHolders(on database: some QueryExecutor) async throws -> [BindingUsage] {
+    package static func listWithHolders(on database: some QueryExecutor) async throws -> [BindingUsage] {
         let bindings = try await list(on: database)
         let holders = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
@@ -60,7 +60,7 @@ extension ServerBindingTable {
     }
 
     /// The alias of a panel server (the first in alias order when several point at it).
-    public static func alias(of pteroId: String, on database: some QueryExecutor) async throws -> String? {
+    package static func alias(of pteroId: String, on database: some QueryExecutor) async throws -> String? {
         let result = try await database.query("""
             SELECT "name" FROM "ServerBinding" WHERE "pteroId" = \(pteroId) ORDER BY "name" LIMIT 1
             """, named: "find alias of server")

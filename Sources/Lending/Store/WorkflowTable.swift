@@ -1,10 +1,10 @@
-public import Foundation
-public import Postgres
+package import Foundation
+package import Postgres
 
 /// Row access for `"Workflow"`. `updatedAt` is written here on every change, as Prisma's client
 /// would: the schema has no trigger for it.
-public enum WorkflowTable {
-    public static func insert(_ new: NewWorkflow, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord {
+package enum WorkflowTable {
+    package static func insert(_ new: NewWorkflow, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord {
         let result = try await database.query("""
             INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "createdAt", "updatedAt")
             VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId), \(now), \(now))
@@ -13,7 +13,7 @@ public enum WorkflowTable {
         return try result.decodeSingle(as: WorkflowRecord.self)
     }
 
-    public static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowRecord? {
+    package static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowRecord? {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow" WHERE "id" = \(id)
             """, named: "find workflow")
@@ -23,7 +23,7 @@ public enum WorkflowTable {
     /// Writes every changeable column of `record`, but only while the row still has `expectedStatus`
     /// (when given): a compare-and-set, so of two racing updates exactly one wins. Returns the stored
     /// row, or nil when no row matched.
-    public static func update(_ record: WorkflowRecord, expectedStatus: WorkflowStatus?, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord? {
+    package static func update(_ record: WorkflowRecord, expectedStatus: WorkflowStatus?, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord? {
         let result = try await database.query("""
             UPDATE "Workflow" SET
                 "applicantDiscordId" = \(record.applicantDiscordId), "description" = \(record.description),
@@ -38,7 +38,7 @@ public enum WorkflowTable {
     }
 
     /// Workflows with `status`, oldest first, `limit` at a time after the id `after` (keyset paging).
-    public static func list(status: WorkflowStatus, after: Int = 0, limit: Int = 25, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func list(status: WorkflowStatus, after: Int = 0, limit: Int = 25, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = \(status) AND "id" > \(after) ORDER BY "id" LIMIT \(limit)

@@ -45,7 +45,7 @@ extension Doctor {
         }
         report.checks.append(await migrationCheck(pool))
         do {
-            return try await ServerBindingTable.list(on: pool)
+            return try await LendingQueries(pool: pool).serverBindings()
         } catch let error as PostgresError where error.sqlState == .undefinedTable {
             report.checks.append(DoctorCheck("server pool", .skipped, "the ServerBinding table does not exist until the migrations are applied"))
             return nil

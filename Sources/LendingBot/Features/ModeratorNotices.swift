@@ -9,8 +9,8 @@ enum ModeratorNotices {
     static func announceRequest(_ workflow: WorkflowRecord, panelUsers: [String], services: BotServices) async throws {
         guard let channel = services.configuration.notifyChannelID.flatMap(ChannelID.init) else { return }
         let strings = guildStrings(services)
-        let accounts = try await PterodactylUserTable.list(discordIds: panelUsers, on: services.pool).map(\.discordId)
-        let embed = LoanEmbed.make(.init(workflow: workflow, panelUsers: panelUsers, usersWithAccount: Set(accounts)), strings: strings)
+        let accounts = try await services.queries.membersWithAccount(panelUsers)
+        let embed = LoanEmbed.make(.init(workflow: workflow, panelUsers: panelUsers, usersWithAccount: accounts), strings: strings)
         let roles = services.configuration.adminRoleIDs.compactMap(RoleID.init)
         let mentions = roles.map { "<@&\($0)>" }.joined(separator: " ")
         let content = Limits.content((mentions.isEmpty ? "" : mentions + " ")

@@ -2,18 +2,18 @@ public import Discord
 public import Lending
 public import Logging
 public import Postgres
-public import Pterodactyl
 
 /// What the handlers work with, built once at start-up.
 public struct BotServices: Sendable {
     public let configuration: BotConfiguration
     public let discord: DiscordClient
-    public let pool: PostgresPool
+    /// The workflow's decisions: every change, and every check that guards one.
     public let workflow: WorkflowService
-    /// The panel through the workflow's port, for the calls the handlers make themselves.
+    /// What the handlers show, read through the domain (no handler names a table or the pool).
+    public let queries: LendingQueries
+    /// The panel through the workflow's port, for the calls the handlers make themselves
+    /// (a username check, a server's state, a password reset).
     public let panel: any LendingPanel
-    /// The panel client, for what is not a workflow step (password resets, server status).
-    public let panelClient: PanelClient
     public let applicationID: ApplicationID
     public let guildID: GuildID
     public let moderation: Moderation
@@ -30,16 +30,15 @@ public struct BotServices: Sendable {
     public let metrics: BotMetrics
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
-                panel: any LendingPanel, panelClient: PanelClient, applicationID: ApplicationID, guildID: GuildID,
+                panel: any LendingPanel, applicationID: ApplicationID, guildID: GuildID,
                 drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), requestPosts: RequestPosts = RequestPosts(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
         self.memberLocales = memberLocales ?? MemberLocales(pool: pool, clock: clock)
         self.metrics = metrics
         self.configuration = configuration
         self.discord = discord
-        self.pool = pool
+        self.queries = LendingQueries(pool: pool)
         self.workflow = workflow
         self.panel = panel
-        self.panelClient = panelClient
         self.applicationID = applicationID
         self.guildID = guildID
         self.moderation = Moderation(adminRoleIDs: configuration.adminRoleIDs)

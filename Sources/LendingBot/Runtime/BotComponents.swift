@@ -50,7 +50,7 @@ public struct BotComponents: Sendable {
         self.workflow = workflow
         self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                    panelClient: panelClient, applicationID: application, guildID: guild, replies: replies, requestPosts: requestPosts,
+                                    applicationID: application, guildID: guild, replies: replies, requestPosts: requestPosts,
                                     guildLanguage: language, memberLocales: memberLocales, clock: clock, metrics: metrics, logger: logger)
     }
 }

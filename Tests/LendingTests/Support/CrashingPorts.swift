@@ -1,5 +1,6 @@
 import Foundation
 import Lending
+import Secrets
 import Synchronization
 
 /// Counts the calls made through the wrappers below and, once armed, lets the chosen call
@@ -60,6 +61,10 @@ struct CrashingPanel: LendingPanel {
     }
     func ensureSubuser(on server: String, email: String, permissions: [String]) async throws {
         try await point.pass { try await inner.ensureSubuser(on: server, email: email, permissions: permissions) }
+    }
+    func state(of server: String) async throws -> PanelServerState { try await point.pass { try await inner.state(of: server) } }
+    func resetPassword(email: String, username: String, owner: String, to password: Secret) async throws -> PanelPasswordReset {
+        try await point.pass { try await inner.resetPassword(email: email, username: username, owner: owner, to: password) }
     }
     func removeSubuser(from server: String, email: String) async throws {
         try await point.pass { try await inner.removeSubuser(from: server, email: email) }

@@ -29,7 +29,7 @@ struct UsernamesContinueButton: ComponentHandler {
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         guard case .moreUsernames(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
-        try await WorkflowGate.requirePending(workflowId, services: services)
+        try await services.workflow.requirePending(workflowId)
         guard let draft = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: services.clock.now()) else {
             throw Refusal(context.strings.approvalDraftMissing(workflowId))
         }
@@ -67,7 +67,7 @@ struct UsernamesSubmit: ModalHandler {
                 problems.append(strings.usernameInvalid(discordId, raw))
             } else if takenInDraft {
                 problems.append(strings.usernameTaken(discordId, username))
-            } else if try await PterodactylUserTable.find(username: username, on: services.pool) != nil {
+            } else if try await services.queries.isUsernameTaken(username) {
                 problems.append(strings.usernameTaken(discordId, username))
             } else {
                 accepted[discordId] = username
@@ -99,7 +99,7 @@ enum ApprovalFlow {
     /// for the request is dropped, so Approve always starts afresh.
     static func start(_ context: InteractionContext, workflowId: Int, serverAlias: String?) async throws {
         let services = context.services
-        try await WorkflowGate.requirePending(workflowId, services: services)
+        try await services.workflow.requirePending(workflowId)
         let missing = try await services.workflow.usersWithoutAccount(workflowId)
         let now = services.clock.now()
         if services.drafts.draft(for: workflowId, moderator: context.invokerID, now: now) != nil {
@@ -111,12 +111,7 @@ enum ApprovalFlow {
         }
         if let serverAlias {
             // Said now rather than after the last modal.
-            guard let binding = try await ServerBindingTable.find(name: serverAlias, on: services.pool) else {
-                throw LendingError.serverNotFound(alias: serverAlias)
-            }
-            if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: services.pool) {
-                throw LendingError.serverNotFree(alias: serverAlias, heldBy: holder.id)
-            }
+            try await services.workflow.requireServerFree(serverAlias)
         }
         let draft = services.drafts.merge([:], for: workflowId, moderator: context.invokerID, serverAlias: serverAlias, now: now)
         try await openUsernamesModal(context, workflowId: workflowId, missing: missing, draft: draft)

@@ -28,14 +28,13 @@ struct WorkflowAutocomplete: AutocompleteHandler {
     func workflowChoices(_ typed: String, services: BotServices) async throws -> [CommandOptionChoice] {
         let byIDOnly = typed.hasPrefix("#")
         let text = byIDOnly ? String(typed.dropFirst()) : typed
-        let rows = try await WorkflowTable.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: AutocompleteChoices.maxChoices,
-                                                  on: services.pool)
+        let rows = try await services.queries.search(statuses: statuses, matching: text, idsOnly: byIDOnly, limit: AutocompleteChoices.maxChoices)
         return rows.map(AutocompleteChoices.loan)
     }
 
     /// Aliases containing what was typed (ignoring case), free servers first, each in alias order.
     static func serverChoices(_ typed: String, services: BotServices, strings: Strings) async throws -> [CommandOptionChoice] {
-        let usages = try await ServerBindingTable.listWithHolders(on: services.pool)
+        let usages = try await services.queries.serverBindingsWithHolders()
             .filter { $0.binding.name.unicodeScalars.count <= Limit.choiceName.value }
             .filter { typed.isEmpty || $0.binding.name.localizedCaseInsensitiveContains(typed) }
         let ordered = usages.filter { $0.holder == nil } + usages.filter { $0.holder != nil }

@@ -9,10 +9,7 @@ struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         let id = try WorkflowCommands.workflowID(in: command, strings: strings)
-        guard let workflow = try await WorkflowTable.find(id: id, on: context.services.pool) else { throw LendingError.workflowNotFound(id: id) }
-        guard workflow.status == .pending || workflow.status == .active else {
-            throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")
-        }
+        let workflow = try await context.services.workflow.requireEditable(id)
         try await context.openModal(EditForm.modal(workflow, strings: strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
     }
 }
@@ -63,14 +60,14 @@ struct EditSubmit: ModalHandler {
                                                       periodDays: period)
         } catch LendingError.invalidRequest(let field, _) {
             // The form was opened while the request was PENDING and it has been approved since.
-            if field == "periodDays", try await WorkflowTable.find(id: workflowId, on: services.pool)?.status == .active {
+            if field == "periodDays", try await services.queries.workflow(workflowId)?.status == .active {
                 throw Refusal(strings.periodFixedWhileActive)
             }
             throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
         }
-        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflowId, on: services.pool).map(\.discordId)
+        let panelUsers = try await services.queries.panelUsers(of: workflowId)
         var alias: String?
-        if let server = stored.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+        if let server = stored.pteroServerId { alias = try await services.queries.serverAlias(of: server) ?? server }
         let embed = LoanEmbed.make(.init(workflow: stored, panelUsers: panelUsers, serverAlias: alias), strings: strings)
         try await context.replyEphemeral(strings.edited(workflowId, by: context.invokerID), embeds: [embed])
     }

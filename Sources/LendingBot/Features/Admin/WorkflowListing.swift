@@ -57,19 +57,19 @@ struct WorkflowListPage {
     let components: [Component]
 
     static func load(_ status: WorkflowStatus, from position: Position, services: BotServices, strings: Strings) async throws -> WorkflowListPage {
-        let pool = services.pool
+        let queries = services.queries
         var rows: [WorkflowRecord]
         switch position {
-        case .start: rows = try await WorkflowTable.list(status: status, after: 0, limit: size, on: pool)
-        case .after(let id): rows = try await WorkflowTable.list(status: status, after: id, limit: size, on: pool)
-        case .before(let id): rows = try await WorkflowTable.list(status: status, before: id, limit: size, on: pool)
+        case .start: rows = try await queries.workflows(status: status, after: 0, limit: size)
+        case .after(let id): rows = try await queries.workflows(status: status, after: id, limit: size)
+        case .before(let id): rows = try await queries.workflows(status: status, before: id, limit: size)
         }
         if rows.isEmpty, position != .start {
             // What the page showed has moved on: start again from the beginning.
-            rows = try await WorkflowTable.list(status: status, after: 0, limit: size, on: pool)
+            rows = try await queries.workflows(status: status, after: 0, limit: size)
         }
         // Two queries for the whole page, not two per row: the answer is not deferred.
-        let panelUsers = try await WorkflowPanelUserTable.list(workflowIds: rows.map(\.id), on: pool)
+        let panelUsers = try await queries.panelUsers(of: rows.map(\.id))
         let aliases = try await ServerAliases.byPanelID(services)
         let fields = rows.map { workflow in
             field(for: workflow, panelUsers: panelUsers[workflow.id] ?? [], alias: workflow.pteroServerId.map { aliases[$0] ?? $0 }, strings: strings)
@@ -84,9 +84,9 @@ struct WorkflowListPage {
             let embed = Embed(title: strings.listTitle(status), description: strings.listEmpty(status), color: LoanEmbed.color(status))
             return WorkflowListPage(embed: embed, components: [])
         }
-        let total = try await WorkflowTable.count(status: status, on: pool)
-        let hasPrevious = try await !WorkflowTable.list(status: status, before: first.id, limit: 1, on: pool).isEmpty
-        let hasNext = try await !WorkflowTable.list(status: status, after: last.id, limit: 1, on: pool).isEmpty
+        let total = try await queries.count(status: status)
+        let hasPrevious = try await !queries.workflows(status: status, before: first.id, limit: 1).isEmpty
+        let hasNext = try await !queries.workflows(status: status, after: last.id, limit: 1).isEmpty
         let embed = Embed(title: strings.listTitle(status), color: LoanEmbed.color(status), fields: shown.map(\.1),
                           footer: EmbedFooter(text: strings.listFooter(first: first.id, last: last.id, total: total)))
         var components: [Component] = []

@@ -18,7 +18,7 @@ struct RejectButton: ComponentHandler {
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         let strings = context.strings
         guard case .rejectRequest(let workflowId) = route else { throw Refusal(strings.unknownAction) }
-        try await WorkflowGate.requirePending(workflowId, services: context.services, allowFailedApproval: true)
+        try await context.services.workflow.requirePending(workflowId, allowFailedApproval: true)
         let reason = TextInput(customID: Rejection.reasonField, style: .paragraph, isRequired: false,
                                maxLength: RequestRules.maxReasonLength)
         try await context.openModal(Modal(

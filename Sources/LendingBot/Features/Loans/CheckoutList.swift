@@ -66,7 +66,7 @@ enum ActiveLoansPage {
     static func activeLoans(_ services: BotServices) async throws -> [WorkflowRecord] {
         var loans: [WorkflowRecord] = []
         while true {
-            let batch = try await WorkflowTable.list(status: .active, after: loans.last?.id ?? 0, limit: 100, on: services.pool)
+            let batch = try await services.queries.workflows(status: .active, after: loans.last?.id ?? 0, limit: 100)
             loans += batch
             if batch.count < 100 { return loans }
         }

@@ -9,7 +9,7 @@ struct BindingListCommand: CommandHandler {
 
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
-        let usages = try await ServerBindingTable.listWithHolders(on: context.services.pool)
+        let usages = try await context.services.queries.serverBindingsWithHolders()
         guard !usages.isEmpty else { throw Refusal(strings.noBindings) }
         let lines = usages.map { usage -> String in
             let holder = usage.holder.map { strings.bindingHeldBy($0.id, status: $0.status) } ?? strings.bindingFree
@@ -48,7 +48,7 @@ struct BindingSetCommand: CommandHandler {
             throw Refusal(strings.fieldRule(strings.fieldName("ptero-id"), strings.panelIdentifierRule))
         }
         try await context.deferReply(ephemeral: true)
-        if let other = try await ServerBindingTable.list(on: services.pool).first(where: { $0.pteroId == identifier && $0.name != alias }) {
+        if let other = try await services.queries.serverBindings().first(where: { $0.pteroId == identifier && $0.name != alias }) {
             throw Refusal(strings.panelServerAlreadyBound(identifier, as: other.name))
         }
         guard try await services.panel.serverExists(identifier) else { throw Refusal(strings.panelServerMissing(identifier)) }
@@ -74,7 +74,7 @@ struct ServerAliasAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let typed = command.typedText.trimmingCharacters(in: .whitespaces).lowercased()
         try await AutocompleteChoices.answer(context) {
-            try await ServerBindingTable.list(on: context.services.pool)
+            try await context.services.queries.serverBindings()
                 .filter { $0.name.unicodeScalars.count <= 100 && (typed.isEmpty || $0.name.lowercased().contains(typed)) }
                 .map { CommandOptionChoice(name: $0.name, value: .string($0.name)) }
         }

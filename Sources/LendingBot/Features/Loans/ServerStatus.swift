@@ -2,7 +2,6 @@ import Discord
 import Foundation
 import Lending
 import Logging
-import Pterodactyl
 
 /// `/mcserver-admin server status server`: the power state, usage against limits, the address
 /// players connect to and the loan holding the server, read from the panel after a deferral.
@@ -15,51 +14,44 @@ struct ServerStatusCommand: CommandHandler {
         let services = context.services
         let strings = context.strings
         let alias = command.string("server")?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard let binding = try await ServerBindingTable.find(name: alias, on: services.pool) else {
+        guard let binding = try await services.queries.serverBinding(named: alias) else {
             throw LendingError.serverNotFound(alias: alias)
         }
         try await context.deferReply(ephemeral: true)
-        let usage: ResourceUsage
-        let server: PanelServer
+        let state: PanelServerState
         do {
-            (usage, server) = try await Self.read(binding.pteroId, client: services.panelClient)
+            state = try await services.panel.state(of: binding.pteroId)
         } catch {
             services.logger.warning("server status failed", metadata: ["error": "\(error)", "panel.server": "\(binding.pteroId)"])
-            throw PortFailure(panel: error, during: PanelCall("read the server's state", server: binding.pteroId))
+            throw error
         }
-        let holder = try await WorkflowTable.holder(of: binding.pteroId, on: services.pool)
-        let embed = ServerStatusEmbed.make(binding: binding, usage: usage, server: server, holder: holder, strings: strings)
+        let holder = try await services.queries.holder(of: binding.pteroId)
+        let embed = ServerStatusEmbed.make(binding: binding, state: state, holder: holder, strings: strings)
         try await context.editReply(MessageEdit(content: "", embeds: [embed], components: [], allowedMentions: .nobody))
     }
 }
 
-extension ServerStatusCommand {
-    static func read(_ identifier: String, client: PanelClient) async throws(PanelError) -> (ResourceUsage, PanelServer) {
-        (try await client.resources(of: identifier), try await client.server(identifier))
-    }
-}
-
 enum ServerStatusEmbed {
-    static func make(binding: ServerBindingRecord, usage: ResourceUsage, server: PanelServer, holder: WorkflowRecord?, strings: Strings) -> Embed {
-        var power = strings.powerState(usage.currentState.rawValue)
-        if usage.isSuspended || server.isSuspended { power += strings.statusSuspended }
-        if server.isInstalling { power += strings.statusInstalling }
-        let limits = server.limits
+    static func make(binding: ServerBindingRecord, state: PanelServerState, holder: WorkflowRecord?, strings: Strings) -> Embed {
+        var power = strings.powerState(state.power)
+        if state.isSuspended { power += strings.statusSuspended }
+        if state.isInstalling { power += strings.statusInstalling }
+        let limits = state.limits
         var fields = [
             EmbedField(name: strings.statusPower, value: power, isInline: true),
-            EmbedField(name: strings.statusCPU, value: used(String(format: "%.1f%%", usage.cpuPercent), limit: limits.map { "\($0.cpu)%" }, unlimited: limits?.cpu == 0),
+            EmbedField(name: strings.statusCPU, value: used(String(format: "%.1f%%", state.cpuPercent), limit: limits.map { "\($0.cpu)%" }, unlimited: limits?.cpu == 0),
                        isInline: true),
-            EmbedField(name: strings.statusMemory, value: used(ByteCount.text(usage.memoryBytes), limit: limits.map { ByteCount.text(Int64($0.memory) * 1_048_576) }, unlimited: limits?.memory == 0),
+            EmbedField(name: strings.statusMemory, value: used(ByteCount.text(state.memoryBytes), limit: limits.map { ByteCount.text(Int64($0.memoryMiB) * 1_048_576) }, unlimited: limits?.memoryMiB == 0),
                        isInline: true),
-            EmbedField(name: strings.statusDisk, value: used(ByteCount.text(usage.diskBytes), limit: limits.map { ByteCount.text(Int64($0.disk) * 1_048_576) }, unlimited: limits?.disk == 0),
+            EmbedField(name: strings.statusDisk, value: used(ByteCount.text(state.diskBytes), limit: limits.map { ByteCount.text(Int64($0.diskMiB) * 1_048_576) }, unlimited: limits?.diskMiB == 0),
                        isInline: true),
-            EmbedField(name: strings.statusUptime, value: uptime(milliseconds: usage.uptime), isInline: true),
-            EmbedField(name: strings.statusAddress, value: server.connectionAddress.map { "`\(GanttChart.ascii($0.description))`" } ?? strings.statusNoAddress,
+            EmbedField(name: strings.statusUptime, value: uptime(milliseconds: state.uptimeMilliseconds), isInline: true),
+            EmbedField(name: strings.statusAddress, value: state.connectionAddress.map { "`\(GanttChart.ascii($0))`" } ?? strings.statusNoAddress,
                        isInline: true),
         ]
         let loan = holder.map { "#\($0.id) \(LoanText.escaped(Limits.cut(LoanText.oneLine($0.description), 64))) · \(strings.status($0.status)) · <@\($0.organizerDiscordId)>" }
         fields.append(EmbedField(name: strings.statusLoan, value: loan ?? strings.bindingFree))
-        let color = usage.currentState == .running ? LoanEmbed.color(.active) : LoanEmbed.color(.returned)
+        let color = state.isRunning ? LoanEmbed.color(.active) : LoanEmbed.color(.returned)
         return Embed(title: Limits.cut("\(binding.name) (\(binding.pteroId))", 256), color: color, fields: fields)
     }
 

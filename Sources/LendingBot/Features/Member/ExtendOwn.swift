@@ -58,20 +58,15 @@ struct ExtendPick: ComponentHandler {
 /// same date however often it is pressed. Anyone else is refused.
 struct ExtendButton: ComponentHandler {
     let moderatorsOnly = false
-    /// Reminders reach organizers by direct message; `extendOwn` checks the organizer.
+    /// Reminders reach organizers by direct message; `extendByButton` checks who pressed it.
     let worksInDirectMessages = true
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         guard case .extendLoan(let loanID, let seen) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
         let days = services.configuration.checkoutExtendDays
-        guard let workflow = try await WorkflowTable.find(id: loanID, on: services.pool) else { throw LendingError.workflowNotFound(id: loanID) }
-        let loan: WorkflowRecord
-        if workflow.organizerDiscordId == context.invokerID || !context.isModerator {
-            loan = try await services.workflow.extendOwn(loanID, by: context.invokerID, seenEndDate: seen)
-        } else {
-            loan = try await OwnExtension.asModerator(workflow, seen: seen, days: days, context: context)
-        }
+        // Who may press it, and what a moderator's press does, is the domain's rule.
+        let loan = try await services.workflow.extendByButton(loanID, by: context.invokerID, isModerator: context.isModerator, seenEndDate: seen)
         try await OwnLoans.answer(context, OwnExtension.done(loan, days: days, strings: context.strings))
     }
 }
@@ -85,17 +80,6 @@ enum OwnExtension {
     static func done(_ loan: WorkflowRecord, days: Int, strings: Strings) -> String {
         guard let end = loan.endDate else { return strings.status(loan.status) }
         return strings.extendedOwn(loan.id, until: end, days: days)
-    }
-
-    /// A moderator's press of an organizer's extend button: the end of the day `days` after the
-    /// end date the button shows, through the moderators' `extend`.
-    static func asModerator(_ workflow: WorkflowRecord, seen: Date, days: Int, context: InteractionContext) async throws -> WorkflowRecord {
-        guard workflow.status == .active else { throw LendingError.notAllowed(id: workflow.id, status: workflow.status, action: "extended") }
-        if let current = workflow.endDate, abs(current.timeIntervalSince(seen)) >= 0.001 {
-            throw LendingError.endDateChanged(id: workflow.id, current: current)
-        }
-        let target = CalendarDate(containing: seen.addingTimeInterval(Double(days) * 86_400), in: context.services.configuration.timeZone)
-        return try await context.services.workflow.extend(workflow.id, by: context.invokerID, to: target)
     }
 }
 

@@ -10,7 +10,7 @@ enum OwnLoans {
 
     /// The invoker's ACTIVE loans, the soonest ending first.
     static func active(of organizer: String, services: BotServices) async throws -> [WorkflowRecord] {
-        try await WorkflowTable.list(organizer: organizer, status: .active, on: services.pool).sorted(by: LoanOrder.soonestEnd)
+        try await services.queries.activeLoans(organizedBy: organizer).sorted(by: LoanOrder.soonestEnd)
     }
 
     /// A select of at most 25 loans; each option's value is made by `value`.
@@ -61,7 +61,7 @@ enum LoanOrder {
 enum ServerAliases {
     static func byPanelID(_ services: BotServices) async throws -> [String: String] {
         var aliases: [String: String] = [:]
-        for binding in try await ServerBindingTable.list(on: services.pool) where aliases[binding.pteroId] == nil {
+        for binding in try await services.queries.serverBindings() where aliases[binding.pteroId] == nil {
             aliases[binding.pteroId] = binding.name
         }
         return aliases

@@ -19,36 +19,32 @@ struct ResetPasswordCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
         let strings = context.strings
-        guard let account = try await PterodactylUserTable.find(discordId: context.invokerID, on: services.pool) else {
+        guard let account = try await services.queries.panelAccount(of: context.invokerID) else {
             throw Refusal(strings.resetPasswordNoAccount)
         }
         // Audited and rate-limited in the domain before the panel is touched.
         try await services.workflow.recordPasswordReset(by: context.invokerID)
         try await context.deferReply(ephemeral: true)
         let password = PasswordGenerator.makePassword()
-        let user: PanelUser
+        let reset: PanelPasswordReset
         do {
-            guard let found = try await Self.panelUser(for: account, client: services.panelClient) else {
-                throw Refusal(strings.resetPasswordNotOnPanel(account.username))
-            }
-            guard !found.isRootAdmin else { throw Refusal(strings.resetPasswordAdministrator) }
-            guard found.externalID == nil || found.externalID == context.invokerID else { throw Refusal(strings.resetPasswordAskModerator) }
-            user = try await services.panelClient.resetPassword(userID: found.id, to: password)
-        } catch let error as PanelError {
-            let failure = PortFailure(panel: error, during: PanelCall("reset a password"))
-            services.logger.warning("panel password reset failed", metadata: ["error": "\(error)", "discord.user": "\(context.invokerID)"])
+            reset = try await services.panel.resetPassword(email: account.email, username: account.username, owner: context.invokerID, to: password)
+        } catch let failure as PortFailure {
+            services.logger.warning("panel password reset failed", metadata: ["error": "\(failure)", "discord.user": "\(context.invokerID)"])
             throw Refusal(failure.kind == .transient ? strings.resetPasswordTryLater : strings.resetPasswordAskModerator)
         }
-        services.logger.info("panel password reset", metadata: ["discord.user": "\(context.invokerID)", "panel.user": "\(user.id)"])
-        let content = strings.resetPasswordDone(username: user.username, password: password.revealed(),
+        let username: String
+        switch reset {
+        case .notOnPanel: throw Refusal(strings.resetPasswordNotOnPanel(account.username))
+        case .administrator: throw Refusal(strings.resetPasswordAdministrator)
+        case .ownedByAnother: throw Refusal(strings.resetPasswordAskModerator)
+        case .reset(let name, let panelUserID):
+            username = name
+            services.logger.info("panel password reset", metadata: ["discord.user": "\(context.invokerID)", "panel.user": "\(panelUserID)"])
+        }
+        let content = strings.resetPasswordDone(username: username, password: password.revealed(),
                                                 panelURL: services.configuration.pterodactylURL?.absoluteString)
         try await context.editReply(MessageEdit(content: content, embeds: [], components: [], allowedMentions: .nobody))
-    }
-
-    /// The panel account behind the record: by its email (exact), else by its username (exact).
-    static func panelUser(for account: PterodactylUserRecord, client: PanelClient) async throws(PanelError) -> PanelUser? {
-        if let byEmail = try await client.findUser(email: account.email) { return byEmail }
-        return try await client.findUser(username: account.username)
     }
 }
 

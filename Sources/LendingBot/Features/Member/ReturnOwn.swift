@@ -70,18 +70,15 @@ enum ReturnConfirmation {
     /// The loan if the invoker may return it now: it exists, they organize it (or moderate), and
     /// it is ACTIVE. The click checks all of this again.
     static func returnable(_ id: Int, context: InteractionContext) async throws -> WorkflowRecord {
-        guard let loan = try await WorkflowTable.find(id: id, on: context.services.pool) else { throw LendingError.workflowNotFound(id: id) }
-        guard loan.organizerDiscordId == context.invokerID || context.isModerator else { throw LendingError.notOrganizer(id: id) }
-        guard loan.status == .active else { throw LendingError.notAllowed(id: id, status: loan.status, action: "returned") }
-        return loan
+        try await context.services.workflow.requireReturnable(id, by: context.invokerID, asModerator: context.isModerator)
     }
 
     static func make(_ loan: WorkflowRecord, context: InteractionContext) async throws -> Message {
         let services = context.services
         let strings = context.strings
-        let panelUsers = try await WorkflowPanelUserTable.list(workflowId: loan.id, on: services.pool).map(\.discordId)
+        let panelUsers = try await services.queries.panelUsers(of: loan.id)
         var alias: String?
-        if let server = loan.pteroServerId { alias = try await ServerBindingTable.alias(of: server, on: services.pool) ?? server }
+        if let server = loan.pteroServerId { alias = try await services.queries.serverAlias(of: server) ?? server }
         let embed = LoanEmbed.make(.init(workflow: loan, panelUsers: panelUsers, serverAlias: alias), strings: strings)
         let button = Button(style: .danger, label: strings.returnConfirmLabel, customID: ComponentRoute.returnLoan(workflowId: loan.id).customID)
         return Message(content: strings.returnConfirmPrompt(loan.id), embeds: [embed], components: [.actionRow(ActionRow([.button(button)]))])
