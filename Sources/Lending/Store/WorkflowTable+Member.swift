@@ -28,4 +28,14 @@ extension WorkflowTable {
             """, named: "count workflows of member")
         return try result.rows.first?.decode("n") ?? 0
     }
+
+    /// The PENDING requests `member` filed or organizes, oldest first.
+    public static func pending(filedOrOrganizedBy member: String, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
+            WHERE "status" = 'PENDING' AND ("applicantDiscordId" = \(member) OR "organizerDiscordId" = \(member))
+            ORDER BY "id"
+            """, named: "list pending workflows of member")
+        return try result.decodeAll(as: WorkflowRecord.self)
+    }
 }

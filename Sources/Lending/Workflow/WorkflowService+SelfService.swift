@@ -51,6 +51,24 @@ extension WorkflowService {
         return withdrawn
     }
 
+    /// The PENDING requests `member` filed or organizes, oldest first: what `/mcserver withdraw`
+    /// offers. An approval under way is not filtered out: the withdrawal itself says why not.
+    public func withdrawableRequests(of member: String) async throws -> [WorkflowRecord] {
+        try await WorkflowTable.pending(filedOrOrganizedBy: member, on: pool)
+    }
+
+    /// The request if `member` may ask to withdraw it now: it exists, they filed or organize it,
+    /// and it is PENDING. Shown before the confirmation; `withdraw` checks all of it again.
+    public func withdrawable(_ id: Int, by member: String) async throws -> WorkflowRecord {
+        guard let workflow = try await WorkflowTable.find(id: id, on: pool) else { throw LendingError.workflowNotFound(id: id) }
+        guard workflow.applicantDiscordId == member || workflow.organizerDiscordId == member else { throw LendingError.notApplicant(id: id) }
+        switch workflow.status {
+        case .pending: return workflow
+        case .active: throw LendingError.notAllowed(id: id, status: .active, action: "withdrawn")
+        case .rejected, .returned: throw try await alreadyDecided(workflow, on: pool)
+        }
+    }
+
     /// Best effort after the commit, like an organizer's extension: the withdrawal stands whether
     /// or not the notice arrives, and the audit row records it either way.
     private func tellModeratorsOfWithdrawal(_ workflow: WorkflowRecord, by member: String) async {
@@ -72,6 +90,8 @@ extension WorkflowService {
         public let serverAlias: String?
         /// Where players connect, for an ACTIVE loan when the panel answered.
         public let address: String?
+        /// The Discord ids of its panel users.
+        public let panelUsers: [String]
         /// The organizer may extend it themselves now (ACTIVE, under `CHECKOUT_EXTEND_LIMIT`).
         public let canExtend: Bool
         /// The organizer may return it now (ACTIVE, no return under way).
@@ -94,6 +114,7 @@ extension WorkflowService {
         let total = try await WorkflowTable.countInvolving(member, on: pool)
         var shown: [OwnRequest] = []
         for workflow in workflows {
+            let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: pool).map(\.discordId)
             let alias = try await workflow.pteroServerId.asyncMap { try await ServerBindingTable.alias(of: $0, on: pool) ?? $0 }
             let open = workflow.status == .pending || workflow.status == .active
                 ? try await TaskTable.open(workflowId: workflow.id, on: pool) : nil
@@ -111,7 +132,7 @@ extension WorkflowService {
             }
             let canWithdraw = workflow.status == .pending && (organizes || workflow.applicantDiscordId == member)
                 && (open == nil || open?.state == .failed)
-            shown.append(OwnRequest(workflow: workflow, serverAlias: alias, address: address, canExtend: canExtend,
+            shown.append(OwnRequest(workflow: workflow, serverAlias: alias, address: address, panelUsers: panelUsers, canExtend: canExtend,
                                     canReturn: canReturn, canWithdraw: canWithdraw))
         }
         return OwnRequests(shown: shown, total: max(total, shown.count))
