@@ -1,4 +1,5 @@
 public import Foundation
+import Logging
 import Postgres
 
 /// What a member does for themselves beyond filing: withdrawing a PENDING request, and seeing
