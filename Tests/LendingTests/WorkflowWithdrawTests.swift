@@ -55,7 +55,7 @@ struct WorkflowWithdrawTests {
         }
     }
 
-    @Test("an ACTIVE loan cannot be withdrawn, nor a RETURNED one; a loan is returned instead")
+    @Test("an ACTIVE loan cannot be withdrawn, nor asked to be; it stays lent")
     func activeIsRefused() async throws {
         try await World.with { world in
             let loan = try await world.activeLoan()
