@@ -52,6 +52,32 @@ struct MemberSelfServiceTests {
         }
     }
 
+    @Test("withdrawing a request filed through the form takes the Approve / Reject buttons off the moderators' post")
+    func withdrawEditsRequestPost() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID,
+                                                                              fields: CheckoutTests.fields(), as: Persona.member))
+            try await world.eventually("the moderators' post") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            let post = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
+            let postID = try #require(post["id"]?.stringValue)
+            #expect(!BotWorld.buttons(in: post).isEmpty)
+            _ = try await driver.click(.withdrawRequest(workflowId: 1))
+            #expect(try await driver.workflowStatus(1) == .rejected)
+            try await world.eventually("the post's edit") {
+                world.rest.message(postID, in: BotWorld.notifyChannelID).map { BotWorld.buttons(in: $0).isEmpty } ?? false
+            }
+            let edited = try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))
+            let content = edited["content"]?.stringValue ?? ""
+            #expect(content.contains("#1") && (content.contains("取り下げました") || content.contains("withdrew")), "\(content)")
+            // The moderators' Approve button, pressed after all, is told who withdrew it.
+            let approve = try await world.click(.approveRequest(workflowId: 1))
+            #expect(try await driver.content(approve).contains("<@\(Persona.member.userID)>"))
+            driver.expectEveryRequestAccepted()
+            try await world.expectSpecValidBodies()
+        }
+    }
+
     @Test("a member cannot withdraw someone else's request, by command or by a forwarded button; nothing changes")
     func withdrawSomeoneElses() async throws {
         try await BotWorld.with { world in

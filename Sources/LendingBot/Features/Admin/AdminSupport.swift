@@ -34,7 +34,7 @@ enum WorkflowGate {
         guard workflow.status == .pending else {
             let actions: [AuditAction] = switch workflow.status {
             case .pending, .active: [.approve]
-            case .rejected: [.reject]
+            case .rejected: [.reject, .withdraw]
             case .returned: [.return]
             }
             let entry = try await AuditTable.latest(workflowId: id, actions: actions, on: services.pool)

@@ -69,6 +69,8 @@ struct WithdrawButton: ComponentHandler {
         } catch LendingError.approvalInProgress {
             throw Refusal(context.strings.withdrawWhilePreparing(id))
         }
+        // A moderator's unfinished rounds of usernames for it are moot now, as after a rejection.
+        context.services.drafts.discard(id)
         try await OwnLoans.answer(context, context.strings.withdrawn(id))
     }
 }
