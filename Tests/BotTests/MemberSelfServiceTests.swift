@@ -169,7 +169,9 @@ struct MemberSelfServiceTests {
             let values = try Self.embed(answer)["fields"]?.arrayValue?.compactMap { $0["value"]?.stringValue } ?? []
             let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
             let end = CalendarDate(containing: try #require(loan.endDate), in: tokyo)
-            #expect(values.first?.contains("期限: \(end)") == true, "\(values)")
+            let daysLeft = CalendarDate(containing: world.services.clock.now(), in: tokyo).days(until: end)
+            #expect(daysLeft >= 7)
+            #expect(values.first?.contains("期限: \(end)（残り \(daysLeft) 日）") == true, "\(values)")
             #expect(values.first?.contains("`") == true, "the active loan shows its address: \(values)")
             #expect(values.first?.contains("1.21.4") == true)
             #expect(values.last?.contains("未定") == true, "\(values)")

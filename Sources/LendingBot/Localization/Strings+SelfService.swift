@@ -70,6 +70,8 @@ extension Strings {
         return text("期限: \(day)（\(left)）", "Ends: \(day) (\(left))")
     }
 
+    func mineEnded(_ day: CalendarDate) -> String { text("終了日: \(day)", "Ended: \(day)") }
+
     func minePeriod(_ days: Int) -> String { text("希望期間: \(days) 日間", "Period asked: \(days) days") }
 
     func mineExtendLabel(_ id: Int) -> String { text("#\(id) を延長", "Extend #\(id)") }

@@ -56,9 +56,11 @@ struct MineListing {
         }
         lines.append(strings.mineVersion(workflow.mcVersion))
         if let end = workflow.endDate {
+            // Days left only mean something while the server is lent.
             let day = CalendarDate(containing: end, in: zone)
-            let today = CalendarDate(containing: now, in: zone)
-            lines.append(strings.mineEnd(day, daysLeft: today.days(until: day)))
+            lines.append(workflow.status == .active
+                ? strings.mineEnd(day, daysLeft: CalendarDate(containing: now, in: zone).days(until: day))
+                : strings.mineEnded(day))
         } else if workflow.status == .pending {
             lines.append(strings.minePeriod(workflow.periodDays))
         }
