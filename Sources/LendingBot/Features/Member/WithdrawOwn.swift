@@ -48,9 +48,11 @@ struct WithdrawAsk: ComponentHandler {
         switch route {
         case .askWithdraw(let id):
             requestID = id
-        default:
+        case .withdrawPick:
             guard let value = data.values?.first, let id = Int(value), id > 0 else { throw Refusal(context.strings.unknownAction) }
             requestID = id
+        default:
+            throw Refusal(context.strings.unknownAction)
         }
         let request = try await context.services.workflow.withdrawable(requestID, by: context.invokerID)
         let confirmation = WithdrawConfirmation.make(request, strings: context.strings)
