@@ -30,6 +30,10 @@ struct ComponentRouteTests {
         case .returnPick: .returnPick
         case .returnLoan: .returnLoan(workflowId: 7)
         case .activeLoansPage: .activeLoansPage(0)
+        case .askReturn: .askReturn(workflowId: 7)
+        case .withdrawPick: .withdrawPick
+        case .askWithdraw: .askWithdraw(workflowId: 42)
+        case .withdrawRequest: .withdrawRequest(workflowId: 42)
         }
     }
 
@@ -51,6 +55,10 @@ struct ComponentRouteTests {
         case .returnPick: .returnPick
         case .returnLoan: .returnLoan(workflowId: .max)
         case .activeLoansPage: .activeLoansPage(.max)
+        case .askReturn: .askReturn(workflowId: .max)
+        case .withdrawPick: .withdrawPick
+        case .askWithdraw: .askWithdraw(workflowId: .max)
+        case .withdrawRequest: .withdrawRequest(workflowId: .max)
         }
     }
 
@@ -73,6 +81,10 @@ struct ComponentRouteTests {
         (.returnLoan(workflowId: 7), "loan.return:7"),
         (.activeLoansPage(0), "loans.page:0"),
         (.activeLoansPage(2), "loans.page:2"),
+        (.askReturn(workflowId: 7), "loan.return.ask:7"),
+        (.withdrawPick, "req.withdraw.pick"),
+        (.askWithdraw(workflowId: 42), "req.withdraw.ask:42"),
+        (.withdrawRequest(workflowId: 42), "req.withdraw:42"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)
@@ -116,7 +128,7 @@ struct ComponentRouteTests {
     @Test("malformed ids parse to nil", arguments: [
         "", ":", "checkout:", "checkout:1", "unknown:1", "wf.approve", "wf.approve:", "wf.approve:0", "wf.approve:-3", "wf.approve:+3",
         "wf.approve:007", "wf.approve:1.5", "wf.approve:x", "wf.approve:1:2", "wf.approve:99999999999999999999", "wf.approve:٣",
-        "WF.APPROVE:1", " wf.approve:1", "task.retry:0", "loan.return:7:", "loan.extend.pick:1", "loan.return.pick:1",
+        "WF.APPROVE:1", " wf.approve:1", "task.retry:0", "loan.return:7:", "loan.extend.pick:1", "loan.return.pick:1", "req.withdraw.pick:1", "req.withdraw:0", "req.withdraw.ask:x", "loan.return.ask:",
         "loan.extend:7", "loan.extend:7:", "loan.extend:7:x", "loan.extend:7:1800000000000:1", "loan.extend:0:1800000000000",
         "loan.extend:7:-0", "loan.extend:7:09", "loan.extend:7:9007199254740993", "loans.page", "loans.page:-1", "loans.page:01",
         "loans.page:1:2", "wf.list:RETURNED:b", "wf.list:returned:b:1", "wf.list:LOST:a:1", "wf.list:ACTIVE:c:1",

@@ -20,6 +20,9 @@ public enum LendingNotice: Sendable, Equatable {
     /// To the moderators: the organizer extended their loan themselves by `days`, from
     /// `previousEnd` to the summary's end date.
     case loanExtendedByOrganizer(LoanSummary, previousEnd: Date?, days: Int)
+    /// To the moderators: the applicant or organizer (`by`) withdrew their PENDING request, and
+    /// any server it held is free again.
+    case requestWithdrawn(LoanSummary, by: String)
     /// To the moderators: a loan has passed its end date (`EXPIRY_ACTION=notify`).
     case loanExpired(LoanSummary)
     /// To the organizer or a panel user: the loan was returned and where its data went.

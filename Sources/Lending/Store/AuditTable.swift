@@ -41,6 +41,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// The approval task finished (PENDING → ACTIVE).
     case approve
     case reject
+    /// The applicant or organizer withdrew their own PENDING request (PENDING → REJECTED).
+    case withdraw
     case extend
     /// A moderator changed the purpose, version or (PENDING only) period; the status stays.
     case edit

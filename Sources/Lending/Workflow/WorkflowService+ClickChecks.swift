@@ -13,15 +13,7 @@ extension WorkflowService {
     @discardableResult
     public func requirePending(_ id: Int, allowFailedApproval: Bool = false) async throws -> WorkflowRecord {
         guard let workflow = try await WorkflowTable.find(id: id, on: pool) else { throw LendingError.workflowNotFound(id: id) }
-        guard workflow.status == .pending else {
-            let actions: [AuditAction] = switch workflow.status {
-            case .pending, .active: [.approve]
-            case .rejected: [.reject]
-            case .returned: [.return]
-            }
-            let entry = try await AuditTable.latest(workflowId: id, actions: actions, on: pool)
-            throw LendingError.alreadyDecided(id: id, status: workflow.status, by: entry?.actor)
-        }
+        guard workflow.status == .pending else { throw try await alreadyDecided(workflow, on: pool) }
         if let task = try await TaskTable.open(workflowId: id, on: pool), !(allowFailedApproval && task.state == .failed) {
             throw LendingError.approvalInProgress(id: id, by: task.actor)
         }

@@ -372,13 +372,13 @@ public struct WorkflowService: Sendable {
     }
 
     /// "Already approved by …": the error for a request that has left the status an action needs.
-    private func alreadyDecided(_ workflow: WorkflowRecord, on transaction: Transaction) async throws -> LendingError {
+    func alreadyDecided(_ workflow: WorkflowRecord, on database: some QueryExecutor) async throws -> LendingError {
         let actions: [AuditAction] = switch workflow.status {
         case .active, .pending: [.approve]
-        case .rejected: [.reject]
+        case .rejected: [.reject, .withdraw]
         case .returned: [.return]
         }
-        let entry = try await AuditTable.latest(workflowId: workflow.id, actions: actions, on: transaction)
+        let entry = try await AuditTable.latest(workflowId: workflow.id, actions: actions, on: database)
         return .alreadyDecided(id: workflow.id, status: workflow.status, by: entry?.actor)
     }
 

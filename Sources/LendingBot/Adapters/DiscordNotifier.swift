@@ -58,6 +58,10 @@ public struct DiscordNotifier: LendingNotifier {
         case .taskFailed(let failure) where failure.kind == .approve:
             await showInReply(strings.taskFailed(failure), workflowId: failure.workflowId)
             await showInRequestPost(strings.taskFailed(failure), workflowId: failure.workflowId)
+        case .requestWithdrawn(let loan, let member):
+            // Nothing is left to decide: the request's post loses its Approve / Reject buttons.
+            await showInRequestPost(strings.requestWithdrawn(loan, by: member), workflowId: loan.workflowId)
+            requestPosts.forget(workflowId: loan.workflowId)
         default:
             break
         }
@@ -110,7 +114,7 @@ public struct DiscordNotifier: LendingNotifier {
     }
 
     /// Edits the moderators' "New request" post: its first line stays, the stage follows, and
-    /// its Approve / Reject buttons go (the approval has started). An edit pings nobody, and a
+    /// its Approve / Reject buttons go (the approval has started, or the request was withdrawn). An edit pings nobody, and a
     /// failed edit is logged and nothing else changes.
     private func showInRequestPost(_ content: String, workflowId: Int) async {
         guard let post = requestPosts.post(for: workflowId) else { return }

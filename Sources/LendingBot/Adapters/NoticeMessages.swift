@@ -36,7 +36,7 @@ struct NoticeMessages: Sendable {
         case .loanApproved(_, let member), .panelAccessGranted(_, let member, _), .returnReminder(_, let member, _),
              .loanReturned(_, let member, _), .requestRejected(_, let member, _):
             [member]
-        case .loanExtendedByOrganizer, .loanExpired, .approvalProgress, .taskFailed:
+        case .loanExtendedByOrganizer, .requestWithdrawn, .loanExpired, .approvalProgress, .taskFailed:
             []
         }
     }
@@ -62,6 +62,8 @@ struct NoticeMessages: Sendable {
                           buttons: extendButton(loan).map { [$0] } ?? [])
         case .loanExtendedByOrganizer(let loan, let previousEnd, let days):
             return channel(strings.loanExtendedByOrganizer(loan, previousEnd: previousEnd, days: days), embed: embed(loan))
+        case .requestWithdrawn(let loan, let member):
+            return channel(strings.requestWithdrawn(loan, by: member), embed: embed(loan))
         case .loanExpired(let loan):
             return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
         case .loanReturned(let loan, let recipient, let archive):

@@ -4,8 +4,8 @@ extension SlashCommand {
     /// added here, and nowhere else.
     static var all: [SlashCommand] {
         [
-            // Members: a request, their password and their own loans.
-            .checkout, .resetPassword, .extendOwn, .returnOwn,
+            // Members: a request, their password, their own requests and loans, and help.
+            .checkout, .resetPassword, .extendOwn, .returnOwn, .withdrawOwn, .mine, .help,
             // Moderators: requests, loans, the server pool and server status.
             .workflowList, .workflowApprove, .workflowReject, .workflowEdit,
             .checkoutList, .checkoutExtend, .checkoutReturn,
@@ -39,6 +39,10 @@ extension HandlerRegistry {
         registry.components[.extendLoan] = ExtendButton()
         registry.components[.returnPick] = ReturnPick()
         registry.components[.returnLoan] = ReturnButton()
+        registry.components[.askReturn] = ReturnAsk()
+        registry.components[.withdrawPick] = WithdrawAsk()
+        registry.components[.askWithdraw] = WithdrawAsk()
+        registry.components[.withdrawRequest] = WithdrawButton()
         // Moderators: loans.
         registry.components[.activeLoansPage] = CheckoutListPageButton()
         return registry

@@ -20,10 +20,10 @@ extension ComponentRoute {
 
     private var arguments: [String] {
         switch self {
-        case .checkoutForm, .extendPick, .returnPick:
+        case .checkoutForm, .extendPick, .returnPick, .withdrawPick:
             []
         case .approveRequest(let id), .rejectRequest(let id), .rejectReason(let id), .usernames(let id), .moreUsernames(let id),
-             .editRequest(let id), .returnLoan(let id):
+             .editRequest(let id), .returnLoan(let id), .askReturn(let id), .askWithdraw(let id), .withdrawRequest(let id):
             [String(id)]
         case .retryTask(let taskId):
             [String(taskId)]
@@ -56,6 +56,10 @@ extension ComponentRoute {
         case .checkoutForm: return arguments.isEmpty ? .checkoutForm : nil
         case .extendPick: return arguments.isEmpty ? .extendPick : nil
         case .returnPick: return arguments.isEmpty ? .returnPick : nil
+        case .withdrawPick: return arguments.isEmpty ? .withdrawPick : nil
+        case .askReturn: return onlyID.map { .askReturn(workflowId: $0) }
+        case .askWithdraw: return onlyID.map { .askWithdraw(workflowId: $0) }
+        case .withdrawRequest: return onlyID.map { .withdrawRequest(workflowId: $0) }
         case .approveRequest: return onlyID.map { .approveRequest(workflowId: $0) }
         case .rejectRequest: return onlyID.map { .rejectRequest(workflowId: $0) }
         case .rejectReason: return onlyID.map { .rejectReason(workflowId: $0) }

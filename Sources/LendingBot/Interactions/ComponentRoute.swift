@@ -40,6 +40,16 @@ public enum ComponentRoute: Equatable, Sendable {
     case returnLoan(workflowId: Int)
     /// Previous or Next under `/mcserver-admin checkout list` (button): `loans.page:<n>`, 0-based.
     case activeLoansPage(Int)
+    /// Return under `/mcserver mine` (button): `loan.return.ask:<id>`, which shows the return's
+    /// confirmation (whose button is `loan.return:<id>`).
+    case askReturn(workflowId: Int)
+    /// The request chosen in `/mcserver withdraw` (select): `req.withdraw.pick`.
+    case withdrawPick
+    /// Withdraw under `/mcserver mine` (button): `req.withdraw.ask:<id>`, which shows the
+    /// withdrawal's confirmation.
+    case askWithdraw(workflowId: Int)
+    /// The confirmed withdrawal (button): `req.withdraw:<id>`.
+    case withdrawRequest(workflowId: Int)
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -66,13 +76,17 @@ public enum ComponentRoute: Equatable, Sendable {
         case returnPick = "loan.return.pick"
         case returnLoan = "loan.return"
         case activeLoansPage = "loans.page"
+        case askReturn = "loan.return.ask"
+        case withdrawPick = "req.withdraw.pick"
+        case askWithdraw = "req.withdraw.ask"
+        case withdrawRequest = "req.withdraw"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
             case .checkoutForm, .rejectReason, .usernames, .editRequest: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
-                 .returnLoan, .activeLoansPage: false
+                 .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest: false
             }
         }
     }
@@ -93,6 +107,10 @@ public enum ComponentRoute: Equatable, Sendable {
         case .returnPick: .returnPick
         case .returnLoan: .returnLoan
         case .activeLoansPage: .activeLoansPage
+        case .askReturn: .askReturn
+        case .withdrawPick: .withdrawPick
+        case .askWithdraw: .askWithdraw
+        case .withdrawRequest: .withdrawRequest
         }
     }
 }

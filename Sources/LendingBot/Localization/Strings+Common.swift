@@ -68,6 +68,8 @@ extension Strings {
             text("\(date) は遅すぎます。終了日は \(CalendarDate.latest) までにしてください。", "\(date) is too late: a loan can end on \(CalendarDate.latest) at the latest.")
         case .notOrganizer(let id):
             text("申請 #\(id) の主催者またはモデレーターのみ操作できます。", "Only the organizer of request #\(id) or a moderator can do this.")
+        case .notApplicant(let id):
+            text("申請 #\(id) を取り下げられるのは申請者と主催者のみです。", "Only the applicant or the organizer of request #\(id) can withdraw it.")
         case .endDateChanged(let id, let current):
             text("貸出 #\(id) はすでに延長されています" + (current.map { "（期限 \(date($0))）" } ?? "") + "。",
                  "Loan #\(id) was already extended" + (current.map { " (now ends \(date($0)))" } ?? "") + ".")

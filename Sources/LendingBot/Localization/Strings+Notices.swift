@@ -62,6 +62,11 @@ extension Strings {
                     "The organizer <@\(loan.organizerDiscordId)> extended loan #\(loan.workflowId) \"\(loan.description)\" by \(days) day(s) (\(from) → \(to)).")
     }
 
+    func requestWithdrawn(_ loan: LoanSummary, by member: String) -> String {
+        text("<@\(member)> が申請 #\(loan.workflowId)「\(purpose(loan))」を取り下げました。",
+             "<@\(member)> withdrew request #\(loan.workflowId) \"\(purpose(loan))\".")
+    }
+
     func requestRejected(_ loan: LoanSummary, reason: String?) -> String {
         text("申請 #\(loan.workflowId)「\(purpose(loan))」は却下されました。", "Your request #\(loan.workflowId) \"\(purpose(loan))\" was rejected.")
             + (reason.map { text("\n理由: \($0)", "\nReason: \($0)") } ?? "")
