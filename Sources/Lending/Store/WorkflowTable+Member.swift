@@ -5,7 +5,7 @@ extension WorkflowTable {
     /// The requests `member` filed, organizes or is a panel user of, the most relevant first:
     /// ACTIVE loans by the soonest end, then PENDING requests oldest first, then the decided ones
     /// newest first; at most `limit`.
-    public static func involving(_ member: String, limit: Int, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func involving(_ member: String, limit: Int, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "applicantDiscordId" = \(member) OR "organizerDiscordId" = \(member)
@@ -20,7 +20,7 @@ extension WorkflowTable {
     }
 
     /// How many requests `member` takes part in, as `involving` counts them.
-    public static func countInvolving(_ member: String, on database: some QueryExecutor) async throws -> Int {
+    package static func countInvolving(_ member: String, on database: some QueryExecutor) async throws -> Int {
         let result = try await database.query("""
             SELECT count(*)::int AS "n" FROM "Workflow"
             WHERE "applicantDiscordId" = \(member) OR "organizerDiscordId" = \(member)
@@ -30,7 +30,7 @@ extension WorkflowTable {
     }
 
     /// The PENDING requests `member` filed or organizes, oldest first.
-    public static func pending(filedOrOrganizedBy member: String, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+    package static func pending(filedOrOrganizedBy member: String, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
             WHERE "status" = 'PENDING' AND ("applicantDiscordId" = \(member) OR "organizerDiscordId" = \(member))

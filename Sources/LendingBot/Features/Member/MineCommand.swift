@@ -5,7 +5,7 @@ import Lending
 /// `/mcserver mine`: the invoker's requests and loans (as applicant, organizer or panel user),
 /// ephemerally, with the buttons that apply to each.
 ///
-/// One embed, a field per request, the most relevant first (`WorkflowTable.involving`): active
+/// One embed, a field per request, the most relevant first (`WorkflowService.ownRequests`): active
 /// loans by the soonest end, pending requests, then the decided ones. The buttons are the
 /// existing flows' own: Extend is the reminder's `loan.extend:<id>:<end>`; Return and Withdraw
 /// open their confirmations (`loan.return.ask:<id>`, `req.withdraw.ask:<id>`), so nothing is
