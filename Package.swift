@@ -25,6 +25,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lending-bot", targets: ["lending-bot"]),
+        .executable(name: "lending-sandbox", targets: ["lending-sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,16 +57,27 @@ let package = Package(
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
                                                      coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
-        // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
+        // `lending-sandbox`: the real bot against the simulators, with a browser console in front.
+        // The console's page is resource files (Console/Page), read through `Bundle.module`.
         .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging, serviceLifecycle],
-                swiftSettings: strict),
-        // Writes the checkout's commit into the executable for `--version` (see Plugins/GitCommit).
+                resources: [.copy("Console/Page")], swiftSettings: strict),
+        // Writes the checkout's commit into `BuildInfo` for `--version` (see Plugins/GitCommit).
         .plugin(name: "GitCommit", capability: .buildTool()),
-        .executableTarget(
-            name: "lending-bot",
-            dependencies: ["LendingBot", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging, serviceLifecycle],
+        // What both executables share: operator errors and exit codes, the signal handling, the
+        // logging bootstrap, `.env`, the migrations folder and `BuildInfo`.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["LendingBot", "Postgres", "Secrets", argumentParser, logging, serviceLifecycle],
             swiftSettings: strict,
             plugins: ["GitCommit"]
+        ),
+        // The production binary: no simulator and no sandbox are linked into it.
+        .executableTarget(name: "lending-bot", dependencies: ["LendingBot", "CommandLineSupport", "Postgres", "HTTP", argumentParser, logging], swiftSettings: strict),
+        // The sandbox's executable, which scripts/run-bot starts when no DISCORD_TOKEN is set.
+        .executableTarget(
+            name: "lending-sandbox",
+            dependencies: ["Sandbox", "CommandLineSupport", "LendingBot", "Postgres", "Secrets", argumentParser, logging],
+            swiftSettings: strict
         ),
 
         // Prints a table of REST client throughput and latency against the simulator (release build).
@@ -89,7 +101,7 @@ let package = Package(
         // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
         .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
         .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
-        // Discord and panel simulators for the tests and for `lending-bot sandbox`.
+        // Discord and panel simulators for the tests and for `lending-sandbox`.
         .target(name: "Simulators", dependencies: ["WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
@@ -140,6 +152,6 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging,
                                                           serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", "WebSocket", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", "WebSocket", logging], swiftSettings: strict),
     ]
 )

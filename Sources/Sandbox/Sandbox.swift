@@ -8,7 +8,7 @@ public import ServiceLifecycle
 import Simulators
 import Synchronization
 
-/// `lending-bot sandbox`: the real `BotApplication`, configured against in-process Discord and
+/// `lending-sandbox`: the real `BotApplication`, configured against in-process Discord and
 /// panel simulators and a database of its own, with the browser console in front of it.
 ///
 /// Start-up: the sandbox database (created, migrated, emptied, the pool seeded), the simulators,

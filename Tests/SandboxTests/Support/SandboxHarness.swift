@@ -9,7 +9,7 @@ import ServiceLifecycle
 import Simulators
 import TestSupport
 
-/// A whole sandbox in process, as `lending-bot sandbox` runs it: on the test cluster, in a database
+/// A whole sandbox in process, as `lending-sandbox` runs it: on the test cluster, in a database
 /// of its own that is dropped afterwards, with the console on a free port of 127.0.0.1. Installs
 /// run until the test finishes them through `panel`, so it sees a server installing for certain.
 struct SandboxHarness: Sendable {

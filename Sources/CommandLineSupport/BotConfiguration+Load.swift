@@ -1,10 +1,10 @@
-import LendingBot
+public import LendingBot
 
 extension BotConfiguration {
     /// Reads `.env` and the environment; every problem becomes a line of a configuration
     /// `OperatorError`, except that only missing variables are thrown as they are, for `run`
     /// to prepare the database first.
-    static func load(purpose: Purpose) throws -> BotConfiguration {
+    public static func load(purpose: Purpose) throws -> BotConfiguration {
         let environment = try ProcessEnvironment.load()
         do {
             return try BotConfiguration(environment: environment, purpose: purpose)

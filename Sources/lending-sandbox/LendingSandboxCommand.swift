@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Glibc
 import LendingBot
@@ -7,14 +8,18 @@ import Postgres
 import Sandbox
 import Secrets
 
-struct SandboxCommand: AsyncParsableCommand {
+/// `lending-sandbox`: the real bot against the simulators, with a browser console in front. An
+/// executable of its own so that the production `lending-bot` links no simulator.
+@main
+struct LendingSandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sandbox",
+        commandName: "lending-sandbox",
         abstract: "Run the bot against simulated Discord and panel, with a browser console on 127.0.0.1.",
         discussion: """
             Needs only DATABASE_URL: the sandbox keeps its rows in a database of its own on that server \
             (lending_sandbox unless --database says otherwise), emptied at every start.
-            """
+            """,
+        version: BuildInfo.versionLine(of: "lending-sandbox")
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -29,13 +34,13 @@ struct SandboxCommand: AsyncParsableCommand {
     var archive = ".data/sandbox-archive"
 
     func run() async throws {
-        try await reportingOperatorErrors {
+        try await reportingOperatorErrors(program: "lending-sandbox") {
             guard (0...65_535).contains(port) else { throw OperatorError("--port: \(port) is not a port") }
             let configuration = try BotConfiguration.load(purpose: .database)
             LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             guard let url = configuration.databaseURL else { throw OperatorError("DATABASE_URL: required for the sandbox's database", configuration: true) }
             // A DATABASE_URL that cannot be parsed is the configuration's fault (78), not the sandbox's (1).
-            _ = try DatabaseMigration.connectionConfiguration(url)
+            _ = try DatabaseURL.connectionConfiguration(url)
             let migrations: [Migration]
             do {
                 migrations = try Migration.load(from: try MigrationsFolder.locate(explicit: database.migrations))

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Logging
-import ServiceLifecycle
+public import Logging
+public import ServiceLifecycle
 import Synchronization
 
 /// Runs a command's service (the bot, the sandbox) in a `ServiceGroup` until SIGTERM or SIGINT:
@@ -13,11 +13,11 @@ import Synchronization
 /// thread also unblocks both signals for itself: a process started by a parent whose threads
 /// block signals (a test runner, some supervisors) inherits a mask in which SIGTERM would
 /// otherwise stay pending forever.
-enum ProcessLifecycle {
+public enum ProcessLifecycle {
     static let signals: [Int32] = [SIGTERM, SIGINT]
 
     /// Runs `service` until it returns, throws (its error is thrown here) or a signal stops it.
-    static func run(_ service: any Service, logger: Logger) async throws {
+    public static func run(_ service: any Service, logger: Logger) async throws {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)], logger: logger))
         SignalSource.install(logger: logger) {
@@ -28,20 +28,22 @@ enum ProcessLifecycle {
 }
 
 /// What a signal does: the first asks for a graceful shutdown, any later one exits at once.
-struct SignalCounter: Sendable {
-    enum Action: Equatable {
+public struct SignalCounter: Sendable {
+    public enum Action: Equatable {
         case shutDownGracefully
         case exitNow
     }
 
     private var received = 0
 
-    mutating func received(_ signal: Int32) -> Action {
+    public init() {}
+
+    public mutating func received(_ signal: Int32) -> Action {
         received += 1
         return received == 1 ? .shutDownGracefully : .exitNow
     }
 
-    static func name(_ signal: Int32) -> String {
+    public static func name(_ signal: Int32) -> String {
         switch signal {
         case SIGINT: "SIGINT"
         case SIGTERM: "SIGTERM"

@@ -1,12 +1,12 @@
 import Foundation
-import LendingBot
-import Logging
+public import LendingBot
+public import Logging
 
-enum LogSetup {
+public enum LogSetup {
     /// Sends every logger to stderr at `LOG_LEVEL`, as text or one JSON object per line
     /// (`LOG_FORMAT`); text gets journald's priority prefixes when journald reads stderr
     /// (systemd sets `JOURNAL_STREAM` for a unit whose output goes to the journal).
-    static func bootstrap(level: Logger.Level, format: BotConfiguration.LogFormat) {
+    public static func bootstrap(level: Logger.Level, format: BotConfiguration.LogFormat) {
         let lineFormat: LogLineHandler.Format = switch format {
         case .text: .text
         case .json: .json

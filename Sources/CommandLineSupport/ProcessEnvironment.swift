@@ -2,8 +2,8 @@ import Foundation
 import LendingBot
 
 /// The process environment merged over `.env` in the working directory: the environment wins.
-enum ProcessEnvironment {
-    static func load() throws -> [String: String] {
+public enum ProcessEnvironment {
+    public static func load() throws -> [String: String] {
         var values: [String: String] = [:]
         if let data = FileManager.default.contents(atPath: ".env") {
             do {

@@ -3,8 +3,8 @@ import Foundation
 /// Finds `Prisma/migrations`: the folder given on the command line, else the nearest one above the
 /// executable (a checkout's `.build/…/lending-bot` finds the checkout's own), else the working
 /// directory's.
-enum MigrationsFolder {
-    static func locate(explicit: String?) throws -> String {
+public enum MigrationsFolder {
+    public static func locate(explicit: String?) throws -> String {
         if let explicit { return explicit }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
