@@ -1,11 +1,12 @@
+import DiscordSimulator
 import Foundation
 import Lending
 public import LendingBot
 public import Logging
+import PanelSimulator
 public import Postgres
 import Secrets
 public import ServiceLifecycle
-import Simulators
 import Synchronization
 
 /// `lending-sandbox`: the real `BotApplication`, configured against in-process Discord and

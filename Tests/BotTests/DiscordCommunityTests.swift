@@ -1,7 +1,8 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
-import Simulators
+import PanelSimulator
 import Testing
 
 /// Serialized: each test starts the simulators and migrates a database of its own, and the two

@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import PanelSimulator
 import Testing
 
 /// `/metrics` of a running bot, scraped from outside and read by prometheus-client's parser: every

@@ -1,6 +1,8 @@
-import Simulators
-import Testing
 @testable import Discord
+import DiscordSimulator
+import PanelSimulator
+import SimulatorSupport
+import Testing
 
 /// `editMessage(in:id:_:)` over the real HTTP client against the REST simulator; `withClient` also
 /// checks every body sent against Discord's OpenAPI spec.

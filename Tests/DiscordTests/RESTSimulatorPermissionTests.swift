@@ -1,7 +1,9 @@
 import Discord
+import DiscordSimulator
 import DiscordTesting
 import Foundation
-import Simulators
+import PanelSimulator
+import SimulatorSupport
 import Testing
 
 /// The read routes a permission check needs (guild roles, the bot's member, a channel with its

@@ -1,5 +1,7 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import PanelSimulator
+import SimulatorSupport
 import Testing
 
 @Suite("REST simulator rejects what Discord rejects") struct RESTSimulatorRejectionTests {

@@ -1,9 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Pterodactyl
-import Simulators
 import Postgres
+import Pterodactyl
 import Testing
 
 @Suite("Scheduler")

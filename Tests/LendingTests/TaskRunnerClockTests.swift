@@ -1,7 +1,8 @@
+import DiscordSimulator
 import Foundation
 import Lending
+import PanelSimulator
 import Postgres
-import Simulators
 import Synchronization
 import Testing
 import TestSupport

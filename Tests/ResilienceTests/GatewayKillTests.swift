@@ -1,8 +1,9 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
-import Simulators
 import Testing
 
 extension Resilience {

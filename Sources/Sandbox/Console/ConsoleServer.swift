@@ -1,9 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
-public import Logging
 import LendingBot
-import Simulators
+public import Logging
+import SimulatorSupport
 
 /// The console over HTTP on 127.0.0.1 only: the page at `/`, its JSON API under `/api/`.
 ///

@@ -2,11 +2,12 @@ import Foundation
 import HTTP
 import LendingBot
 import Logging
+import PanelSimulator
 import Postgres
 import PostgresTesting
 import Sandbox
 import ServiceLifecycle
-import Simulators
+import SimulatorSupport
 import TestSupport
 
 /// A whole sandbox in process, as `lending-sandbox` runs it: on the test cluster, in a database
