@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "DiscordTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, inMemoryLogging],
+            dependencies: ["Discord", "DiscordTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(
@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "HTTP", "DiscordSimulator", "PanelSimulator", "SimulatorSupport",
+            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "HTTP", "PanelSimulator", "SimulatorSupport",
                            logging],
             swiftSettings: strict
         ),

@@ -1,7 +1,6 @@
 import Discord
 import DiscordSimulator
 import LendingBot
-import PanelSimulator
 import SimulatorSupport
 import Testing
 

@@ -2,7 +2,6 @@ import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
-import PanelSimulator
 import Testing
 
 /// Serialized: each test starts the simulators and migrates a database of its own, and the two

@@ -1,6 +1,5 @@
 import DiscordSimulator
 import Foundation
-import PanelSimulator
 import Testing
 
 /// `/metrics` of a running bot, scraped from outside and read by prometheus-client's parser: every

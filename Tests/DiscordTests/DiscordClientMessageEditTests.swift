@@ -1,6 +1,5 @@
 @testable import Discord
 import DiscordSimulator
-import PanelSimulator
 import SimulatorSupport
 import Testing
 

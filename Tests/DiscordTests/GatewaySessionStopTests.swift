@@ -1,7 +1,6 @@
 @testable import Discord
 import DiscordSimulator
 import Foundation
-import PanelSimulator
 import Testing
 import WebSocket
 

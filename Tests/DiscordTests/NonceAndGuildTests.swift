@@ -4,7 +4,6 @@ import DiscordTesting
 import Foundation
 import HTTP
 import Logging
-import PanelSimulator
 import Testing
 
 @Suite("Message nonces, the guild and its commands")

@@ -1,6 +1,5 @@
 import DiscordSimulator
 import Foundation
-import PanelSimulator
 import SimulatorSupport
 import Testing
 

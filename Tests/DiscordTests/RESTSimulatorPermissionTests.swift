@@ -2,7 +2,6 @@ import Discord
 import DiscordSimulator
 import DiscordTesting
 import Foundation
-import PanelSimulator
 import SimulatorSupport
 import Testing
 

@@ -3,7 +3,6 @@ import DiscordSimulator
 import Foundation
 import HTTP
 import Logging
-import PanelSimulator
 import Secrets
 import SimulatorSupport
 import Testing

@@ -1,4 +1,3 @@
-import DiscordSimulator
 import Foundation
 import Lending
 import PanelSimulator

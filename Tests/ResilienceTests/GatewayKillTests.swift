@@ -2,7 +2,6 @@ import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
-import PanelSimulator
 import PanelTesting
 import Testing
 
