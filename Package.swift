@@ -25,6 +25,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lending-bot", targets: ["lending-bot"]),
+        .executable(name: "lending-sandbox", targets: ["lending-sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,26 +59,37 @@ let package = Package(
         .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", "Backoff", "Secrets", subprocess, systemPackage, logging], swiftSettings: strict),
         .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
                                                      coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
-        // `lending-bot sandbox`: the real bot against the simulators, with a browser console in front.
-        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Simulators", "Postgres", "Secrets", flyingFox, flyingSocks, logging, serviceLifecycle],
-                swiftSettings: strict),
-        // Writes the checkout's commit into the executable for `--version` (see Plugins/GitCommit).
+        // `lending-sandbox`: the real bot against the simulators, with a browser console in front.
+        // The console's page is resource files (Console/Page), read through `Bundle.module`.
+        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Postgres", "Secrets", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", flyingFox, flyingSocks, logging, serviceLifecycle],
+                resources: [.copy("Console/Page")], swiftSettings: strict),
+        // Writes the checkout's commit into `BuildInfo` for `--version` (see Plugins/GitCommit).
         .plugin(name: "GitCommit", capability: .buildTool()),
-        .executableTarget(
-            name: "lending-bot",
-            dependencies: ["LendingBot", "Postgres", "Secrets", "Sandbox", "HTTP", argumentParser, logging, serviceLifecycle],
+        // What both executables share: operator errors and exit codes, the signal handling, the
+        // logging bootstrap, `.env`, the migrations folder and `BuildInfo`.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["LendingBot", "Postgres", "Secrets", argumentParser, logging, serviceLifecycle],
             swiftSettings: strict,
             plugins: ["GitCommit"]
         ),
+        // The production binary: no simulator and no sandbox are linked into it.
+        .executableTarget(name: "lending-bot", dependencies: ["LendingBot", "CommandLineSupport", "Postgres", "HTTP", argumentParser, logging], swiftSettings: strict),
+        // The sandbox's executable, which scripts/run-bot starts when no DISCORD_TOKEN is set.
+        .executableTarget(
+            name: "lending-sandbox",
+            dependencies: ["Sandbox", "CommandLineSupport", "LendingBot", "Postgres", "Secrets", argumentParser, logging],
+            swiftSettings: strict
+        ),
 
         // Prints a table of REST client throughput and latency against the simulator (release build).
-        .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Simulators", "Secrets", logging], swiftSettings: strict),
+        .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Secrets", "DiscordSimulator", "SimulatorSupport", logging], swiftSettings: strict),
         // Prints a table of gateway decoding throughput and dispatch latency (release build).
-        .executableTarget(name: "gateway-benchmark", dependencies: ["Discord", "Simulators", "Secrets", logging], swiftSettings: strict),
+        .executableTarget(name: "gateway-benchmark", dependencies: ["Discord", "Secrets", "DiscordSimulator", "SimulatorSupport", logging], swiftSettings: strict),
         // Benchmarks/run: lending-bot against its discord.py peer on the simulators, and the scheduler query (release build).
         .executableTarget(
             name: "lending-benchmark",
-            dependencies: ["Lending", "Postgres", "Simulators", "TestSupport", argumentParser, logging],
+            dependencies: ["Lending", "Postgres", "TestSupport", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", argumentParser, logging],
             swiftSettings: strict
         ),
         // Runs the Autobahn WebSocket test cases against the client (scripts/websocket-conformance).
@@ -90,9 +102,12 @@ let package = Package(
         // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
         // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
         .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
-        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "Simulators", "HTTP", "Secrets", logging, inMemoryLogging], swiftSettings: strict),
-        // Discord and panel simulators for the tests and for `lending-bot sandbox`.
-        .target(name: "Simulators", dependencies: ["WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "HTTP", "Secrets", "PanelSimulator", "SimulatorSupport", logging, inMemoryLogging], swiftSettings: strict),
+        // Simulators for the tests, `lending-sandbox` and the benchmarks: Discord's REST API and
+        // gateway; the panel and the Minecraft version manifest; and what both are served with.
+        .target(name: "SimulatorSupport", dependencies: [flyingFox, flyingSocks], swiftSettings: strict),
+        .target(name: "DiscordSimulator", dependencies: ["SimulatorSupport", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "PanelSimulator", dependencies: ["SimulatorSupport", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",
@@ -103,45 +118,45 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Backoff", "Discord", "DiscordTesting", "Simulators", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", logging, inMemoryLogging],
+            dependencies: ["Backoff", "Discord", "DiscordTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport", logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PterodactylTests",
-            dependencies: ["Pterodactyl", "PanelTesting", "Simulators", "HTTP", "Secrets", logging],
+            dependencies: ["Pterodactyl", "PanelTesting", "HTTP", "Secrets", "PanelSimulator", "SimulatorSupport", logging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "Simulators", "HTTP",
+            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP", "PanelSimulator", "SimulatorSupport",
                            logging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "Pterodactyl", "PanelTesting", "Simulators", "Secrets", logging, serviceLifecycle],
+            dependencies: ["LendingBot", "Lending", "Discord", "Pterodactyl", "PanelTesting", "Secrets", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         .testTarget(
             name: "BotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
-                           "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", logging, serviceLifecycle],
+            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "PanelTesting", "PostgresTesting", "TestSupport",
+                           "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
         // faults, gateway kills, malformed input, two instances and a long run.
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "Simulators", "PanelTesting", "PostgresTesting", "TestSupport",
-                           "Postgres", "HTTP", "Secrets", "Pterodactyl", logging, flyingFox, flyingSocks],
+            dependencies: ["LendingBot", "Lending", "Discord", "PanelTesting", "PostgresTesting", "TestSupport",
+                           "Postgres", "HTTP", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, flyingFox, flyingSocks],
             swiftSettings: strict
         ),
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Simulators", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", logging,
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging,
                                                           serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "Simulators", "HTTP", "WebSocket", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
     ]
 )

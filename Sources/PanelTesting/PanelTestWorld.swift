@@ -1,9 +1,10 @@
 import Foundation
 public import HTTP
 public import Logging
+public import PanelSimulator
 public import Pterodactyl
 import Secrets
-public import Simulators
+public import SimulatorSupport
 
 /// A panel simulator on a manual clock and a `PanelClient` on the real HTTP stack whose waits
 /// advance that clock, so Retry-After, throttles, power delays and backup polls take no real

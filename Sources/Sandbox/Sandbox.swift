@@ -1,14 +1,15 @@
+import DiscordSimulator
 import Foundation
 import Lending
 public import LendingBot
 public import Logging
+import PanelSimulator
 public import Postgres
 import Secrets
 public import ServiceLifecycle
-import Simulators
 import Synchronization
 
-/// `lending-bot sandbox`: the real `BotApplication`, configured against in-process Discord and
+/// `lending-sandbox`: the real `BotApplication`, configured against in-process Discord and
 /// panel simulators and a database of its own, with the browser console in front of it.
 ///
 /// Start-up: the sandbox database (created, migrated, emptied, the pool seeded), the simulators,

@@ -1,4 +1,4 @@
-public import Simulators
+public import DiscordSimulator
 
 /// The simulated guild the sandbox seeds: three people, a moderator role, the panel-user role, a
 /// notify channel, and three servers in the pool. Fixed ids so that a restart looks the same.

@@ -1,6 +1,7 @@
+public import DiscordSimulator
 import Foundation
 import Lending
-public import Simulators
+public import PanelSimulator
 
 /// Discord (REST and gateway) and the panel, in process on loopback, seeded with the sandbox's
 /// guild and servers. Their state lives in memory and is gone when the sandbox stops.

@@ -6,11 +6,12 @@
 // client's 50 requests/s), so the table measures the client and transport, not the waits Discord
 // would impose. Both ends share this process and the machine's cores.
 import Discord
+import DiscordSimulator
 import Foundation
 import HTTP
 import Logging
 import Secrets
-import Simulators
+import SimulatorSupport
 
 let requestsPerLevel = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
 let unlimited = RateLimitRule(limit: 1_000_000_000, window: .seconds(1))

@@ -2,10 +2,11 @@
 // 1. zlib-stream inflation + JSON decoding of INTERACTION_CREATE payloads, in memory: events/s, MB/s;
 // 2. simulator send → handler receive latency through the real session over loopback: p50/p99.
 import Discord
+import DiscordSimulator
 import Foundation
 import Logging
 import Secrets
-import Simulators
+import SimulatorSupport
 
 let eventCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 50_000
 var logger = Logger(label: "benchmark")

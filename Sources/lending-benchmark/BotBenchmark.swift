@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import PanelSimulator
 import TestSupport
 
 /// The whole measurement of one bot: start-up, idle memory, the fixed rates, the ramp to the

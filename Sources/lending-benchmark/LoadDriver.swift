@@ -1,6 +1,7 @@
+import DiscordSimulator
 import Foundation
 import Glibc
-import Simulators
+import SimulatorSupport
 import Synchronization
 
 /// Drives the checkout flow open-loop: interactions leave on a fixed schedule whatever the bot's

@@ -1,5 +1,7 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import PanelSimulator
+import SimulatorSupport
 import Synchronization
 
 /// A fresh Discord (REST + gateway) and panel for one bot under test, on loopback. The gateway

@@ -1,8 +1,8 @@
+import CommandLineSupport
 import Foundation
 import LendingBot
 import Logging
 import Postgres
-import Secrets
 
 /// Connects with `DATABASE_URL` and applies the migrations, or reads where they stand, turning each
 /// failure into one line.
@@ -30,7 +30,7 @@ enum DatabaseMigration {
         guard let url = configuration.databaseURL else {
             throw OperatorError("DATABASE_URL: required for the database connection", configuration: true)
         }
-        let connection = try connectionConfiguration(url)
+        let connection = try DatabaseURL.connectionConfiguration(url)
         do {
             let migrations = try Migration.load(from: try MigrationsFolder.locate(explicit: migrationsFolder))
             let logger = Logger(label: "lending-bot.migrate")
@@ -45,15 +45,6 @@ enum DatabaseMigration {
             }
         } catch let error as PostgresError {
             throw OperatorError("\(error)")
-        }
-    }
-
-    /// `DATABASE_URL` parsed; a URL that cannot be parsed is the configuration's fault.
-    static func connectionConfiguration(_ url: Secret) throws -> ConnectionConfiguration {
-        do {
-            return try ConnectionConfiguration(url.revealed())
-        } catch {
-            throw OperatorError("\(error)", configuration: true)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 
 @main
 struct LendingBotCommand: AsyncParsableCommand {
@@ -8,8 +9,8 @@ struct LendingBotCommand: AsyncParsableCommand {
         commandName: "lending-bot",
         abstract: "Lends Minecraft servers on a Pterodactyl panel to the members of a Discord community.",
         discussion: ConfigurationHelp.text + "\n\n" + exitStatusHelp,
-        version: BuildInfo.versionLine,
-        subcommands: [Run.self, Migrate.self, RegisterCommands.self, DoctorCommand.self, Healthcheck.self, SandboxCommand.self]
+        version: BuildInfo.versionLine(of: "lending-bot"),
+        subcommands: [Run.self, Migrate.self, RegisterCommands.self, DoctorCommand.self, Healthcheck.self]
     )
 
     static let exitStatusHelp = """
@@ -20,10 +21,4 @@ struct LendingBotCommand: AsyncParsableCommand {
           78  the configuration is missing or invalid (EX_CONFIG); each problem is
               named on stderr. The systemd unit does not restart the bot on 78.
         """
-}
-
-/// Options every command that touches the database shares.
-struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The Prisma migrations folder (default: Prisma/migrations beside the executable's package or the working directory).")
-    var migrations: String?
 }

@@ -1,13 +1,15 @@
+import DiscordSimulator
 import Foundation
 import LendingBot
 import Logging
+import PanelSimulator
 import Postgres
 import PostgresTesting
 import Secrets
 import ServiceLifecycle
-import Simulators
-import TestSupport
+import SimulatorSupport
 import Testing
+import TestSupport
 import WebSocket
 
 @Suite("Running the bot in-process")

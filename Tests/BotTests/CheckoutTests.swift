@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("Checkout, end to end")

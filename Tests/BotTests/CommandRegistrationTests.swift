@@ -1,6 +1,7 @@
 import Discord
+import DiscordSimulator
 import LendingBot
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// Serialized: each test starts the simulators and migrates a database of its own, and the two

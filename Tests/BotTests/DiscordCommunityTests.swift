@@ -1,7 +1,7 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
-import Simulators
 import Testing
 
 /// Serialized: each test starts the simulators and migrates a database of its own, and the two

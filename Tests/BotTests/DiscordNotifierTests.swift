@@ -1,8 +1,9 @@
 import Discord
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// Serialized: each test starts the simulators and migrates a database of its own, and the two

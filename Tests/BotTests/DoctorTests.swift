@@ -1,7 +1,8 @@
+import DiscordSimulator
 import Foundation
 import LendingBot
+import PanelSimulator
 import Postgres
-import Simulators
 import Testing
 
 @Suite("lending-bot doctor against the simulators")

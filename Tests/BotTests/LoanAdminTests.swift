@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("Moderators' loans, server pool and server status, end to end")

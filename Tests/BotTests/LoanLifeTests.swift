@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// One loan through its whole life, driven only through Discord (the simulators) and the clock:

@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The workflow's tasks talking to Discord through the real adapters: roles, names and notices.

@@ -2,7 +2,8 @@ import Foundation
 import Lending
 import LendingBot
 import PanelTesting
-import Simulators
+import DiscordSimulator
+import SimulatorSupport
 import Testing
 
 @Suite("Members' self-service: mine, withdraw and help, end to end")

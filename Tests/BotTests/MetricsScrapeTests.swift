@@ -1,5 +1,5 @@
+import DiscordSimulator
 import Foundation
-import Simulators
 import Testing
 
 /// `/metrics` of a running bot, scraped from outside and read by prometheus-client's parser: every

@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// What a moderator sees while an approval prepares the server: the private reply follows each

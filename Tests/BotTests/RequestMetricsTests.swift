@@ -1,11 +1,12 @@
 import Discord
+import DiscordSimulator
 import Foundation
 import HTTP
 import LendingBot
 import Logging
+import PanelSimulator
 import Pterodactyl
 import Secrets
-import Simulators
 import Testing
 
 /// Discord and panel calls counted in `/metrics` through the clients' observers, with 429s

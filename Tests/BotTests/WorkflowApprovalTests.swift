@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
-import PanelTesting
 import LendingBot
-import Simulators
+import PanelSimulator
+import PanelTesting
+import SimulatorSupport
 import Testing
 
 /// The moderators' approve and reject, end to end: commands, the notice's buttons, the usernames

@@ -1,9 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import PanelTesting
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The moderators' list, autocomplete, edit and task retry, end to end.

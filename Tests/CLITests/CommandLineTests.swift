@@ -15,6 +15,11 @@ struct CommandLineTests {
             .deletingLastPathComponent().appendingPathComponent("lending-bot").path
     }
 
+    /// The sandbox's executable, built beside `lending-bot`.
+    static var sandboxExecutable: String {
+        URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("lending-sandbox").path
+    }
+
     /// An environment with nothing of the bot's, so the developer's own settings cannot leak in.
     static func environment(_ values: [String: String]) -> [String: String] {
         let names = Set(BotConfiguration.environmentVariableNames)
@@ -85,8 +90,6 @@ struct CommandLineTests {
         (["migrate", "--migrations", "/nonexistent/migrations"], ["DATABASE_URL": "postgresql://bot:hunter2@127.0.0.1:1/x"], "migrations folder /nonexistent/migrations: no such folder", 1),
         (["run"], completeButUnreachable.merging(["CHECKOUT_MAX_PERIOD_DAYS": "hunter2"]) { $1 }, "CHECKOUT_MAX_PERIOD_DAYS: expected a whole number", 78),
         (["run"], completeButUnreachable, "cannot connect to the database", 1),
-        (["sandbox", "--database", "sandbox_cli_unused"], ["DATABASE_URL": "postgresql://bot:hunter2@[::1/x"], "DATABASE_URL: not a valid PostgreSQL URL", 78),
-        (["sandbox", "--database", "sandbox_cli_unused"], [:], "DATABASE_URL: required", 78),
         (["register-commands"], ["DISCORD_GUILD_ID": "123456789012345678"], "DISCORD_TOKEN: required", 78),
     ])
     func operatorErrors(arguments: [String], values: [String: String], expected: String, status: Int32) async throws {

@@ -1,7 +1,8 @@
+import DiscordSimulator
 import Foundation
-import Simulators
-import TestSupport
+import PanelSimulator
 import Testing
+import TestSupport
 
 /// `lending-bot register-commands` and `lending-bot doctor` as processes, against the simulators
 /// and a migrated database.

@@ -1,8 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Glibc
-import Simulators
-import TestSupport
+import PanelSimulator
+import SimulatorSupport
 import Testing
+import TestSupport
 import WebSocket
 
 /// `lending-bot run` as a process, against the Discord and panel simulators and a fresh database.

@@ -7,10 +7,15 @@ import PostgresTesting
 import TestSupport
 import Testing
 
-/// `lending-bot sandbox` as a process: it prints the console's address, serves it, and stops
-/// cleanly on SIGTERM or SIGINT; a bad port is one line and exit code 1.
-@Suite("lending-bot sandbox")
+/// `lending-sandbox` as a process: it prints the console's address, serves it, and stops
+/// cleanly on SIGTERM or SIGINT; a bad port is one line and exit code 1. `lending-bot` itself
+/// has no sandbox subcommand.
+@Suite("lending-sandbox")
 struct SandboxCommandTests {
+    static func run(_ arguments: [String], _ values: [String: String]) async throws -> Subprocess.Outcome {
+        try await Subprocess.run(CommandLineTests.sandboxExecutable, arguments, environment: CommandLineTests.environment(values))
+    }
+
     @Test("sandbox prepares its own database, prints the console URL, serves the state, and exits 0 on SIGTERM or SIGINT",
           arguments: [SIGTERM, SIGINT])
     func runAndTerminate(signal: Int32) async throws {
@@ -30,7 +35,7 @@ struct SandboxCommandTests {
 
     /// Starts the sandbox binary, reads its state and page, stops it, and checks the seeded pool.
     private static func exercise(url: String, database: String, archive: String, signal: Int32) async throws {
-        let process = try ChildProcess(CommandLineTests.executable, ["sandbox", "--port", "0", "--database", database, "--archive", archive],
+        let process = try ChildProcess(CommandLineTests.sandboxExecutable, ["--port", "0", "--database", database, "--archive", archive],
                                        environment: CommandLineTests.environment(["DATABASE_URL": url, "LOG_LEVEL": "info"]))
         defer { process.terminate() }
         let deadline = ContinuousClock.now + .seconds(90)
@@ -85,9 +90,31 @@ struct SandboxCommandTests {
     @Test("a port out of range is refused in one line, with exit code 1")
     func badPort() async throws {
         try await CommandLineTests.withDatabaseURL { url in
-            let outcome = try await CommandLineTests.run(["sandbox", "--port", "70000", "--database", "sandbox_cli_unused"], ["DATABASE_URL": url])
+            let outcome = try await Self.run(["--port", "70000", "--database", "sandbox_cli_unused"], ["DATABASE_URL": url])
             #expect(outcome.status == 1)
-            #expect(outcome.standardError.contains("--port: 70000 is not a port"), "\(outcome.standardError)")
+            #expect(outcome.standardError.contains("lending-sandbox: --port: 70000 is not a port"), "\(outcome.standardError)")
         }
+    }
+
+    @Test("configuration errors are single clear lines with no secret, and exit code 78", arguments: [
+        (["DATABASE_URL": "postgresql://bot:hunter2@[::1/x"], "DATABASE_URL: not a valid PostgreSQL URL"),
+        ([:], "DATABASE_URL: required"),
+    ])
+    func configurationErrors(values: [String: String], expected: String) async throws {
+        let outcome = try await Self.run(["--database", "sandbox_cli_unused"], values)
+        #expect(outcome.status == 78, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains(expected), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("hunter2"))
+        #expect(!outcome.standardError.contains("Fatal error"))
+        #expect(outcome.standardError.split(separator: "\n").count == 1, "\(outcome.standardError)")
+    }
+
+    @Test("--version names lending-sandbox and the release; lending-bot refuses a sandbox subcommand")
+    func versionAndNoSubcommand() async throws {
+        let version = try await Self.run(["--version"], [:])
+        #expect(version.status == 0)
+        #expect(version.standardOutput.wholeMatch(of: /lending-sandbox \d+\.\d+\.\d+ \(commit ([0-9a-f]{4,40}|unknown)\)\n/) != nil, "\(version.standardOutput)")
+        let refused = try await CommandLineTests.run(["sandbox"], [:])
+        #expect(refused.status == 64, "\(refused.standardError)")
     }
 }

@@ -1,8 +1,8 @@
+import CommandLineSupport
 import Glibc
 import Testing
-@testable import lending_bot
 
-/// What SIGTERM and SIGINT do to `run` and `sandbox`: the first asks for a graceful shutdown,
+/// What SIGTERM and SIGINT do to `lending-bot run` and `lending-sandbox`: the first asks for a graceful shutdown,
 /// every later one ends the process at once (exit 1). The process test of the first signal is in
 /// `RunCommandTests` and `SandboxCommandTests`; two signals sent back to back may be merged into
 /// one by the kernel, so the second is judged here, on the counter the signal thread uses.

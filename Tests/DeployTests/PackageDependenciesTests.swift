@@ -40,8 +40,8 @@ import TestSupport
         let end = try #require(page.range(of: "```", range: start.upperBound..<page.endIndex))
         var drawn: Set<String> = []
         for match in page[start.upperBound..<end.lowerBound].matches(of: #/^\s*(\w+)(?:\["[^"]*"\])?\s*-->\s*(\w+)\s*$/#.anchorsMatchLineEndings()) {
-            // Mermaid ids cannot hold a dash: the executable is drawn as `lendingbot`.
-            let from = match.1 == "lendingbot" ? "lending-bot" : String(match.1)
+            // Mermaid ids cannot hold a dash: an executable is drawn without it (`lendingbot`, `lendingsandbox`).
+            let from = manifest.targets.first { $0.name.replacingOccurrences(of: "-", with: "") == match.1 }?.name ?? String(match.1)
             drawn.insert("\(from) --> \(match.2)")
         }
         let nodes = Set(drawn.flatMap { $0.components(separatedBy: " --> ") })

@@ -1,6 +1,7 @@
-import Simulators
-import Testing
 @testable import Discord
+import DiscordSimulator
+import SimulatorSupport
+import Testing
 
 /// `editMessage(in:id:_:)` over the real HTTP client against the REST simulator; `withClient` also
 /// checks every body sent against Discord's OpenAPI spec.

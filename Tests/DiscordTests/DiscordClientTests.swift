@@ -1,11 +1,12 @@
+@testable import Discord
+import DiscordSimulator
 import DiscordTesting
 import Foundation
 import HTTP
 import Logging
 import Secrets
-import Simulators
+import SimulatorSupport
 import Testing
-@testable import Discord
 
 /// The REST client over the real HTTP client against the Discord REST simulator.
 @Suite("The Discord REST client")

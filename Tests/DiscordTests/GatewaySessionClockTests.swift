@@ -1,8 +1,9 @@
-import Simulators
+@testable import Discord
+import DiscordSimulator
+import SimulatorSupport
 import Testing
 import TestSupport
 import WebSocket
-@testable import Discord
 
 /// The gateway session with its clock and the simulator's both manual: the test moves time, the
 /// session heartbeats and paces its IDENTIFYs by it, and the simulator judges every beat and every

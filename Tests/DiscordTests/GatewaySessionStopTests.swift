@@ -1,8 +1,8 @@
+@testable import Discord
+import DiscordSimulator
 import Foundation
-import Simulators
 import Testing
 import WebSocket
-@testable import Discord
 
 @Suite("Stopping the gateway session", .serialized)
 struct GatewaySessionStopTests {

@@ -1,11 +1,12 @@
+@testable import Discord
+import DiscordSimulator
 import Foundation
 import Logging
 import Secrets
-import Simulators
+import SimulatorSupport
 import Synchronization
 import Testing
 import WebSocket
-@testable import Discord
 
 /// The gateway session against the gateway simulator, over the real WebSocket client with
 /// zlib-stream, in real time with a short heartbeat interval.

@@ -1,6 +1,7 @@
 import Discord
+import DiscordSimulator
 import Foundation
-import Simulators
+import SimulatorSupport
 import Testing
 import WebSocket
 

@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("Gateway simulator INTERACTION_CREATE") struct GatewaySimulatorInteractionTests {

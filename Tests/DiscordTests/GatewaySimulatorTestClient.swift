@@ -1,7 +1,8 @@
 import Discord
+import DiscordSimulator
 import Foundation
 import Logging
-import Simulators
+import SimulatorSupport
 import Synchronization
 import WebSocket
 

@@ -1,10 +1,10 @@
+@testable import Discord
+import DiscordSimulator
 import DiscordTesting
 import Foundation
 import HTTP
 import Logging
-import Simulators
 import Testing
-@testable import Discord
 
 @Suite("Message nonces, the guild and its commands")
 struct NonceAndGuildTests {

@@ -1,7 +1,7 @@
 import Discord
 import Foundation
 import Secrets
-import Simulators
+import DiscordSimulator
 import Testing
 
 @Suite("Callbacks prepared once")

@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("REST simulator guild members, roles, commands and bot info") struct RESTSimulatorGuildTests {

@@ -1,6 +1,7 @@
+import DiscordSimulator
 import DiscordTesting
 import Foundation
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// `PATCH /channels/{channel_id}/messages/{message_id}`: what changes, what is kept, who may edit,

@@ -1,7 +1,8 @@
 import Discord
+import DiscordSimulator
 import DiscordTesting
 import Foundation
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The read routes a permission check needs (guild roles, the bot's member, a channel with its

@@ -1,8 +1,9 @@
+import DiscordSimulator
 import Foundation
-#if canImport(FoundationNetworking)
 import FoundationNetworking
+import SimulatorSupport
+#if canImport(FoundationNetworking)
 #endif
-import Simulators
 
 /// A small HTTP client for the simulator's own tests: URLSession, because the project's HTTP module
 /// is written in parallel and is what the simulator will later test.

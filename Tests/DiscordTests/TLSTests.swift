@@ -1,12 +1,13 @@
+@testable import Discord
+import DiscordSimulator
 import Foundation
 import HTTP
 import Logging
 import Secrets
-import Simulators
+import SimulatorSupport
 import Testing
 import TestSupport
 import WebSocket
-@testable import Discord
 
 /// TLS as the bot meets it at Discord's edge: verification against a CA, and ALPN offering h2.
 @Suite("TLS to Discord", .serialized)

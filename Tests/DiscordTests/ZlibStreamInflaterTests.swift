@@ -1,5 +1,5 @@
 import Discord
-import Simulators
+import DiscordSimulator
 import Testing
 
 @Suite("Inflating zlib-stream payloads")

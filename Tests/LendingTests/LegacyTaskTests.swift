@@ -1,9 +1,9 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
 import Postgres
 import Pterodactyl
-import Simulators
 import Testing
 
 /// Tasks written by the release before typed inputs and steps, still queued, claimed by a runner

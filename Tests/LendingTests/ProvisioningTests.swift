@@ -1,7 +1,8 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// An approval installs the requested release on an image with the Java it needs, starts the

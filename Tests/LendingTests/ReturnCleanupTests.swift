@@ -1,10 +1,11 @@
 import Foundation
 import HTTP
 import Lending
+import PanelSimulator
 import PanelTesting
 import Postgres
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// What a return leaves on the server, proved by what a renter can do: the renter acts through

@@ -1,9 +1,9 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Pterodactyl
-import Simulators
 import Postgres
+import Pterodactyl
 import Testing
 
 @Suite("Scheduler")

@@ -1,9 +1,9 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Pterodactyl
-import Simulators
 import Postgres
+import Pterodactyl
 import Testing
 
 /// A task killed after any one of its steps, and resumed by a new runner once its claim has

@@ -1,7 +1,7 @@
 import Foundation
 import Lending
+import PanelSimulator
 import Postgres
-import Simulators
 import Synchronization
 import Testing
 import TestSupport

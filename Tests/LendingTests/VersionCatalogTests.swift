@@ -3,9 +3,10 @@ import HTTP
 import Lending
 import LendingBot
 import Logging
+import PanelSimulator
 import PanelTesting
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The cached catalog against a real database and the version-manifest simulator behind the

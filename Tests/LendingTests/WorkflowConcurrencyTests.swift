@@ -1,10 +1,9 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Pterodactyl
-import Simulators
 import Postgres
-import Simulators
+import Pterodactyl
 import Testing
 
 /// Races, crashes and a flaky panel: the workflow must still do each thing exactly once.

@@ -1,9 +1,9 @@
 import Foundation
 import Lending
+import PanelSimulator
 import PanelTesting
-import Pterodactyl
-import Simulators
 import Postgres
+import Pterodactyl
 import Testing
 
 /// Every transition of the state machine and every refusal, against a real database and the

@@ -3,7 +3,7 @@ import Lending
 import PanelTesting
 import Pterodactyl
 import Postgres
-import Simulators
+import PanelSimulator
 import Testing
 
 /// A member withdrawing their own PENDING request, and what `/mcserver mine` reads.

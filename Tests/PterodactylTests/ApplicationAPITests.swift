@@ -1,10 +1,11 @@
 import Foundation
 import HTTP
 import Logging
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
 import Secrets
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("Application API: users and server lookup")

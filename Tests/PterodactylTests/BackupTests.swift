@@ -1,9 +1,9 @@
 import Foundation
 import HTTP
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
 import Secrets
-import Simulators
 import Testing
 
 @Suite("Client API: backups")

@@ -1,8 +1,9 @@
 import Foundation
 import HTTP
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 import Testing
 
 @Suite("Client API: server details, power, reinstall, files, startup")

@@ -1,7 +1,7 @@
 import Foundation
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
 import Testing
 
 @Suite("ensureBackup: a backup found by its name")

@@ -1,8 +1,8 @@
 import Foundation
 import HTTP
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
 import Testing
 
 /// Schedules on the simulator as the panel serves them, and the client's list and delete.

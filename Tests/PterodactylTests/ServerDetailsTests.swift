@@ -1,8 +1,9 @@
 import Foundation
 import HTTP
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// `PATCH /api/application/servers/{id}/details` (docs/PANEL-API.md §2.7–§2.8).

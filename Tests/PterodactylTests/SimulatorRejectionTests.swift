@@ -1,8 +1,8 @@
 import Foundation
 import HTTP
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
 import Testing
 
 /// The simulator rejects what the panel rejects (docs/PANEL-API.md §1–§3).

@@ -1,10 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import PanelTesting
 import Postgres
 import PostgresTesting
-import Simulators
 import Testing
 
 extension Resilience {

@@ -1,8 +1,8 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import PanelTesting
-import Simulators
 import Testing
 
 extension Resilience {

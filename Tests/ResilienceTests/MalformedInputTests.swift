@@ -1,4 +1,5 @@
 import Discord
+import DiscordSimulator
 import Foundation
 import HTTP
 import Lending
@@ -8,7 +9,7 @@ import PanelTesting
 import Postgres
 import Pterodactyl
 import Secrets
-import Simulators
+import SimulatorSupport
 import Testing
 
 extension Resilience {

@@ -1,9 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
 import Postgres
-import Simulators
 import Testing
 
 extension Resilience {

@@ -1,9 +1,11 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 extension Resilience {

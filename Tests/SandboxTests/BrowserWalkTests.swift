@@ -1,7 +1,9 @@
+import DiscordSimulator
 import Foundation
 import Logging
+import PanelSimulator
 import Sandbox
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// A person's loan through the console page, in Debian's headless chromium driven over the

@@ -1,7 +1,9 @@
+import DiscordSimulator
 import Foundation
 import HTTP
+import PanelSimulator
 import Sandbox
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The console's JSON API against a real sandbox (the bot, the simulators, PostgreSQL), without a browser.

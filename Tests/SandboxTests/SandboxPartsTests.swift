@@ -4,13 +4,34 @@ import LendingBot
 import Logging
 import Postgres
 import PostgresTesting
-import Sandbox
+@testable import Sandbox
 import ServiceLifecycle
 import Synchronization
 import Testing
 
 @Suite("Sandbox parts")
 struct SandboxPartsTests {
+    @Test("the console page is read from the built resource files, with its style and script inline")
+    func consolePage() throws {
+        let page = try ConsolePage.load()
+        #expect(page.hasPrefix("<!doctype html>"))
+        #expect(page.contains("<title>lending-bot sandbox</title>"))
+        #expect(page.contains("data-testid=\"composer\""), "the markup of index.html")
+        #expect(page.contains("--blurple:#5865f2"), "console.css, inline")
+        #expect(page.contains("\"use strict\";") && page.contains("setInterval(refresh, 1000);"), "console.js, inline")
+        #expect(!page.contains(ConsolePage.styleLink) && !page.contains(ConsolePage.scriptTag), "nothing left for the browser to fetch")
+    }
+
+    @Test("a bundle without the console's files is refused in one line naming the file")
+    func consolePageMissing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-console-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundle = try #require(Bundle(path: folder.path))
+        let error = #expect(throws: SandboxError.self) { try ConsolePage.load(from: bundle) }
+        #expect(error?.description.contains("index.html is missing") == true, "\(String(describing: error))")
+    }
+
     @Test("the sandbox database replaces the database of a URL or a keyword string, and keeps the rest")
     func databaseURL() {
         #expect(SandboxDatabase.url("postgresql://bot:pw@127.0.0.1:5432/lending?sslmode=disable", database: "lending_sandbox")

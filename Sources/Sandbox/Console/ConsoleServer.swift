@@ -1,9 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
-public import Logging
 import LendingBot
-import Simulators
+public import Logging
+import SimulatorSupport
 
 /// The console over HTTP on 127.0.0.1 only: the page at `/`, its JSON API under `/api/`.
 ///
@@ -27,9 +27,11 @@ public struct ConsoleServer: Sendable {
     public static func start(console: SandboxConsole, port: Int, logger: Logger) async throws -> ConsoleServer {
         guard let requested = UInt16(exactly: port) else { throw SandboxError("--port: \(port) is not a port") }
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: requested)
+        // Read once, before listening: a page missing from the build stops the sandbox at start.
+        let page = Data(try ConsolePage.load().utf8)
         do {
             return ConsoleServer(running: try await RunningHTTPServer.start(address: address, timeout: 30,
-                                                                           handler: ConsoleHandler(console: console, logger: logger)),
+                                                                           handler: ConsoleHandler(console: console, page: page, logger: logger)),
                                  console: console)
         } catch {
             throw SandboxError("cannot listen on 127.0.0.1:\(port) (is another program using it? choose one with --port): \(error)")
@@ -43,6 +45,8 @@ public struct ConsoleServer: Sendable {
 
 struct ConsoleHandler: HTTPHandler {
     let console: SandboxConsole
+    /// `ConsolePage`, read at start.
+    let page: Data
     let logger: Logger
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -55,7 +59,7 @@ struct ConsoleHandler: HTTPHandler {
             switch (request.method, request.path) {
             case (.GET, "/"), (.GET, "/index.html"):
                 return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
-                                    body: Data(ConsolePage.html.utf8))
+                                    body: page)
             case (.GET, "/api/state"):
                 return json(.ok, try await console.state())
             case (.POST, let path) where path.hasPrefix("/api/"):

@@ -1,5 +1,5 @@
+import DiscordSimulator
 import Foundation
-import Simulators
 import Synchronization
 
 /// One interaction the console sent on a persona's behalf.

@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import SimulatorSupport
 
 /// What a person can do in the console, each sent to the bot as the Discord client would send it.
 extension SandboxConsole {

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Simulators
+import SimulatorSupport
 
 /// The clock controls: a jump of some seconds, or to just past the next active loan's end date.
 /// The scheduler looks every few seconds in the sandbox, so reminders and expiry follow shortly.

@@ -1,5 +1,6 @@
+import DiscordSimulator
 import Foundation
-import Simulators
+import SimulatorSupport
 
 /// Every message the bot made, gathered as the Discord client shows them: the notify channel, each
 /// persona's DMs, and each persona's ephemeral replies, with later edits (update callbacks on a

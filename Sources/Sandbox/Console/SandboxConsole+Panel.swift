@@ -1,6 +1,7 @@
 import Lending
+import PanelSimulator
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 
 /// The panel part of `GET /api/state`: each pool server as the panel and Wings hold it, so the
 /// page shows what an approval does to it (version, image, install, power), then who may enter.

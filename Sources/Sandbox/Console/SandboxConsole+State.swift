@@ -1,6 +1,7 @@
+import DiscordSimulator
 import Foundation
 import Postgres
-import Simulators
+import SimulatorSupport
 
 /// `GET /api/state`: everything the page shows, in one JSON object.
 extension SandboxConsole {

@@ -1,6 +1,6 @@
+import DiscordSimulator
 import Foundation
 public import Postgres
-import Simulators
 
 /// What the browser console reads and does: the simulators' view of Discord and the panel, the
 /// sandbox database, the clock, and the interactions sent on behalf of the personas. It acts only

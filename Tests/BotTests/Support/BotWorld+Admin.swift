@@ -1,9 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
-import PanelTesting
 import LendingBot
+import PanelTesting
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// Helpers for the moderators' tests: requests filed straight through the workflow, panel

@@ -1,16 +1,18 @@
 import Discord
+import DiscordSimulator
 import DiscordTesting
 import Foundation
 import HTTP
 import Lending
 import LendingBot
 import Logging
+import PanelSimulator
 import PanelTesting
 import Postgres
 import PostgresTesting
 import Pterodactyl
 import Secrets
-import Simulators
+import SimulatorSupport
 import TestSupport
 
 /// The bot end to end: the real router behind the real gateway session and REST client, against

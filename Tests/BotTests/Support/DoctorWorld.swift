@@ -1,10 +1,11 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import Logging
+import PanelSimulator
 import Postgres
 import PostgresTesting
-import Simulators
 import TestSupport
 
 /// `Doctor` against the Discord REST and panel simulators and a fresh database, configured the

@@ -1,9 +1,10 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import PanelTesting
 import Postgres
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// Drives the member and moderator loan commands in a `BotWorld`: loans made ACTIVE through the

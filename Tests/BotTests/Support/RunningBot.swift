@@ -1,14 +1,16 @@
+import DiscordSimulator
 import Foundation
 import HTTP
 import LendingBot
 import Logging
+import PanelSimulator
 import Postgres
 import Secrets
 import ServiceLifecycle
-import Simulators
+import SimulatorSupport
 import Synchronization
-import TestSupport
 import Testing
+import TestSupport
 
 /// The whole bot as `lending-bot run` starts it (`BotApplication`), with `HEALTH_LISTEN` on a
 /// port the system picks, against the Discord and panel simulators and a migrated database of

@@ -1,8 +1,8 @@
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
 import Testing
 
 /// The adapter against the panel simulator: accounts, and how panel failures reach the task runner.

@@ -1,9 +1,9 @@
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
 import Testing
 
 /// The adapter against the panel simulator: the backups the archive is made from.

@@ -2,7 +2,7 @@ import Lending
 import LendingBot
 import PanelTesting
 import Secrets
-import Simulators
+import PanelSimulator
 import Testing
 
 /// The adapter's calls a handler makes itself: a server's state and a member's password reset.

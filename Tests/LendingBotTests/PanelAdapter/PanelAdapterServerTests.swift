@@ -1,9 +1,10 @@
 import Foundation
 import Lending
 import LendingBot
+import PanelSimulator
 import PanelTesting
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 import Testing
 
 /// The adapter against the panel simulator: server details, sub-users, power and reset.

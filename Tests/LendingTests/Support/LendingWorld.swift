@@ -2,10 +2,11 @@ import Foundation
 import Lending
 import LendingBot
 import Logging
+import PanelSimulator
 import PanelTesting
 import Postgres
 import Pterodactyl
-import Simulators
+import SimulatorSupport
 
 /// Everything a workflow test needs, real where it matters: a migrated PostgreSQL database, the
 /// panel simulator behind the real HTTP client and the bot's panel adapter, and the Discord side

@@ -1,5 +1,5 @@
 import Foundation
-import Simulators
+import SimulatorSupport
 
 /// Seeded malformed variants of a valid JSON object that no decoder may accept: every variant
 /// breaks the object itself or one of the `required` keys its decoder cannot do without.

@@ -1,13 +1,15 @@
+import DiscordSimulator
 import Foundation
 import Lending
 import LendingBot
 import Logging
+import PanelSimulator
 import PanelTesting
 import Postgres
 import PostgresTesting
 import Pterodactyl
 import Secrets
-import Simulators
+import SimulatorSupport
 import TestSupport
 
 /// The bot end to end for the resilience suite: the Discord REST and gateway simulators, the panel

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
 import Logging
-import Simulators
+import SimulatorSupport
 import Synchronization
 import WebSocket
 

@@ -2,14 +2,15 @@ import Foundation
 import HTTP
 import LendingBot
 import Logging
+import PanelSimulator
 import Postgres
 import PostgresTesting
 import Sandbox
 import ServiceLifecycle
-import Simulators
+import SimulatorSupport
 import TestSupport
 
-/// A whole sandbox in process, as `lending-bot sandbox` runs it: on the test cluster, in a database
+/// A whole sandbox in process, as `lending-sandbox` runs it: on the test cluster, in a database
 /// of its own that is dropped afterwards, with the console on a free port of 127.0.0.1. Installs
 /// run until the test finishes them through `panel`, so it sees a server installing for certain.
 struct SandboxHarness: Sendable {

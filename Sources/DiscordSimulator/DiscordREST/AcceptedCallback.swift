@@ -1,0 +1,33 @@
+public import SimulatorSupport
+/// An interaction callback the REST simulator accepted (2xx), as an observer of
+/// `DiscordRESTSimulator.observeCallbacks(_:)` sees it the moment it was judged.
+public struct AcceptedCallback: Sendable {
+    public let interactionID: String
+    /// The callback's `type` (4 message, 5 deferred, 9 modal, ...).
+    public let type: Int
+    /// The whole callback body, `{type, data}`.
+    public let body: SimulatorJSON?
+
+    /// Nil unless `request` is an accepted `POST /interactions/{id}/{token}/callback`.
+    init?(_ request: RecordedRequest) {
+        guard request.route == .createInteractionResponse, (200..<300).contains(request.status),
+              let type = request.body?["type"]?.intValue else { return nil }
+        // The recorded path is `/interactions/{id}/{token}/callback`.
+        let segments = request.path.split(separator: "/")
+        guard segments.count == 4 else { return nil }
+        interactionID = String(segments[1])
+        self.type = type
+        body = request.body
+    }
+}
+
+/// The observer behind a reference: a closure kept in a `Mutex` and read through its `inout`
+/// access gets one more reabstraction thunk wrapped around it on every read, so calling it grew
+/// slower with each request (a quarter of the benchmark's CPU after 10,000 interactions).
+final class CallbackObserver: Sendable {
+    let call: @Sendable (AcceptedCallback) -> Void
+
+    init(call: @escaping @Sendable (AcceptedCallback) -> Void) {
+        self.call = call
+    }
+}
