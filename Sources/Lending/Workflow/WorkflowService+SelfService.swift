@@ -27,25 +27,9 @@ extension WorkflowService {
             case .active: throw LendingError.notAllowed(id: id, status: .active, action: "withdrawn")
             case .rejected, .returned: throw try await alreadyDecided(workflow, on: transaction)
             }
-            var released = false
-            if let task = try await TaskTable.open(workflowId: id, on: transaction) {
-                guard task.state == .failed else { throw LendingError.approvalInProgress(id: id, by: task.actor) }
-                _ = try await TaskTable.cancel(id: task.id, at: now, on: transaction)
-                _ = try await TaskTable.insert(.release(ReleaseInput()), workflowId: id, pteroServerId: task.pteroServerId, actor: member,
-                                               at: now, on: transaction)
-                released = true
-            }
-            var changed = workflow
-            changed.status = .rejected
-            changed.pteroServerId = nil
-            guard let stored = try await WorkflowTable.update(changed, expectedStatus: .pending, at: now, on: transaction) else {
-                throw LendingError.workflowNotFound(id: id)
-            }
             var detail: [String: String] = [:]
             if let server = workflow.pteroServerId { detail["releasedServer"] = server }
-            try await AuditTable.record(workflowId: id, actor: member, action: .withdraw, from: .pending, to: .rejected,
-                                        detail: detail, at: now, on: transaction)
-            return (stored, released)
+            return try await closePending(workflow, by: member, action: .withdraw, detail: detail, at: now, on: transaction)
         }
         if released { wakeRunner() }
         await tellModeratorsOfWithdrawal(withdrawn, by: member)

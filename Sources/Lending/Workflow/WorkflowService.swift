@@ -173,25 +173,9 @@ public struct WorkflowService: Sendable {
         let (rejected, released) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.status == .pending else { throw try await alreadyDecided(workflow, on: transaction) }
-            var released = false
-            if let task = try await TaskTable.open(workflowId: id, on: transaction) {
-                guard task.state == .failed else { throw LendingError.approvalInProgress(id: id, by: task.actor) }
-                _ = try await TaskTable.cancel(id: task.id, at: now, on: transaction)
-                _ = try await TaskTable.insert(.release(ReleaseInput()), workflowId: id, pteroServerId: task.pteroServerId, actor: moderator,
-                                               at: now, on: transaction)
-                released = true
-            }
-            var changed = workflow
-            changed.status = .rejected
-            changed.pteroServerId = nil
-            guard let stored = try await WorkflowTable.update(changed, expectedStatus: .pending, at: now, on: transaction) else {
-                throw LendingError.workflowNotFound(id: id)
-            }
             var detail: [String: String] = [:]
             if let trimmed, !trimmed.isEmpty { detail["reason"] = trimmed }
-            try await AuditTable.record(workflowId: id, actor: moderator, action: .reject, from: .pending, to: .rejected,
-                                        detail: detail, at: now, on: transaction)
-            return (stored, released)
+            return try await closePending(workflow, by: moderator, action: .reject, detail: detail, at: now, on: transaction)
         }
         if released { wakeRunner() }
         await tellApplicant(rejected, reason: trimmed.flatMap { $0.isEmpty ? nil : $0 })
@@ -369,6 +353,31 @@ public struct WorkflowService: Sendable {
         if let task = try await TaskTable.open(workflowId: workflow.id, on: transaction), task.kind == .returnLoan {
             throw LendingError.returnInProgress(id: workflow.id, by: task.actor)
         }
+    }
+
+    /// Ends a PENDING request, locked by the caller, as REJECTED: a moderator's rejection or its
+    /// member's withdrawal. An approval that failed for good is cancelled and a release task undoes
+    /// what it did on the panel; one queued or running refuses (`approvalInProgress`). Returns the
+    /// stored row and whether a release task was queued.
+    func closePending(_ workflow: WorkflowRecord, by actor: String, action: AuditAction, detail: [String: String], at now: Date,
+                      on transaction: Transaction) async throws -> (WorkflowRecord, released: Bool) {
+        var released = false
+        if let task = try await TaskTable.open(workflowId: workflow.id, on: transaction) {
+            guard task.state == .failed else { throw LendingError.approvalInProgress(id: workflow.id, by: task.actor) }
+            _ = try await TaskTable.cancel(id: task.id, at: now, on: transaction)
+            _ = try await TaskTable.insert(.release(ReleaseInput()), workflowId: workflow.id, pteroServerId: task.pteroServerId, actor: actor,
+                                           at: now, on: transaction)
+            released = true
+        }
+        var changed = workflow
+        changed.status = .rejected
+        changed.pteroServerId = nil
+        guard let stored = try await WorkflowTable.update(changed, expectedStatus: .pending, at: now, on: transaction) else {
+            throw LendingError.workflowNotFound(id: workflow.id)
+        }
+        try await AuditTable.record(workflowId: workflow.id, actor: actor, action: action, from: .pending, to: .rejected,
+                                    detail: detail, at: now, on: transaction)
+        return (stored, released)
     }
 
     /// "Already approved by …": the error for a request that has left the status an action needs.
