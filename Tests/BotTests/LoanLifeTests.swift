@@ -78,6 +78,11 @@ struct LoanLifeTests {
             #expect(archived.count == 1 && archived[0].contains("1_"), "\(archived)")
             // The member's Discord client is in Japanese (they opened the form from it), so their DM is too.
             #expect(world.rest.sentMessages(in: dmChannel).last?["content"]?.stringValue?.contains("返却されました") == true)
+            // The moderators read the return in the notify channel once, in the guild's language.
+            let returnPosts = world.rest.sentMessages(in: BotWorld.notifyChannelID).filter {
+                $0["content"]?.stringValue?.hasPrefix("Loan #1 ") == true && $0["content"]?.stringValue?.contains("was returned") == true
+            }
+            #expect(returnPosts.count == 1, "\(world.rest.sentMessages(in: BotWorld.notifyChannelID).map { $0["content"] })")
 
             // The server is free again: the next request gets it.
             let next = try await world.services.workflow.file(NewWorkflow(

@@ -61,13 +61,15 @@ struct TaskRecoveryTests {
                 case .loanApproved: "approved"
                 case .panelAccessGranted(_, let user, _): "access \(user)"
                 case .loanReturned(_, let user, _): "returned \(user)"
+                case .loanReturnedToModerators: "returned, told the moderators"
                 // Progress is a courtesy shown again by a resumed task, not a notice people keep.
                 case .approvalProgress: nil
                 default: "other"
                 }
             }
             #expect(kinds.sorted() == ["access \(World.member)", "access \(World.otherMember)", "approved",
-                                       "returned \(World.member)", "returned \(World.organizer)", "returned \(World.otherMember)"].sorted())
+                                       "returned \(World.member)", "returned \(World.organizer)", "returned \(World.otherMember)",
+                                       "returned, told the moderators"].sorted())
             let audit = try await AuditTable.list(workflowId: workflow.id, on: world.pool).map(\.action)
             #expect(audit.filter { $0 == .approve }.count == 1 && audit.filter { $0 == .return }.count == 1)
             calls.return = point.calls - calls.approval - beforeTask

@@ -33,6 +33,12 @@ struct TaskStepTests {
         }
     }
 
+    @Test("this release's new step: the moderators' post of a return, recorded as notify:moderators, never read as a member's")
+    func moderatorsReturnStep() {
+        #expect(TaskStep.notifyModeratorsReturned.name == "notify:moderators")
+        #expect(TaskStep(name: "notify:moderators") == .notifyModeratorsReturned)
+    }
+
     @Test("names no release records are nobody's step", arguments: [
         "", "account:", "notify:panel:", "backup-create:0", "backup-create:x", "backup-wait:01", "unknown", "unknown:1", "Version",
     ])

@@ -27,6 +27,9 @@ public enum LendingNotice: Sendable, Equatable {
     case loanExpired(LoanSummary)
     /// To the organizer or a panel user: the loan was returned and where its data went.
     case loanReturned(LoanSummary, recipient: String, archive: ArchiveOutcome)
+    /// To the moderators: the loan was returned (by its organizer, a moderator or the scheduler)
+    /// and where its data went, once per return.
+    case loanReturnedToModerators(LoanSummary, archive: ArchiveOutcome)
     /// To the applicant: the request was rejected, with the moderator's reason if one was given.
     case requestRejected(LoanSummary, applicant: String, reason: String?)
     /// To the moderators (and the moderator who approved): how far the preparation of an

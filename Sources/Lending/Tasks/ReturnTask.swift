@@ -97,6 +97,7 @@ public struct ReturnTask: TaskHandler {
         for discordId in recipients {
             try await context.notify(.notifyReturned(discordId: discordId), .loanReturned(summary, recipient: discordId, archive: outcome), notifier: notifier)
         }
+        try await context.notify(.notifyModeratorsReturned, .loanReturnedToModerators(summary, archive: outcome), notifier: notifier)
     }
 
     /// Runs a phase that comes after the renters lost access, and says so in its failure, which

@@ -51,6 +51,8 @@ public enum TaskStep: Hashable, Sendable {
     /// ACTIVE → RETURNED with its audit row.
     case complete
     case notifyReturned(discordId: String)
+    /// The moderators' post of the return.
+    case notifyModeratorsReturned
 
     /// The name the step is recorded under.
     public var name: String {
@@ -82,6 +84,7 @@ public enum TaskStep: Hashable, Sendable {
         case .reset: "reset"
         case .complete: "complete"
         case .notifyReturned(let discordId): "notify:\(discordId)"
+        case .notifyModeratorsReturned: "notify:moderators"
         }
     }
 
@@ -120,7 +123,7 @@ public enum TaskStep: Hashable, Sendable {
     /// The steps without an argument, by name.
     private static let plain: [String: TaskStep] = Dictionary(uniqueKeysWithValues: [
         TaskStep.version, .plan, .stop, .versionVariable, .dockerImage, .reinstall, .install, .start, .serverDescription, .activate,
-        .notifyOrganizer, .schedules, .backupsBefore, .archiveNaming, .backupsLeft, .reset, .complete,
+        .notifyOrganizer, .schedules, .backupsBefore, .archiveNaming, .backupsLeft, .reset, .complete, .notifyModeratorsReturned,
     ].map { ($0.name, $0) })
 }
 

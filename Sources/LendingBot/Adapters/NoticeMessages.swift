@@ -36,7 +36,7 @@ struct NoticeMessages: Sendable {
         case .loanApproved(_, let member), .panelAccessGranted(_, let member, _), .returnReminder(_, let member, _),
              .loanReturned(_, let member, _), .requestRejected(_, let member, _):
             [member]
-        case .loanExtendedByOrganizer, .requestWithdrawn, .loanExpired, .approvalProgress, .taskFailed:
+        case .loanReturnedToModerators, .loanExtendedByOrganizer, .requestWithdrawn, .loanExpired, .approvalProgress, .taskFailed:
             []
         }
     }
@@ -66,6 +66,8 @@ struct NoticeMessages: Sendable {
             return channel(strings.requestWithdrawn(loan, by: member), embed: embed(loan))
         case .loanExpired(let loan):
             return channel(strings.loanExpired(loan), embed: embed(loan), pingModerators: true)
+        case .loanReturnedToModerators(let loan, let archive):
+            return channel(strings.loanReturnedToModerators(loan, archive: archive), embed: embed(loan))
         case .loanReturned(let loan, let recipient, let archive):
             return direct(recipient, memberStrings(recipient).loanReturned(loan, archive: archive))
         case .requestRejected(let loan, let applicant, let reason):

@@ -73,15 +73,24 @@ extension Strings {
     }
 
     func loanReturned(_ loan: LoanSummary, archive: ArchiveOutcome) -> String {
-        let outcome: String = switch archive {
+        text("貸出 #\(loan.workflowId)「\(purpose(loan))」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(purpose(loan))\" was returned. ")
+            + archiveOutcome(archive)
+    }
+
+    func loanReturnedToModerators(_ loan: LoanSummary, archive: ArchiveOutcome) -> String {
+        text("貸出 #\(loan.workflowId)「\(purpose(loan))」（主催 <@\(loan.organizerDiscordId)>）は返却されました\(loan.serverAlias.map { "。\($0) は空きに戻りました" } ?? "")。",
+             "Loan #\(loan.workflowId) \"\(purpose(loan))\" (organizer <@\(loan.organizerDiscordId)>) was returned\(loan.serverAlias.map { ": \($0) is free again" } ?? ""). ")
+            + archiveOutcome(archive)
+    }
+
+    private func archiveOutcome(_ archive: ArchiveOutcome) -> String {
+        switch archive {
         case .notConfigured:
             text("サーバーのデータは保存されていません（アーカイブ先が設定されていません）。", "The server's data was not kept (no archive is configured).")
         case .archived(_, let folder, let files, let bytes):
             text("バックアップ \(files) 件（\(ByteCount.text(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
                  "\(files) backup(s) (\(ByteCount.text(bytes))) were archived in the folder `\(folder)`.")
         }
-        return text("貸出 #\(loan.workflowId)「\(purpose(loan))」のサーバーは返却されました。", "The server of loan #\(loan.workflowId) \"\(purpose(loan))\" was returned. ")
-            + outcome
     }
 
     func taskFailed(_ failure: TaskFailureSummary) -> String {
