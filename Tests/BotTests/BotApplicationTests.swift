@@ -40,6 +40,22 @@ struct BotApplicationTests {
         gateway.identifies.filter { if case .ready = $0.outcome { true } else { false } }.count
     }
 
+    /// Discord's REST API and gateway and the panel, simulated, and a database of its own, for a
+    /// whole `BotApplication`; everything is stopped after `body`.
+    static func withSimulators(guildPreferredLocale: String = "en-US",
+                               _ body: (DiscordRESTSimulator, DiscordGatewaySimulator, PanelSimulator, String) async throws -> Void) async throws {
+        let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID, guildPreferredLocale: guildPreferredLocale,
+                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]), deadlineClock: .manual())
+        try await rest.start()
+        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
+                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)
+        try await gateway.start()
+        let panel = PanelSimulator()
+        try await panel.start()
+        defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
+        try await withDatabaseURL { url in try await body(rest, gateway, panel, url) }
+    }
+
     /// The whole configuration of a bot against these simulators and database, as an operator's
     /// environment would give it.
     static func configuration(rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panel: PanelSimulator, databaseURL url: String) -> BotConfiguration {
@@ -68,17 +84,7 @@ struct BotApplicationTests {
     func startAndStop() async throws {
         var logger = Logger(label: "test.app")
         logger.logLevel = .error
-        let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID, guildPreferredLocale: "ja",
-                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]), deadlineClock: .manual())
-        try await rest.start()
-        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
-                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)
-        try await gateway.start()
-        let panel = PanelSimulator()
-        try await panel.start()
-        defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
-
-        try await Self.withDatabaseURL { url in
+        try await Self.withSimulators(guildPreferredLocale: "ja") { rest, gateway, panel, url in
             let configuration = Self.configuration(rest: rest, gateway: gateway, panel: panel, databaseURL: url)
             var options = BotApplication.Options()
             options.shutdownGrace = .seconds(2)

@@ -174,7 +174,7 @@ struct WorkflowWithdrawTests {
             #expect(member.shown[1].canWithdraw)
             #expect(member.shown[0].panelUsers == [World.member])
             #expect(try await world.service.ownRequests(of: World.otherMember, limit: 10).shown.map(\.workflow.id) == [other.id])
-            #expect(try await world.service.withdrawableRequests(of: World.member).map(\.id) == [pending.id])
+            #expect(try await LendingQueries(pool: world.pool).withdrawableRequests(of: World.member).map(\.id) == [pending.id])
         }
     }
 }

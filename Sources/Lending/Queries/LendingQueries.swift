@@ -39,6 +39,12 @@ public struct LendingQueries: Sendable {
         try await WorkflowTable.list(organizer: organizer, status: .active, on: pool)
     }
 
+    /// The PENDING requests `member` filed or organizes, oldest first: what `/mcserver withdraw`
+    /// offers. An approval under way is not filtered out: the withdrawal itself says why not.
+    public func withdrawableRequests(of member: String) async throws -> [WorkflowRecord] {
+        try await WorkflowTable.pending(filedOrOrganizedBy: member, on: pool)
+    }
+
     // MARK: Pages for the moderators' list and autocomplete
 
     /// The `limit` requests with `status` after the id `after`, oldest first.

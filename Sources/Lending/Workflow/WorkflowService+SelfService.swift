@@ -36,12 +36,6 @@ extension WorkflowService {
         return withdrawn
     }
 
-    /// The PENDING requests `member` filed or organizes, oldest first: what `/mcserver withdraw`
-    /// offers. An approval under way is not filtered out: the withdrawal itself says why not.
-    public func withdrawableRequests(of member: String) async throws -> [WorkflowRecord] {
-        try await WorkflowTable.pending(filedOrOrganizedBy: member, on: pool)
-    }
-
     /// The request if `member` may ask to withdraw it now: it exists, they filed or organize it,
     /// and it is PENDING. Shown before the confirmation; `withdraw` checks all of it again.
     public func withdrawable(_ id: Int, by member: String) async throws -> WorkflowRecord {

@@ -29,18 +29,7 @@ struct RunningBot: Sendable {
     static func with(_ body: (RunningBot) async throws -> Void) async throws {
         var logger = Logger(label: "test.metrics")
         logger.logLevel = .error
-        let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID,
-                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]),
-                                        deadlineClock: .manual())
-        try await rest.start()
-        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
-                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)
-        try await gateway.start()
-        let panel = PanelSimulator()
-        try await panel.start()
-        defer { Task { await gateway.stop(); await rest.stop(); await panel.stop() } }
-
-        try await BotApplicationTests.withDatabaseURL { url in
+        try await BotApplicationTests.withSimulators { rest, gateway, panel, url in
             var configuration = BotApplicationTests.configuration(rest: rest, gateway: gateway, panel: panel, databaseURL: url)
             configuration.healthListen = BotConfiguration.HostAndPort(host: "127.0.0.1", port: 0)
             let port = Mutex<UInt16?>(nil)

@@ -20,7 +20,7 @@ struct WithdrawCommand: CommandHandler {
             try await context.replyEphemeral(confirmation.content, components: confirmation.components)
             return
         }
-        let requests = try await services.workflow.withdrawableRequests(of: context.invokerID)
+        let requests = try await services.queries.withdrawableRequests(of: context.invokerID)
         switch requests.count {
         case 0:
             throw Refusal(strings.noOwnPendingRequest)
@@ -95,7 +95,7 @@ enum WithdrawConfirmation {
 struct OwnRequestAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         try await AutocompleteChoices.answer(context) {
-            try await context.services.workflow.withdrawableRequests(of: context.invokerID)
+            try await context.services.queries.withdrawableRequests(of: context.invokerID)
                 .filter { LoanText.matches($0, typed: command.typedText) }
                 .map(AutocompleteChoices.loan)
         }
