@@ -27,9 +27,7 @@ public struct LendingStatistics: Sendable, Equatable {
               (SELECT count(*) FROM "Workflow" WHERE "status" = 'REJECTED')::int AS "rejected",
               (SELECT count(*) FROM "Workflow" WHERE "status" = 'ACTIVE')::int AS "active",
               (SELECT count(*) FROM "Workflow" WHERE "status" = 'RETURNED')::int AS "returned",
-              (SELECT count(*) FROM "ServerBinding" b
-                WHERE NOT EXISTS (SELECT 1 FROM "Workflow" w WHERE w."pteroServerId" = b."pteroId" AND w."status" IN ('PENDING', 'ACTIVE'))
-                  AND NOT EXISTS (SELECT 1 FROM "LendingTask" t WHERE t."pteroServerId" = b."pteroId" AND t."state" IN ('QUEUED', 'FAILED')))::int AS "free",
+              (SELECT count(*) FROM "ServerBinding" b WHERE \(unsafeSQL: ServerAllocator.isFree))::int AS "free",
               (SELECT count(*) FROM "LendingTask" WHERE "state" = 'QUEUED')::int AS "queued",
               (SELECT count(*) FROM "LendingTask" WHERE "state" = 'FAILED')::int AS "failed"
             """, named: "read lending statistics")

@@ -11,13 +11,19 @@ import Postgres
 /// snapshot before the first committed) are stopped by the unique index
 /// `Workflow_pteroServerId_held_key`; the caller retries the loser.
 enum ServerAllocator {
+    /// What makes the binding `b` free, as SQL: the one statement of the rule, for the allocation
+    /// and for the free-servers gauge. A constant, so it is safe to splice into a query.
+    static let isFree = """
+        NOT EXISTS (SELECT 1 FROM "Workflow" w WHERE w."pteroServerId" = b."pteroId" AND w."status" IN ('PENDING', 'ACTIVE'))
+        AND NOT EXISTS (SELECT 1 FROM "LendingTask" t WHERE t."pteroServerId" = b."pteroId" AND t."state" IN ('QUEUED', 'FAILED'))
+        """
+
     /// Every free binding in alias order, unlocked: the approval checks each one's egg on the
     /// panel (outside any transaction) before it reserves one with `named`.
     static func freeCandidates(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
         let result = try await database.query("""
             SELECT b."name", b."pteroId", b."createdAt", b."updatedAt" FROM "ServerBinding" b
-            WHERE NOT EXISTS (SELECT 1 FROM "Workflow" w WHERE w."pteroServerId" = b."pteroId" AND w."status" IN ('PENDING', 'ACTIVE'))
-              AND NOT EXISTS (SELECT 1 FROM "LendingTask" t WHERE t."pteroServerId" = b."pteroId" AND t."state" IN ('QUEUED', 'FAILED'))
+            WHERE \(unsafeSQL: isFree)
             ORDER BY b."name"
             """, named: "list free servers")
         return try result.decodeAll(as: ServerBindingRecord.self)
