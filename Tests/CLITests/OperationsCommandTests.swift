@@ -13,7 +13,7 @@ struct OperationsCommandTests {
     static let migrationNames = [
         "20261121000000_init", "20261122000000_lending_workflow", "20261204000000_minecraft_releases",
         "20261204000200_loan_isolation_hardening",
-        "20261206000000_member_locale",
+        "20261206000000_member_locale", "20261206100000_posted_message",
     ]
 
     /// Whether `url`'s database has Prisma's migrations table: `status` and `--no-migrate` must not create it.
@@ -38,7 +38,7 @@ struct OperationsCommandTests {
             let pending = Self.rows(before.standardOutput, header: "MIGRATION")
             #expect(pending.map { $0.split(separator: " ").first.map(String.init) } == Self.migrationNames, "\(before.standardOutput)")
             #expect(pending.allSatisfy { $0.hasSuffix("  pending") }, "\(before.standardOutput)")
-            #expect(before.standardOutput.contains("0 applied, 5 pending: run lending-bot migrate to apply them."))
+            #expect(before.standardOutput.contains("0 applied, \(Self.migrationNames.count) pending: run lending-bot migrate to apply them."))
             #expect(try await !Self.hasMigrationsTable(url), "--status created _prisma_migrations")
 
             let migrated = try await CommandLineTests.run(["migrate"], ["DATABASE_URL": url])
@@ -51,7 +51,7 @@ struct OperationsCommandTests {
             for row in applied {
                 #expect(row.contains(/\ \ applied \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), "\(row)")
             }
-            #expect(after.standardOutput.contains("5 applied, none pending."))
+            #expect(after.standardOutput.contains("\(Self.migrationNames.count) applied, none pending."))
         }
     }
 
@@ -75,7 +75,7 @@ struct OperationsCommandTests {
             // Past the check, run stops at the Discord settings it lacks, as without --no-migrate.
             let ready = try await CommandLineTests.run(["run", "--no-migrate"], ["DATABASE_URL": url])
             #expect(ready.status == 78, "\(ready.standardError)")
-            #expect(ready.standardOutput.contains("5 migration(s) applied, none pending (--no-migrate: nothing applied)."), "\(ready.standardOutput)")
+            #expect(ready.standardOutput.contains("\(Self.migrationNames.count) migration(s) applied, none pending (--no-migrate: nothing applied)."), "\(ready.standardOutput)")
             #expect(ready.standardError.contains("DISCORD_TOKEN"))
         }
     }

@@ -197,7 +197,7 @@ struct WorkflowTransitionTests {
             #expect(last.detail == ["reason": "dates clash"])
             #expect(last.fromStatus == .pending && last.toStatus == .rejected)
             // The applicant, not the organizer, hears it, with the reason.
-            guard case .requestRejected(let summary, let applicant, let reason) = world.notifier.notices.last else {
+            guard case .requestRejected(let summary, let applicant, let reason, _) = world.notifier.notices.last else {
                 Issue.record("the applicant was not told")
                 return
             }

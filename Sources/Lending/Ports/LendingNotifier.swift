@@ -10,6 +10,8 @@ public protocol LendingNotifier: Sendable {
 
 /// Something that happened to a loan that a person must hear about.
 public enum LendingNotice: Sendable, Equatable {
+    /// To the moderators: a member filed a request, which waits for their decision.
+    case requestFiled(FiledRequest)
     /// To the organizer: the loan is approved and runs on this server.
     case loanApproved(LoanSummary, organizer: String)
     /// To a panel user: they have access to the server; `/mcserver reset-password` gives them
@@ -20,6 +22,9 @@ public enum LendingNotice: Sendable, Equatable {
     /// To the moderators: the organizer extended their loan themselves by `days`, from
     /// `previousEnd` to the summary's end date.
     case loanExtendedByOrganizer(LoanSummary, previousEnd: Date?, days: Int)
+    /// To the moderators: a moderator (`by`) moved an ACTIVE loan's end from `previousEnd` to the
+    /// summary's end date.
+    case loanExtendedByModerator(LoanSummary, previousEnd: Date?, by: String)
     /// To the moderators: the applicant or organizer (`by`) withdrew their PENDING request, and
     /// any server it held is free again.
     case requestWithdrawn(LoanSummary, by: String)
@@ -30,13 +35,28 @@ public enum LendingNotice: Sendable, Equatable {
     /// To the moderators: the loan was returned (by its organizer, a moderator or the scheduler)
     /// and where its data went, once per return.
     case loanReturnedToModerators(LoanSummary, archive: ArchiveOutcome)
-    /// To the applicant: the request was rejected, with the moderator's reason if one was given.
-    case requestRejected(LoanSummary, applicant: String, reason: String?)
+    /// To the applicant: the request was rejected by a moderator (`by`), with the reason if one
+    /// was given.
+    case requestRejected(LoanSummary, applicant: String, reason: String?, by: String)
     /// To the moderators (and the moderator who approved): how far the preparation of an
     /// approved request's server has got. Best effort: a lost progress notice changes nothing.
     case approvalProgress(ApprovalProgress)
     /// To the moderators: a task stopped for good; a moderator can retry it.
     case taskFailed(TaskFailureSummary)
+}
+
+/// A request as filed: what the moderators need to decide on it.
+public struct FiledRequest: Sendable, Equatable {
+    public var workflow: WorkflowRecord
+    public var panelUsers: [String]
+    /// The panel users who already have a panel account; the others need a username at approval.
+    public var panelUsersWithAccount: Set<String>
+
+    public init(workflow: WorkflowRecord, panelUsers: [String], panelUsersWithAccount: Set<String>) {
+        self.workflow = workflow
+        self.panelUsers = panelUsers
+        self.panelUsersWithAccount = panelUsersWithAccount
+    }
 }
 
 /// One stage of preparing a server for an approved request.

@@ -64,6 +64,22 @@ public struct WorkflowService: Sendable {
         }
     }
 
+    /// Tells the moderators of a request just filed (their "New request" post, with its Approve
+    /// and Reject buttons). Called after the member has had their answer, so the post never
+    /// delays it; best effort like the other notices after a commit: the request stands, and
+    /// `workflow list` shows it, whether or not the post goes out.
+    public func announceFiled(_ workflow: WorkflowRecord) async {
+        guard let notifier else { return }
+        do {
+            let users = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: pool).map(\.discordId)
+            let withAccount = Set(try await PterodactylUserTable.list(discordIds: users, on: pool).map(\.discordId))
+            try await notifier.deliver(.requestFiled(FiledRequest(workflow: workflow, panelUsers: users, panelUsersWithAccount: withAccount)),
+                                       deduplicationKey: "filed-\(workflow.id)")
+        } catch {
+            logger.error("could not post the new request to the moderators", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
+        }
+    }
+
     /// The panel users of a request who have no panel account yet: a moderator must choose
     /// their usernames before approving.
     public func usersWithoutAccount(_ id: Int) async throws -> [String] {
@@ -178,16 +194,16 @@ public struct WorkflowService: Sendable {
             return try await closePending(workflow, by: moderator, action: .reject, detail: detail, at: now, on: transaction)
         }
         if released { wakeRunner() }
-        await tellApplicant(rejected, reason: trimmed.flatMap { $0.isEmpty ? nil : $0 })
+        await tellApplicant(rejected, reason: trimmed.flatMap { $0.isEmpty ? nil : $0 }, moderator: moderator)
         return rejected
     }
 
     /// Best effort after the commit: the rejection stands whether or not the message arrives.
-    private func tellApplicant(_ workflow: WorkflowRecord, reason: String?) async {
+    private func tellApplicant(_ workflow: WorkflowRecord, reason: String?, moderator: String) async {
         guard let notifier else { return }
         do {
             let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
-            try await notifier.deliver(.requestRejected(summary, applicant: workflow.applicantDiscordId, reason: reason),
+            try await notifier.deliver(.requestRejected(summary, applicant: workflow.applicantDiscordId, reason: reason, by: moderator),
                                        deduplicationKey: "rejected-\(workflow.id)")
         } catch {
             logger.warning("could not tell the applicant about a rejection", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
@@ -201,7 +217,7 @@ public struct WorkflowService: Sendable {
     public func extend(_ id: Int, by moderator: String, to date: CalendarDate) async throws -> WorkflowRecord {
         let now = clock.now()
         guard date <= CalendarDate.latest else { throw LendingError.dateTooLate(date) }
-        return try await pool.withTransaction { transaction in
+        let (extended, before) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             var changed = workflow
             var detail: [String: String] = ["date": date.description]
@@ -225,8 +241,12 @@ public struct WorkflowService: Sendable {
             }
             try await AuditTable.record(workflowId: id, actor: moderator, action: .extend, from: workflow.status, to: workflow.status,
                                         detail: detail, at: now, on: transaction)
-            return stored
+            return (stored, workflow)
         }
+        if before.status == .active {
+            await tellModeratorsOfExtension(extended, previousEnd: before.endDate, by: .moderator(moderator))
+        }
+        return extended
     }
 
     /// The organizer's own extension: `CHECKOUT_EXTEND_DAYS` more days from the current end date,
@@ -259,19 +279,27 @@ public struct WorkflowService: Sendable {
                                         at: now, on: transaction)
             return (stored, workflow.endDate)
         }
-        await tellModeratorsOfExtension(extended, previousEnd: previousEnd)
+        await tellModeratorsOfExtension(extended, previousEnd: previousEnd, by: .organizer)
         return extended
+    }
+
+    private enum Extender {
+        case organizer
+        case moderator(String)
     }
 
     /// Best effort after the commit, like a rejection's message: the extension stands whether or
     /// not the notice arrives, and the audit row records it either way. The key names the new end
     /// date, so a repeat of this notice is one message.
-    private func tellModeratorsOfExtension(_ workflow: WorkflowRecord, previousEnd: Date?) async {
+    private func tellModeratorsOfExtension(_ workflow: WorkflowRecord, previousEnd: Date?, by extender: Extender) async {
         guard let notifier, let end = workflow.endDate else { return }
         do {
             let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
-            try await notifier.deliver(.loanExtendedByOrganizer(summary, previousEnd: previousEnd, days: policy.extendDays),
-                                       deduplicationKey: "extended-\(workflow.id)-\(Timestamp.format(end))")
+            let notice: LendingNotice = switch extender {
+            case .organizer: .loanExtendedByOrganizer(summary, previousEnd: previousEnd, days: policy.extendDays)
+            case .moderator(let moderator): .loanExtendedByModerator(summary, previousEnd: previousEnd, by: moderator)
+            }
+            try await notifier.deliver(notice, deduplicationKey: "extended-\(workflow.id)-\(Timestamp.format(end))")
         } catch {
             logger.warning("could not tell the moderators about an extension", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
         }

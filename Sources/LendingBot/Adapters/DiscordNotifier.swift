@@ -22,19 +22,19 @@ public struct DiscordNotifier: LendingNotifier {
     let memberLocales: MemberLocales?
     /// Where an approval's progress is shown: the approving moderator's own reply.
     let replies: ApprovalReplies
-    /// And the moderators' "New request" post.
-    let requestPosts: RequestPosts
+    /// The messages the bot edits later: each request's post, reminders with an extend button.
+    let postedMessages: PostedMessages
     let application: ApplicationID?
     let clock: LendingClock
     let logger: Logger
 
-    public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, replies: ApprovalReplies = ApprovalReplies(),
-                requestPosts: RequestPosts = RequestPosts(), application: ApplicationID? = nil, memberLocales: MemberLocales? = nil,
+    public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, postedMessages: PostedMessages,
+                replies: ApprovalReplies = ApprovalReplies(), application: ApplicationID? = nil, memberLocales: MemberLocales? = nil,
                 clock: LendingClock = .system, logger: Logger) {
         self.memberLocales = memberLocales
         self.discord = discord
         self.replies = replies
-        self.requestPosts = requestPosts
+        self.postedMessages = postedMessages
         self.application = application
         self.clock = clock
         self.notifyChannel = configuration.notifyChannelID.flatMap(ChannelID.init)
@@ -49,19 +49,23 @@ public struct DiscordNotifier: LendingNotifier {
         case .approvalProgress(let progress):
             let text = strings.approvalProgress(progress)
             await showInReply(text, workflowId: progress.workflowId)
-            await showInRequestPost(text, workflowId: progress.workflowId)
             if case .ready = progress.stage {
                 replies.forget(workflowId: progress.workflowId)
-                requestPosts.forget(workflowId: progress.workflowId)
+                await showInRequestPost(text, decided: .approved(by: progress.moderator), workflowId: progress.workflowId)
+            } else {
+                await showInRequestPost(text, workflowId: progress.workflowId)
             }
             return
         case .taskFailed(let failure) where failure.kind == .approve:
             await showInReply(strings.taskFailed(failure), workflowId: failure.workflowId)
             await showInRequestPost(strings.taskFailed(failure), workflowId: failure.workflowId)
         case .requestWithdrawn(let loan, let member):
-            // Nothing is left to decide: the request's post loses its Approve / Reject buttons.
-            await showInRequestPost(strings.requestWithdrawn(loan, by: member), workflowId: loan.workflowId)
-            requestPosts.forget(workflowId: loan.workflowId)
+            await showInRequestPost(strings.requestWithdrawn(loan, by: member), decided: .withdrawn(by: member), workflowId: loan.workflowId)
+        case .requestRejected(let loan, _, let reason, let moderator):
+            await showInRequestPost(nil, decided: .rejected(by: moderator, reason: reason), workflowId: loan.workflowId)
+        case .loanExtendedByOrganizer(let loan, _, _), .loanExtendedByModerator(let loan, _, _), .loanReturnedToModerators(let loan, _):
+            // The loan's reminders are answered: their extend buttons would act on an end date that has moved.
+            await settleReminders(of: loan.workflowId)
         default:
             break
         }
@@ -76,7 +80,10 @@ public struct DiscordNotifier: LendingNotifier {
         var refusals: [PortFailure] = []
         for notice in messages {
             do {
-                try await send(notice, deduplicationKey: deduplicationKey)
+                let sent = try await send(notice, deduplicationKey: deduplicationKey)
+                if let (purpose, workflowId) = notice.editedLater {
+                    await record(sent, purpose: purpose, workflowId: workflowId, headline: notice.message.content ?? "")
+                }
             } catch let failure as PortFailure where failure.kind == .permanent {
                 refusals.append(failure)
             }
@@ -113,20 +120,51 @@ public struct DiscordNotifier: LendingNotifier {
         }
     }
 
-    /// Edits the moderators' "New request" post: its first line stays, the stage follows, and
-    /// its Approve / Reject buttons go (the approval has started, or the request was withdrawn). An edit pings nobody, and a
-    /// failed edit is logged and nothing else changes.
-    private func showInRequestPost(_ content: String, workflowId: Int) async {
-        guard let post = requestPosts.post(for: workflowId) else { return }
+    /// Edits the moderators' "New request" post: its first line stays, the stage follows, and its
+    /// Approve / Reject buttons go (the approval has started, or the request was decided). Once
+    /// `decided`, the post says who decided what and when, and is settled: nothing edits it again.
+    /// An edit pings nobody; a failed edit is logged and nothing else changes.
+    private func showInRequestPost(_ content: String?, decided decision: RequestDecision? = nil, workflowId: Int) async {
+        let strings = Strings(guildLanguage.language)
         do {
-            _ = try await discord.editMessage(in: post.channel, id: post.message, MessageEdit(
-                content: Limits.content(post.headline + "\n" + content), components: [], allowedMentions: .nobody))
+            for post in try await postedMessages.unsettled(workflowId: workflowId, purpose: .request) {
+                guard let channel = ChannelID(post.channelId), let message = MessageID(post.messageId) else { continue }
+                let lines = [post.headline, content, decision.map { strings.requestDecision($0, at: clock.now()) }].compactMap(\.self)
+                _ = try await discord.editMessage(in: channel, id: message, MessageEdit(
+                    content: Limits.content(lines.joined(separator: "\n")), components: [], allowedMentions: .nobody))
+                if decision != nil { try await postedMessages.settle(post) }
+            }
         } catch {
-            logger.info("approval progress not shown in the request's post", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
+            logger.info("the request's post was not updated", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
         }
     }
 
-    private func send(_ notice: NoticeMessage, deduplicationKey: String) async throws {
+    /// Takes the extend button off the loan's reminders, so an old reminder cannot be mistaken
+    /// for one that still applies. Best effort, like the request's post.
+    private func settleReminders(of workflowId: Int) async {
+        do {
+            for reminder in try await postedMessages.unsettled(workflowId: workflowId, purpose: .reminder) {
+                guard let channel = ChannelID(reminder.channelId), let message = MessageID(reminder.messageId) else { continue }
+                _ = try await discord.editMessage(in: channel, id: message, MessageEdit(components: [], allowedMentions: .nobody))
+                try await postedMessages.settle(reminder)
+            }
+        } catch {
+            logger.info("a reminder's button was not removed", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
+        }
+    }
+
+    /// Records a message the bot will edit later. A message that was sent but not recorded keeps
+    /// its buttons, which check the loan's state when pressed; that is logged, not retried.
+    private func record(_ sent: Message, purpose: PostedMessage.Purpose, workflowId: Int, headline: String) async {
+        do {
+            try await postedMessages.record(PostedMessage(workflowId: workflowId, purpose: purpose, channelId: sent.channelID.description,
+                                                          messageId: sent.id.description, headline: headline))
+        } catch {
+            logger.warning("a posted message was not recorded; it keeps its buttons", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
+        }
+    }
+
+    private func send(_ notice: NoticeMessage, deduplicationKey: String) async throws -> Message {
         var message = notice.message
         let subject: String
         let destination: String
@@ -142,8 +180,8 @@ public struct DiscordNotifier: LendingNotifier {
         message.enforceNonce = true
         do throws(DiscordError) {
             switch notice.destination {
-            case .directMessage(let user): try await discord.sendDirectMessage(to: user, message)
-            case .notifyChannel(let channel): try await discord.createMessage(in: channel, message)
+            case .directMessage(let user): return try await discord.sendDirectMessage(to: user, message)
+            case .notifyChannel(let channel): return try await discord.createMessage(in: channel, message)
             }
         } catch {
             throw PortFailure(discord: error, sending: subject)

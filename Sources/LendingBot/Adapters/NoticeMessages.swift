@@ -13,6 +13,9 @@ enum NoticeDestination: Sendable, Equatable {
 struct NoticeMessage: Sendable {
     let destination: NoticeDestination
     let message: MessageCreate
+    /// Set on a message the bot edits later (a request's post, a reminder's extend button): it is
+    /// recorded once sent, under this purpose and workflow.
+    var editedLater: (purpose: PostedMessage.Purpose, workflowId: Int)? = nil
 }
 
 /// Turns a `LendingNotice` into messages: pure, so every notice can be checked as a value.
@@ -34,9 +37,10 @@ struct NoticeMessages: Sendable {
     static func directRecipients(of notice: LendingNotice) -> [String] {
         switch notice {
         case .loanApproved(_, let member), .panelAccessGranted(_, let member, _), .returnReminder(_, let member, _),
-             .loanReturned(_, let member, _), .requestRejected(_, let member, _):
+             .loanReturned(_, let member, _), .requestRejected(_, let member, _, _):
             [member]
-        case .loanReturnedToModerators, .loanExtendedByOrganizer, .requestWithdrawn, .loanExpired, .approvalProgress, .taskFailed:
+        case .requestFiled, .loanReturnedToModerators, .loanExtendedByOrganizer, .loanExtendedByModerator, .requestWithdrawn, .loanExpired,
+             .approvalProgress, .taskFailed:
             []
         }
     }
@@ -48,6 +52,15 @@ struct NoticeMessages: Sendable {
 
     func messages(for notice: LendingNotice) -> [NoticeMessage] {
         switch notice {
+        case .requestFiled(let request):
+            let workflow = request.workflow
+            let review = LoanEmbed.make(.init(workflow: workflow, panelUsers: request.panelUsers, usersWithAccount: request.panelUsersWithAccount),
+                                        strings: strings)
+            let buttons = [
+                Button(style: .success, label: strings.approveButton, customID: ComponentRoute.approveRequest(workflowId: workflow.id).customID),
+                Button(style: .danger, label: strings.rejectButton, customID: ComponentRoute.rejectRequest(workflowId: workflow.id).customID),
+            ]
+            return kept(.request, workflowId: workflow.id, channel(strings.requestFiled(workflow), embed: review, buttons: buttons, pingModerators: true))
         case .loanApproved(let loan, let organizer):
             let own = memberStrings(organizer)
             return direct(organizer, own.loanApprovedToOrganizer(loan), embed: embed(loan, in: own))
@@ -56,12 +69,14 @@ struct NoticeMessages: Sendable {
             return direct(panelUser, memberStrings(panelUser).panelAccessGranted(loan, username: username))
         case .returnReminder(let loan, let organizer, let daysLeft):
             let own = memberStrings(organizer)
-            return direct(organizer, own.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan, in: own),
-                          buttons: extendButton(loan, in: own).map { [$0] } ?? [])
+            return kept(.reminder, workflowId: loan.workflowId, direct(organizer, own.returnReminder(loan, daysLeft: daysLeft), embed: embed(loan, in: own),
+                                          buttons: extendButton(loan, in: own).map { [$0] } ?? [])
                 + channel(strings.returnReminderToModerators(loan, daysLeft: daysLeft), embed: embed(loan),
-                          buttons: extendButton(loan).map { [$0] } ?? [])
+                          buttons: extendButton(loan).map { [$0] } ?? []))
         case .loanExtendedByOrganizer(let loan, let previousEnd, let days):
             return channel(strings.loanExtendedByOrganizer(loan, previousEnd: previousEnd, days: days), embed: embed(loan))
+        case .loanExtendedByModerator(let loan, let previousEnd, let moderator):
+            return channel(strings.loanExtendedByModerator(loan, previousEnd: previousEnd, by: moderator), embed: embed(loan))
         case .requestWithdrawn(let loan, let member):
             return channel(strings.requestWithdrawn(loan, by: member), embed: embed(loan))
         case .loanExpired(let loan):
@@ -70,7 +85,7 @@ struct NoticeMessages: Sendable {
             return channel(strings.loanReturnedToModerators(loan, archive: archive), embed: embed(loan))
         case .loanReturned(let loan, let recipient, let archive):
             return direct(recipient, memberStrings(recipient).loanReturned(loan, archive: archive))
-        case .requestRejected(let loan, let applicant, let reason):
+        case .requestRejected(let loan, let applicant, let reason, _):
             return direct(applicant, memberStrings(applicant).requestRejected(loan, reason: reason))
         case .approvalProgress:
             // Shown by editing the approving moderator's reply (`DiscordNotifier`), not as messages.
@@ -87,6 +102,15 @@ struct NoticeMessages: Sendable {
         guard let end = loan.endDate else { return nil }
         return Button(style: .success, label: (strings ?? self.strings).extendButton,
                       customID: ComponentRoute.extendLoan(workflowId: loan.workflowId, seenEndDate: end).customID)
+    }
+
+    /// Marks messages that carry buttons the bot removes later, to be recorded once sent.
+    private func kept(_ purpose: PostedMessage.Purpose, workflowId: Int, _ messages: [NoticeMessage]) -> [NoticeMessage] {
+        messages.map { message in
+            var kept = message
+            if message.message.components != nil { kept.editedLater = (purpose, workflowId) }
+            return kept
+        }
     }
 
     private func direct(_ discordId: String, _ content: String, embed: Embed? = nil, buttons: [Button] = []) -> [NoticeMessage] {

@@ -95,13 +95,8 @@ struct CheckoutSubmit: ModalHandler {
             throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
         }
         try await context.replyEphemeral(strings.requestReceived(workflow.id))
-        // The request is stored and the member told so; a failed post must not turn that
-        // answer into an error (the request is still listed by `workflow list`).
-        do {
-            try await ModeratorNotices.announceRequest(workflow, panelUsers: panelUsers, services: services)
-        } catch {
-            services.logger.error("could not post the new request to the moderators", metadata: ["workflow": "\(workflow.id)", "error": "\(error)"])
-        }
+        // The request is stored and the member told so before the moderators' post goes out.
+        await services.workflow.announceFiled(workflow)
     }
 }
 

@@ -20,8 +20,6 @@ public struct BotServices: Sendable {
     public let drafts: ApprovalDrafts
     /// The approving moderators' replies, where the preparation's progress is shown.
     public let replies: ApprovalReplies
-    /// The moderators' "New request" posts, edited as an approval progresses.
-    public let requestPosts: RequestPosts
     public let guildLanguage: GuildLanguage
     /// Each member's own language, remembered from their interactions for later direct messages.
     public let memberLocales: MemberLocales
@@ -31,7 +29,7 @@ public struct BotServices: Sendable {
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), requestPosts: RequestPosts = RequestPosts(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
         self.memberLocales = memberLocales ?? MemberLocales(pool: pool, clock: clock)
         self.metrics = metrics
         self.configuration = configuration
@@ -44,7 +42,6 @@ public struct BotServices: Sendable {
         self.moderation = Moderation(adminRoleIDs: configuration.adminRoleIDs)
         self.drafts = drafts
         self.replies = replies
-        self.requestPosts = requestPosts
         self.guildLanguage = guildLanguage
         self.clock = clock
         self.logger = logger

@@ -62,6 +62,36 @@ extension Strings {
                     "The organizer <@\(loan.organizerDiscordId)> extended loan #\(loan.workflowId) \"\(loan.description)\" by \(days) day(s) (\(from) → \(to)).")
     }
 
+    /// The first line of the moderators' "New request" post, which every later edit keeps.
+    func requestFiled(_ workflow: WorkflowRecord) -> String {
+        text("<@\(workflow.applicantDiscordId)> から貸出申請 #\(workflow.id) が届きました。", "New request #\(workflow.id) from <@\(workflow.applicantDiscordId)>.")
+    }
+
+    var approveButton: String { text("承認", "Approve") }
+    var rejectButton: String { text("却下", "Reject") }
+
+    func loanExtendedByModerator(_ loan: LoanSummary, previousEnd: Date?, by moderator: String) -> String {
+        let from = previousEnd.map(date) ?? "—"
+        let to = loan.endDate.map(date) ?? "—"
+        return text("モデレーター <@\(moderator)> が貸出 #\(loan.workflowId)「\(purpose(loan))」（主催 <@\(loan.organizerDiscordId)>）の終了日を変更しました（\(from) → \(to)）。",
+                    "The moderator <@\(moderator)> moved the end of loan #\(loan.workflowId) \"\(purpose(loan))\" (organizer <@\(loan.organizerDiscordId)>) (\(from) → \(to)).")
+    }
+
+    /// The last line of a decided request's post: who decided what, and when (`<t:…:f>` shows
+    /// each reader the time in their own zone).
+    func requestDecision(_ decision: RequestDecision, at time: Date) -> String {
+        let when = "<t:\(Int(time.timeIntervalSince1970)):f>"
+        return switch decision {
+        case .approved(let moderator):
+            text("✅ <@\(moderator)> が承認しました（\(when)）。", "✅ Approved by <@\(moderator)> (\(when)).")
+        case .rejected(let moderator, let reason):
+            text("❌ <@\(moderator)> が却下しました（\(when)）。", "❌ Rejected by <@\(moderator)> (\(when)).")
+                + (reason.map { text("\n理由: \(LoanText.memberText($0))", "\nReason: \(LoanText.memberText($0))") } ?? "")
+        case .withdrawn(let member):
+            text("↩️ <@\(member)> が取り下げました（\(when)）。", "↩️ Withdrawn by <@\(member)> (\(when)).")
+        }
+    }
+
     func requestWithdrawn(_ loan: LoanSummary, by member: String) -> String {
         text("<@\(member)> が申請 #\(loan.workflowId)「\(purpose(loan))」を取り下げました。",
              "<@\(member)> withdrew request #\(loan.workflowId) \"\(purpose(loan))\".")
@@ -116,4 +146,11 @@ extension Strings {
         if let end = loan.endDate { parts.append(text("期限: \(date(end))", "Ends: \(date(end))")) }
         return parts.joined(separator: text("、", ", ")) + (parts.isEmpty ? "" : text("。", "."))
     }
+}
+
+/// What was decided on a request, as its post says at the end.
+enum RequestDecision: Sendable, Equatable {
+    case approved(by: String)
+    case rejected(by: String, reason: String?)
+    case withdrawn(by: String)
 }

@@ -31,10 +31,10 @@ public struct BotComponents: Sendable {
             CachedMinecraftVersionCatalog(pool: pool, source: $0, clock: clock, configuration: configuration.versionCatalogConfiguration, logger: logger)
         } ?? BuiltInMinecraftVersionCatalog()
         let replies = ApprovalReplies()
-        let requestPosts = RequestPosts()
         let memberLocales = MemberLocales(pool: pool, clock: clock)
-        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language, replies: replies,
-                                       requestPosts: requestPosts, application: application, memberLocales: memberLocales, clock: clock, logger: logger)
+        let notifier = DiscordNotifier(discord: discord, configuration: configuration, guildLanguage: language,
+                                       postedMessages: PostedMessages(pool: pool, clock: clock), replies: replies, application: application,
+                                       memberLocales: memberLocales, clock: clock, logger: logger)
         let community = DiscordCommunity(discord: discord, guild: guild, configuration: configuration, logger: logger)
         let runner = TaskRunner(pool: pool, handlers: [
             .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, versions: versions, policy: policy),
@@ -50,7 +50,7 @@ public struct BotComponents: Sendable {
         self.workflow = workflow
         self.scheduler = Scheduler(pool: pool, service: workflow, notifier: notifier, policy: policy, clock: clock, observer: metrics, logger: logger)
         self.services = BotServices(configuration: configuration, discord: discord, pool: pool, workflow: workflow, panel: panel,
-                                    applicationID: application, guildID: guild, replies: replies, requestPosts: requestPosts,
+                                    applicationID: application, guildID: guild, replies: replies,
                                     guildLanguage: language, memberLocales: memberLocales, clock: clock, metrics: metrics, logger: logger)
     }
 }
