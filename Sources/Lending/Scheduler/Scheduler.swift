@@ -34,6 +34,9 @@ public struct Scheduler: Sendable {
         public var returnsQueued = 0
         public var expiryNotices = 0
         public var failures = 0
+        /// The queued notices of decisions (`NoticeOutbox`) this pass delivered, postponed again
+        /// or gave up on.
+        public var outbox = NoticeOutbox.Report()
     }
 
     /// Runs `tick()` now and then every `interval` of `waitClock` until cancelled; a failed tick is
@@ -55,10 +58,14 @@ public struct Scheduler: Sendable {
         }
     }
 
-    /// One pass: reminders for loans ending within the largest reminder window, then expired loans.
+    /// One pass: the decisions' notices still to deliver, reminders for loans ending within the
+    /// largest reminder window, then expired loans.
     public func tick() async throws -> Report {
-        let now = clock.now()
         var report = Report()
+        if let outbox = service.outbox {
+            report.outbox = try await outbox.deliverDue()
+        }
+        let now = clock.now()
         let horizon = now.addingTimeInterval(Double(policy.reminderDays.max() ?? 0) * 86_400)
         for loan in try await WorkflowTable.activeEnding(before: horizon, on: pool) {
             guard let end = loan.endDate else { continue }

@@ -17,7 +17,7 @@ extension WorkflowService {
     /// withdrawal makes exactly one of them win.
     public func withdraw(_ id: Int, by member: String) async throws -> WorkflowRecord {
         let now = clock.now()
-        let (withdrawn, released) = try await pool.withTransaction { transaction in
+        let (withdrawn, released, notice) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.applicantDiscordId == member || workflow.organizerDiscordId == member else {
                 throw LendingError.notApplicant(id: id)
@@ -29,10 +29,12 @@ extension WorkflowService {
             }
             var detail: [String: String] = [:]
             if let server = workflow.pteroServerId { detail["releasedServer"] = server }
-            return try await closePending(workflow, by: member, action: .withdraw, detail: detail, at: now, on: transaction)
+            let (withdrawn, released) = try await closePending(workflow, by: member, action: .withdraw, detail: detail, at: now, on: transaction)
+            let notice = try await outbox?.queue(.requestWithdrawn(member: member), workflowId: id, key: "withdrawn-\(id)", at: now, on: transaction)
+            return (withdrawn, released, notice)
         }
         if released { wakeRunner() }
-        await tellModeratorsOfWithdrawal(withdrawn, by: member)
+        await deliver(notice)
         return withdrawn
     }
 
@@ -45,18 +47,6 @@ extension WorkflowService {
         case .pending: return workflow
         case .active: throw LendingError.notAllowed(id: id, status: .active, action: "withdrawn")
         case .rejected, .returned: throw try await alreadyDecided(workflow, on: pool)
-        }
-    }
-
-    /// Best effort after the commit, like an organizer's extension: the withdrawal stands whether
-    /// or not the notice arrives, and the audit row records it either way.
-    private func tellModeratorsOfWithdrawal(_ workflow: WorkflowRecord, by member: String) async {
-        guard let notifier else { return }
-        do {
-            let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
-            try await notifier.deliver(.requestWithdrawn(summary, by: member), deduplicationKey: "withdrawn-\(workflow.id)")
-        } catch {
-            logger.warning("could not tell the moderators about a withdrawal", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
         }
     }
 

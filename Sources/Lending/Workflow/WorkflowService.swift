@@ -17,6 +17,8 @@ public struct WorkflowService: Sendable {
     let wakeRunner: @Sendable () -> Void
     /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
     let notifier: (any LendingNotifier)?
+    /// The notices a decision sends after its commit, queued in its transaction; nil without a notifier.
+    let outbox: NoticeOutbox?
     /// Which Minecraft versions exist (a request for one that does not is refused) and the Java
     /// each needs (the approval checks the server's egg offers it).
     let versions: any MinecraftVersionCatalog
@@ -30,6 +32,7 @@ public struct WorkflowService: Sendable {
         self.clock = clock
         self.panel = panel
         self.notifier = notifier
+        self.outbox = notifier.map { NoticeOutbox(pool: pool, notifier: $0, clock: clock, logger: logger) }
         self.versions = versions
         self.wakeRunner = wakeRunner
         self.logger = logger
@@ -60,24 +63,17 @@ public struct WorkflowService: Sendable {
             }
             try await AuditTable.record(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
                                         detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, on: transaction)
+            _ = try await outbox?.queue(.requestFiled, workflowId: workflow.id, key: "filed-\(workflow.id)", at: now, on: transaction)
             return workflow
         }
     }
 
-    /// Tells the moderators of a request just filed (their "New request" post, with its Approve
-    /// and Reject buttons). Called after the member has had their answer, so the post never
-    /// delays it; best effort like the other notices after a commit: the request stands, and
-    /// `workflow list` shows it, whether or not the post goes out.
+    /// Posts a request just filed to the moderators (their "New request" post, with its Approve
+    /// and Reject buttons). The caller sends it once the member has had their answer, so the post
+    /// never delays that; the request queued it when it was stored, so a post that fails here, or
+    /// is never sent because the bot stopped, goes out with the scheduler's next pass.
     public func announceFiled(_ workflow: WorkflowRecord) async {
-        guard let notifier else { return }
-        do {
-            let users = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: pool).map(\.discordId)
-            let withAccount = Set(try await PterodactylUserTable.list(discordIds: users, on: pool).map(\.discordId))
-            try await notifier.deliver(.requestFiled(FiledRequest(workflow: workflow, panelUsers: users, panelUsersWithAccount: withAccount)),
-                                       deduplicationKey: "filed-\(workflow.id)")
-        } catch {
-            logger.error("could not post the new request to the moderators", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
-        }
+        await outbox?.deliver(key: "filed-\(workflow.id)")
     }
 
     /// The panel users of a request who have no panel account yet: a moderator must choose
@@ -186,28 +182,27 @@ public struct WorkflowService: Sendable {
         if let trimmed, trimmed.count > RequestRules.maxReasonLength {
             throw LendingError.invalidRequest(field: "reason", rule: "at most \(RequestRules.maxReasonLength) characters")
         }
-        let (rejected, released) = try await pool.withTransaction { transaction in
+        let reason = trimmed.flatMap { $0.isEmpty ? nil : $0 }
+        let (rejected, released, notice) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.status == .pending else { throw try await alreadyDecided(workflow, on: transaction) }
             var detail: [String: String] = [:]
-            if let trimmed, !trimmed.isEmpty { detail["reason"] = trimmed }
-            return try await closePending(workflow, by: moderator, action: .reject, detail: detail, at: now, on: transaction)
+            if let reason { detail["reason"] = reason }
+            let (rejected, released) = try await closePending(workflow, by: moderator, action: .reject, detail: detail, at: now, on: transaction)
+            let notice = try await outbox?.queue(.requestRejected(applicant: workflow.applicantDiscordId, moderator: moderator, reason: reason),
+                                                 workflowId: id, key: "rejected-\(id)", at: now, on: transaction)
+            return (rejected, released, notice)
         }
         if released { wakeRunner() }
-        await tellApplicant(rejected, reason: trimmed.flatMap { $0.isEmpty ? nil : $0 }, moderator: moderator)
+        await deliver(notice)
         return rejected
     }
 
-    /// Best effort after the commit: the rejection stands whether or not the message arrives.
-    private func tellApplicant(_ workflow: WorkflowRecord, reason: String?, moderator: String) async {
-        guard let notifier else { return }
-        do {
-            let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
-            try await notifier.deliver(.requestRejected(summary, applicant: workflow.applicantDiscordId, reason: reason, by: moderator),
-                                       deduplicationKey: "rejected-\(workflow.id)")
-        } catch {
-            logger.warning("could not tell the applicant about a rejection", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
-        }
+    /// Delivers a notice the decision just queued, after its commit. The decision stands whatever
+    /// happens here; a failure leaves the notice to the scheduler's retries.
+    func deliver(_ queued: OutboxTable.Row?) async {
+        guard let queued, let outbox else { return }
+        _ = await outbox.deliver(queued)
     }
 
     // MARK: Extending
@@ -217,7 +212,7 @@ public struct WorkflowService: Sendable {
     public func extend(_ id: Int, by moderator: String, to date: CalendarDate) async throws -> WorkflowRecord {
         let now = clock.now()
         guard date <= CalendarDate.latest else { throw LendingError.dateTooLate(date) }
-        let (extended, before) = try await pool.withTransaction { transaction in
+        let (extended, notice): (WorkflowRecord, OutboxTable.Row?) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             var changed = workflow
             var detail: [String: String] = ["date": date.description]
@@ -239,13 +234,14 @@ public struct WorkflowService: Sendable {
             guard let stored = try await WorkflowTable.update(changed, expectedStatus: workflow.status, at: now, on: transaction) else {
                 throw LendingError.workflowNotFound(id: id)
             }
-            try await AuditTable.record(workflowId: id, actor: moderator, action: .extend, from: workflow.status, to: workflow.status,
-                                        detail: detail, at: now, on: transaction)
-            return (stored, workflow)
+            let audit = try await AuditTable.record(workflowId: id, actor: moderator, action: .extend, from: workflow.status, to: workflow.status,
+                                                    detail: detail, at: now, on: transaction)
+            guard workflow.status == .active, let end = changed.endDate else { return (stored, nil) }
+            let notice = try await queueExtension(.loanExtendedByModerator(previousEnd: workflow.endDate, newEnd: end, moderator: moderator),
+                                                  of: id, audit: audit, at: now, on: transaction)
+            return (stored, notice)
         }
-        if before.status == .active {
-            await tellModeratorsOfExtension(extended, previousEnd: before.endDate, by: .moderator(moderator))
-        }
+        await deliver(notice)
         return extended
     }
 
@@ -256,7 +252,7 @@ public struct WorkflowService: Sendable {
     ///   it); when the loan ends at another time now, the click was a repeat and changes nothing.
     public func extendOwn(_ id: Int, by organizer: String, seenEndDate: Date? = nil) async throws -> WorkflowRecord {
         let now = clock.now()
-        let (extended, previousEnd) = try await pool.withTransaction { transaction in
+        let (extended, notice): (WorkflowRecord, OutboxTable.Row?) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
             guard workflow.status == .active else { throw LendingError.notAllowed(id: id, status: workflow.status, action: "extended") }
@@ -274,35 +270,24 @@ public struct WorkflowService: Sendable {
             guard let stored = try await WorkflowTable.update(changed, expectedStatus: .active, at: now, on: transaction) else {
                 throw LendingError.workflowNotFound(id: id)
             }
-            try await AuditTable.record(workflowId: id, actor: organizer, action: .extend, from: .active, to: .active,
-                                        detail: ["days": String(policy.extendDays), "endDate": changed.endDate.map(Timestamp.format) ?? ""],
-                                        at: now, on: transaction)
-            return (stored, workflow.endDate)
+            let audit = try await AuditTable.record(workflowId: id, actor: organizer, action: .extend, from: .active, to: .active,
+                                                    detail: ["days": String(policy.extendDays), "endDate": changed.endDate.map(Timestamp.format) ?? ""],
+                                                    at: now, on: transaction)
+            guard let end = changed.endDate else { return (stored, nil) }
+            let notice = try await queueExtension(.loanExtendedByOrganizer(previousEnd: workflow.endDate, newEnd: end, days: policy.extendDays),
+                                                  of: id, audit: audit, at: now, on: transaction)
+            return (stored, notice)
         }
-        await tellModeratorsOfExtension(extended, previousEnd: previousEnd, by: .organizer)
+        await deliver(notice)
         return extended
     }
 
-    private enum Extender {
-        case organizer
-        case moderator(String)
-    }
-
-    /// Best effort after the commit, like a rejection's message: the extension stands whether or
-    /// not the notice arrives, and the audit row records it either way. The key names the new end
-    /// date, so a repeat of this notice is one message.
-    private func tellModeratorsOfExtension(_ workflow: WorkflowRecord, previousEnd: Date?, by extender: Extender) async {
-        guard let notifier, let end = workflow.endDate else { return }
-        do {
-            let summary = try await LoanSummary.load(workflow, address: nil, on: pool)
-            let notice: LendingNotice = switch extender {
-            case .organizer: .loanExtendedByOrganizer(summary, previousEnd: previousEnd, days: policy.extendDays)
-            case .moderator(let moderator): .loanExtendedByModerator(summary, previousEnd: previousEnd, by: moderator)
-            }
-            try await notifier.deliver(notice, deduplicationKey: "extended-\(workflow.id)-\(Timestamp.format(end))")
-        } catch {
-            logger.warning("could not tell the moderators about an extension", metadata: ["workflow": "\(workflow.id)", "error": "\(TaskRunner.describe(error))"])
-        }
+    /// Queues the moderators' notice of an extension, keyed by the extension's audit row: each
+    /// extension is one notice (even one back to an end date the loan had before), and every
+    /// attempt at it is the same message.
+    private func queueExtension(_ entry: OutboxEntry, of id: Int, audit: AuditEntry, at now: Date,
+                                on transaction: Transaction) async throws -> OutboxTable.Row? {
+        try await outbox?.queue(entry, workflowId: id, key: "extended-\(id)-\(audit.id)", at: now, on: transaction)
     }
 
     // MARK: Returning and retrying

@@ -6,7 +6,7 @@ import Synchronization
 /// nonce it saw in the last few minutes (with `enforce_nonce`): what people would see after a
 /// crash made a task send a notice again. `deliveries` counts every call, failures included.
 final class RecordingNotifier: LendingNotifier {
-    private let state = Mutex<(delivered: [(LendingNotice, String)], deliveries: Int, failNext: Int)>(([], 0, 0))
+    private let state = Mutex<(delivered: [(LendingNotice, String)], deliveries: Int, failNext: Int, refuseNext: Int)>(([], 0, 0, 0))
 
     func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
         try state.withLock { state in
@@ -14,6 +14,10 @@ final class RecordingNotifier: LendingNotifier {
             if state.failNext > 0 {
                 state.failNext -= 1
                 throw PortFailure.transient("Discord answered 503")
+            }
+            if state.refuseNext > 0 {
+                state.refuseNext -= 1
+                throw PortFailure.permanent("the notify channel is gone")
             }
             state.delivered.append((notice, deduplicationKey))
         }
@@ -32,6 +36,9 @@ final class RecordingNotifier: LendingNotifier {
 
     /// The next `count` deliveries fail as a Discord outage would.
     func failNext(_ count: Int) { state.withLock { $0.failNext = count } }
+
+    /// The next `count` deliveries are refused for good, as a deleted channel would refuse them.
+    func refuseNext(_ count: Int) { state.withLock { $0.refuseNext = count } }
 }
 
 /// The community port as a recorder: every member exists and is called "Name <id suffix>".
