@@ -30,12 +30,7 @@ package enum OutboxEntry: Codable, Sendable, Equatable {
 
     /// The version-1 JSON text of this entry.
     package var stored: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
+        let encoder = StoredJSON.encoder()
         // Strings, whole numbers and instants always encode; the fallback only satisfies the
         // type checker, and would be read back as an unreadable entry.
         let data = try? encoder.encode(Stored(version: Self.currentVersion, notice: self))
@@ -44,14 +39,7 @@ package enum OutboxEntry: Codable, Sendable, Equatable {
 
     /// Reads a stored entry, or says in a moderator's words why it cannot be read.
     package static func decode(_ text: String) -> Result<OutboxEntry, PortFailure> {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            guard let date = Timestamp.parse(try container.decode(String.self)) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp")
-            }
-            return date
-        }
+        let decoder = StoredJSON.decoder()
         guard let probe = try? decoder.decode(VersionProbe.self, from: Data(text.utf8)) else {
             return .failure(.permanent("the queued notice is not a JSON object with a whole-number version"))
         }

@@ -17,12 +17,7 @@ extension TaskInput {
 
     /// The version-1 JSON text of this input.
     public var stored: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
+        let encoder = StoredJSON.encoder()
         let data: Data?
         switch self {
         case .approve(let input): data = try? encoder.encode(Versioned(version: Self.currentVersion, input: input))
@@ -54,15 +49,7 @@ extension TaskInput {
     }
 
     private static func decodeVersion1(kind: TaskKind, data: Data) -> Result<TaskInput, TaskInputError> {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp")
-            }
-            return date
-        }
+        let decoder = StoredJSON.decoder()
         do {
             switch kind {
             case .approve: return .success(.approve(try decoder.decode(Versioned<ApprovalInput>.self, from: data).input))
