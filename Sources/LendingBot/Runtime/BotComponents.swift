@@ -1,5 +1,6 @@
 public import Discord
 public import Lending
+public import LendingAdapters
 public import Logging
 public import Postgres
 public import Pterodactyl
