@@ -1,6 +1,6 @@
 public import Foundation
 public import Lending
-public import LendingAdapters
+import LendingAdapters
 public import Logging
 public import Secrets
 

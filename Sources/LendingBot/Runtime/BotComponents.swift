@@ -1,6 +1,6 @@
 public import Discord
 public import Lending
-public import LendingAdapters
+import LendingAdapters
 public import Logging
 public import Postgres
 public import Pterodactyl
