@@ -54,11 +54,16 @@ let package = Package(
         .target(name: "Backoff", swiftSettings: strict),
         .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", logging], swiftSettings: strict),
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", logging], swiftSettings: strict),
-        // The POSIX file calls Lending's local archive needs, so that Lending itself stays free of C.
+        // The POSIX file calls the local-directory archive needs, so that no Swift adapter holds C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
-        .target(name: "Lending", dependencies: ["Postgres", "FileSystemCalls", "Backoff", "Secrets", subprocess, systemPackage, logging], swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks, logging,
-                                                     coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
+        // The domain: the workflow, the tasks, the scheduler, the store, and the ports it reaches the outside through.
+        .target(name: "Lending", dependencies: ["Postgres", "Backoff", "Secrets", logging], swiftSettings: strict),
+        // Lending's ports on the outside world, Discord excepted: the archive destinations, the
+        // Pterodactyl panel and Mojang's version manifest.
+        .target(name: "LendingAdapters", dependencies: ["Lending", "Pterodactyl", "HTTP", "Secrets", "FileSystemCalls", subprocess, systemPackage, logging],
+                swiftSettings: strict),
+        .target(name: "LendingBot", dependencies: ["Lending", "LendingAdapters", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks,
+                                                     logging, coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-sandbox`: the real bot against the simulators, with a browser console in front.
         // The console's page is resource files (Console/Page), read through `Bundle.module`.
         .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Postgres", "Secrets", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", flyingFox, flyingSocks, logging, serviceLifecycle],
@@ -128,18 +133,24 @@ let package = Package(
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingBot", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP", "PanelSimulator", "SimulatorSupport",
+            dependencies: ["Lending", "LendingAdapters", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP", "PanelSimulator", "SimulatorSupport",
                            logging],
+            swiftSettings: strict
+        ),
+        // The adapters against the panel simulator, a scratch directory and the real rclone.
+        .testTarget(
+            name: "LendingAdaptersTests",
+            dependencies: ["LendingAdapters", "Lending", "Pterodactyl", "PanelTesting", "Secrets", "PanelSimulator", "SimulatorSupport", logging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "Pterodactyl", "PanelTesting", "Secrets", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
+            dependencies: ["LendingBot", "Lending", "Discord", "Secrets", logging, serviceLifecycle],
             swiftSettings: strict
         ),
         .testTarget(
             name: "BotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "PanelTesting", "PostgresTesting", "TestSupport",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "DiscordTesting", "PanelTesting", "PostgresTesting", "TestSupport",
                            "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
             swiftSettings: strict
         ),
@@ -147,7 +158,7 @@ let package = Package(
         // faults, gateway kills, malformed input, two instances and a long run.
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "PanelTesting", "PostgresTesting", "TestSupport",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "PanelTesting", "PostgresTesting", "TestSupport",
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, flyingFox, flyingSocks],
             swiftSettings: strict
         ),

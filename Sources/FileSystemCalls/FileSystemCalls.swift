@@ -2,8 +2,9 @@ public import SystemPackage
 import Glibc
 
 /// The POSIX file calls that neither Foundation nor swift-system offers, for modules that keep
-/// C out of their own sources (Lending). Each call retries on EINTR and throws the C `errno` as
-/// swift-system's `Errno`, so callers branch on `.noSpace` or `.permissionDenied`.
+/// C out of their own sources (LendingAdapters, for the local-directory archive). Each call
+/// retries on EINTR and throws the C `errno` as swift-system's `Errno`, so callers branch on
+/// `.noSpace` or `.permissionDenied`.
 ///
 /// Foundation's `FileManager.replaceItemAt` is not a substitute for `rename(_:to:)`: on this
 /// Linux toolchain it was seen to move the original onto the new item before failing.

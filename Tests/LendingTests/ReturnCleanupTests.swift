@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Lending
+import LendingAdapters
 import PanelSimulator
 import PanelTesting
 import Postgres

@@ -1,5 +1,6 @@
 import Foundation
 import Lending
+import LendingAdapters
 import PanelSimulator
 import PanelTesting
 import Postgres

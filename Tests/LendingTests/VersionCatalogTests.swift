@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
 import Lending
-import LendingBot
+import LendingAdapters
 import Logging
 import PanelSimulator
 import PanelTesting

@@ -1,6 +1,7 @@
 import DiscordSimulator
 import Foundation
 import Lending
+import LendingAdapters
 import LendingBot
 import PanelSimulator
 import PanelTesting

@@ -141,8 +141,9 @@ extension ArchivePath {
         }
     }
 
-    /// The longest run of whole characters from the start whose UTF-8 fits in `maxBytes`.
-    static func prefix(of text: String, maxBytes: Int) -> String {
+    /// The longest run of whole characters from the start whose UTF-8 fits in `maxBytes`. Of
+    /// package access because the rclone archive cuts the error line it logs the same way.
+    package static func prefix(of text: String, maxBytes: Int) -> String {
         var bytes = 0
         var end = text.startIndex
         for index in text.indices {

@@ -1,4 +1,5 @@
 public import Lending
+public import LendingAdapters
 
 extension BotConfiguration {
     /// Where returned loans are archived (`ARCHIVE_TARGET`), or nil when nothing is archived.

@@ -1,4 +1,5 @@
 public import Lending
+public import LendingAdapters
 
 extension BotConfiguration {
     /// The lending rules this configuration sets, with the sub-user permissions of a loan.

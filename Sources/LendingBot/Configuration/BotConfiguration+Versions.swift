@@ -1,5 +1,6 @@
 public import HTTP
 public import Lending
+public import LendingAdapters
 public import Logging
 
 extension BotConfiguration {

@@ -1,5 +1,6 @@
 public import Foundation
 public import Lending
+import LendingAdapters
 public import Logging
 public import Secrets
 

@@ -1,5 +1,6 @@
 import Foundation
 import Lending
+import LendingAdapters
 
 /// `ARCHIVE_TARGET` and `TLS_CA_FILE`.
 extension Doctor {

@@ -1,5 +1,6 @@
 import HTTP
 import Lending
+import LendingAdapters
 import Pterodactyl
 import Secrets
 

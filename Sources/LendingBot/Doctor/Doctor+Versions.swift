@@ -1,5 +1,6 @@
 import HTTP
 import Lending
+import LendingAdapters
 
 /// `MINECRAFT_VERSION_MANIFEST_URL`.
 extension Doctor {

@@ -1,5 +1,6 @@
 public import Discord
 public import Lending
+import LendingAdapters
 public import Logging
 public import Postgres
 public import Pterodactyl

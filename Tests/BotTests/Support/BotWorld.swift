@@ -4,6 +4,7 @@ import DiscordTesting
 import Foundation
 import HTTP
 import Lending
+import LendingAdapters
 import LendingBot
 import Logging
 import PanelSimulator

@@ -1,6 +1,6 @@
 import Foundation
 import Lending
-import LendingBot
+import LendingAdapters
 import Logging
 import PanelSimulator
 import PanelTesting

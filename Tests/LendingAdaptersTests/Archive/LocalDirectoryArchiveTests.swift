@@ -1,5 +1,6 @@
 import Foundation
 import Lending
+import LendingAdapters
 import Testing
 
 /// Paths that the archive must refuse before touching the disk.

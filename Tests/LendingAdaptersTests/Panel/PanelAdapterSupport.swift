@@ -1,4 +1,4 @@
-import LendingBot
+import LendingAdapters
 import Logging
 import PanelTesting
 import Pterodactyl

@@ -1,5 +1,6 @@
 import Foundation
 import Lending
+import LendingAdapters
 import Logging
 import PanelTesting
 import Testing

@@ -1,3 +1,5 @@
+import Lending
+
 /// The check every `ArchiveDestination` makes before it touches anything, as defence in depth:
 /// `ArchivePath` already builds safe paths, but an adapter refuses any other.
 enum ArchiveRelativePath {

@@ -1,5 +1,6 @@
 import FileSystemCalls
 import Foundation
+public import Lending
 import SystemPackage
 
 /// `ARCHIVE_TARGET` as a directory on this machine (a disk, or a network share mounted there).

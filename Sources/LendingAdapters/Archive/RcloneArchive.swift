@@ -1,4 +1,5 @@
 import Foundation
+public import Lending
 public import Logging
 import Subprocess
 import SystemPackage

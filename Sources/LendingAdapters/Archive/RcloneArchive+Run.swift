@@ -1,4 +1,5 @@
 import Foundation
+import Lending
 import Logging
 import Subprocess
 import SystemPackage

@@ -1,6 +1,6 @@
 import Foundation
 import Lending
-import LendingBot
+import LendingAdapters
 import PanelSimulator
 import PanelTesting
 import Pterodactyl

@@ -1,5 +1,5 @@
 import Lending
-import LendingBot
+import LendingAdapters
 import PanelSimulator
 import PanelTesting
 import Pterodactyl
