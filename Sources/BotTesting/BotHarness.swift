@@ -6,6 +6,7 @@ public import Logging
 public import PanelSimulator
 public import PanelTesting
 public import Postgres
+import SimulatorSupport
 import TestSupport
 
 /// The bot end to end: the seeded guild in the Discord REST and gateway simulators (the REST one

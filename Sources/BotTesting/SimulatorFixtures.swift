@@ -72,3 +72,10 @@ public enum GatewaySimulatorFixture {
         }
     }
 }
+
+/// A gateway test that could not go on, with what went wrong.
+public struct GatewayTestFailure: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}

@@ -38,11 +38,7 @@ struct GatewaySessionTests {
         let task: Task<Result<Void, GatewayError>, Never>
 
         func waitFor(_ description: String, timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async throws {
-            let deadline = ContinuousClock.now + timeout
-            while !(await condition()) {
-                guard ContinuousClock.now < deadline else { throw GatewayTestFailure("timed out waiting for \(description)") }
-                try await Task.sleep(for: .milliseconds(10))
-            }
+            try await eventually(description, timeout: timeout, condition)
         }
     }
 

@@ -136,7 +136,7 @@ import TestSupport
         let clock = ManualClock()
         let limiter = makeRateLimiter(clock: clock)
         let held = try await limiter.acquire(TestRoutes.messages(channel: 1))
-        let outcome = await withTaskGroup(of: Result<RateLimitPermit, RateLimitError>.self) { group in
+        let outcome = try await withThrowingTaskGroup(of: Result<RateLimitPermit, RateLimitError>.self) { group in
             group.addTask {
                 do throws(RateLimitError) {
                     return .success(try await limiter.acquire(TestRoutes.messages(channel: 1)))
@@ -146,7 +146,7 @@ import TestSupport
             }
             try await eventually("one waiter", polling: .zero) { await limiter.waiterCount == 1 }
             group.cancelAll()
-            return await group.next()!
+            return try await group.next()!
         }
         #expect(outcome == .failure(.cancelled))
         #expect(await limiter.waiterCount == 0)

@@ -138,11 +138,6 @@ final class GatewaySimulatorTestClient: Sendable {
     }
 }
 
-struct GatewayTestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension Optional where Wrapped == Result<Void, any Error> {
     /// The stream ended without an error (after a close handshake).
     var isSuccess: Bool {

@@ -1,8 +1,10 @@
 import BotTesting
 import DiscordSimulator
 import Logging
+import PanelSimulator
 import Postgres
 import PostgresTesting
+import SimulatorSupport
 
 /// The bot end to end for the resilience suite (`BotHarness`): a crowd of members, bursts without
 /// notices, a database on the suite's cluster or on a cluster of the test's own that it may
