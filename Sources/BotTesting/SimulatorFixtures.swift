@@ -36,15 +36,7 @@ public enum RESTSimulatorFixture {
         _ body: (DiscordRESTSimulator) async throws -> T
     ) async throws -> T {
         let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock)
-        try await simulator.start()
-        do {
-            let result = try await body(simulator)
-            await simulator.stop()
-            return result
-        } catch {
-            await simulator.stop()
-            throw error
-        }
+        return try await whileRunning(start: simulator.start, stop: simulator.stop) { try await body(simulator) }
     }
 }
 
@@ -61,15 +53,20 @@ public enum GatewaySimulatorFixture {
         _ body: (DiscordGatewaySimulator) async throws -> T
     ) async throws -> T {
         let simulator = DiscordGatewaySimulator(configuration: configuration, rest: rest, clock: clock)
-        try await simulator.start()
-        do {
-            let result = try await body(simulator)
-            await simulator.stop()
-            return result
-        } catch {
-            await simulator.stop()
-            throw error
-        }
+        return try await whileRunning(start: simulator.start, stop: simulator.stop) { try await body(simulator) }
+    }
+}
+
+/// Starts a simulator, runs `body`, and stops the simulator whatever `body` does.
+private func whileRunning<T>(start: () async throws -> Void, stop: () async -> Void, _ body: () async throws -> T) async throws -> T {
+    try await start()
+    do {
+        let result = try await body()
+        await stop()
+        return result
+    } catch {
+        await stop()
+        throw error
     }
 }
 

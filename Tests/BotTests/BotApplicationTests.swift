@@ -17,24 +17,13 @@ import WebSocket
 struct BotApplicationTests {
     /// A migrated database of its own, by URL, as `run` gets it.
     static func withDatabaseURL(_ body: (String) async throws -> Void) async throws {
-        let cluster = try TestDatabase.clusterConfiguration()
-        let name = "app_" + UUID().uuidString.prefix(8).lowercased()
-        let logger = Logger(label: "test.app")
-        let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
-        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
-        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
-        do {
+        try await TestDatabase.withURL(prefix: "app", logger: Logger(label: "test.app")) { url in
+            let logger = Logger(label: "test.app")
             let pool = PostgresPool(try ConnectionConfiguration(url), maximumConnections: 1, logger: logger)
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             await pool.close()
             try await body(url)
-        } catch {
-            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-            await admin.close()
-            throw error
         }
-        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-        await admin.close()
     }
 
     static func readySessions(_ gateway: DiscordGatewaySimulator) -> Int {
