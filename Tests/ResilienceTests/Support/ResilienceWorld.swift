@@ -98,11 +98,13 @@ struct ResilienceWorld: Sendable {
     /// bot has edited it in (real time, up to 20 s on a loaded machine).
     func finalReplyText(_ interaction: SimulatedInteraction) async throws -> String? {
         if let text = replyText(interaction) { return text }
-        for _ in 0..<2_000 {
-            if let text = harness.rest.originalResponse(for: interaction.id)?["content"]?.stringValue, !text.isEmpty { return text }
-            try await Task.sleep(for: .milliseconds(10))
+        var edited: String?
+        // No edit in time reads as no text: the caller's expectation names what is missing.
+        try? await eventually("the deferred reply's edit", timeout: .seconds(20)) {
+            edited = harness.rest.originalResponse(for: interaction.id)?["content"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            return edited != nil
         }
-        return nil
+        return edited
     }
 
     func count(_ table: String) async throws -> Int {
