@@ -173,6 +173,6 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "BotTesting", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator",
                                                           "SimulatorSupport", logging, serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "BotTesting", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
     ]
 )
