@@ -108,6 +108,14 @@ let package = Package(
         // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
         .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
         .target(name: "PanelTesting", dependencies: ["Pterodactyl", "HTTP", "Secrets", "PanelSimulator", "SimulatorSupport", logging, inMemoryLogging], swiftSettings: strict),
+        // The one harness of the bot's tests: the seeded guild, the whole bot wired through
+        // `BotComponents` against the simulators and a database, the simulators' fixtures, and `eventually`.
+        .target(
+            name: "BotTesting",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "DiscordSimulator", "PanelSimulator", "PanelTesting", "SimulatorSupport", "Postgres",
+                           "HTTP", "Secrets", "TestSupport", logging],
+            swiftSettings: strict
+        ),
         // Simulators for the tests, `lending-sandbox` and the benchmarks: Discord's REST API and
         // gateway; the panel and the Minecraft version manifest; and what both are served with.
         .target(name: "SimulatorSupport", dependencies: [flyingFox, flyingSocks], swiftSettings: strict),
@@ -123,7 +131,8 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Backoff", "Discord", "DiscordTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport", logging, inMemoryLogging],
+            dependencies: ["Backoff", "Discord", "DiscordTesting", "BotTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport",
+                           logging, inMemoryLogging],
             swiftSettings: strict
         ),
         .testTarget(
@@ -131,10 +140,17 @@ let package = Package(
             dependencies: ["Pterodactyl", "PanelTesting", "HTTP", "Secrets", "PanelSimulator", "SimulatorSupport", logging],
             swiftSettings: strict
         ),
+        // The simulators' own tests: Discord's REST API and gateway, and the panel, as the real services answer.
+        .testTarget(
+            name: "SimulatorsTests",
+            dependencies: ["DiscordSimulator", "PanelSimulator", "SimulatorSupport", "BotTesting", "DiscordTesting", "PanelTesting", "TestSupport", "Discord", "HTTP", "WebSocket",
+                           "Pterodactyl", logging],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingAdapters", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP", "PanelSimulator", "SimulatorSupport",
-                           logging],
+            dependencies: ["Lending", "LendingAdapters", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP",
+                           "PanelSimulator", "SimulatorSupport", logging],
             swiftSettings: strict
         ),
         // The adapters against the panel simulator, a scratch directory and the real rclone.
@@ -144,13 +160,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "LendingBotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "Secrets", logging, serviceLifecycle],
-            swiftSettings: strict
-        ),
-        .testTarget(
             name: "BotTests",
-            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "DiscordTesting", "PanelTesting", "PostgresTesting", "TestSupport",
+            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "BotTesting", "PanelTesting", "PostgresTesting", "TestSupport",
                            "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
             swiftSettings: strict
         ),
@@ -158,16 +169,16 @@ let package = Package(
         // faults, gateway kills, malformed input, two instances and a long run.
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "PanelTesting", "PostgresTesting", "TestSupport",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "BotTesting", "PanelTesting", "TestSupport", "PostgresTesting",
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, flyingFox, flyingSocks],
             swiftSettings: strict
         ),
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging,
-                                                          serviceLifecycle],
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator",
+                                                          "SimulatorSupport", logging, serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "BotTesting", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
     ]
 )

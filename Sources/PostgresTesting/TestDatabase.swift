@@ -45,6 +45,26 @@ public enum TestDatabase {
             throw error
         }
     }
+
+    /// Creates an empty database named from `prefix`, hands its URL to `body` (for a process or an
+    /// application that opens its own connections, as `DATABASE_URL` gives it), then drops it
+    /// whatever happened.
+    public static func withURL(prefix: String, logger: Logger = Logger(label: "test.postgres"), _ body: (String) async throws -> Void) async throws {
+        let cluster = try clusterConfiguration()
+        let name = prefix + "_" + UUID().uuidString.prefix(8).lowercased()
+        let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
+        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
+        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
+        do {
+            try await body(url)
+        } catch {
+            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+            await admin.close()
+            throw error
+        }
+        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
+        await admin.close()
+    }
 }
 
 public struct MissingTestDatabase: Error, CustomStringConvertible {

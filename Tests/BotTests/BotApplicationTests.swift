@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import LendingBot
@@ -16,24 +17,13 @@ import WebSocket
 struct BotApplicationTests {
     /// A migrated database of its own, by URL, as `run` gets it.
     static func withDatabaseURL(_ body: (String) async throws -> Void) async throws {
-        let cluster = try TestDatabase.clusterConfiguration()
-        let name = "app_" + UUID().uuidString.prefix(8).lowercased()
-        let logger = Logger(label: "test.app")
-        let admin = PostgresPool(cluster, maximumConnections: 1, logger: logger)
-        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
-        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
-        do {
+        try await TestDatabase.withURL(prefix: "app", logger: Logger(label: "test.app")) { url in
+            let logger = Logger(label: "test.app")
             let pool = PostgresPool(try ConnectionConfiguration(url), maximumConnections: 1, logger: logger)
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             await pool.close()
             try await body(url)
-        } catch {
-            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-            await admin.close()
-            throw error
         }
-        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-        await admin.close()
     }
 
     static func readySessions(_ gateway: DiscordGatewaySimulator) -> Int {
@@ -44,11 +34,10 @@ struct BotApplicationTests {
     /// whole `BotApplication`; everything is stopped after `body`.
     static func withSimulators(guildPreferredLocale: String = "en-US",
                                _ body: (DiscordRESTSimulator, DiscordGatewaySimulator, PanelSimulator, String) async throws -> Void) async throws {
-        let rest = DiscordRESTSimulator(configuration: .init(guildID: BotWorld.guildID, guildPreferredLocale: guildPreferredLocale,
-                                                             channels: [SimulatedChannel(id: BotWorld.notifyChannelID, name: "notices")]), deadlineClock: .manual())
+        let rest = DiscordRESTSimulator(configuration: .init(guildID: SeededGuild.guildID, guildPreferredLocale: guildPreferredLocale,
+                                                             channels: [SimulatedChannel(id: SeededGuild.notifyChannelID, name: "notices")]), deadlineClock: .manual())
         try await rest.start()
-        let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, heartbeatInterval: .seconds(3),
-                                                                   heartbeatTolerance: .seconds(2), identifyWindow: .milliseconds(200)), rest: rest)
+        let gateway = SeededGuild.gateway(for: rest)
         try await gateway.start()
         let panel = PanelSimulator()
         try await panel.start()
@@ -61,23 +50,15 @@ struct BotApplicationTests {
     static func configuration(rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panel: PanelSimulator, databaseURL url: String) -> BotConfiguration {
         var configuration = BotConfiguration()
         configuration.discordToken = Secret(rest.configuration.botToken)
-        configuration.guildID = BotWorld.guildID
+        configuration.guildID = SeededGuild.guildID
         configuration.discordAPIURL = rest.baseURL
         configuration.gatewayURL = gateway.gatewayURL
         configuration.databaseURL = Secret(url)
         configuration.pterodactylURL = URL(string: panel.baseURL)
         configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)
         configuration.pterodactylClientKey = Secret(SimulatedAPIKey.adminClient.token)
-        configuration.notifyChannelID = BotWorld.notifyChannelID
+        configuration.notifyChannelID = SeededGuild.notifyChannelID
         return configuration
-    }
-
-    static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw BotWorld.Timeout(what: what) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 
     @Test("it comes online, registers the commands only when they changed, answers, and stops cleanly with a resumable close")
@@ -96,10 +77,10 @@ struct BotApplicationTests {
                 async let running: Void = group.run()
                 // Counted by READY: a start within Discord's 5 s identify window gets an invalid session
                 // first, and an interaction sent then would reach no session.
-                try await Self.eventually("start \(start) is online") { Self.readySessions(gateway) == start && rest.commands.count == 2 }
+                try await eventually("start \(start) is online") { Self.readySessions(gateway) == start && rest.commands.count == 2 }
                 let command = gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
                 gateway.dispatchInteraction(command)
-                try await Self.eventually("an answer at start \(start)") { !rest.interactionResponses(for: command.id).isEmpty }
+                try await eventually("an answer at start \(start)") { !rest.interactionResponses(for: command.id).isEmpty }
                 #expect(rest.interactionResponses(for: command.id).first?.kind == .callback(type: 9))
                 await group.triggerGracefulShutdown()
                 try await running
@@ -120,7 +101,7 @@ struct BotApplicationTests {
         defer { Task { await rest.stop() } }
         var configuration = BotConfiguration()
         configuration.discordToken = Secret("not.the.token")
-        configuration.guildID = BotWorld.guildID
+        configuration.guildID = SeededGuild.guildID
         configuration.discordAPIURL = rest.baseURL
         configuration.databaseURL = Secret("postgresql://127.0.0.1:1/none")
         let application = BotApplication(configuration: configuration, logger: Logger(label: "test.app"))

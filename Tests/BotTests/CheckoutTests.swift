@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -9,7 +11,6 @@ import Testing
 
 @Suite("Checkout, end to end")
 struct CheckoutTests {
-    typealias Persona = BotWorld.Persona
 
     static func fields(description: String = "Summer build contest", version: String = "1.21.4", period: String = "7",
                        organizer: [SimulatedResolvedUser] = [Persona.resolved(Persona.member)],
@@ -35,11 +36,11 @@ struct CheckoutTests {
 
             let workflow = try #require(try await WorkflowTable.find(id: 1, on: world.pool))
             #expect(workflow.status == .pending && workflow.applicantDiscordId == Persona.member.userID && workflow.periodDays == 7)
-            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            try await eventually("the moderators' notice") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
             let notice = try #require(world.rest.requests(to: .createMessage).first?.body)
-            #expect(notice["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [BotWorld.moderatorRoleID])
+            #expect(notice["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [SeededGuild.moderatorRoleID])
             #expect(notice["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
-            #expect(notice["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
+            #expect(notice["content"]?.stringValue?.contains("<@&\(SeededGuild.moderatorRoleID)>") == true)
             let buttons = notice["components"]?[0]?["components"]?.arrayValue?.compactMap { $0["custom_id"]?.stringValue }
             #expect(buttons == [ComponentRoute.approveRequest(workflowId: 1).customID, ComponentRoute.rejectRequest(workflowId: 1).customID])
         }

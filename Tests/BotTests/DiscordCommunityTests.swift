@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -8,13 +9,12 @@ import Testing
 /// shared cores also serve other suites that race Discord's 3-second deadline.
 @Suite("The community on Discord", .serialized)
 struct DiscordCommunityTests {
-    typealias Persona = BotWorld.Persona
 
     @Test("the panel-user role is given once, with an audit-log reason; a member who has it costs no write")
     func grantRole() async throws {
         try await BotWorld.with { world in
             try await world.community.grantPanelUserRole(to: Persona.member.userID)
-            #expect(world.rest.roles(of: Persona.member.userID).contains(BotWorld.panelUserRoleID))
+            #expect(world.rest.roles(of: Persona.member.userID).contains(SeededGuild.panelUserRoleID))
             let put = try #require(world.rest.requests(to: .addMemberRole).first)
             #expect(put.header("X-Audit-Log-Reason")?.removingPercentEncoding == "lending-bot: panel user of an approved loan")
             try await world.community.grantPanelUserRole(to: Persona.member.userID)

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import Discord
 import DiscordSimulator
 import Foundation
@@ -10,7 +12,6 @@ import Testing
 /// shared cores also serve other suites that race Discord's 3-second deadline.
 @Suite("Notices on Discord", .serialized)
 struct DiscordNotifierTests {
-    typealias Persona = BotWorld.Persona
 
     static let end = Date(timeIntervalSince1970: 1_800_000_000)
     static let loan = LoanSummary(workflowId: 7, description: "Summer build contest", organizerDiscordId: Persona.member.userID,
@@ -22,7 +23,7 @@ struct DiscordNotifierTests {
     }
 
     static func channelPosts(_ world: BotWorld) -> [SimulatorJSON] {
-        world.rest.sentMessages(in: BotWorld.notifyChannelID)
+        world.rest.sentMessages(in: SeededGuild.notifyChannelID)
     }
 
     @Test("an approval goes to the organizer by DM and to the notify channel, with nonces, pinging nobody")
@@ -93,8 +94,8 @@ struct DiscordNotifierTests {
         try await BotWorld.with { world in
             try await world.notifier.deliver(.loanExpired(Self.loan), deduplicationKey: "expired-7")
             let post = try #require(world.rest.requests(to: .createMessage).first?.body)
-            #expect(post["content"]?.stringValue?.hasPrefix("<@&\(BotWorld.moderatorRoleID)> ") == true)
-            #expect(post["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [BotWorld.moderatorRoleID])
+            #expect(post["content"]?.stringValue?.hasPrefix("<@&\(SeededGuild.moderatorRoleID)> ") == true)
+            #expect(post["allowed_mentions"]?["roles"]?.arrayValue?.compactMap(\.stringValue) == [SeededGuild.moderatorRoleID])
             #expect(post["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
             #expect(world.rest.dmChannelID(for: Persona.member.userID) == nil)
         }
@@ -136,7 +137,7 @@ struct DiscordNotifierTests {
             try await world.notifier.deliver(.taskFailed(failure), deduplicationKey: "task-12-failed-3")
             let post = try #require(Self.channelPosts(world).first)
             #expect(post["content"]?.stringValue?.contains("the panel server 5e000001 was not found") == true)
-            #expect(post["content"]?.stringValue?.contains("<@&\(BotWorld.moderatorRoleID)>") == true)
+            #expect(post["content"]?.stringValue?.contains("<@&\(SeededGuild.moderatorRoleID)>") == true)
             #expect(post["components"]?[0]?["components"]?[0]?["custom_id"]?.stringValue == ComponentRoute.retryTask(taskId: 12).customID)
         }
     }
@@ -215,12 +216,12 @@ struct DiscordNotifierTests {
             // Persona.member's Discord client is in Japanese, the guild's in English.
             let opened = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
             #expect(try world.callback(opened).type == 9)
-            try await world.eventually("the member's language stored") {
+            try await eventually("the member's language stored") {
                 try await world.services.memberLocales.locales(of: [Persona.member.userID]) == [Persona.member.userID: "ja"]
             }
             let workflow = try await world.file()
             _ = try world.callback(try await world.workflowCommand("reject", [.integer("id", workflow.id), .string("reason", "Dates clash")]))
-            try await world.eventually("the rejection's DM") { !Self.dms(world, to: Persona.member).isEmpty }
+            try await eventually("the rejection's DM") { !Self.dms(world, to: Persona.member).isEmpty }
             let dm = try #require(Self.dms(world, to: Persona.member).first)
             #expect(dm["content"]?.stringValue == "申請 #\(workflow.id)「Summer build contest」は却下されました。\n理由: Dates clash")
         }

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import LendingBot
@@ -132,7 +133,7 @@ struct DoctorTests {
 
     @Test("a channel whose @everyone overwrite denies SEND_MESSAGES")
     func channelDeniesPosting() async throws {
-        try await DoctorWorld.with(discord: { $0.channels = [SimulatedChannel(id: DoctorWorld.notifyChannelID, name: "lending-notices", isWritable: false)] }) { world in
+        try await DoctorWorld.with(discord: { $0.channels = [SimulatedChannel(id: SeededGuild.notifyChannelID, name: "lending-notices", isWritable: false)] }) { world in
             let report = await world.report()
             Self.expect(report, "notify channel", .failed, "the bot lacks SEND_MESSAGES in #lending-notices", world: world)
         }
@@ -150,8 +151,8 @@ struct DoctorTests {
     @Test("a panel-user role above the bot's highest role")
     func roleAboveBot() async throws {
         try await DoctorWorld.with(discord: {
-            $0.roles = [SimulatedRole(id: DoctorWorld.moderatorRoleID, name: "moderators"),
-                        SimulatedRole(id: DoctorWorld.panelUserRoleID, name: "panel users", isManageable: false)]
+            $0.roles = [SimulatedRole(id: SeededGuild.moderatorRoleID, name: "moderators"),
+                        SimulatedRole(id: SeededGuild.panelUserRoleID, name: "panel users", isManageable: false)]
         }) { world in
             let report = await world.report()
             Self.expect(report, "panel-user role", .failed, "@panel users is not below the bot's highest role", world: world)

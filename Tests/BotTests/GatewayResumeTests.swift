@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -8,7 +10,6 @@ import Testing
 /// shared cores also serve other suites that race Discord's 3-second deadline.
 @Suite("The gateway across reconnects", .serialized)
 struct GatewayResumeTests {
-    typealias Persona = BotWorld.Persona
 
     /// How many callbacks the bot posted for `interaction`, whatever Discord answered.
     static func callbacks(_ world: BotWorld, for interaction: SimulatedInteraction) -> Int {
@@ -28,8 +29,8 @@ struct GatewayResumeTests {
             let submit = world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(), as: Persona.member)
             world.gateway.dispatchInteraction(submit)
 
-            try await world.eventually("the submission's answer") { !world.rest.interactionResponses(for: submit.id).isEmpty }
-            try await world.eventually("the resume") { world.gateway.resumes.contains { if case .resumed = $0.outcome { true } else { false } } }
+            try await eventually("the submission's answer") { !world.rest.interactionResponses(for: submit.id).isEmpty }
+            try await eventually("the resume") { world.gateway.resumes.contains { if case .resumed = $0.outcome { true } else { false } } }
             #expect(world.gateway.resumes.allSatisfy { $0.sessionID == sessionID })
             #expect(world.gateway.identifies.count == 1, "no new session was started")
 
@@ -37,14 +38,14 @@ struct GatewayResumeTests {
             let after = try await world.send(world.gateway.makeCommandInteraction(
                 name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.otherMember))
 
-            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            try await eventually("the moderators' notice") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
             for interaction in [command, submit, after] {
                 #expect(Self.callbacks(world, for: interaction) == 1, "\(interaction.type) answered exactly once")
                 #expect(world.rest.interactionResponses(for: interaction.id).count == 1)
             }
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.status == .pending)
             #expect(try await WorkflowTable.find(id: 2, on: world.pool) == nil)
-            #expect(world.rest.sentMessages(in: BotWorld.notifyChannelID).count == 1)
+            #expect(world.rest.sentMessages(in: SeededGuild.notifyChannelID).count == 1)
         }
     }
 }

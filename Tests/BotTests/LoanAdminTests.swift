@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -9,7 +10,6 @@ import Testing
 
 @Suite("Moderators' loans, server pool and server status, end to end")
 struct LoanAdminTests {
-    typealias Persona = BotWorld.Persona
 
     static func embedCharacters(_ embed: SimulatorJSON) -> Int {
         func count(_ json: SimulatorJSON?) -> Int { json?.stringValue?.unicodeScalars.count ?? 0 }

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -12,7 +14,6 @@ import Testing
 /// reminder's direct message → expiry → automatic return with an archive → the server free again.
 @Suite("A loan's whole life, end to end", .serialized)
 struct LoanLifeTests {
-    typealias Persona = BotWorld.Persona
 
     @Test("checkout to return and the server free again, every step through the bot")
     func wholeLife() async throws {
@@ -24,7 +25,7 @@ struct LoanLifeTests {
             _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
             _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(
                 panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
-            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
+            try await eventually("the moderators' notice") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
 
             // The moderator presses Approve on the notice: the member has no panel account yet,
             // so a modal asks for the username; submitting it starts the approval.
@@ -36,8 +37,8 @@ struct LoanLifeTests {
             try await world.drainTasks()
             let active = try #require(try await WorkflowTable.find(id: 1, on: world.pool))
             #expect(active.status == .active)
-            #expect(world.rest.roles(of: Persona.member.userID).contains(BotWorld.panelUserRoleID))
-            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).map(\.email) == ["alice_builds@kpw.local"])
+            #expect(world.rest.roles(of: Persona.member.userID).contains(SeededGuild.panelUserRoleID))
+            #expect(world.panelWorld.panel.subusers(of: SeededGuild.serverIdentifier(1)).map(\.email) == ["alice_builds@kpw.local"])
             let dmChannel = try #require(world.rest.dmChannelID(for: Persona.member.userID))
             #expect(world.rest.sentMessages(in: dmChannel).contains { $0["content"]?.stringValue?.contains("alice_builds") == true })
 
@@ -59,11 +60,11 @@ struct LoanLifeTests {
             #expect(extended == end.addingTimeInterval(7 * 86_400))
             // The moderators are told in the notify channel; a further extension of their own is
             // refused (CHECKOUT_EXTEND_LIMIT is 1), and the end date stays.
-            try await world.eventually("the extension's channel post") {
-                world.rest.sentMessages(in: BotWorld.notifyChannelID).contains { $0["content"]?.stringValue?.contains("→") == true }
+            try await eventually("the extension's channel post") {
+                world.rest.sentMessages(in: SeededGuild.notifyChannelID).contains { $0["content"]?.stringValue?.contains("→") == true }
             }
             let third = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("extend", [])], as: Persona.member))
-            try await world.eventually("the refusal") { world.rest.originalResponse(for: third.id) != nil }
+            try await eventually("the refusal") { world.rest.originalResponse(for: third.id) != nil }
             let refused = world.rest.originalResponse(for: third.id)?["content"]?.stringValue ?? ""
             #expect(refused.contains("これ以上ご自身では延長できません"), "\(refused)")
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate == extended)
@@ -73,16 +74,16 @@ struct LoanLifeTests {
             #expect(try await world.scheduler.tick().returnsQueued == 1)
             try await world.drainTasks()
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.status == .returned)
-            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).isEmpty)
+            #expect(world.panelWorld.panel.subusers(of: SeededGuild.serverIdentifier(1)).isEmpty)
             let archived = try FileManager.default.subpathsOfDirectory(atPath: archive).filter { $0.hasSuffix(".tar.gz") }
             #expect(archived.count == 1 && archived[0].contains("1_"), "\(archived)")
             // The member's Discord client is in Japanese (they opened the form from it), so their DM is too.
             #expect(world.rest.sentMessages(in: dmChannel).last?["content"]?.stringValue?.contains("返却されました") == true)
             // The moderators read the return in the notify channel once, in the guild's language.
-            let returnPosts = world.rest.sentMessages(in: BotWorld.notifyChannelID).filter {
+            let returnPosts = world.rest.sentMessages(in: SeededGuild.notifyChannelID).filter {
                 $0["content"]?.stringValue?.hasPrefix("Loan #1 ") == true && $0["content"]?.stringValue?.contains("was returned") == true
             }
-            #expect(returnPosts.count == 1, "\(world.rest.sentMessages(in: BotWorld.notifyChannelID).map { $0["content"] })")
+            #expect(returnPosts.count == 1, "\(world.rest.sentMessages(in: SeededGuild.notifyChannelID).map { $0["content"] })")
 
             // The server is free again: the next request gets it.
             let next = try await world.services.workflow.file(NewWorkflow(

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -12,7 +13,6 @@ import Testing
 /// shared cores also serve other suites that race Discord's 3-second deadline.
 @Suite("A loan's notices, end to end", .serialized)
 struct LoanNoticeTests {
-    typealias Persona = BotWorld.Persona
 
     static func dmContents(_ world: BotWorld, to person: SimulatedInvoker) -> [String] {
         (world.rest.dmChannelID(for: person.userID).map { world.rest.sentMessages(in: $0) } ?? []).compactMap { $0["content"]?.stringValue }
@@ -31,7 +31,7 @@ struct LoanNoticeTests {
 
             #expect(try await WorkflowTable.find(id: request.id, on: world.pool)?.status == .active)
             for person in [Persona.member, Persona.otherMember] {
-                #expect(world.rest.roles(of: person.userID).contains(BotWorld.panelUserRoleID))
+                #expect(world.rest.roles(of: person.userID).contains(SeededGuild.panelUserRoleID))
             }
             let organizerDMs = Self.dmContents(world, to: Persona.member)
             #expect(organizerDMs.count == 2, "\(organizerDMs)")
@@ -39,8 +39,8 @@ struct LoanNoticeTests {
             #expect(organizerDMs.contains { $0.contains("alice_builds") && $0.contains("/mcserver reset-password") })
             let panelUserDMs = Self.dmContents(world, to: Persona.otherMember)
             #expect(panelUserDMs.count == 1 && panelUserDMs[0].contains("bob_builds"))
-            #expect(world.rest.sentMessages(in: BotWorld.notifyChannelID).count == 1)
-            #expect(world.panelWorld.panel.server(BotWorld.serverIdentifier(1))?.description.hasPrefix("alice ") == true)
+            #expect(world.rest.sentMessages(in: SeededGuild.notifyChannelID).count == 1)
+            #expect(world.panelWorld.panel.server(SeededGuild.serverIdentifier(1))?.description.hasPrefix("alice ") == true)
 
             _ = try await workflow.requestReturn(request.id, by: Persona.member.userID, asModerator: false)
             try await world.drainTasks()
@@ -62,7 +62,7 @@ struct LoanNoticeTests {
             try await world.drainTasks()
             let escaped = #"\[free nitro\]\(https\://evil.example\) \<\@\#(Persona.moderator.userID)\> \@everyone \*\*Bot\*\*\: send"#
             let messages = [world.rest.dmChannelID(for: Persona.member.userID), world.rest.dmChannelID(for: Persona.otherMember.userID),
-                            BotWorld.notifyChannelID].compactMap { $0 }.flatMap { world.rest.sentMessages(in: $0) }
+                            SeededGuild.notifyChannelID].compactMap { $0 }.flatMap { world.rest.sentMessages(in: $0) }
             #expect(messages.count == 3)
             for message in messages {
                 let content = message["content"]?.stringValue ?? ""

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -9,7 +10,6 @@ import Testing
 
 @Suite("Members' own loans and password, end to end")
 struct MemberLoanTests {
-    typealias Persona = BotWorld.Persona
 
     /// The integer option `id` as autocomplete sends it while typing: the raw text.
     static func typed(_ text: String) -> SimulatedCommandOption {

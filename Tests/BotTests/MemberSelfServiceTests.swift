@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import Foundation
 import Lending
 import LendingBot
@@ -8,7 +10,6 @@ import Testing
 
 @Suite("Members' self-service: mine, withdraw and help, end to end")
 struct MemberSelfServiceTests {
-    typealias Persona = BotWorld.Persona
 
     static func embed(_ answer: SimulatorJSON) throws -> SimulatorJSON {
         try #require(answer["embeds"]?.arrayValue?.first)
@@ -38,8 +39,8 @@ struct MemberSelfServiceTests {
             #expect(try await driver.workflowStatus(request.id) == .rejected)
             let audit = try #require(try await AuditTable.list(workflowId: request.id, on: world.pool).last)
             #expect(audit.action == .withdraw && audit.actor == Persona.member.userID)
-            try await world.eventually("the moderators' notice of the withdrawal") {
-                world.rest.sentMessages(in: BotWorld.notifyChannelID).contains {
+            try await eventually("the moderators' notice of the withdrawal") {
+                world.rest.sentMessages(in: SeededGuild.notifyChannelID).contains {
                     let text = $0["content"]?.stringValue ?? ""
                     return text.contains("#\(request.id)") && (text.contains("取り下げました") || text.contains("withdrew"))
                 }
@@ -59,16 +60,16 @@ struct MemberSelfServiceTests {
             let driver = LoanDriver(world)
             _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID,
                                                                               fields: CheckoutTests.fields(), as: Persona.member))
-            try await world.eventually("the moderators' post") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
-            let post = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
+            try await eventually("the moderators' post") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
+            let post = try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).first)
             let postID = try #require(post["id"]?.stringValue)
             #expect(!BotWorld.buttons(in: post).isEmpty)
             _ = try await driver.click(.withdrawRequest(workflowId: 1))
             #expect(try await driver.workflowStatus(1) == .rejected)
-            try await world.eventually("the post's edit") {
-                world.rest.message(postID, in: BotWorld.notifyChannelID).map { BotWorld.buttons(in: $0).isEmpty } ?? false
+            try await eventually("the post's edit") {
+                world.rest.message(postID, in: SeededGuild.notifyChannelID).map { BotWorld.buttons(in: $0).isEmpty } ?? false
             }
-            let edited = try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))
+            let edited = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
             let content = edited["content"]?.stringValue ?? ""
             #expect(content.contains("#1") && (content.contains("取り下げました") || content.contains("withdrew")), "\(content)")
             // The moderators' Approve button, pressed after all, is told who withdrew it.

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import Foundation
 import Lending
 import LendingBot

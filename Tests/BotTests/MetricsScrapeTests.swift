@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Testing
@@ -139,7 +141,7 @@ struct MetricsScrapeTests {
         try await RunningBot.with { bot in
             let command = bot.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
             bot.gateway.dispatchInteraction(command)
-            try await BotApplicationTests.eventually("an answer") { !bot.rest.interactionResponses(for: command.id).isEmpty }
+            try await eventually("an answer") { !bot.rest.interactionResponses(for: command.id).isEmpty }
             // The router counts the interaction just after its handler returns, which may be after the answer arrived.
             var metrics = try await bot.scrape()
             for _ in 0..<100 where metrics.value("lendingbot_interactions_total", ["type": "command", "outcome": "answered"]) != 1 {

@@ -1,3 +1,4 @@
+import BotTesting
 import Discord
 import DiscordSimulator
 import Foundation
@@ -7,6 +8,7 @@ import PanelSimulator
 import PanelTesting
 import SimulatorSupport
 import Testing
+import TestSupport
 
 /// The messages that follow a request and a loan: the moderators' "New request" post says who
 /// decided what and when and loses its buttons, also after a restart (the posts are stored);
@@ -14,19 +16,17 @@ import Testing
 /// extension is posted with the old and the new end date.
 @Suite("Notices that follow the loan")
 struct NoticeFollowUpTests {
-    typealias Persona = BotWorld.Persona
-
     /// Files a request through the form, as a member does, and returns the moderators' post.
     static func fileThroughTheForm(_ world: BotWorld) async throws -> SimulatorJSON {
         _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
         _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(
             panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
-        try await world.eventually("the moderators' post") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
-        return try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
+        try await eventually("the moderators' post") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
+        return try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).first)
     }
 
     static func content(_ world: BotWorld, message id: String) -> String {
-        world.rest.message(id, in: BotWorld.notifyChannelID)?["content"]?.stringValue ?? ""
+        world.rest.message(id, in: SeededGuild.notifyChannelID)?["content"]?.stringValue ?? ""
     }
 
     static func edits(_ world: BotWorld, of id: String) -> Int {
@@ -39,12 +39,12 @@ struct NoticeFollowUpTests {
             let post = try await Self.fileThroughTheForm(world)
             let postID = try #require(post["id"]?.stringValue)
             let headline = post["content"]?.stringValue ?? "-"
-            #expect(headline.contains("<@&\(BotWorld.moderatorRoleID)>") && headline.contains("New request #1"), "\(headline)")
+            #expect(headline.contains("<@&\(SeededGuild.moderatorRoleID)>") && headline.contains("New request #1"), "\(headline)")
 
             let reject = try await world.workflowCommand("reject", [.integer("id", 1), .string("reason", "Dates clash with the [tournament](https://x.test)")])
             _ = try await world.answer(reject)
-            try await world.eventually("the post shows the rejection") { Self.content(world, message: postID).contains("Rejected by") }
-            let edited = try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))
+            try await eventually("the post shows the rejection") { Self.content(world, message: postID).contains("Rejected by") }
+            let edited = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
             let content = Self.content(world, message: postID)
             #expect(content.hasPrefix(headline), "the first line stays: \(content)")
             #expect(content.contains("Rejected by <@\(Persona.moderator.userID)> (<t:"), "\(content)")
@@ -72,7 +72,7 @@ struct NoticeFollowUpTests {
             let postID = try #require(post["id"]?.stringValue)
             // A new notifier shares nothing with the one that posted, as after a restart: only the database.
             let stored = PostedMessages(pool: world.pool, clock: world.services.clock)
-            try await world.eventually("the post recorded") { try await !stored.unsettled(workflowId: 1, purpose: .request).isEmpty }
+            try await eventually("the post recorded") { try await !stored.unsettled(workflowId: 1, purpose: .request).isEmpty }
             let restarted = DiscordNotifier(discord: world.services.discord, configuration: world.configuration, guildLanguage: world.services.guildLanguage,
                                             postedMessages: stored, clock: world.services.clock,
                                             logger: world.services.logger)
@@ -81,7 +81,7 @@ struct NoticeFollowUpTests {
             try await restarted.deliver(.requestWithdrawn(summary, by: Persona.member.userID), deduplicationKey: "withdrawn-1")
             let content = Self.content(world, message: postID)
             #expect(content.contains("Withdrawn by <@\(Persona.member.userID)>"), "\(content)")
-            #expect(BotWorld.buttons(in: try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))).isEmpty)
+            #expect(BotWorld.buttons(in: try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))).isEmpty)
         }
     }
 
@@ -93,7 +93,7 @@ struct NoticeFollowUpTests {
             try await world.giveAccount(to: Persona.member.userID, username: "alice")
             _ = try await world.answer(try await world.click(.approveRequest(workflowId: 1)))
             try await world.drainTasks()
-            try await world.eventually("the post names the approver") {
+            try await eventually("the post names the approver") {
                 Self.content(world, message: postID).contains("Approved by <@\(Persona.moderator.userID)>")
             }
             #expect(Self.content(world, message: postID).contains("runs 1.21.4"))
@@ -110,18 +110,18 @@ struct NoticeFollowUpTests {
             let dm = try #require(world.rest.dmChannelID(for: Persona.member.userID))
             let reminders = [
                 try #require(world.rest.sentMessages(in: dm).last),
-                try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).last),
+                try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).last),
             ]
             #expect(reminders.allSatisfy { !BotWorld.buttons(in: $0).isEmpty })
 
             let driver = LoanDriver(world)
             _ = try await driver.content(try await driver.admin(["checkout", "extend"], [.integer("id", loan.id), .string("date", "2099-01-31")]))
-            try await world.eventually("the extension's post") {
-                world.rest.sentMessages(in: BotWorld.notifyChannelID).contains { $0["content"]?.stringValue?.contains("moved the end of loan #\(loan.id)") == true }
+            try await eventually("the extension's post") {
+                world.rest.sentMessages(in: SeededGuild.notifyChannelID).contains { $0["content"]?.stringValue?.contains("moved the end of loan #\(loan.id)") == true }
             }
-            let posted = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).last?["content"]?.stringValue)
+            let posted = try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).last?["content"]?.stringValue)
             #expect(posted.contains("<t:\(Int(end.timeIntervalSince1970)):D> → <t:"), "old → new: \(posted)")
-            for (reminder, channel) in zip(reminders, [dm, BotWorld.notifyChannelID]) {
+            for (reminder, channel) in zip(reminders, [dm, SeededGuild.notifyChannelID]) {
                 let id = try #require(reminder["id"]?.stringValue)
                 let now = try #require(world.rest.message(id, in: channel))
                 #expect(BotWorld.buttons(in: now).isEmpty, "\(now)")

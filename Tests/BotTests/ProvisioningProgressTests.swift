@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -12,7 +14,6 @@ import Testing
 /// version is refused in that reply with nothing reserved.
 @Suite("Provisioning as a moderator sees it")
 struct ProvisioningProgressTests {
-    typealias Persona = BotWorld.Persona
 
     @Test("Approve on a 26.1 request: the reply follows install and start, the loan notices show 26.1, every body is valid")
     func progressInTheReply() async throws {
@@ -24,7 +25,7 @@ struct ProvisioningProgressTests {
             #expect(try await world.answer(approve)["content"]?.stringValue?.contains("server01") == true)
             try await world.drainTasks()
 
-            try await world.eventually("the reply says the server is ready") {
+            try await eventually("the reply says the server is ready") {
                 world.rest.originalResponse(for: approve.id)?["content"]?.stringValue?.contains("runs 26.1") == true
             }
             let edits = world.rest.requests.filter { $0.method == "PATCH" && $0.path.hasSuffix("/messages/@original") }
@@ -32,9 +33,9 @@ struct ProvisioningProgressTests {
             #expect(edits.contains { $0.contains("installing 26.1 on Java 25") }, "\(edits)")
             #expect(edits.contains { $0.contains("starting") }, "\(edits)")
             #expect(edits.last?.contains("mc1.kpw.local:25565") == true, "\(edits)")
-            let server = try #require(world.panelWorld.panel.server(BotWorld.serverIdentifier(1)))
+            let server = try #require(world.panelWorld.panel.server(SeededGuild.serverIdentifier(1)))
             #expect(server.installedVersion == "26.1" && server.dockerImage.hasSuffix("java_25") && server.powerState == "running")
-            let posted = world.rest.sentMessages(in: BotWorld.notifyChannelID)
+            let posted = world.rest.sentMessages(in: SeededGuild.notifyChannelID)
             #expect(posted.contains { $0["embeds"]?.arrayValue?.first?["fields"]?.arrayValue?.contains { $0["value"]?.stringValue == "26.1" } == true })
             try await world.expectSpecValidBodies()
         }
@@ -46,8 +47,8 @@ struct ProvisioningProgressTests {
             _ = try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.member))
             _ = try await world.send(world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: CheckoutTests.fields(
                 panelUsers: [Persona.resolved(Persona.member)]), as: Persona.member))
-            try await world.eventually("the moderators' notice") { !world.rest.sentMessages(in: BotWorld.notifyChannelID).isEmpty }
-            let post = try #require(world.rest.sentMessages(in: BotWorld.notifyChannelID).first)
+            try await eventually("the moderators' notice") { !world.rest.sentMessages(in: SeededGuild.notifyChannelID).isEmpty }
+            let post = try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).first)
             let postID = try #require(post["id"]?.stringValue)
             #expect(BotWorld.buttons(in: post).map(\.id) == [ComponentRoute.approveRequest(workflowId: 1).customID, ComponentRoute.rejectRequest(workflowId: 1).customID])
 
@@ -55,10 +56,10 @@ struct ProvisioningProgressTests {
             let approve = try await world.click(.approveRequest(workflowId: 1))
             _ = try await world.answer(approve)
             try await world.drainTasks()
-            try await world.eventually("the post says the server is ready") {
-                world.rest.message(postID, in: BotWorld.notifyChannelID)?["content"]?.stringValue?.contains("runs 1.21.4") == true
+            try await eventually("the post says the server is ready") {
+                world.rest.message(postID, in: SeededGuild.notifyChannelID)?["content"]?.stringValue?.contains("runs 1.21.4") == true
             }
-            let edited = try #require(world.rest.message(postID, in: BotWorld.notifyChannelID))
+            let edited = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
             let content = edited["content"]?.stringValue ?? ""
             #expect(content.hasPrefix(post["content"]?.stringValue ?? "-"), "the first line stays: \(content)")
             #expect(BotWorld.buttons(in: edited).isEmpty)

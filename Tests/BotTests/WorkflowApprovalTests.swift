@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -11,7 +12,6 @@ import Testing
 /// modals and their rounds, refusals, and what the database holds afterwards.
 @Suite("Approving and rejecting, end to end")
 struct WorkflowApprovalTests {
-    typealias Persona = BotWorld.Persona
 
     /// Six members who are not in the guild's panel yet.
     static let newcomers = (1...6).map { "16000000000000000\(String(format: "%02d", $0))" }
@@ -34,13 +34,13 @@ struct WorkflowApprovalTests {
             #expect(edit.body?["allowed_mentions"]?["parse"]?.arrayValue?.isEmpty == true)
 
             let reserved = try #require(try await world.workflow(workflow.id))
-            #expect(reserved.status == .pending && reserved.pteroServerId == BotWorld.serverIdentifier(2))
+            #expect(reserved.status == .pending && reserved.pteroServerId == SeededGuild.serverIdentifier(2))
             #expect(try await world.tasks(of: workflow.id).map(\.state) == [.queued])
 
             try await world.drainTasks()
             let active = try #require(try await world.workflow(workflow.id))
             #expect(active.status == .active && active.endDate != nil)
-            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(2)).count == 2)
+            #expect(world.panelWorld.panel.subusers(of: SeededGuild.serverIdentifier(2)).count == 2)
         }
     }
 
@@ -85,7 +85,7 @@ struct WorkflowApprovalTests {
             #expect(try await world.workflow(workflow.id)?.status == .active)
             let accounts = try await PterodactylUserTable.list(discordIds: Self.newcomers, on: world.pool)
             #expect(accounts.map(\.username) == (1...6).map { "player0\($0)" })
-            #expect(world.panelWorld.panel.subusers(of: BotWorld.serverIdentifier(1)).count == 6)
+            #expect(world.panelWorld.panel.subusers(of: SeededGuild.serverIdentifier(1)).count == 6)
         }
     }
 

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -10,7 +11,6 @@ import Testing
 /// The moderators' list, autocomplete, edit and task retry, end to end.
 @Suite("Listing, editing and retrying, end to end")
 struct WorkflowBrowsingTests {
-    typealias Persona = BotWorld.Persona
 
     static func fieldIDs(_ data: SimulatorJSON) -> [Int] {
         (data["embeds"]?[0]?["fields"]?.arrayValue ?? []).compactMap { field in
@@ -73,7 +73,7 @@ struct WorkflowBrowsingTests {
                 // Reserved, approval running: the longest kind of entry.
                 if number <= 10 { _ = try await world.services.workflow.approve(number, by: Persona.moderator.userID) }
             }
-            let japaneseModerator = SimulatedInvoker(userID: Persona.moderator.userID, username: "mod", roleIDs: [BotWorld.moderatorRoleID],
+            let japaneseModerator = SimulatedInvoker(userID: Persona.moderator.userID, username: "mod", roleIDs: [SeededGuild.moderatorRoleID],
                                                      permissions: SimulatedInvoker.memberPermissions, locale: "ja")
             let list = try world.callback(try await world.workflowCommand("list", as: japaneseModerator))
             #expect(list.data["embeds"]?[0]?["title"]?.stringValue == "審査中の申請")

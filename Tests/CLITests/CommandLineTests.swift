@@ -34,19 +34,7 @@ struct CommandLineTests {
 
     /// A fresh database's URL for the duration of `body`.
     static func withDatabaseURL(_ body: (String) async throws -> Void) async throws {
-        let cluster = try TestDatabase.clusterConfiguration()
-        let name = "cli_" + UUID().uuidString.prefix(8).lowercased()
-        let admin = PostgresPool(cluster, maximumConnections: 1, logger: .init(label: "test"))
-        try await admin.query(Query(unsafeSQL: "CREATE DATABASE \"\(name)\""), named: "create database")
-        let url = "postgresql://\(cluster.user ?? "postgres")@\(cluster.host):\(cluster.port)/\(name)"
-        do {
-            try await body(url)
-        } catch {
-            _ = try? await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-            throw error
-        }
-        try await admin.query(Query(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), named: "drop database")
-        await admin.close()
+        try await TestDatabase.withURL(prefix: "cli", logger: .init(label: "test"), body)
     }
 
     @Test("migrate applies the migrations once, then says there is nothing to do")

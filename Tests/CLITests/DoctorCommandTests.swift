@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import PanelSimulator
@@ -10,8 +11,8 @@ import TestSupport
 struct DoctorCommandTests {
     @Test("register-commands writes once then finds nothing to do; doctor then prints a table and exits 0, or 1 with a refused token")
     func registerThenDoctor() async throws {
-        let guildID = "1200000000000000001"
-        let rest = DiscordRESTSimulator(configuration: .init(guildID: guildID, channels: [SimulatedChannel(id: "1300000000000000001", name: "notices")]))
+        let guildID = SeededGuild.guildID
+        let rest = DiscordRESTSimulator(configuration: .init(guildID: guildID, channels: [SimulatedChannel(id: SeededGuild.notifyChannelID, name: "notices")]))
         try await rest.start()
         let panel = PanelSimulator()
         try await panel.start()
@@ -28,7 +29,7 @@ struct DoctorCommandTests {
                 "DISCORD_TOKEN": rest.configuration.botToken,
                 "DISCORD_GUILD_ID": guildID,
                 "DISCORD_API_URL": rest.baseURL.absoluteString,
-                "DISCORD_NOTIFY_CHANNEL_ID": "1300000000000000001",
+                "DISCORD_NOTIFY_CHANNEL_ID": SeededGuild.notifyChannelID,
                 "PTERODACTYL_URL": panel.baseURL,
                 "PTERODACTYL_APPLICATION_KEY": SimulatedAPIKey.application.token,
                 "PTERODACTYL_CLIENT_KEY": SimulatedAPIKey.adminClient.token,

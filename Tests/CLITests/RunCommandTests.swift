@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Glibc
@@ -12,7 +13,7 @@ import WebSocket
 struct RunCommandTests {
     @Test("run migrates, comes online, registers the commands, and exits 0 on SIGTERM after closing the gateway resumably")
     func runAndTerminate() async throws {
-        let guildID = "1200000000000000001"
+        let guildID = SeededGuild.guildID
         let rest = DiscordRESTSimulator(configuration: .init(guildID: guildID, guildPreferredLocale: "ja"), deadlineClock: .manual())
         try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, guildIDs: [guildID]), rest: rest)

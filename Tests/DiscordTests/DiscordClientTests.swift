@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import DiscordSimulator
 import DiscordTesting
@@ -23,7 +24,7 @@ struct DiscordClientTests {
         clock: SimulatorClock = .manual(),
         _ body: (DiscordClient, DiscordRESTSimulator) async throws -> Void
     ) async throws {
-        try await RESTSimulatorFixture.withSimulator(clock: clock) { simulator, _ in
+        try await RESTSimulatorFixture.withSimulator(clock: clock) { simulator in
             let logger = Logger(label: "test.discord")
             let http = try HTTPClient(logger: logger)
             var configuration = DiscordClient.Configuration(token: Secret(token), baseURL: simulator.baseURL.absoluteString)

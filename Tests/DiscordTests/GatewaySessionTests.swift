@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 @testable import Discord
 import DiscordSimulator
 import Foundation
@@ -37,11 +39,7 @@ struct GatewaySessionTests {
         let task: Task<Result<Void, GatewayError>, Never>
 
         func waitFor(_ description: String, timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async throws {
-            let deadline = ContinuousClock.now + timeout
-            while !(await condition()) {
-                guard ContinuousClock.now < deadline else { throw GatewayTestFailure("timed out waiting for \(description)") }
-                try await Task.sleep(for: .milliseconds(10))
-            }
+            try await eventually(description, timeout: timeout, condition)
         }
     }
 
@@ -288,10 +286,8 @@ struct GatewaySessionTests {
             // Everything goes away: resumes fail, and after three of them the session asks for the
             // gateway URL again to identify.
             await simulator.stop()
-            let deadline = ContinuousClock.now + .seconds(15)
-            while await identifyAttempts.value < 2, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            // The #expect below judges it; a timeout here only ends the wait.
+            try? await eventually("a second IDENTIFY", timeout: .seconds(15), polling: .milliseconds(50)) { await identifyAttempts.value >= 2 }
             runner.cancel()
             _ = await runner.result
             #expect(await identifyAttempts.value >= 2)

@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import DiscordSimulator
 import DiscordTesting

@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import Logging
 import Secrets
@@ -37,21 +38,6 @@ func tooManyRequests(retryAfter: Duration, scope: RateLimitHeaders.Scope?, globa
     RateLimitHeaders(bucket: hash, isGlobal: global, scope: scope, retryAfter: retryAfter)
 }
 
-/// Waits, by yielding and never by sleeping, until `condition` holds: until other tasks have run
-/// far enough. Records an issue if it never does.
-func eventually(
-    _ comment: Comment? = nil,
-    sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () async -> Bool
-) async {
-    for _ in 0..<200_000 {
-        if await condition() { return }
-        await Task.yield()
-    }
-    Issue.record(comment ?? "condition never became true", sourceLocation: sourceLocation)
-}
-
-
 /// Runs a limiter's clock the way real time would pass, until `isDone`: whenever every permit has
 /// been answered and a waiter sleeps until a reset within `horizon`, moves time to that instant.
 /// The horizon keeps it from jumping to the 60 s permit-lease wake-up that a waiter holds for an
@@ -59,9 +45,9 @@ func eventually(
 func runClock(
     _ clock: ManualClock, of limiter: RateLimiter<ManualClock>, horizon: Duration,
     until isDone: () async -> Bool
-) async {
+) async throws {
     while await !isDone() {
-        await eventually {
+        try await eventually("the limiter to settle or sleep within the horizon", polling: .zero) {
             if await isDone() { return true }
             guard let next = clock.nextDeadline, next <= clock.now.advanced(by: horizon) else { return false }
             return await limiter.inFlightCount == 0

@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import InMemoryLogging
 import Logging
@@ -17,7 +18,7 @@ import TestSupport
         }
         _ = try await limiter.acquire(TestRoutes.messages(channel: 2), maxWait: .zero)   // another bucket
         async let retry = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         #expect(clock.nextDeadline == clock.instant(.milliseconds(1_500)))
         clock.advance(by: .milliseconds(1_500))
         _ = try await retry
@@ -56,7 +57,7 @@ import TestSupport
         let limiter = makeRateLimiter(clock: clock, logger: Logger(label: "test", factory: { _ in logs }))
         let permit = try await limiter.acquire(TestRoutes.messages(channel: 1))
         async let waiting = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { await limiter.waiterCount == 1 }
+        try await eventually("one waiter", polling: .zero) { await limiter.waiterCount == 1 }
 
         await limiter.complete(permit, status: 429, headers: headers)
         do {
@@ -102,7 +103,7 @@ import TestSupport
                     await finished.append(caller)
                 }
             }
-            await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 50 }
+            try await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 50 }
             try await group.waitForAll()
         }
         #expect(await attempts.values == [.seconds(0), .seconds(1), .seconds(2), .seconds(3), .seconds(4)])

@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import Testing
 import TestSupport
@@ -20,16 +21,16 @@ import TestSupport
             try await limiter.acquire(TestRoutes.messages(channel: 1), maxWait: .zero)
         }
         async let first = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { await limiter.waiterCount == 1 && clock.sleeperCount == 1 }
+        try await eventually("one waiter, asleep on the clock", polling: .zero) { await limiter.waiterCount == 1 && clock.sleeperCount == 1 }
         async let second = limiter.acquire(TestRoutes.pins(channel: 1))
-        await eventually { await limiter.waiterCount == 2 }
+        try await eventually("two waiters", polling: .zero) { await limiter.waiterCount == 2 }
         clock.advance(by: .seconds(1))
         // One slot per window: only the first goes at 1 s; the other waits for its answer.
         let a = try await first
         #expect(await limiter.waiterCount == 1)
         #expect(await limiter.bucketCount == 1)
         await limiter.complete(a, status: 200, headers: bucketHeaders(limit: 1, remaining: 0, resetAfter: .seconds(1)))
-        await eventually { clock.sleeperCount == 1 && clock.nextDeadline == clock.instant(.seconds(2)) }
+        try await eventually("one sleep until 2 s", polling: .zero) { clock.sleeperCount == 1 && clock.nextDeadline == clock.instant(.seconds(2)) }
         clock.advance(by: .seconds(1))
         let b = try await second
         #expect(b.route == TestRoutes.pins(channel: 1))
@@ -58,7 +59,7 @@ import TestSupport
         await limiter.complete(permit, status: 200, headers: bucketHeaders(limit: 5, remaining: 0, resetAfter: .milliseconds(2_675)))
 
         async let next = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         #expect(clock.nextDeadline == clock.instant(.milliseconds(2_675)))
         clock.advance(by: .milliseconds(2_674))
         #expect(await limiter.waiterCount == 1)
@@ -101,11 +102,11 @@ import TestSupport
                     await finished.append(caller)
                     return (caller, permit.id)
                 }
-                await eventually { await limiter.waiterCount == caller + 1 }   // arrival order is fixed
+                try await eventually("caller \(caller) to wait", polling: .zero) { await limiter.waiterCount == caller + 1 }   // arrival order is fixed
             }
             let (status, headers) = await server.answer()
             await limiter.complete(probe, status: status, headers: headers)
-            await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 100 }
+            try await runClock(clock, of: limiter, horizon: .seconds(1)) { await finished.count == 100 }
             var all: [(caller: Int, permit: UInt64)] = []
             for try await result in group { all.append(result) }
             return all
@@ -124,7 +125,7 @@ import TestSupport
         let limiter = makeRateLimiter(clock: clock)
         let unused = try await limiter.acquire(TestRoutes.messages(channel: 1))
         async let next = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { await limiter.waiterCount == 1 }
+        try await eventually("one waiter", polling: .zero) { await limiter.waiterCount == 1 }
         await limiter.cancel(unused)
         _ = try await next
         #expect(await limiter.inFlightCount == 1)
@@ -135,7 +136,7 @@ import TestSupport
         let clock = ManualClock()
         let limiter = makeRateLimiter(clock: clock)
         let held = try await limiter.acquire(TestRoutes.messages(channel: 1))
-        let outcome = await withTaskGroup(of: Result<RateLimitPermit, RateLimitError>.self) { group in
+        let outcome = try await withThrowingTaskGroup(of: Result<RateLimitPermit, RateLimitError>.self) { group in
             group.addTask {
                 do throws(RateLimitError) {
                     return .success(try await limiter.acquire(TestRoutes.messages(channel: 1)))
@@ -143,9 +144,9 @@ import TestSupport
                     return .failure(error)
                 }
             }
-            await eventually { await limiter.waiterCount == 1 }
+            try await eventually("one waiter", polling: .zero) { await limiter.waiterCount == 1 }
             group.cancelAll()
-            return await group.next()!
+            return try await group.next()!
         }
         #expect(outcome == .failure(.cancelled))
         #expect(await limiter.waiterCount == 0)
@@ -159,7 +160,7 @@ import TestSupport
         let limiter = makeRateLimiter(clock: clock, configuration: RateLimitConfiguration(permitLease: .seconds(60)))
         _ = try await limiter.acquire(TestRoutes.messages(channel: 1))           // leaked: never completed
         async let next = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { clock.nextDeadline == clock.instant(.seconds(60)) }
+        try await eventually("a sleep until 60 s", polling: .zero) { clock.nextDeadline == clock.instant(.seconds(60)) }
         clock.advance(by: .seconds(59))
         #expect(await limiter.waiterCount == 1)
         clock.advance(by: .seconds(1))

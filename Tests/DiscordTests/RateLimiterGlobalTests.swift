@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import Testing
 import TestSupport
@@ -14,7 +15,7 @@ import TestSupport
             try await limiter.acquire(TestRoutes.messages(channel: 50), maxWait: .milliseconds(999))
         }
         async let fiftyFirst = limiter.acquire(TestRoutes.messages(channel: 50))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         #expect(clock.nextDeadline == clock.instant(.seconds(1)))
         for interaction in 0..<10 {
             _ = try await limiter.acquire(TestRoutes.interactionCallback(UInt64(interaction)), maxWait: .zero)
@@ -38,7 +39,7 @@ import TestSupport
         }
         _ = try await limiter.acquire(TestRoutes.interactionCallback(1), maxWait: .zero)
         async let other = limiter.acquire(TestRoutes.pins(channel: 99))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         #expect(clock.nextDeadline == clock.instant(.seconds(2)))
         clock.advance(by: .seconds(2))
         _ = try await other

@@ -1,3 +1,4 @@
+import BotTesting
 @testable import Discord
 import Secrets
 import Testing
@@ -40,7 +41,7 @@ import TestSupport
         let limiter = makeRateLimiter(clock: clock)
         let permit = try await limiter.acquire(TestRoutes.messages(channel: 1))
         async let waiting = limiter.acquire(TestRoutes.messages(channel: 1))
-        await eventually { await limiter.waiterCount == 1 }
+        try await eventually("one waiter", polling: .zero) { await limiter.waiterCount == 1 }
 
         await limiter.complete(permit, status: 401, headers: RateLimitHeaders())
         do {
@@ -82,7 +83,7 @@ import TestSupport
         #expect(clock.now == clock.instant(.zero))
 
         async let patient = limiter.acquire(TestRoutes.messages(channel: 1), maxWait: .seconds(5))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         clock.advance(by: .seconds(5))
         _ = try await patient
     }
@@ -93,7 +94,7 @@ import TestSupport
         let limiter = makeRateLimiter(clock: clock)
         _ = try await limiter.acquire(TestRoutes.interactionCallback(1))          // never answered
         async let second = limiter.acquire(TestRoutes.interactionCallback(1), maxWait: .seconds(3))
-        await eventually { clock.sleeperCount == 1 }
+        try await eventually("one sleeper on the clock", polling: .zero) { clock.sleeperCount == 1 }
         clock.advance(by: .seconds(3))
         do {
             _ = try await second

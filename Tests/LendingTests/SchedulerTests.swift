@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Lending
 import PanelSimulator
@@ -109,10 +110,8 @@ struct SchedulerTests {
             let report = try await world.pool.withTransaction { transaction in
                 var extended = try #require(try await WorkflowTable.lock(id: loan.id, on: transaction))
                 let tick = Task { try await world.scheduler.tick() }
-                let deadline = ContinuousClock.now + .seconds(20)
-                while try await world.pool.query(#"SELECT count(*)::int AS "n" FROM pg_locks WHERE NOT "granted""#).first?.decode("n", as: Int.self) == 0 {
-                    guard ContinuousClock.now < deadline else { throw TickNeverWaited() }
-                    try await Task.sleep(for: .milliseconds(10))
+                try await eventually("the scheduler's tick to wait for the row", timeout: .seconds(20)) {
+                    try await world.pool.query(#"SELECT count(*)::int AS "n" FROM pg_locks WHERE NOT "granted""#).first?.decode("n", as: Int.self) != 0
                 }
                 extended.endDate = later
                 _ = try await WorkflowTable.update(extended, expectedStatus: .active, at: world.clock.now(), on: transaction)
@@ -123,8 +122,6 @@ struct SchedulerTests {
             #expect(try await world.workflow(loan.id)?.endDate == later)
         }
     }
-
-    struct TickNeverWaited: Error {}
 
     @Test("with EXPIRY_ACTION=notify the moderators are told once and the loan stays ACTIVE")
     func expiryNotifies() async throws {

@@ -35,15 +35,6 @@ struct TaskRunnerClockTests {
         func run(_ context: TaskContext) async throws { runs.withLock { $0 += 1 } }
     }
 
-    static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<6_000 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("timed out waiting for \(what)")
-        throw CancellationError()
-    }
-
     /// A request approved, so that one approval task waits in the queue.
     static func queuedApproval(_ world: World, for member: String = World.member, username: String = "alice") async throws -> TaskRecord {
         let workflow = try await world.file(panelUsers: [member])
@@ -69,14 +60,14 @@ struct TaskRunnerClockTests {
             let runner = Self.runner(world, held, waits: waits)
             let running = Task { try await runner.runDue() }
 
-            try await Self.eventually("the task to start and the renewal to wait") { held.started.withLock { $0 } && waits.sleeperCount == 1 }
+            try await eventually("the task to start and the renewal to wait") { held.started.withLock { $0 } && waits.sleeperCount == 1 }
             let claimed = try #require(try await TaskTable.find(id: queued.id, on: world.pool)?.claimExpiresAt)
             #expect(claimed == world.clock.now().addingTimeInterval(90))
 
             // The workflow's time moves 30 s, then the runner's wait ends: the lease is pushed to 90 s from then.
             world.simulator.advance(by: .seconds(30))
             waits.advance(by: .seconds(30))
-            try await Self.eventually("the renewal") {
+            try await eventually("the renewal") {
                 try await TaskTable.find(id: queued.id, on: world.pool)?.claimExpiresAt == claimed.addingTimeInterval(30)
             }
             #expect(!held.cancelled.withLock { $0 })
@@ -84,7 +75,7 @@ struct TaskRunnerClockTests {
             // Another runner has the task now (as after a lapse); the next renewal finds out and stops the work.
             _ = try await world.pool.query(#"UPDATE "LendingTask" SET "claimToken" = 'another runner' WHERE "id" = \#(queued.id)"#,
                                            named: "steal the claim")
-            try await Self.eventually("the next renewal to wait") { waits.sleeperCount == 1 }
+            try await eventually("the next renewal to wait") { waits.sleeperCount == 1 }
             waits.advance(by: .seconds(30))
             let ran = try await running.value
             #expect(ran == 1)
@@ -104,18 +95,18 @@ struct TaskRunnerClockTests {
             let running = Task { await runner.run() }
             defer { running.cancel() }
 
-            try await Self.eventually("the runner to go idle") { waits.sleeperCount == 1 }
+            try await eventually("the runner to go idle") { waits.sleeperCount == 1 }
             let first = try await Self.queuedApproval(world)
             // Nobody woke the runner and its clock stands still: the task waits.
             #expect(try await TaskTable.find(id: first.id, on: world.pool)?.state == .queued)
             #expect(counting.runs.withLock { $0 } == 0)
             waits.advance(by: .seconds(5))
-            try await Self.eventually("the polled task") { try await TaskTable.find(id: first.id, on: world.pool)?.state == .succeeded }
+            try await eventually("the polled task") { try await TaskTable.find(id: first.id, on: world.pool)?.state == .succeeded }
 
-            try await Self.eventually("the runner to go idle again") { waits.sleeperCount == 1 }
+            try await eventually("the runner to go idle again") { waits.sleeperCount == 1 }
             let second = try await Self.queuedApproval(world, for: World.otherMember, username: "bob")
             runner.wake()
-            try await Self.eventually("the woken task") { try await TaskTable.find(id: second.id, on: world.pool)?.state == .succeeded }
+            try await eventually("the woken task") { try await TaskTable.find(id: second.id, on: world.pool)?.state == .succeeded }
             #expect(counting.runs.withLock { $0 } == 2)
         }
     }
@@ -144,7 +135,7 @@ struct TaskRunnerClockTests {
             let running = Task { await runner.run() }
             defer { running.cancel() }
 
-            try await Self.eventually("the first task to start") { gated.starts.withLock { $0 } == 1 }
+            try await eventually("the first task to start") { gated.starts.withLock { $0 } == 1 }
             runner.finishCurrentTask()
             gated.isOpen.withLock { $0 = true }
             await running.value
@@ -177,11 +168,11 @@ struct TaskRunnerClockTests {
             let running = Task { await scheduler.run(every: .seconds(60), waitClock: waits) }
             defer { running.cancel() }
             for pass in 1...3 {
-                try await Self.eventually("pass \(pass) and the wait after it") { counter.passes.withLock { $0 } == pass && waits.sleeperCount == 1 }
+                try await eventually("pass \(pass) and the wait after it") { counter.passes.withLock { $0 } == pass && waits.sleeperCount == 1 }
                 #expect(waits.nextDeadline == waits.instant(.seconds(60 * pass)))
                 waits.advance(by: .seconds(60))
             }
-            try await Self.eventually("the fourth pass") { counter.passes.withLock { $0 } == 4 }
+            try await eventually("the fourth pass") { counter.passes.withLock { $0 } == 4 }
         }
     }
 }

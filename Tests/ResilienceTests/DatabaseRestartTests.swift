@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -15,7 +17,7 @@ extension Resilience {
         static let retryText = "Something went wrong. Please wait a moment and try again."
 
         static func checkout(_ world: ResilienceWorld, number: Int) -> SimulatedInteraction {
-            let member = ResilienceWorld.member(number % members + 1)
+            let member = Persona.numbered(number % members + 1)
             let person = SimulatedResolvedUser(id: member.userID, username: member.username)
             return world.gateway.makeModalSubmitInteraction(customID: ComponentRoute.checkoutForm.customID, fields: [
                 .textInput(customID: "description", value: "Burst \(number)"), .textInput(customID: "mcVersion", value: "1.21.4"),
@@ -30,7 +32,7 @@ extension Resilience {
                 beforeEach(index)
                 world.gateway.dispatchInteraction(interaction)
                 let window = interactions[max(0, index - 2 * inFlight)...index]
-                try await world.eventually("room for another interaction") {
+                try await eventually("room for another interaction", timeout: .seconds(30)) {
                     window.filter { world.rest.interactionResponses(for: $0.id).isEmpty }.count < inFlight
                 }
             }

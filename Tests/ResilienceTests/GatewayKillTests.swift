@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -19,7 +21,7 @@ extension Resilience {
                 let interactions = (0..<total).map { number in
                     number.isMultiple(of: 2)
                         ? world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])],
-                                                              as: ResilienceWorld.member(number % DatabaseRestartTests.members + 1))
+                                                              as: Persona.numbered(number % DatabaseRestartTests.members + 1))
                         : DatabaseRestartTests.checkout(world, number: number)
                 }
                 let killAt = Set((1...Self.kills).map { $0 * total / (Self.kills + 1) })
@@ -28,7 +30,7 @@ extension Resilience {
                     // Not a close handshake: the TCP connection just goes away, as when a node dies.
                     world.gateway.perform(.dropTCP)
                 }
-                try await world.eventually("the last resume") { Self.resumed(world) == Self.kills }
+                try await eventually("the last resume", timeout: .seconds(30)) { Self.resumed(world) == Self.kills }
 
                 let counts = world.callbackCounts()
                 for interaction in interactions {

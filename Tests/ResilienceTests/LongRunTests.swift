@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -13,11 +15,11 @@ extension Resilience {
         /// A mix of what members and moderators do most: open the request form (no database), list
         /// requests (a database read), autocomplete a loan (a read), and press a stale button (a refusal).
         static func interaction(_ world: ResilienceWorld, number: Int) -> SimulatedInteraction {
-            let member = ResilienceWorld.member(number % 10 + 1)
+            let member = Persona.numbered(number % 10 + 1)
             switch number % 4 {
             case 0: return world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: member)
             case 1: return world.gateway.makeCommandInteraction(name: "mcserver-admin", options: [.subcommandGroup("workflow", [.subcommand("list", [])])],
-                                                               as: ResilienceWorld.moderator)
+                                                               as: Persona.moderator)
             case 2: return world.gateway.makeAutocompleteInteraction(name: "mcserver", options: [.subcommand("extend", [.string("loan", "", focused: true)])], as: member)
             default: return world.gateway.makeComponentInteraction(customID: "gone.action:\(number)", as: member)
             }
@@ -43,7 +45,7 @@ extension Resilience {
                 let elapsed = ContinuousClock.now - started
                 // Let the last tasks finish and their sockets close.
                 var after = try await ProcessResources.measure(world.pool)
-                try? await world.eventually("resources to settle", timeout: .seconds(10)) {
+                try? await eventually("resources to settle", timeout: .seconds(10)) {
                     after = try await ProcessResources.measure(world.pool)
                     return after.fileDescriptors <= before.fileDescriptors + 4 && after.threads <= before.threads + 2
                 }

@@ -1,3 +1,4 @@
+import BotTesting
 import Discord
 import DiscordSimulator
 import Foundation
@@ -55,7 +56,7 @@ extension Resilience {
             defer { random = malformed.random }
             let live = count / 4
             for _ in 0..<(count - live) {
-                let valid = world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: ResilienceWorld.member(1))
+                let valid = world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.numbered(1))
                 var payload = Data(#"{"op":0,"s":1,"t":"INTERACTION_CREATE","d":"#.utf8)
                 payload += malformed.byteVariant(of: valid.payload, required: interactionKeys)
                 payload += Data("}".utf8)
@@ -67,12 +68,12 @@ extension Resilience {
             for start in stride(from: 0, to: live, by: batch) {
                 var dropped: [SimulatedInteraction] = []
                 for _ in start..<min(start + batch, live) {
-                    let valid = world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: ResilienceWorld.member(1))
+                    let valid = world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.numbered(1))
                     _ = world.gateway.dispatch(event: "INTERACTION_CREATE", data: malformed.jsonVariant(of: valid.payload, required: interactionKeys))
                     dropped.append(valid)
                 }
                 // The session reads in order: once a good interaction after them is answered, they were all read.
-                try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: ResilienceWorld.member(2)))
+                try await world.send(world.gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Persona.numbered(2)))
                 #expect(dropped.allSatisfy { world.rest.interactionResponses(for: $0.id).isEmpty }, "a malformed interaction was answered (\(seed))")
             }
             #expect(world.gateway.identifies.count == 1, "the session survived every malformed payload (\(seed))")
@@ -133,7 +134,7 @@ extension Resilience {
         // MARK: Modal values and command options, through the real router
 
         static func modalValues(_ world: ResilienceWorld, count: Int, random: inout SeededRandom, seed: String) async throws {
-            let member = ResilienceWorld.member(1)
+            let member = Persona.numbered(1)
             let person = SimulatedResolvedUser(id: member.userID, username: member.username)
             let bot = SimulatedResolvedUser(id: "1100000000000000001", username: "lending-bot", isBot: true)
             for start in stride(from: 0, to: count, by: batch) {
@@ -158,10 +159,10 @@ extension Resilience {
                         let period = ["0", "-3", "31", "99999999999999999999999", "7.5", "seven", "", "٣", "1e3", String(Int.random(in: 31...Int.max, using: &random))]
                         fields["periodDays"] = .textInput(customID: "periodDays", value: period.randomElement(using: &random) ?? "")
                     case 3:
-                        let choice = [[], [bot], [person, SimulatedResolvedUser(id: ResilienceWorld.member(2).userID, username: "member2")]]
+                        let choice = [[], [bot], [person, SimulatedResolvedUser(id: Persona.numbered(2).userID, username: "member2")]]
                         fields["organizer"] = .userSelect(customID: "organizer", users: choice.randomElement(using: &random) ?? [])
                     case 4:
-                        let many = (1...11).map { SimulatedResolvedUser(id: ResilienceWorld.member($0).userID, username: "member\($0)") }
+                        let many = (1...11).map { SimulatedResolvedUser(id: Persona.numbered($0).userID, username: "member\($0)") }
                         fields["panelUsers"] = .userSelect(customID: "panelUsers", users: [[], [bot], many].randomElement(using: &random) ?? [])
                     case 5:
                         let key = fields.keys.sorted().randomElement(using: &random) ?? "description"
@@ -189,7 +190,7 @@ extension Resilience {
         }
 
         static func commandOptions(_ world: ResilienceWorld, count: Int, random: inout SeededRandom, seed: String) async throws {
-            let member = ResilienceWorld.member(3)
+            let member = Persona.numbered(3)
             for start in stride(from: 0, to: count, by: batch) {
                 var sent: [SimulatedInteraction] = []
                 for _ in start..<min(start + batch, count) {
@@ -222,7 +223,7 @@ extension Resilience {
 
         static func admin(_ world: ResilienceWorld, _ path: [String], _ options: [SimulatedCommandOption]) -> SimulatedInteraction {
             world.gateway.makeCommandInteraction(name: "mcserver-admin", options: [.subcommandGroup(path[0], [.subcommand(path[1], options)])],
-                                                 as: ResilienceWorld.moderator)
+                                                 as: Persona.moderator)
         }
 
         /// Letters, digits, punctuation, control characters, combining marks and emoji.

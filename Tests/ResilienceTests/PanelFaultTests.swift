@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -19,7 +20,7 @@ extension Resilience {
         func approvalsThroughFaults() async throws {
             let count = ResilienceScale.current.approvals
             try await ResilienceWorld.with(servers: count, members: count) { world in
-                let members = (1...count).map(ResilienceWorld.member)
+                let members = (1...count).map(Persona.numbered)
                 var workflows: [Int] = []
                 for member in members {
                     let filed = try await world.bot.services.workflow.file(
@@ -29,10 +30,10 @@ extension Resilience {
                 }
                 // The moderator presses Approve on each request and names each newcomer's panel account.
                 for (member, id) in zip(members, workflows) {
-                    let approve = try await world.send(world.gateway.makeComponentInteraction(customID: ComponentRoute.approveRequest(workflowId: id).customID, as: ResilienceWorld.moderator))
+                    let approve = try await world.send(world.gateway.makeComponentInteraction(customID: ComponentRoute.approveRequest(workflowId: id).customID, as: Persona.moderator))
                     #expect(world.rest.interactionResponses(for: approve.id).first?.kind == .callback(type: 9), "Approve opens the usernames form")
                     let names = try await world.send(world.gateway.makeModalSubmitInteraction(
-                        customID: ComponentRoute.usernames(workflowId: id).customID, fields: [.textInput(customID: member.userID, value: Self.username(member))], as: ResilienceWorld.moderator))
+                        customID: ComponentRoute.usernames(workflowId: id).customID, fields: [.textInput(customID: member.userID, value: Self.username(member))], as: Persona.moderator))
                     let reply = try await world.finalReplyText(names)
                     #expect(reply?.contains("#\(id)") == true, "\(reply ?? "no reply")")
                 }

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -21,12 +22,12 @@ extension Resilience {
                 let policy = world.configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
                 var loans: [WorkflowRecord] = []
                 for number in 1...count {
-                    let member = ResilienceWorld.member(number)
+                    let member = Persona.numbered(number)
                     let service = world.bot.services.workflow
                     let filed = try await service.file(NewWorkflow(applicantDiscordId: member.userID, description: "Event \(number)", mcVersion: "1.21.4",
                                                                    periodDays: 1 + (number * 3) % 7, organizerDiscordId: member.userID),
                                                        panelUsers: [member.userID])
-                    _ = try await service.approve(filed.id, by: ResilienceWorld.moderator.userID, usernames: [member.userID: "player\(number)"])
+                    _ = try await service.approve(filed.id, by: Persona.moderator.userID, usernames: [member.userID: "player\(number)"])
                     try await world.drainTasks()
                     loans.append(try #require(try await WorkflowTable.find(id: filed.id, on: world.pool)))
                     // The next loan starts a few hours later, so the ends spread over the day too.

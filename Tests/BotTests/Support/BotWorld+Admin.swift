@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending

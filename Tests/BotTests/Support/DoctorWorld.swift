@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import Lending
@@ -11,10 +12,6 @@ import TestSupport
 /// `Doctor` against the Discord REST and panel simulators and a fresh database, configured the
 /// way a correct deployment is; each test changes one thing and reads the report.
 struct DoctorWorld: Sendable {
-    static let guildID = "1200000000000000001"
-    static let notifyChannelID = "1300000000000000001"
-    static let moderatorRoleID = "1400000000000000001"
-    static let panelUserRoleID = "1400000000000000002"
     /// A value of `PTERODACTYL_HEADERS` that must never be printed.
     static let proxySecret = "proxy-secret-4d9f"
     static let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
@@ -32,11 +29,11 @@ struct DoctorWorld: Sendable {
         [
             "DATABASE_URL": databaseURL,
             "DISCORD_TOKEN": rest.configuration.botToken,
-            "DISCORD_GUILD_ID": Self.guildID,
+            "DISCORD_GUILD_ID": SeededGuild.guildID,
             "DISCORD_API_URL": rest.baseURL.absoluteString,
-            "DISCORD_NOTIFY_CHANNEL_ID": Self.notifyChannelID,
-            "DISCORD_PANEL_USER_ROLE_ID": Self.panelUserRoleID,
-            "DISCORD_ADMIN_ROLE_IDS": Self.moderatorRoleID,
+            "DISCORD_NOTIFY_CHANNEL_ID": SeededGuild.notifyChannelID,
+            "DISCORD_PANEL_USER_ROLE_ID": SeededGuild.panelUserRoleID,
+            "DISCORD_ADMIN_ROLE_IDS": SeededGuild.moderatorRoleID,
             "PTERODACTYL_URL": panel.baseURL,
             "PTERODACTYL_APPLICATION_KEY": SimulatedAPIKey.application.token,
             "PTERODACTYL_CLIENT_KEY": SimulatedAPIKey.adminClient.token,
@@ -61,13 +58,9 @@ struct DoctorWorld: Sendable {
                      panel adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in },
                      _ body: (DoctorWorld) async throws -> Void) async throws {
         let logger = Logger(label: "test.doctor")
-        var restConfiguration = DiscordRESTSimulator.Configuration(
-            guildID: guildID,
-            // The guild's owner (the first user) holds every permission; it must not be the bot.
-            users: [SimulatedUser(id: "1500000000000000001", username: "owner")],
-            roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
-            channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
-        )
+        var restConfiguration = SeededGuild.discord(people: [])
+        // The guild's owner (the first user) holds every permission; it must not be the bot.
+        restConfiguration.users = [SimulatedUser(id: "1500000000000000001", username: "owner")]
         discord(&restConfiguration)
         var panelConfiguration = PanelSimulator.Configuration()
         panelConfiguration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import Lending
@@ -10,7 +12,6 @@ import Testing
 /// Drives the member and moderator loan commands in a `BotWorld`: loans made ACTIVE through the
 /// domain, commands and clicks by persona, and readers for what the bot answered.
 struct LoanDriver {
-    typealias Persona = BotWorld.Persona
     let world: BotWorld
 
     init(_ world: BotWorld) {
@@ -106,7 +107,7 @@ struct LoanDriver {
     func answer(_ interaction: SimulatedInteraction) async throws -> SimulatorJSON {
         let (type, _) = try callback(interaction)
         if type == 5 || type == 6 {
-            try await world.eventually("the deferred reply's edit") {
+            try await eventually("the deferred reply's edit") {
                 world.rest.interactionResponses(for: interaction.id).contains { $0.kind == .editOriginal || $0.kind == .followUp }
             }
         }

@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import HTTP
@@ -46,7 +47,7 @@ struct RunningBot: Sendable {
                 services: [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup)], logger: logger))
             async let running: Void = group.run()
             do {
-                try await BotApplicationTests.eventually("the bot is online with its health server") {
+                try await eventually("the bot is online with its health server") {
                     gateway.identifies.count == 1 && port.withLock { $0 } != nil
                 }
                 let listening = try #require(port.withLock { $0 })

@@ -92,27 +92,21 @@ struct SandboxHarness: Sendable {
         return (response.status, SimulatorJSON(parsing: response.body) ?? .null)
     }
 
-    /// Polls the state (in real time) until `condition` holds, or fails after `timeout`.
+    /// Polls the state until `condition` holds, or fails after `timeout`; returns the state that held.
     @discardableResult
     func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: (SimulatorJSON) throws -> Bool) async throws -> SimulatorJSON {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let current = try await state()
-            if try condition(current) { return current }
-            guard ContinuousClock.now < deadline else { throw Timeout(what: what) }
-            try await Task.sleep(for: .milliseconds(100))
+        var current = SimulatorJSON.null
+        try await TestSupport.eventually(what, timeout: timeout, polling: .milliseconds(100)) {
+            current = try await state()
+            return try condition(current)
         }
+        return current
     }
 
     struct APIFailure: Error, CustomStringConvertible {
         let status: Int
         let body: Data
         var description: String { "console API answered \(status): \(String(decoding: body, as: UTF8.self))" }
-    }
-
-    struct Timeout: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "timed out waiting for \(what)" }
     }
 }
 

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -55,7 +57,7 @@ import Testing
             _ = await client.next(op: 10)
             simulator.advance(by: .milliseconds(42_300))
             try client.heartbeat(nil)
-            #expect(await GatewaySimulatorFixture.eventually { simulator.heartbeats.count == 1 })
+            try await eventually("the first heartbeat", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.heartbeats.count == 1 }
             let beat = try #require(simulator.heartbeats.first)
             #expect(beat.kind == .first)
             #expect(!beat.isOnTime)
@@ -71,7 +73,7 @@ import Testing
             _ = await client.next(op: 11)
             simulator.advance(by: .seconds(30))
             try client.heartbeat(nil)
-            #expect(await GatewaySimulatorFixture.eventually { simulator.heartbeats.count == 2 })
+            try await eventually("the second heartbeat", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.heartbeats.count == 2 }
             #expect(simulator.heartbeats.last?.sincePrevious == .seconds(30))
             #expect(simulator.heartbeats.map(\.isOnTime) == [true, false])
         }

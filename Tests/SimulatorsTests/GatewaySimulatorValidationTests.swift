@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -50,7 +52,7 @@ import WebSocket
             #expect(close?.reason == GatewayCloseCode.reason(for: code))
             #expect(simulator.closesSent.map(\.code) == [code])
             // The client echoed the close (RFC 6455 §5.5.1), and the simulator saw it.
-            #expect(await GatewaySimulatorFixture.eventually { simulator.closesReceived.map(\.code) == [code] })
+            try await eventually("the client's close with \(code)", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.closesReceived.map(\.code) == [code] }
         }
     }
 
@@ -94,7 +96,7 @@ import WebSocket
             client.write(GatewaySimulatorRawClient.upgradeRequest(query: "v=10&encoding=json"))
             _ = client.readOnce()
             client.write(FrameEncoder.encode(Frame(opcode: .text, payload: Array("{\"op\":1,\"d\":null}".utf8)), maskingKey: nil))
-            #expect(await GatewaySimulatorFixture.eventually { simulator.closesSent.map(\.code) == [.protocolError] })
+            try await eventually("the simulator's protocol-error close", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.closesSent.map(\.code) == [.protocolError] }
         }
     }
 }

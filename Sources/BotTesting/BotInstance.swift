@@ -1,32 +1,36 @@
-import Discord
-import DiscordSimulator
+public import Discord
+public import DiscordSimulator
 import Foundation
 import HTTP
-import Lending
-import LendingBot
-import Logging
-import PanelTesting
-import Postgres
-import Pterodactyl
+public import Lending
+import LendingAdapters
+public import LendingBot
+public import Logging
+public import PanelSimulator
+public import PanelTesting
+public import Postgres
 import Secrets
 import SimulatorSupport
 import Synchronization
 
-/// What one bot process holds, wired as `BotApplication` wires it, against the shared simulators
-/// and database: its own HTTP client, Discord client, notifier, task runner and scheduler, and
-/// (once `connect()` is called) its own gateway session feeding the real router. Tasks and
-/// scheduler ticks run when a test asks, on the panel simulator's manual clock.
-final class BotInstance: Sendable {
-    let services: BotServices
-    let runner: TaskRunner
-    let scheduler: Scheduler
-    let session: GatewaySession
+/// What one bot process holds, wired through `BotComponents` as `BotApplication` wires it, against
+/// the simulators and a database: its own HTTP client, Discord client, notifier, task runner and
+/// scheduler, and (once `connect()` is called) its own gateway session feeding the real router.
+/// Tasks and scheduler ticks run when a test asks, on the panel simulator's manual clock.
+public final class BotInstance: Sendable {
+    public let services: BotServices
+    public let runner: TaskRunner
+    public let scheduler: Scheduler
+    public let notifier: DiscordNotifier
+    public let community: DiscordCommunity
+    public let session: GatewaySession
     private let http: HTTPClient
     private let dispatcher: InteractionDispatcher
     private let running = Mutex<[Task<Void, Never>]>([])
 
-    init(pool: PostgresPool, rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panelWorld: PanelTestWorld,
-         configuration: BotConfiguration, logger: Logger) throws {
+    /// - Parameter versionManifest: Mojang's manifest for the catalog to read; nil knows only the built-in table.
+    public init(pool: PostgresPool, rest: DiscordRESTSimulator, gateway: DiscordGatewaySimulator, panelWorld: PanelTestWorld,
+                configuration: BotConfiguration, versionManifest: VersionManifestSimulator? = nil, logger: Logger) throws {
         let http = try HTTPClient(logger: logger)
         let token = rest.configuration.botToken
         let discord = DiscordClient(configuration: .init(token: Secret(token), baseURL: rest.baseURL.absoluteString),
@@ -35,10 +39,14 @@ final class BotInstance: Sendable {
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                   application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
                                   guild: GuildID(configuration.guildID ?? "") ?? GuildID(1), language: GuildLanguage(),
-                                  clock: LendingClock { clockSource.now }, logger: logger)
+                                  clock: LendingClock { clockSource.now },
+                                  versionManifest: versionManifest.map { MojangVersionManifest(url: $0.manifestURL, transport: http, logger: logger) },
+                                  logger: logger)
         self.services = parts.services
         self.runner = parts.runner
         self.scheduler = parts.scheduler
+        self.notifier = parts.notifier
+        self.community = parts.community
         let gatewayURL = gateway.gatewayURL.absoluteString
         var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
         sessionConfiguration.identifyInterval = .milliseconds(250)
@@ -48,7 +56,7 @@ final class BotInstance: Sendable {
     }
 
     /// Opens the gateway session and starts answering interactions.
-    func connect() {
+    public func connect() {
         let session = session
         let dispatcher = dispatcher
         running.withLock { tasks in
@@ -58,7 +66,7 @@ final class BotInstance: Sendable {
     }
 
     /// Closes the session, waits for the interactions in flight, and shuts the HTTP client down.
-    func stop() async {
+    public func stop() async {
         let tasks = running.withLock { tasks in defer { tasks = [] }; return tasks }
         for task in tasks.reversed() { task.cancel() }
         for task in tasks { await task.value }

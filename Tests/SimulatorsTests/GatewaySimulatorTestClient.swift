@@ -1,3 +1,4 @@
+import BotTesting
 import Discord
 import DiscordSimulator
 import Foundation
@@ -134,45 +135,6 @@ final class GatewaySimulatorTestClient: Sendable {
         try identify(intents: intents)
         guard let ready = await next(op: 0), ready["t"] == "READY" else { throw GatewayTestFailure("no READY") }
         return ready
-    }
-}
-
-struct GatewayTestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-enum GatewaySimulatorFixture {
-    static let token = "simulated.bot.token"
-
-    /// Starts a simulator, runs `body`, and always stops it.
-    static func withSimulator<T>(
-        _ configuration: DiscordGatewaySimulator.Configuration = DiscordGatewaySimulator.Configuration(botToken: token),
-        rest: DiscordRESTSimulator? = nil,
-        clock: SimulatorClock = .realTime(),
-        _ body: (DiscordGatewaySimulator) async throws -> T
-    ) async throws -> T {
-        let simulator = DiscordGatewaySimulator(configuration: configuration, rest: rest, clock: clock)
-        try await simulator.start()
-        do {
-            let result = try await body(simulator)
-            await simulator.stop()
-            return result
-        } catch {
-            await simulator.stop()
-            throw error
-        }
-    }
-
-    /// Polls `condition` until it holds or `timeout` passes; the simulator records on its own threads,
-    /// which a loaded machine may run late, so the default is generous (a pass returns at once).
-    static func eventually(timeout: Duration = .seconds(20), _ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return condition()
     }
 }
 

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -41,7 +43,7 @@ import WebSocket
             #expect(close?.reason == GatewayCloseCode.reason(for: code))
             #expect(ending.isSuccess)
             #expect(simulator.isResumable(sessionID) == [1000, 1001, 4000].contains(rawCode))
-            #expect(await GatewaySimulatorFixture.eventually { simulator.connections.first?.ending == .closeHandshake })
+            try await eventually("the connection to end with a close handshake", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.connections.first?.ending == .closeHandshake }
             #expect(simulator.closesReceived.map(\.code) == [code])
         }
     }
@@ -101,7 +103,7 @@ import WebSocket
             let (client, _) = try await identified(simulator, compressed: compressed)
             simulator.dispatch(event: "MESSAGE_CREATE", data: Self.splitPayload, delivery: .fragments(count: 5, interleavingPing: true))
             #expect(await client.next(op: 0)?["d"] == Self.splitPayload)
-            #expect(await GatewaySimulatorFixture.eventually { simulator.connections.first?.pongCount == 1 })
+            try await eventually("the pong", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.connections.first?.pongCount == 1 }
         }
     }
 

@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import Discord
 import DiscordSimulator
 import Foundation
@@ -39,7 +41,7 @@ import WebSocket
             client.write(GatewaySimulatorRawClient.upgradeRequest(query: "v=10&encoding=json", headers: headers))
             let response = String(decoding: client.readToEnd(), as: UTF8.self)
             #expect(response.hasPrefix("HTTP/1.1 \(status) "))
-            #expect(await GatewaySimulatorFixture.eventually { simulator.connections.first?.ending == .handshakeFailed })
+            try await eventually("the handshake to fail", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.connections.first?.ending == .handshakeFailed }
             #expect(simulator.connections.first?.handshakeStatus == status)
         }
     }

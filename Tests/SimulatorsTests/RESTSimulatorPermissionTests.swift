@@ -1,3 +1,4 @@
+import BotTesting
 import Discord
 import DiscordSimulator
 import DiscordTesting

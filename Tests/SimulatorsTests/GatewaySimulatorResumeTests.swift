@@ -1,3 +1,5 @@
+import BotTesting
+import TestSupport
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -17,7 +19,7 @@ import WebSocket
             simulator.dispatch(event: "MESSAGE_CREATE", data: ["id": "a"])
             #expect(await first.next(op: 0)?["s"] == 2)
             first.socket.abort()
-            #expect(await GatewaySimulatorFixture.eventually { simulator.connections.first?.ending == .clientDisconnected })
+            try await eventually("the client to disconnect", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.connections.first?.ending == .clientDisconnected }
             simulator.dispatch(event: "MESSAGE_CREATE", data: ["id": "b"])
             simulator.dispatch(event: "MESSAGE_UPDATE", data: ["id": "c"])
 
@@ -93,7 +95,7 @@ import WebSocket
                 first.socket.close(.normal)
                 _ = await first.ending()
             }
-            #expect(await GatewaySimulatorFixture.eventually { simulator.isResumable(sessionID) == false })
+            try await eventually("the session to stop being resumable", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.isResumable(sessionID) == false }
             let second = try await GatewaySimulatorTestClient.connect(to: Self.resumeConnectURL(simulator))
             _ = await second.next(op: 10)
             try second.resume(sessionID: sessionID, sequence: 1)

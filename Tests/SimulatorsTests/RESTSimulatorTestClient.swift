@@ -1,3 +1,4 @@
+import BotTesting
 import DiscordSimulator
 import Foundation
 import FoundationNetworking
@@ -53,48 +54,17 @@ struct RESTSimulatorTestClient {
     }
 }
 
-/// One guild with a text channel, a read-only channel, two users (one blocking DMs), one member and
-/// two roles (one above the bot), the same in every test.
-enum RESTSimulatorFixture {
-    static let token = "simulated.bot.token"
-    static let channelID = "1300000000000000001"
-    static let otherChannelID = "1300000000000000002"
-    static let readOnlyChannelID = "1300000000000000003"
-    static let aliceID = "1400000000000000001"
-    static let blockerID = "1400000000000000002"
-    static let lenderRoleID = "1500000000000000001"
-    static let adminRoleID = "1500000000000000002"
-
-    static func configuration(botCanManageRoles: Bool = true) -> DiscordRESTSimulator.Configuration {
-        DiscordRESTSimulator.Configuration(
-            botToken: token,
-            users: [SimulatedUser(id: aliceID, username: "alice"), SimulatedUser(id: blockerID, username: "bob", blocksDMs: true)],
-            members: [SimulatedMember(userID: aliceID), SimulatedMember(userID: blockerID)],
-            roles: [SimulatedRole(id: lenderRoleID, name: "lender"), SimulatedRole(id: adminRoleID, name: "admin", isManageable: false)],
-            channels: [
-                SimulatedChannel(id: channelID, name: "lending"), SimulatedChannel(id: otherChannelID, name: "general"),
-                SimulatedChannel(id: readOnlyChannelID, name: "announcements", isWritable: false),
-            ],
-            botCanManageRoles: botCanManageRoles
-        )
-    }
-
-    /// Starts a simulator on a manual clock (unless told otherwise), runs `body`, and always stops it.
+extension RESTSimulatorFixture {
+    /// Starts a simulator on a manual clock (unless told otherwise), runs `body` with a client of
+    /// the simulator's own tests, and always stops it.
     static func withSimulator<T>(
         configuration: DiscordRESTSimulator.Configuration = configuration(),
         clock: SimulatorClock = .manual(),
         deadlineClock: SimulatorClock? = nil,
         _ body: (DiscordRESTSimulator, RESTSimulatorTestClient) async throws -> T
     ) async throws -> T {
-        let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock)
-        try await simulator.start()
-        do {
-            let result = try await body(simulator, RESTSimulatorTestClient(baseURL: simulator.baseURL))
-            await simulator.stop()
-            return result
-        } catch {
-            await simulator.stop()
-            throw error
+        try await withSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock) { simulator in
+            try await body(simulator, RESTSimulatorTestClient(baseURL: simulator.baseURL))
         }
     }
 }
