@@ -27,6 +27,7 @@ enum PanelRoute: Sendable, Hashable {
     case backupDownload(String, backup: String)
     case deleteBackup(String, backup: String)
     case power(String)
+    case sendCommand(String)
     case resources(String)
     case reinstall(String)
     case listFiles(String)
@@ -46,7 +47,7 @@ enum PanelRoute: Sendable, Hashable {
 
     var method: HTTPMethod {
         switch self {
-        case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .reinstall, .deleteFiles: .post
+        case .createUser, .createSubuser, .updateSubuser, .createBackup, .toggleBackupLock, .power, .sendCommand, .reinstall, .deleteFiles: .post
         case .updateUser, .updateServerDetails: .patch
         case .deleteSubuser, .deleteBackup, .deleteSchedule: .delete
         case .setStartupVariable, .setDockerImage: .put
@@ -59,7 +60,7 @@ enum PanelRoute: Sendable, Hashable {
     /// reinstalling are not: their repeat is an error or a second effect.
     var isIdempotent: Bool {
         switch self {
-        case .createUser, .createSubuser, .createBackup, .toggleBackupLock, .reinstall: false
+        case .createUser, .createSubuser, .createBackup, .toggleBackupLock, .reinstall, .sendCommand: false
         default: true
         }
     }
@@ -78,6 +79,7 @@ enum PanelRoute: Sendable, Hashable {
         case .toggleBackupLock: "client/servers/{server}/backups/{backup}/lock"
         case .backupDownload: "client/servers/{server}/backups/{backup}/download"
         case .power: "client/servers/{server}/power"
+        case .sendCommand: "client/servers/{server}/command"
         case .resources: "client/servers/{server}/resources"
         case .reinstall: "client/servers/{server}/settings/reinstall"
         case .listFiles: "client/servers/{server}/files/list"
@@ -96,7 +98,7 @@ enum PanelRoute: Sendable, Hashable {
         switch self {
         case .getUser(let id), .updateUser(let id), .updateServerDetails(let id): values = [String(id)]
         case .getServer(let s), .listSubusers(let s), .createSubuser(let s), .listBackups(let s), .createBackup(let s),
-             .power(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
+             .power(let s), .sendCommand(let s), .resources(let s), .reinstall(let s), .listFiles(let s), .deleteFiles(let s), .startup(let s),
              .setStartupVariable(let s), .setDockerImage(let s), .listSchedules(let s):
             values = [s]
         case .deleteSchedule(let s, let id): values = [s, String(id)]

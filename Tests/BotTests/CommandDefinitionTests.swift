@@ -20,10 +20,10 @@ struct CommandDefinitionTests {
         #expect(verdict.isValid, "\(verdict.errors)")
     }
 
-    @Test("/mcserver has checkout, reset-password, extend, return, withdraw, mine and help; /mcserver-admin its four groups")
+    @Test("/mcserver has checkout, reset-password, extend, return, withdraw, mine, whitelist and help; /mcserver-admin its four groups")
     func shape() throws {
         #expect(CommandDefinitions.member.name == "mcserver")
-        #expect(CommandDefinitions.member.options?.map(\.name) == ["checkout", "reset-password", "extend", "return", "withdraw", "mine", "help"])
+        #expect(CommandDefinitions.member.options?.map(\.name) == ["checkout", "reset-password", "extend", "return", "withdraw", "mine", "whitelist", "help"])
         let admin = CommandDefinitions.admin
         #expect(admin.name == "mcserver-admin")
         #expect(admin.options?.map(\.name) == ["workflow", "checkout", "server-binding", "server"])

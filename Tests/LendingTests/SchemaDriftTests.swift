@@ -63,7 +63,7 @@ extension SchemaDriftTests {
             let shape = try await Drift.migratedShape()
             #expect(shape.tables.keys.sorted() == [
                 "LendingTask", "LendingTaskStep", "MemberLocale", "MinecraftRelease", "NoticeOutbox", "PasswordReset", "PostedMessage", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
-                "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser",
+                "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser", "WorkflowWhitelist",
             ])
             #expect(shape.enums == [
                 "WorkflowStatus": ["PENDING", "REJECTED", "ACTIVE", "RETURNED"],

@@ -102,6 +102,16 @@ public protocol LendingPanel: Sendable {
 
     /// Sends start and waits until the server reports running.
     func startAndWaitRunning(_ server: String) async throws
+
+    /// Runs a command on the server's console, as a renter typing it there would. The panel
+    /// accepts commands only while the server runs: `.serverNotRunning` otherwise.
+    func runConsoleCommand(_ command: String, on server: String) async throws -> ConsoleOutcome
+}
+
+/// What became of a console command.
+public enum ConsoleOutcome: Sendable, Equatable {
+    case ran
+    case serverNotRunning
 }
 
 /// Where a server's install stands, as the panel reports it.

@@ -39,6 +39,11 @@ public struct LendingQueries: Sendable {
         try await WorkflowTable.list(organizer: organizer, status: .active, on: pool)
     }
 
+    /// The ACTIVE loans `member` organizes or is a panel user of: whose whitelist they may keep.
+    public func whitelistableLoans(of member: String) async throws -> [WorkflowRecord] {
+        try await WorkflowTable.active(organizedOrUsedBy: member, on: pool)
+    }
+
     /// The PENDING requests `member` filed or organizes, oldest first: what `/mcserver withdraw`
     /// offers. An approval under way is not filtered out: the withdrawal itself says why not.
     public func withdrawableRequests(of member: String) async throws -> [WorkflowRecord] {

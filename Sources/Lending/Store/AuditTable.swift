@@ -54,6 +54,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case taskFailed = "task-failed"
     /// A moderator retried a failed task.
     case retry
+    /// A player put on, or taken off, a loan's whitelist (`detail.player`).
+    case whitelistAdd = "whitelist-add"
+    case whitelistRemove = "whitelist-remove"
 }
 
 /// Row access for `"WorkflowAudit"`. Rows are only ever added, in the transaction of the change

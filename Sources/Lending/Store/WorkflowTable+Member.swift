@@ -29,6 +29,18 @@ extension WorkflowTable {
         return try result.rows.first?.decode("n") ?? 0
     }
 
+    /// The ACTIVE loans `member` organizes or is a panel user of, in id order: the loans whose
+    /// whitelist they keep.
+    package static func active(organizedOrUsedBy member: String, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
+        let result = try await database.query("""
+            SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow"
+            WHERE "status" = 'ACTIVE' AND ("organizerDiscordId" = \(member)
+               OR "id" IN (SELECT "workflowId" FROM "WorkflowPanelUser" WHERE "discordId" = \(member)))
+            ORDER BY "id"
+            """, named: "list active loans of member")
+        return try result.decodeAll(as: WorkflowRecord.self)
+    }
+
     /// The PENDING requests `member` filed or organizes, oldest first.
     package static func pending(filedOrOrganizedBy member: String, on database: some QueryExecutor) async throws -> [WorkflowRecord] {
         let result = try await database.query("""

@@ -44,6 +44,7 @@ public struct ReturnTask: TaskHandler {
         }
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
         try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
+        try await unwhitelistPlayers(of: workflow, on: server, context: context)
         try await context.step(.schedules) {
             ["deleted": String(try await panel.deleteSchedules(of: server))]
         }
@@ -206,6 +207,20 @@ public struct ReturnTask: TaskHandler {
         }
         for backup in try BackupList.decode(left) {
             try await deleteBackup(backup.uuid, on: server, context: context)
+        }
+    }
+
+    /// Takes the players the loan's members whitelisted from Discord off the server's whitelist,
+    /// while it still runs (the console takes commands only then), each once. A server that is
+    /// not running keeps its whitelist file until the reset (`RESET_MODE`) clears it; the step
+    /// says so. Either way the loan's list ends empty.
+    private func unwhitelistPlayers(of workflow: WorkflowRecord, on server: String, context: TaskContext) async throws {
+        for player in try await WhitelistTable.players(workflowId: workflow.id, on: context.pool) {
+            _ = try await context.step(.unwhitelist(player: player.lowercased())) {
+                let outcome = try await panel.runConsoleCommand("whitelist remove \(player)", on: server)
+                _ = try await WhitelistTable.remove(workflowId: workflow.id, player: player, at: context.clock.now(), on: context.pool)
+                return ["player": player, "server": outcome == .ran ? "removed" : "not running"]
+            }
         }
     }
 

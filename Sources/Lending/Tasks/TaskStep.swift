@@ -34,6 +34,9 @@ public enum TaskStep: Hashable, Sendable {
 
     // A return (and a release, which revokes too).
     case revoke(discordId: String)
+    /// A player the loan's members whitelisted from Discord, taken off the server's whitelist
+    /// (`player` lowercased).
+    case unwhitelist(player: String)
     case schedules
     /// The backups on the server when access ended.
     case backupsBefore
@@ -73,6 +76,7 @@ public enum TaskStep: Hashable, Sendable {
         case .notifyOrganizer: "notify:organizer"
         case .notifyPanelUser(let discordId): "notify:panel:\(discordId)"
         case .revoke(let discordId): "revoke:\(discordId)"
+        case .unwhitelist(let player): "unwhitelist:\(player)"
         case .schedules: "schedules"
         case .backupsBefore: "backups-before"
         case .archiveNaming: "archive-naming"
@@ -103,6 +107,7 @@ public enum TaskStep: Hashable, Sendable {
         case "role": self = .role(discordId: argument)
         case "subuser": self = .subuser(discordId: argument)
         case "revoke": self = .revoke(discordId: argument)
+        case "unwhitelist": self = .unwhitelist(player: argument)
         case "delete-backup": self = .deleteBackup(uuid: argument)
         case "archive": self = .archive(backupUuid: argument)
         case "backup-create", "backup-wait":

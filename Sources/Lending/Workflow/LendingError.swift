@@ -42,6 +42,10 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case notOrganizer(id: Int)
     /// Only the applicant or the organizer of the request may withdraw it.
     case notApplicant(id: Int)
+    /// Only the loan's organizer and its panel users keep its whitelist.
+    case notLoanMember(id: Int)
+    /// The server refused a console command: it is not running.
+    case serverNotRunning(id: Int)
     /// The end date changed since it was shown (a second click on an extend button).
     case endDateChanged(id: Int, current: Date?)
     /// The organizer has used every extension `CHECKOUT_EXTEND_LIMIT` allows for this loan.
@@ -84,6 +88,8 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .dateTooLate(let date): "\(date) is too late: the last day a loan may end on is \(CalendarDate.latest)"
         case .notOrganizer(let id): "only the organizer of request #\(id) or a moderator may do this"
         case .notApplicant(let id): "only the applicant or the organizer of request #\(id) may withdraw it"
+        case .notLoanMember(let id): "only the organizer and the panel users of loan #\(id) may do this"
+        case .serverNotRunning(let id): "the server of loan #\(id) is not running: start it, then try again"
         case .endDateChanged(let id, _): "loan #\(id) was already extended"
         case .extendLimitReached(let id, let limit): "loan #\(id) has been extended \(limit) time(s) by its organizer, the most allowed; a moderator can still extend it"
         case .notEnded(let id, _): "loan #\(id) has not ended: it was extended"

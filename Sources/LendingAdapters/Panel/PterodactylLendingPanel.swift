@@ -293,6 +293,20 @@ public struct PterodactylLendingPanel: LendingPanel {
     }
 
     /// Runs one client call and maps its failure, logging the panel's codes for the operator.
+    public func runConsoleCommand(_ command: String, on server: String) async throws -> ConsoleOutcome {
+        let call = PanelCall("run a console command", server: server)
+        return try await perform(call) { () async throws(PanelError) -> ConsoleOutcome in
+            do throws(PanelError) {
+                try await client.sendCommand(command, to: server)
+                return .ran
+            } catch where error.kind == .server(status: 502) && error.code == "HttpException" {
+                // The panel's own answer when Wings finds the server stopped ("Server must be
+                // online in order to send commands."), as opposed to a node it cannot reach.
+                return .serverNotRunning
+            }
+        }
+    }
+
     private func perform<T>(_ call: PanelCall, _ body: () async throws(PanelError) -> T) async throws(PortFailure) -> T {
         do {
             return try await body()

@@ -5,7 +5,7 @@ extension SlashCommand {
     static var all: [SlashCommand] {
         [
             // Members: a request, their password, their own requests and loans, and help.
-            .checkout, .resetPassword, .extendOwn, .returnOwn, .withdrawOwn, .mine, .help,
+            .checkout, .resetPassword, .extendOwn, .returnOwn, .withdrawOwn, .mine, .whitelist, .help,
             // Moderators: requests, loans, the server pool and server status.
             .workflowList, .workflowApprove, .workflowReject, .workflowEdit,
             .checkoutList, .checkoutExtend, .checkoutReturn,

@@ -70,6 +70,11 @@ extension Strings {
             text("申請 #\(id) の主催者またはモデレーターのみ操作できます。", "Only the organizer of request #\(id) or a moderator can do this.")
         case .notApplicant(let id):
             text("申請 #\(id) を取り下げられるのは申請者と主催者のみです。", "Only the applicant or the organizer of request #\(id) can withdraw it.")
+        case .notLoanMember(let id):
+            text("貸出 #\(id) の主催者とパネルユーザーのみ操作できます。", "Only the organizer and the panel users of loan #\(id) can do this.")
+        case .serverNotRunning(let id):
+            text("貸出 #\(id) のサーバーが起動していません。起動してからもう一度お試しください。",
+                 "The server of loan #\(id) is not running: start it, then try again.")
         case .endDateChanged(let id, let current):
             text("貸出 #\(id) はすでに延長されています" + (current.map { "（期限 \(date($0))）" } ?? "") + "。",
                  "Loan #\(id) was already extended" + (current.map { " (now ends \(date($0)))" } ?? "") + ".")
@@ -101,6 +106,7 @@ extension Strings {
         case "organizer": text("主催者", "Organizer")
         case "panelUsers": text("パネルユーザー", "Panel users")
         case "reason": text("理由", "Reason")
+        case "player": text("プレイヤー名", "Player")
         case "name": text("名前", "Name")
         case "ptero-id": text("パネルのサーバーID", "Panel server id")
         default: field

@@ -5,7 +5,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
     case listServers, getApplicationServer, updateServerDetails
     case getServer, listSubusers, getSubuser, createSubuser, updateSubuser, deleteSubuser
     case listBackups, createBackup, getBackup, toggleBackupLock, backupDownloadURL, deleteBackup
-    case power, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable, setDockerImage
+    case power, sendCommand, resources, reinstall, listFiles, deleteFiles, startup, updateStartupVariable, setDockerImage
     case listSchedules, createSchedule, getSchedule, updateSchedule, deleteSchedule, createScheduleTask
     /// Wings' `GET /download/backup?token=`, outside the panel's API.
     case wingsDownload
@@ -30,6 +30,7 @@ public enum PanelSimulatedRoute: String, Sendable, Hashable, CaseIterable {
         case .createBackup: "backup.create"
         case .toggleBackupLock, .deleteBackup: "backup.delete"
         case .backupDownloadURL: "backup.download"
+        case .sendCommand: "control.console"
         case .reinstall: "settings.reinstall"
         case .listFiles: "file.read"
         case .deleteFiles: "file.delete"
@@ -93,6 +94,7 @@ struct PanelRouteMatch {
         case let r where r.count == 3 && r[0] == "backups" && r[2] == "lock": return pick(["POST": .toggleBackupLock], r[1])
         case let r where r.count == 3 && r[0] == "backups" && r[2] == "download": return pick(["GET": .backupDownloadURL], r[1])
         case ["power"]: return pick(["POST": .power])
+        case ["command"]: return pick(["POST": .sendCommand])
         case ["resources"]: return pick(["GET": .resources])
         case ["settings", "reinstall"]: return pick(["POST": .reinstall])
         case ["settings", "docker-image"]: return pick(["PUT": .setDockerImage])

@@ -164,6 +164,11 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var failsNextInstall = false
     /// Schedules made through the client API, with their tasks.
     public var schedules: [SimulatedSchedule]
+    /// Every console command the server ran, oldest first.
+    public var consoleCommands: [String] = []
+    /// The Minecraft server's whitelist as its `whitelist add|remove` console commands leave it,
+    /// lowercased (player names are matched without case).
+    public var whitelist: Set<String> = []
 
     public var identifier: String { String(uuid.prefix(8)) }
 

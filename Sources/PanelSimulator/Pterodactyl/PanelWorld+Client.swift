@@ -40,6 +40,7 @@ extension PanelWorld {
         case .listBackups, .createBackup, .getBackup, .toggleBackupLock, .backupDownloadURL, .deleteBackup:
             return backups(match.route, context: context, body: body, query: query, now: now)
         case .power: return power(context: context, body: body, now: now)
+        case .sendCommand: return sendCommand(context: context, body: body)
         case .resources: return resources(server, now: now)
         case .reinstall: return reinstall(context: context, now: now)
         case .listFiles: return listFiles(server, directory: query["directory"] ?? "/")

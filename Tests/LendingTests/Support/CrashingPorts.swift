@@ -95,6 +95,9 @@ struct CrashingPanel: LendingPanel {
     func reinstall(_ server: String) async throws { try await point.pass { try await inner.reinstall(server) } }
     func waitForInstall(of server: String) async throws { try await point.pass { try await inner.waitForInstall(of: server) } }
     func startAndWaitRunning(_ server: String) async throws { try await point.pass { try await inner.startAndWaitRunning(server) } }
+    func runConsoleCommand(_ command: String, on server: String) async throws -> ConsoleOutcome {
+        try await point.pass { try await inner.runConsoleCommand(command, on: server) }
+    }
 }
 
 struct CrashingNotifier: LendingNotifier {

@@ -2,16 +2,25 @@ import Discord
 import Lending
 import Logging
 
-/// Autocomplete of `id` in `/mcserver extend` and `/mcserver return`: the invoker's own ACTIVE
-/// loans as `#id purpose`, filtered by what they typed (an id or part of the purpose).
+/// Autocomplete of `id` in a member's command: the requests or loans `candidates` offers the
+/// invoker, as `#id purpose`, filtered by what they typed (an id or part of the purpose).
 struct OwnLoanAutocomplete: AutocompleteHandler {
+    let candidates: @Sendable (InteractionContext) async throws -> [WorkflowRecord]
+
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         try await AutocompleteChoices.answer(context) {
-            try await OwnLoans.active(of: context.invokerID, services: context.services)
+            try await candidates(context)
                 .filter { LoanText.matches($0, typed: command.typedText) }
                 .map(AutocompleteChoices.loan)
         }
     }
+
+    /// `/mcserver extend` and `/mcserver return`: the loans the invoker organizes.
+    static let organized = OwnLoanAutocomplete { try await OwnLoans.active(of: $0.invokerID, services: $0.services) }
+    /// `/mcserver withdraw`: the PENDING requests the invoker filed or organizes.
+    static let withdrawable = OwnLoanAutocomplete { try await $0.services.queries.withdrawableRequests(of: $0.invokerID) }
+    /// `/mcserver whitelist`: the ACTIVE loans the invoker organizes or is a panel user of.
+    static let whitelistable = OwnLoanAutocomplete { try await $0.services.queries.whitelistableLoans(of: $0.invokerID) }
 }
 
 /// Answering autocomplete, which allows only callback 8 with at most 25 choices: a failure is

@@ -91,20 +91,9 @@ enum WithdrawConfirmation {
     }
 }
 
-/// Autocomplete of `id` in `/mcserver withdraw`: the invoker's own PENDING requests.
-struct OwnRequestAutocomplete: AutocompleteHandler {
-    func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        try await AutocompleteChoices.answer(context) {
-            try await context.services.queries.withdrawableRequests(of: context.invokerID)
-                .filter { LoanText.matches($0, typed: command.typedText) }
-                .map(AutocompleteChoices.loan)
-        }
-    }
-}
-
 extension SlashCommand {
     static let withdrawOwn = SlashCommand(
         .member, subcommand("withdraw", Text("審査中の自分の申請を取り下げる", "Withdraw your pending request"),
                             [loanID(Text("取り下げる申請（省略時は自分の申請）", "The request to withdraw (default: yours)"), required: false)]),
-        handler: WithdrawCommand(), autocomplete: OwnRequestAutocomplete())
+        handler: WithdrawCommand(), autocomplete: OwnLoanAutocomplete.withdrawable)
 }
