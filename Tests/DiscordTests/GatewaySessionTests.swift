@@ -1,3 +1,4 @@
+import Clocks
 @testable import Discord
 import DiscordSimulator
 import Foundation
@@ -62,8 +63,8 @@ struct GatewaySessionTests {
         _ simulatorConfiguration: DiscordGatewaySimulator.Configuration = simulatorConfiguration(),
         token: String = GatewaySimulatorFixture.token,
         slowConsumer: Duration? = nil,
-        simulatorClock: SimulatorClock = .realTime(),
-        sessionClock: GatewayClock = .continuous,
+        simulatorClock: BotClock = .adjustable(),
+        sessionClock: BotClock = .system,
         identifyInterval: Duration = .milliseconds(250),
         _ body: (Running) async throws -> Void
     ) async throws {

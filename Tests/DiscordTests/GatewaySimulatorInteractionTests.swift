@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import SimulatorSupport

@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import DiscordSimulator
 import Foundation
@@ -149,7 +150,7 @@ enum GatewaySimulatorFixture {
     static func withSimulator<T>(
         _ configuration: DiscordGatewaySimulator.Configuration = DiscordGatewaySimulator.Configuration(botToken: token),
         rest: DiscordRESTSimulator? = nil,
-        clock: SimulatorClock = .realTime(),
+        clock: BotClock = .adjustable(),
         _ body: (DiscordGatewaySimulator) async throws -> T
     ) async throws -> T {
         let simulator = DiscordGatewaySimulator(configuration: configuration, rest: rest, clock: clock)

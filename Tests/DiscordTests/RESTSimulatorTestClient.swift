@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import FoundationNetworking
@@ -82,8 +83,8 @@ enum RESTSimulatorFixture {
     /// Starts a simulator on a manual clock (unless told otherwise), runs `body`, and always stops it.
     static func withSimulator<T>(
         configuration: DiscordRESTSimulator.Configuration = configuration(),
-        clock: SimulatorClock = .manual(),
-        deadlineClock: SimulatorClock? = nil,
+        clock: BotClock = .manual(),
+        deadlineClock: BotClock? = nil,
         _ body: (DiscordRESTSimulator, RESTSimulatorTestClient) async throws -> T
     ) async throws -> T {
         let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock)

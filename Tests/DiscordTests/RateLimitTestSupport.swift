@@ -1,8 +1,8 @@
+import Clocks
 @testable import Discord
 import Logging
 import Secrets
 import Testing
-import TestSupport
 
 /// A limiter on a manual clock that logs nowhere.
 func makeRateLimiter(

@@ -1,3 +1,4 @@
+import Clocks
 @testable import Discord
 import InMemoryLogging
 import Logging

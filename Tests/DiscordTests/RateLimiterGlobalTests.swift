@@ -1,6 +1,6 @@
+import Clocks
 @testable import Discord
 import Testing
-import TestSupport
 
 @Suite("Rate limiter: global limit") struct RateLimiterGlobalTests {
     @Test("the 51st request in a second waits for the next second; interaction callbacks pass")

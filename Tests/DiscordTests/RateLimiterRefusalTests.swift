@@ -1,7 +1,7 @@
+import Clocks
 @testable import Discord
 import Secrets
 import Testing
-import TestSupport
 
 @Suite("Rate limiter: refusals") struct RateLimiterRefusalTests {
     @Test("past the invalid-request ceiling requests are refused until the window clears")

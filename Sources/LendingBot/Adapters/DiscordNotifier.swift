@@ -1,3 +1,4 @@
+public import Clocks
 public import Discord
 public import Lending
 public import Logging
@@ -25,12 +26,12 @@ public struct DiscordNotifier: LendingNotifier {
     /// And the moderators' "New request" post.
     let requestPosts: RequestPosts
     let application: ApplicationID?
-    let clock: LendingClock
+    let clock: BotClock
     let logger: Logger
 
     public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, replies: ApprovalReplies = ApprovalReplies(),
                 requestPosts: RequestPosts = RequestPosts(), application: ApplicationID? = nil, memberLocales: MemberLocales? = nil,
-                clock: LendingClock = .system, logger: Logger) {
+                clock: BotClock = .system, logger: Logger) {
         self.memberLocales = memberLocales
         self.discord = discord
         self.replies = replies
@@ -104,7 +105,7 @@ public struct DiscordNotifier: LendingNotifier {
     /// Edits the approving moderator's reply, when the bot still may. Progress is a courtesy: a
     /// failed edit is logged and nothing else changes.
     private func showInReply(_ content: String, workflowId: Int) async {
-        guard let application, let token = replies.token(for: workflowId, at: clock.now()) else { return }
+        guard let application, let token = replies.token(for: workflowId, at: clock.date) else { return }
         do {
             _ = try await discord.editOriginalResponse(application: application, token: token,
                                                        with: MessageEdit(content: Limits.content(content), allowedMentions: .nobody))

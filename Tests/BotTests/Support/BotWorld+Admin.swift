@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import Lending
@@ -24,7 +25,7 @@ extension BotWorld {
         let email = "\(username)@\(configuration.panelEmailDomain)"
         let account = try await services.panel.ensureAccount(username: username, email: email, owner: discordId)
         _ = try await PterodactylUserTable.insert(discordId: discordId, username: account.username, email: account.email,
-                                                  at: services.clock.now(), on: pool)
+                                                  at: services.clock.date, on: pool)
     }
 
     /// `/mcserver-admin workflow <subcommand> …` as `invoker`.

@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import DiscordSimulator
 import DiscordTesting
@@ -104,8 +105,7 @@ struct BotWorld: Sendable {
                 let discord = DiscordClient(configuration: .init(token: Secret(rest.configuration.botToken), baseURL: rest.baseURL.absoluteString),
                                             transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
                 configuration.archiveTarget = archiveDirectory.map { .localDirectory($0) } ?? .none
-                let clockSource = panelWorld.clock
-                let clock = LendingClock { clockSource.now }
+                let clock = panelWorld.clock
                 let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                           application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
                                           guild: GuildID(guildID) ?? GuildID(1), language: GuildLanguage(), clock: clock,
@@ -113,7 +113,7 @@ struct BotWorld: Sendable {
                                           logger: logger)
                 let (services, runner, scheduler, notifier, community) = (parts.services, parts.runner, parts.scheduler, parts.notifier, parts.community)
                 for number in 1...max(servers, 1) where number <= servers {
-                    _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
+                    _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: clock.date, on: pool)
                 }
                 let router = InteractionRouter(services: services, handlers: .all())
                 let gatewayURL = gateway.gatewayURL.absoluteString

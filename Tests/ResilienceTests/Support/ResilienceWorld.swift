@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import Lending
@@ -90,7 +91,7 @@ struct ResilienceWorld: Sendable {
         try await withDatabase(database, logger: logger) { pool, cluster in
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             try await PanelTestWorld.with(panelConfiguration, logger: logger) { panelWorld in
-                let now = panelWorld.clock.now
+                let now = panelWorld.clock.date
                 for number in 1...max(servers, 1) {
                     _ = try await ServerBindingTable.insert(name: String(format: "server%02d", number), pteroId: serverIdentifier(number), at: now, on: pool)
                 }

@@ -6,15 +6,12 @@ import Synchronization
 /// `sleep(until:)` suspends until `advance` moves `now` past the deadline; sleepers are resumed in
 /// deadline order (ties in the order they went to sleep). Cancelling a sleeping task ends its sleep
 /// with `CancellationError`, as `ContinuousClock` does.
-public final class ManualClock: Clock, Sendable {
-    public struct Instant: InstantProtocol, CustomStringConvertible {
-        public let offset: Duration
-
-        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        public func duration(to other: Instant) -> Duration { other.offset - offset }
-        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-        public var description: String { "t+\(offset)" }
-    }
+///
+/// A clock made with `sleepingMovesTime` instead moves itself to a sleeper's deadline at once: for a
+/// client whose every wait (a `Retry-After`, a throttle, an install poll) should take no real time
+/// while the simulator it talks to sees that time pass.
+public final class ManualClock: MovableClock {
+    public typealias Instant = ClockOffset
 
     private struct Sleeper {
         let id: UInt64
@@ -29,10 +26,14 @@ public final class ManualClock: Clock, Sendable {
     }
 
     private let state = Mutex(State())
+    private let sleepingMovesTime: Bool
 
-    public init() {}
+    public init(sleepingMovesTime: Bool = false) {
+        self.sleepingMovesTime = sleepingMovesTime
+    }
 
     public var now: Instant { state.withLock { $0.now } }
+    public var advanced: Duration { now.offset }
     public var minimumResolution: Duration { .zero }
 
     /// The instant `offset` after the clock's start.
@@ -45,6 +46,10 @@ public final class ManualClock: Clock, Sendable {
     public var nextDeadline: Instant? { state.withLock { $0.sleepers.map(\.deadline).min() } }
 
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+        if sleepingMovesTime {
+            advance(to: deadline)
+            return
+        }
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
