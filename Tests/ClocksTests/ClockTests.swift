@@ -31,7 +31,9 @@ struct ClockTests {
     func adjustableClock() async throws {
         let clock = BotClock.adjustable()
         #expect(abs(clock.date.timeIntervalSinceNow) < 1)
-        let sleeper = Task { try await clock.sleep(for: .seconds(3_600)) }
+        // The deadline is fixed before the sleep starts, so the advance wakes it whichever runs first.
+        let deadline = clock.now.advanced(by: .seconds(3_600))
+        let sleeper = Task { try await clock.sleep(until: deadline) }
         clock.advance(by: .seconds(-60))
         #expect(clock.advanced == .zero)
         // Only the advance can end this sleep within the hour.
