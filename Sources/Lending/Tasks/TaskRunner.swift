@@ -28,8 +28,8 @@ public final class TaskRunner: Sendable {
         /// How long an idle runner sleeps before looking again without being woken.
         public var idlePoll: Duration = .seconds(5)
         /// What the runner's own waits (the idle poll, the lease renewal's pace) run on. The
-        /// workflow's `BotClock` says what time it is; this one says when to look again, so
-        /// tests move it instead of sleeping.
+        /// runner's `clock` says what time it is; this one (any `Clock`, a `BotClock` too) says
+        /// when to look again, so tests move it instead of sleeping.
         public var waitClock: any Clock<Duration> = ContinuousClock()
 
         public init() {}
