@@ -52,21 +52,24 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         // The one retry policy (exponential backoff with jitter), pure Swift, for every module that retries.
         .target(name: "Backoff", swiftSettings: strict),
-        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", logging], swiftSettings: strict),
-        .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", logging], swiftSettings: strict),
+        // The one clock (`BotClock`) every module reads and waits on, and the manual and adjustable
+        // clocks that tests and the sandbox move; pure Swift.
+        .target(name: "Clocks", swiftSettings: strict),
+        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", "Clocks", logging], swiftSettings: strict),
+        .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", "Clocks", logging], swiftSettings: strict),
         // The POSIX file calls the local-directory archive needs, so that no Swift adapter holds C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         // The domain: the workflow, the tasks, the scheduler, the store, and the ports it reaches the outside through.
-        .target(name: "Lending", dependencies: ["Postgres", "Backoff", "Secrets", logging], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", "Backoff", "Clocks", "Secrets", logging], swiftSettings: strict),
         // Lending's ports on the outside world, Discord excepted: the archive destinations, the
         // Pterodactyl panel and Mojang's version manifest.
         .target(name: "LendingAdapters", dependencies: ["Lending", "Pterodactyl", "HTTP", "Secrets", "FileSystemCalls", subprocess, systemPackage, logging],
                 swiftSettings: strict),
-        .target(name: "LendingBot", dependencies: ["Lending", "LendingAdapters", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks,
+        .target(name: "LendingBot", dependencies: ["Lending", "LendingAdapters", "Clocks", "Postgres", "Pterodactyl", "Discord", "HTTP", "WebSocket", "Secrets", "Hashing", flyingFox, flyingSocks,
                                                      logging, coreMetrics, prometheus, serviceLifecycle], swiftSettings: strict),
         // `lending-sandbox`: the real bot against the simulators, with a browser console in front.
         // The console's page is resource files (Console/Page), read through `Bundle.module`.
-        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Pterodactyl", "Postgres", "Secrets", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", flyingFox, flyingSocks, logging, serviceLifecycle],
+        .target(name: "Sandbox", dependencies: ["LendingBot", "Lending", "Clocks", "Pterodactyl", "Postgres", "Secrets", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", flyingFox, flyingSocks, logging, serviceLifecycle],
                 resources: [.copy("Console/Page")], swiftSettings: strict),
         // Writes the checkout's commit into `BuildInfo` for `--version` (see Plugins/GitCommit).
         .plugin(name: "GitCommit", capability: .buildTool()),
@@ -88,7 +91,7 @@ let package = Package(
         ),
 
         // Prints a table of REST client throughput and latency against the simulator (release build).
-        .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Secrets", "DiscordSimulator", "SimulatorSupport", logging], swiftSettings: strict),
+        .executableTarget(name: "discord-rest-benchmark", dependencies: ["Discord", "HTTP", "Secrets", "Clocks", "DiscordSimulator", "SimulatorSupport", logging], swiftSettings: strict),
         // Prints a table of gateway decoding throughput and dispatch latency (release build).
         .executableTarget(name: "gateway-benchmark", dependencies: ["Discord", "Secrets", "DiscordSimulator", "SimulatorSupport", logging], swiftSettings: strict),
         // Benchmarks/run: lending-bot against its discord.py peer on the simulators, and the scheduler query (release build).
@@ -107,31 +110,32 @@ let package = Package(
         // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
         // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
         .target(name: "DiscordTesting", dependencies: ["TestSupport"], exclude: ["validate_discord_body.py"], swiftSettings: strict),
-        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "HTTP", "Secrets", "PanelSimulator", "SimulatorSupport", logging, inMemoryLogging], swiftSettings: strict),
+        .target(name: "PanelTesting", dependencies: ["Pterodactyl", "HTTP", "Secrets", "Clocks", "PanelSimulator", logging, inMemoryLogging], swiftSettings: strict),
         // The one harness of the bot's tests: the seeded guild, the whole bot wired through
         // `BotComponents` against the simulators and a database, the simulators' fixtures, and `eventually`.
         .target(
             name: "BotTesting",
-            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "DiscordSimulator", "PanelSimulator", "PanelTesting", "SimulatorSupport", "Postgres",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Clocks", "Discord", "DiscordSimulator", "PanelSimulator", "PanelTesting", "SimulatorSupport", "Postgres",
                            "HTTP", "Secrets", "TestSupport", logging],
             swiftSettings: strict
         ),
         // Simulators for the tests, `lending-sandbox` and the benchmarks: Discord's REST API and
         // gateway; the panel and the Minecraft version manifest; and what both are served with.
         .target(name: "SimulatorSupport", dependencies: [flyingFox, flyingSocks], swiftSettings: strict),
-        .target(name: "DiscordSimulator", dependencies: ["SimulatorSupport", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
-        .target(name: "PanelSimulator", dependencies: ["SimulatorSupport", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "DiscordSimulator", dependencies: ["SimulatorSupport", "Clocks", "WebSocket", "CZlib", flyingFox, flyingSocks, logging], swiftSettings: strict),
+        .target(name: "PanelSimulator", dependencies: ["SimulatorSupport", "Clocks", flyingFox, flyingSocks, logging], swiftSettings: strict),
 
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "PostgresTesting", "TestSupport", "Hashing", logging, inMemoryLogging],
             swiftSettings: strict
         ),
+        .testTarget(name: "ClocksTests", dependencies: ["Clocks"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", logging], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Backoff", "Discord", "DiscordTesting", "BotTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport",
+            dependencies: ["Backoff", "Clocks", "Discord", "DiscordTesting", "BotTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport",
                            logging, inMemoryLogging],
             swiftSettings: strict
         ),
@@ -143,13 +147,13 @@ let package = Package(
         // The simulators' own tests: Discord's REST API and gateway, and the panel, as the real services answer.
         .testTarget(
             name: "SimulatorsTests",
-            dependencies: ["DiscordSimulator", "PanelSimulator", "SimulatorSupport", "BotTesting", "DiscordTesting", "PanelTesting", "TestSupport", "Discord", "HTTP", "WebSocket",
+            dependencies: ["Clocks", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", "BotTesting", "DiscordTesting", "PanelTesting", "TestSupport", "Discord", "HTTP", "WebSocket",
                            "Pterodactyl", logging],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LendingTests",
-            dependencies: ["Lending", "LendingAdapters", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP",
+            dependencies: ["Lending", "LendingAdapters", "Clocks", "Postgres", "PostgresTesting", "TestSupport", "PanelTesting", "Pterodactyl", "Secrets", "HTTP",
                            "PanelSimulator", "SimulatorSupport", logging],
             swiftSettings: strict
         ),
@@ -161,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BotTests",
-            dependencies: ["LendingBot", "Lending", "Discord", "DiscordTesting", "BotTesting", "PanelTesting", "PostgresTesting", "TestSupport",
+            dependencies: ["LendingBot", "Lending", "Clocks", "Discord", "DiscordTesting", "BotTesting", "PanelTesting", "PostgresTesting", "TestSupport",
                            "Postgres", "HTTP", "WebSocket", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, serviceLifecycle],
             swiftSettings: strict
         ),
@@ -169,16 +173,16 @@ let package = Package(
         // faults, gateway kills, malformed input, two instances and a long run.
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Discord", "BotTesting", "PanelTesting", "TestSupport", "PostgresTesting",
+            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Clocks", "Discord", "BotTesting", "PanelTesting", "TestSupport", "PostgresTesting",
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, flyingFox, flyingSocks],
             swiftSettings: strict
         ),
         // The deployment files under deploy/ against the configuration and the tools that read them.
         .testTarget(name: "DeployTests", dependencies: ["LendingBot", "TestSupport"], swiftSettings: strict),
         // The sandbox's console API, and a headless chromium walking a loan through the console page.
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator",
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Clocks", "Postgres", "PostgresTesting", "TestSupport", "WebSocket", "HTTP", "Lending", "LendingBot", "DiscordSimulator", "PanelSimulator",
                                                           "SimulatorSupport", logging, serviceLifecycle],
                     swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "BotTesting", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["lending-bot", "lending-sandbox", "CommandLineSupport", "LendingBot", "BotTesting", "Clocks", "PostgresTesting", "Postgres", "TestSupport", "HTTP", "WebSocket", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging], swiftSettings: strict),
     ]
 )

@@ -1,3 +1,4 @@
+import Clocks
 public import DiscordSimulator
 import Foundation
 public import Lending
@@ -57,7 +58,7 @@ public struct BotHarness: Sendable {
         defer { Task { await gateway.stop(); await rest.stop() } }
         _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
         try await PanelTestWorld.with(panelConfiguration, logger: logger) { panelWorld in
-            let now = panelWorld.clock.now
+            let now = panelWorld.clock.date
             for number in 1...max(servers, 1) where number <= servers {
                 _ = try await ServerBindingTable.insert(name: SeededGuild.serverName(number), pteroId: SeededGuild.serverIdentifier(number), at: now, on: pool)
             }

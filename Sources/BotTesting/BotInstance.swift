@@ -35,11 +35,10 @@ public final class BotInstance: Sendable {
         let token = rest.configuration.botToken
         let discord = DiscordClient(configuration: .init(token: Secret(token), baseURL: rest.baseURL.absoluteString),
                                     transport: http, limiter: RateLimiter(clock: ContinuousClock(), logger: logger), logger: logger)
-        let clockSource = panelWorld.clock
         let parts = BotComponents(configuration: configuration, discord: discord, panelClient: panelWorld.client, pool: pool,
                                   application: ApplicationID(rest.configuration.applicationID) ?? ApplicationID(1),
                                   guild: GuildID(configuration.guildID ?? "") ?? GuildID(1), language: GuildLanguage(),
-                                  clock: LendingClock { clockSource.now },
+                                  clock: panelWorld.clock,
                                   versionManifest: versionManifest.map { MojangVersionManifest(url: $0.manifestURL, transport: http, logger: logger) },
                                   logger: logger)
         self.services = parts.services

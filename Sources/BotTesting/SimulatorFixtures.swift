@@ -1,3 +1,4 @@
+public import Clocks
 public import DiscordSimulator
 public import SimulatorSupport
 
@@ -31,8 +32,8 @@ public enum RESTSimulatorFixture {
     /// Starts a simulator on a manual clock (unless told otherwise), runs `body`, and always stops it.
     public static func withSimulator<T>(
         configuration: DiscordRESTSimulator.Configuration = configuration(),
-        clock: SimulatorClock = .manual(),
-        deadlineClock: SimulatorClock? = nil,
+        clock: BotClock = .manual(),
+        deadlineClock: BotClock? = nil,
         _ body: (DiscordRESTSimulator) async throws -> T
     ) async throws -> T {
         let simulator = DiscordRESTSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock)
@@ -49,7 +50,7 @@ public enum GatewaySimulatorFixture {
     public static func withSimulator<T>(
         _ configuration: DiscordGatewaySimulator.Configuration = DiscordGatewaySimulator.Configuration(botToken: token),
         rest: DiscordRESTSimulator? = nil,
-        clock: SimulatorClock = .realTime(),
+        clock: BotClock = .adjustable(),
         _ body: (DiscordGatewaySimulator) async throws -> T
     ) async throws -> T {
         let simulator = DiscordGatewaySimulator(configuration: configuration, rest: rest, clock: clock)

@@ -1,10 +1,10 @@
+public import Clocks
 import Foundation
 public import HTTP
 public import Logging
 public import PanelSimulator
 public import Pterodactyl
 import Secrets
-public import SimulatorSupport
 
 /// A panel simulator on a manual clock and a `PanelClient` on the real HTTP stack whose waits
 /// advance that clock, so Retry-After, throttles, power delays and backup polls take no real
@@ -14,7 +14,7 @@ public struct PanelTestWorld: Sendable {
     public let client: PanelClient
     public let http: HTTPClient
     /// The simulator's manual clock, which the client's waits advance.
-    public let clock: SimulatorClock
+    public let clock: BotClock
 
     /// The identifier of the default configuration's one server.
     public static let server = "1a2b3c4d"
@@ -32,16 +32,13 @@ public struct PanelTestWorld: Sendable {
         adjust: (inout PanelConfiguration) -> Void = { _ in },
         _ body: (PanelTestWorld) async throws -> T
     ) async throws -> T {
-        let clock = SimulatorClock.manual()
+        let clock = BotClock.manual(sleepingMovesTime: true)
         let panel = PanelSimulator(configuration: configuration, clock: clock)
         try await panel.start()
         let http = try HTTPClient(logger: logger)
         var settings = PanelConfiguration(baseURL: panel.baseURL, applicationKey: Secret(applicationKey), clientKey: Secret(clientKey))
         settings.retryBaseDelay = .milliseconds(200)
-        settings.clock = PanelClock(
-            now: { .milliseconds(Int64(clock.now.timeIntervalSince1970 * 1000)) },
-            sleep: { clock.advance(by: $0) }
-        )
+        settings.clock = clock
         adjust(&settings)
         let world = PanelTestWorld(panel: panel, client: try PanelClient(configuration: settings, transport: http, logger: logger), http: http, clock: clock)
         defer { http.shutdown() }

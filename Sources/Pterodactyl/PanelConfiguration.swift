@@ -1,3 +1,4 @@
+public import Clocks
 public import HTTP
 import Foundation
 public import Secrets
@@ -31,7 +32,10 @@ public struct PanelConfiguration: Sendable {
     public var pollInterval: Duration = .seconds(5)
     /// Time allowed for one backup download attempt.
     public var downloadTimeout: Duration = .seconds(6 * 3600)
-    public var clock: PanelClock = .continuous
+    /// What the client's retries, throttles and waits read and sleep on. Tests pass a manual clock
+    /// that the simulated panel shares, so a 60 s `Retry-After`, a 600 s backup throttle or an
+    /// install wait runs in milliseconds without a test sleeping.
+    public var clock: BotClock = .system
     /// Counts each attempt's outcome (metrics); nil counts nothing.
     public var observer: (any PanelRequestObserver)?
 

@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import Lending
@@ -64,7 +65,10 @@ public struct Sandbox: Service, CustomStringConvertible {
         try await SandboxDatabase.create(named: options.databaseName, clusterURL: options.databaseURL, logger: logger)
         let databaseURL = SandboxDatabase.url(options.databaseURL, database: options.databaseName)
         let pool = PostgresPool(try ConnectionConfiguration(databaseURL), maximumConnections: 4, logger: logger)
-        let clock = SandboxClock()
+        // Real time that the console moves forward, so that reminders and expiry can be seen
+        // without waiting days. Only the workflow reads it; the simulators keep real time, as
+        // Discord and the panel would, so an install is neither hastened nor skipped by a jump.
+        let clock = BotClock.adjustable()
         do {
             let report = try await SandboxDatabase.prepare(pool: pool, named: options.databaseName, migrations: options.migrations, clock: clock, logger: logger)
             logger.info("sandbox database ready", metadata: ["database": "\(options.databaseName)", "migrations.applied": "\(report.applied.count)"])
@@ -83,10 +87,10 @@ public struct Sandbox: Service, CustomStringConvertible {
         await pool.close()
     }
 
-    private func serve(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, databaseURL: String) async throws {
+    private func serve(simulators: SandboxSimulators, pool: PostgresPool, clock: BotClock, databaseURL: String) async throws {
         let bot = try botConfiguration(simulators: simulators, databaseURL: databaseURL)
         var botOptions = BotApplication.Options()
-        botOptions.clock = clock.lendingClock
+        botOptions.clock = clock
         botOptions.taskRunner.idlePoll = .seconds(1)
         botOptions.taskRunner.retryBase = .seconds(1)
         botOptions.shutdownGrace = .seconds(2)

@@ -1,3 +1,4 @@
+public import Clocks
 import Foundation
 import Lending
 public import Logging
@@ -73,7 +74,7 @@ public enum SandboxDatabase {
     }
 
     /// Checks the mark, applies the migrations, empties every table but Prisma's own, and seeds the server pool.
-    public static func prepare(pool: PostgresPool, named name: String, migrations: [Migration], clock: SandboxClock,
+    public static func prepare(pool: PostgresPool, named name: String, migrations: [Migration], clock: BotClock,
                                logger: Logger) async throws -> Migrator.Report {
         try await requireSandboxDatabase(pool, named: name)
         let report = try await Migrator(pool: pool, logger: logger).migrate(migrations)
@@ -86,7 +87,7 @@ public enum SandboxDatabase {
         }
         for number in 1...SandboxPeople.serverCount {
             _ = try await ServerBindingTable.insert(name: SandboxPeople.serverName(number), pteroId: SandboxPeople.serverIdentifier(number),
-                                                    at: clock.now, on: pool)
+                                                    at: clock.date, on: pool)
         }
         return report
     }

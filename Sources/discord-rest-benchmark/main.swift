@@ -5,6 +5,7 @@
 // Discord's own limits are lifted on both sides (the simulator's buckets and global limit, the
 // client's 50 requests/s), so the table measures the client and transport, not the waits Discord
 // would impose. Both ends share this process and the machine's cores.
+import Clocks
 import Discord
 import DiscordSimulator
 import Foundation
@@ -17,7 +18,7 @@ let requestsPerLevel = CommandLine.arguments.dropFirst().first.flatMap(Int.init)
 let unlimited = RateLimitRule(limit: 1_000_000_000, window: .seconds(1))
 let simulator = DiscordRESTSimulator(
     configuration: .init(botToken: "benchmark.token", rateLimits: [.getCurrentUser: unlimited], fallbackRateLimit: unlimited, globalRateLimit: unlimited),
-    clock: .realTime()
+    clock: .adjustable()
 )
 try await simulator.start()
 var logger = Logger(label: "benchmark")

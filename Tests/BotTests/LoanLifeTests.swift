@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import TestSupport
 import DiscordSimulator
 import Foundation
@@ -44,7 +45,7 @@ struct LoanLifeTests {
 
             // Three days before the end the scheduler reminds the organizer by DM, with an extend button.
             let end = try #require(active.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.now()) - 3 * 86_400 + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.date) - 3 * 86_400 + 60)))
             #expect(try await world.scheduler.tick().remindersSent == 1)
             let reminder = try #require(world.rest.sentMessages(in: dmChannel).last)
             let extend = try #require(BotWorld.customIDs(in: reminder).first { id in
@@ -70,7 +71,7 @@ struct LoanLifeTests {
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.endDate == extended)
 
             // Past the end, the scheduler returns the loan: archive, revoke, reset, RETURNED.
-            world.panelWorld.panel.advance(by: .seconds(Int64(extended.timeIntervalSince(world.services.clock.now()) + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(extended.timeIntervalSince(world.services.clock.date) + 60)))
             #expect(try await world.scheduler.tick().returnsQueued == 1)
             try await world.drainTasks()
             #expect(try await WorkflowTable.find(id: 1, on: world.pool)?.status == .returned)

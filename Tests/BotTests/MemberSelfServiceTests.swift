@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import TestSupport
 import Foundation
 import Lending
@@ -176,7 +177,7 @@ struct MemberSelfServiceTests {
             let values = try Self.embed(answer)["fields"]?.arrayValue?.compactMap { $0["value"]?.stringValue } ?? []
             let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
             let end = CalendarDate(containing: try #require(loan.endDate), in: tokyo)
-            let daysLeft = CalendarDate(containing: world.services.clock.now(), in: tokyo).days(until: end)
+            let daysLeft = CalendarDate(containing: world.services.clock.date, in: tokyo).days(until: end)
             #expect(daysLeft >= 7)
             #expect(values.first?.contains("期限: \(end)（残り \(daysLeft) 日）") == true, "\(values)")
             #expect(values.first?.contains("`") == true, "the active loan shows its address: \(values)")

@@ -1,3 +1,4 @@
+import Clocks
 import BotTesting
 import Discord
 import DiscordSimulator
@@ -105,7 +106,7 @@ struct NoticeFollowUpTests {
         try await BotWorld.with(servers: 1) { world in
             let loan = try await LoanDriver(world).activeLoan()
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.now()) - 3 * 86_400 + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.services.clock.date) - 3 * 86_400 + 60)))
             #expect(try await world.scheduler.tick().remindersSent == 1)
             let dm = try #require(world.rest.dmChannelID(for: Persona.member.userID))
             let reminders = [

@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import DiscordSimulator
 import Foundation
 import Lending
@@ -137,7 +138,7 @@ struct WorkflowBrowsingTests {
             _ = try await world.services.workflow.approve(workflow.id, by: Persona.moderator.userID)
             try await world.drainTasks()
             let zone = world.configuration.timeZone
-            let today = CalendarDate(containing: world.services.clock.now(), in: zone)
+            let today = CalendarDate(containing: world.services.clock.date, in: zone)
             let target = try #require(CalendarDate(year: today.year + 1, month: 3, day: 3))
             let extended = try await world.services.workflow.extend(workflow.id, by: Persona.moderator.userID, to: target)
 

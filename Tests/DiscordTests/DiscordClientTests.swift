@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 @testable import Discord
 import DiscordSimulator
 import DiscordTesting
@@ -21,7 +22,7 @@ struct DiscordClientTests {
     /// every body the client sent is valid against Discord's OpenAPI spec.
     static func withClient(
         token: String = RESTSimulatorFixture.token,
-        clock: SimulatorClock = .manual(),
+        clock: BotClock = .manual(),
         _ body: (DiscordClient, DiscordRESTSimulator) async throws -> Void
     ) async throws {
         try await RESTSimulatorFixture.withSimulator(clock: clock) { simulator in
@@ -147,7 +148,7 @@ struct DiscordClientTests {
     @Test("concurrent messages respect the bucket the server announces: no 429 reaches the server")
     func noRateLimitStorm() async throws {
         // Rate-limit windows pass in real time here: the client waits real seconds for them.
-        try await Self.withClient(clock: .realTime()) { client, simulator in
+        try await Self.withClient(clock: .adjustable()) { client, simulator in
             simulator.setRateLimit(RateLimitRule(limit: 3, window: .milliseconds(300)), for: .createMessage)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<8 {

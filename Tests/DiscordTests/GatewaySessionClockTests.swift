@@ -1,9 +1,9 @@
 import BotTesting
+import Clocks
 @testable import Discord
 import DiscordSimulator
 import SimulatorSupport
 import Testing
-import TestSupport
 import WebSocket
 
 /// The gateway session with its clock and the simulator's both manual: the test moves time, the
@@ -19,7 +19,7 @@ struct GatewaySessionClockTests {
                                _ body: (GatewaySessionTests.Running, _ step: () async throws -> Duration) async throws -> Void) async throws {
         let clock = ManualClock()
         try await GatewaySessionTests.withSession(configuration, slowConsumer: slowConsumer, simulatorClock: .manual(),
-                                                  sessionClock: GatewayClock(clock), identifyInterval: .seconds(5)) { running in
+                                                  sessionClock: BotClock(clock), identifyInterval: .seconds(5)) { running in
             /// Waits until the session sleeps on its clock, then moves both clocks to its deadline:
             /// the simulator's first, so that what the session sends on waking is judged at that time.
             func step() async throws -> Duration {

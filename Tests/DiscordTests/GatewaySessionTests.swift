@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import TestSupport
 @testable import Discord
 import DiscordSimulator
@@ -60,8 +61,8 @@ struct GatewaySessionTests {
         _ simulatorConfiguration: DiscordGatewaySimulator.Configuration = simulatorConfiguration(),
         token: String = GatewaySimulatorFixture.token,
         slowConsumer: Duration? = nil,
-        simulatorClock: SimulatorClock = .realTime(),
-        sessionClock: GatewayClock = .continuous,
+        simulatorClock: BotClock = .adjustable(),
+        sessionClock: BotClock = .system,
         identifyInterval: Duration = .milliseconds(250),
         _ body: (Running) async throws -> Void
     ) async throws {

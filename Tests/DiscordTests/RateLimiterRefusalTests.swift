@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 @testable import Discord
 import Secrets
 import Testing

@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 @testable import Discord
 import DiscordSimulator
 import Foundation
@@ -17,7 +18,7 @@ struct TLSTests {
 
     @Test("HTTPS with the test CA reaches the REST simulator; without it, verification fails")
     func https() async throws {
-        try await RESTSimulatorFixture.withSimulator(clock: .realTime()) { simulator in
+        try await RESTSimulatorFixture.withSimulator(clock: .adjustable()) { simulator in
             let port = try #require(simulator.baseURL.port.map(UInt16.init))
             // The simulator speaks HTTP/1.1 only, so this front offers nothing else.
             let front = try await TLSFront.start(forwardingTo: port, offering: ["http/1.1"])
@@ -88,7 +89,7 @@ struct GatewayURLCacheTests {
         #expect(await calls.value == 0)
 
         let clock = ManualClock()
-        let fetched = GatewayURLCache(override: nil, lifetime: .seconds(120), clock: GatewayClock(clock)) {
+        let fetched = GatewayURLCache(override: nil, lifetime: .seconds(120), clock: BotClock(clock)) {
             await calls.increment()
             return "wss://fetched.example"
         }

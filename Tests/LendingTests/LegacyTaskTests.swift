@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import LendingAdapters
@@ -23,7 +24,7 @@ struct LegacyTaskTests {
     /// Inserts a `"LendingTask"` row as the previous release's `TaskTable.insert` and claim left it.
     static func insertTask(_ world: World, kind: TaskKind, workflowId: Int, server: String, actor: String = World.moderator,
                            input: String, claimedByDeadRunner: Bool = false) async throws -> Int {
-        let now = world.clock.now()
+        let now = world.clock.date
         let token: String? = claimedByDeadRunner ? deadClaim : nil
         let lapsed: Date? = claimedByDeadRunner ? now.addingTimeInterval(-1) : nil
         let attempts = claimedByDeadRunner ? 1 : 0
@@ -41,7 +42,7 @@ struct LegacyTaskTests {
         for step in steps {
             _ = try await world.pool.query("""
                 INSERT INTO "LendingTaskStep" ("taskId", "name", "detail", "completedAt")
-                VALUES (\(taskId), \(step.name), \(step.detail)::jsonb, \(world.clock.now()))
+                VALUES (\(taskId), \(step.name), \(step.detail)::jsonb, \(world.clock.date))
                 """)
         }
     }
@@ -57,7 +58,7 @@ struct LegacyTaskTests {
             _ = try await world.pool.query(#"UPDATE "Workflow" SET "pteroServerId" = \#(Self.server) WHERE "id" = \#(workflow.id)"#)
             // What the recorded `account:` step did: alice's panel account and its row.
             _ = try await world.panelWorld.client.createUser(.init(username: "alice", email: "alice@kpw.local", firstName: "A", lastName: "A"))
-            _ = try await PterodactylUserTable.insert(discordId: World.member, username: "alice", email: "alice@kpw.local", at: world.clock.now(), on: world.pool)
+            _ = try await PterodactylUserTable.insert(discordId: World.member, username: "alice", email: "alice@kpw.local", at: world.clock.date, on: world.pool)
             let id = try await Self.insertTask(world, kind: .approve, workflowId: workflow.id, server: Self.server, input: #"""
                 {"approvedAt": "2026-01-01T00:00:00.000Z", "serverAlias": "server01", "username:200000000000000002": "alice", "username:200000000000000003": "bob"}
                 """#, claimedByDeadRunner: true)
@@ -99,13 +100,13 @@ struct LegacyTaskTests {
         try await World.with(servers: 1, archive: archive) { world in
             let loan = try await world.activeLoan()
             let locked = try await world.panelWorld.client.createBackupAndWait(of: Self.server, name: "renter world", locked: true, timeout: .seconds(600))
-            let lockedAt = Int64((locked.createdAt ?? world.clock.now()).timeIntervalSince1970 * 1000)
+            let lockedAt = Int64((locked.createdAt ?? world.clock.date).timeIntervalSince1970 * 1000)
             // What the recorded steps did: access revoked, the locked backup archived and
             // deleted, the return backup asked for.
             try await world.panel.removeSubuser(from: Self.server, email: "user0002@kpw.local")
             let lockedPath = "2026/\(loan.id)_20260101_Summer-build-contest_Name-0001/20260101-090050_renter-world.tar.gz"
             _ = try await ArchiveTable.insert(workflowId: loan.id, backupUuid: locked.uuid, destination: "\(archive.displayName)/\(lockedPath)",
-                                              bytes: 1_048_576, at: world.clock.now(), on: world.pool)
+                                              bytes: 1_048_576, at: world.clock.date, on: world.pool)
             try await world.panel.deleteBackup(locked.uuid, of: Self.server)
             let fresh = try await world.panelWorld.client.createBackup(of: Self.server, name: "lending-bot return #\(loan.id)")
 

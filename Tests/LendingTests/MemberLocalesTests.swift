@@ -1,17 +1,13 @@
+import Clocks
 import Foundation
 import Lending
 import Postgres
-import Synchronization
 import Testing
 
 @Suite("Members' own languages")
 struct MemberLocalesTests {
     /// A clock the test moves by hand.
-    final class Hands: Sendable {
-        let time = Mutex(Date(timeIntervalSince1970: 1_796_000_000))
-        var clock: LendingClock { LendingClock { self.time.withLock { $0 } } }
-        func advance(_ seconds: TimeInterval) { time.withLock { $0 += seconds } }
-    }
+    static func handClock() -> BotClock { .manual(startingAt: Date(timeIntervalSince1970: 1_796_000_000)) }
 
     static func updatedAt(_ member: String, on pool: PostgresPool) async throws -> Date? {
         try await pool.query(#"SELECT "updatedAt" FROM "MemberLocale" WHERE "discordId" = \#(member)"#).first?.decode("updatedAt", as: Date.self)
@@ -35,14 +31,14 @@ struct MemberLocalesTests {
     @Test("the same locale again writes nothing, even from an instance that has not seen it: the row keeps when it changed")
     func unchangedIsNotRewritten() async throws {
         try await withLendingDatabase { pool in
-            let hands = Hands()
-            let first = hands.clock.now()
-            try await MemberLocales(pool: pool, clock: hands.clock).remember(discordId: "111111111111111111", locale: "ja")
-            hands.advance(3_600)
-            try await MemberLocales(pool: pool, clock: hands.clock).remember(discordId: "111111111111111111", locale: "ja")
+            let clock = Self.handClock()
+            let first = clock.date
+            try await MemberLocales(pool: pool, clock: clock).remember(discordId: "111111111111111111", locale: "ja")
+            clock.advance(by: .seconds(3_600))
+            try await MemberLocales(pool: pool, clock: clock).remember(discordId: "111111111111111111", locale: "ja")
             #expect(try await Self.updatedAt("111111111111111111", on: pool) == first)
-            hands.advance(3_600)
-            try await MemberLocales(pool: pool, clock: hands.clock).remember(discordId: "111111111111111111", locale: "ko")
+            clock.advance(by: .seconds(3_600))
+            try await MemberLocales(pool: pool, clock: clock).remember(discordId: "111111111111111111", locale: "ko")
             #expect(try await Self.updatedAt("111111111111111111", on: pool) == first.addingTimeInterval(7_200))
         }
     }

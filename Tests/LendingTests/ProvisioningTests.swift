@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import PanelSimulator
@@ -24,7 +25,7 @@ struct ProvisioningTests {
             #expect(world.simulator.server(Self.server)?.dockerImage == "ghcr.io/pterodactyl/yolks:java_21")
             let workflow = try await file(world, version: "26.1")
             let approval = try await world.service.approve(workflow.id, by: World.moderator, usernames: [World.member: "alice"])
-            let approvedAt = world.clock.now()
+            let approvedAt = world.clock.date
             try await world.drainTasks()
 
             let server = try #require(world.simulator.server(Self.server))

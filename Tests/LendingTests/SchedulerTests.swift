@@ -1,3 +1,4 @@
+import Clocks
 import TestSupport
 import Foundation
 import Lending
@@ -24,7 +25,7 @@ struct SchedulerTests {
             let other = Self.secondScheduler(world)
             var reminders: [Int] = []
             // 100 ticks of each instance, concurrently, from 4 days before the end to just before it.
-            let step = (end.timeIntervalSince(world.clock.now()) - 60) / 100
+            let step = (end.timeIntervalSince(world.clock.date) - 60) / 100
             for _ in 0..<100 {
                 world.panelWorld.panel.advance(by: .seconds(Int64(step)))
                 async let a = world.scheduler.tick()
@@ -49,7 +50,7 @@ struct SchedulerTests {
         try await World.with { world in
             let loan = try await world.activeLoan()
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) - 12 * 3_600)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.date) - 12 * 3_600)))
             _ = try await world.scheduler.tick()
             _ = try await world.scheduler.tick()
             let reminders = world.notifier.delivered.filter { if case .returnReminder = $0 { true } else { false } }
@@ -63,7 +64,7 @@ struct SchedulerTests {
         try await World.with { world in
             let loan = try await world.activeLoan()
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) - 2 * 86_400)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.date) - 2 * 86_400)))
             world.notifier.failNext(1)
             let first = try await world.scheduler.tick()
             #expect(first.remindersSent == 0 && first.failures == 1)
@@ -78,7 +79,7 @@ struct SchedulerTests {
             let loan = try await world.activeLoan()
             #expect(!world.simulator.subusers(of: World.serverIdentifier(1)).isEmpty)
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.date) + 60)))
             let other = Self.secondScheduler(world)
             async let a = world.scheduler.tick()
             async let b = other.tick()
@@ -103,10 +104,10 @@ struct SchedulerTests {
         try await World.with(servers: 1) { world in
             let loan = try await world.activeLoan()
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.date) + 60)))
             // A moderator's extension holds the loan's row while the scheduler's tick reads the
             // list (the loan has ended) and then waits for the row; the extension commits first.
-            let later = world.clock.now().addingTimeInterval(5 * 86_400)
+            let later = world.clock.date.addingTimeInterval(5 * 86_400)
             let report = try await world.pool.withTransaction { transaction in
                 var extended = try #require(try await WorkflowTable.lock(id: loan.id, on: transaction))
                 let tick = Task { try await world.scheduler.tick() }
@@ -114,7 +115,7 @@ struct SchedulerTests {
                     try await world.pool.query(#"SELECT count(*)::int AS "n" FROM pg_locks WHERE NOT "granted""#).first?.decode("n", as: Int.self) != 0
                 }
                 extended.endDate = later
-                _ = try await WorkflowTable.update(extended, expectedStatus: .active, at: world.clock.now(), on: transaction)
+                _ = try await WorkflowTable.update(extended, expectedStatus: .active, at: world.clock.date, on: transaction)
                 return tick
             }.value
             #expect(report.returnsQueued == 0)
@@ -128,7 +129,7 @@ struct SchedulerTests {
         try await World.with(adjustPolicy: { $0.expiryAction = .notifyModerators }) { world in
             let loan = try await world.activeLoan()
             let end = try #require(loan.endDate)
-            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.now()) + 60)))
+            world.panelWorld.panel.advance(by: .seconds(Int64(end.timeIntervalSince(world.clock.date) + 60)))
             for _ in 0..<5 { _ = try await world.scheduler.tick() }
             let expired = world.notifier.delivered.filter { if case .loanExpired = $0 { true } else { false } }
             #expect(expired.count == 1)

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import LendingAdapters
@@ -28,7 +29,7 @@ struct TaskRecoveryTests {
             wrapPanel: { CrashingPanel(inner: $0, point: point) },
             wrapNotifier: { CrashingNotifier(inner: $0, point: point) }
         ) { world in
-            _ = try await PterodactylUserTable.insert(discordId: World.otherMember, username: "bob", email: "bob@kpw.local", at: world.clock.now(), on: world.pool)
+            _ = try await PterodactylUserTable.insert(discordId: World.otherMember, username: "bob", email: "bob@kpw.local", at: world.clock.date, on: world.pool)
             _ = try await world.panelWorld.client.createUser(.init(username: "bob", email: "bob@kpw.local", firstName: "B", lastName: "B"))
             let workflow = try await world.file(panelUsers: [World.member, World.otherMember])
             _ = try await world.service.approve(workflow.id, by: World.moderator, usernames: [World.member: "alice"])

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import PanelSimulator
@@ -62,7 +63,7 @@ struct TaskRunnerClockTests {
 
             try await eventually("the task to start and the renewal to wait") { held.started.withLock { $0 } && waits.sleeperCount == 1 }
             let claimed = try #require(try await TaskTable.find(id: queued.id, on: world.pool)?.claimExpiresAt)
-            #expect(claimed == world.clock.now().addingTimeInterval(90))
+            #expect(claimed == world.clock.date.addingTimeInterval(90))
 
             // The workflow's time moves 30 s, then the runner's wait ends: the lease is pushed to 90 s from then.
             world.simulator.advance(by: .seconds(30))

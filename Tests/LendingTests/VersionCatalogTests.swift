@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import HTTP
 import Lending
@@ -17,14 +18,13 @@ struct VersionCatalogTests {
         let pool: PostgresPool
         let simulator: VersionManifestSimulator
         let source: MojangVersionManifest
-        let clock: SimulatorClock
+        let clock: BotClock
         let logs: CapturedLogs
 
         func catalog() -> CachedMinecraftVersionCatalog {
-            let clock = clock
-            return CachedMinecraftVersionCatalog(pool: pool, source: source, clock: LendingClock { clock.now },
-                                                 configuration: .init(refreshInterval: .seconds(24 * 3600), retryAfterFailure: .seconds(600)),
-                                                 logger: logs.logger)
+            CachedMinecraftVersionCatalog(pool: pool, source: source, clock: clock,
+                                          configuration: .init(refreshInterval: .seconds(24 * 3600), retryAfterFailure: .seconds(600)),
+                                          logger: logs.logger)
         }
 
         func storedJava(_ id: String) async throws -> Int? {

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import Testing
@@ -101,7 +102,7 @@ struct WorkflowClickTests {
         try await World.with { world in
             let pending = try await world.file()
             await #expect(throws: LendingError.notAllowed(id: pending.id, status: .pending, action: "extended")) {
-                _ = try await world.service.extendByButton(pending.id, by: World.moderator, isModerator: true, seenEndDate: world.clock.now())
+                _ = try await world.service.extendByButton(pending.id, by: World.moderator, isModerator: true, seenEndDate: world.clock.date)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import PanelSimulator
@@ -57,7 +58,7 @@ struct WorkflowConcurrencyTests {
             second.pteroServerId = loan.pteroServerId
             second.status = .active
             await #expect {
-                _ = try await WorkflowTable.update(second, expectedStatus: .pending, at: world.clock.now(), on: world.pool)
+                _ = try await WorkflowTable.update(second, expectedStatus: .pending, at: world.clock.date, on: world.pool)
             } throws: { error in
                 (error as? PostgresError)?.constraint == "Workflow_pteroServerId_held_key"
             }
@@ -144,7 +145,7 @@ struct WorkflowConcurrencyTests {
                 try await transaction.query("""
                     SELECT 1 FROM "LendingTask" WHERE "id" = \(approval.task.id) FOR UPDATE NOWAIT
                     """, named: "task row is free")
-                _ = try await TaskTable.cancel(id: approval.task.id, at: world.clock.now(), on: transaction)
+                _ = try await TaskTable.cancel(id: approval.task.id, at: world.clock.date, on: transaction)
                 return retry
             }
             await #expect(throws: LendingError.taskNotFailed(id: approval.task.id, state: .cancelled)) { _ = try await retry.value }

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import Testing
@@ -44,7 +45,7 @@ struct WorkflowEditTests {
         try await World.with(servers: 1) { world in
             let loan = try await world.activeLoan()
             let zone = world.policy.timeZone
-            let today = CalendarDate(containing: world.clock.now(), in: zone)
+            let today = CalendarDate(containing: world.clock.date, in: zone)
             let target = try #require(CalendarDate(year: today.year + 1, month: 2, day: 20))
             let extended = try await world.service.extend(loan.id, by: World.moderator, to: target)
 
@@ -74,7 +75,7 @@ struct WorkflowEditTests {
         try await World.with(servers: 1) { world in
             let workflow = try await world.file()
             let zone = world.policy.timeZone
-            let far = CalendarDate(containing: world.clock.now().addingTimeInterval(60 * 86_400), in: zone)
+            let far = CalendarDate(containing: world.clock.date.addingTimeInterval(60 * 86_400), in: zone)
             let extended = try await world.service.extend(workflow.id, by: World.moderator, to: far)
             #expect(extended.periodDays > world.policy.maxPeriodDays)
             let edited = try await world.service.edit(workflow.id, by: World.moderator, description: "Longer event")

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import PanelSimulator
@@ -238,12 +239,12 @@ struct WorkflowTransitionTests {
     func moderatorExtend() async throws {
         try await World.with { world in
             let zone = world.policy.timeZone
-            let today = CalendarDate(containing: world.clock.now(), in: zone)
+            let today = CalendarDate(containing: world.clock.date, in: zone)
             let pending = try await world.file()
             await #expect(throws: LendingError.dateNotInFuture(today)) {
                 _ = try await world.service.extend(pending.id, by: World.moderator, to: today)
             }
-            let inTen = try #require(CalendarDate(containing: world.clock.now().addingTimeInterval(10 * 86_400), in: zone) as CalendarDate?)
+            let inTen = try #require(CalendarDate(containing: world.clock.date.addingTimeInterval(10 * 86_400), in: zone) as CalendarDate?)
             let extended = try await world.service.extend(pending.id, by: World.moderator, to: inTen)
             #expect(extended.periodDays == 10)
 
@@ -252,7 +253,7 @@ struct WorkflowTransitionTests {
             let moved = try await world.service.extend(active.id, by: World.moderator, to: target)
             #expect(moved.endDate == target.end(in: zone))
             #expect(CalendarDate(containing: try #require(moved.endDate), in: zone) == target)
-            let yesterday = try #require(CalendarDate(containing: world.clock.now().addingTimeInterval(-86_400), in: zone) as CalendarDate?)
+            let yesterday = try #require(CalendarDate(containing: world.clock.date.addingTimeInterval(-86_400), in: zone) as CalendarDate?)
             await #expect(throws: LendingError.endBeforeNow(yesterday)) {
                 _ = try await world.service.extend(active.id, by: World.moderator, to: yesterday)
             }
@@ -457,7 +458,7 @@ struct MemberLimitTests {
                 try await world.service.recordPasswordReset(by: World.member)
                 world.simulator.advance(by: .seconds(60))
             }
-            let start = world.clock.now().addingTimeInterval(-180)
+            let start = world.clock.date.addingTimeInterval(-180)
             let refusal = await #expect(throws: LendingError.self) { try await world.service.recordPasswordReset(by: World.member) }
             guard case .tooManyPasswordResets(3, let retryAt)? = refusal else { Issue.record("\(String(describing: refusal))"); return }
             #expect(abs(retryAt.timeIntervalSince(start.addingTimeInterval(3_600))) < 0.01, "an hour after the oldest")

@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import DiscordSimulator
 import Foundation
 import Lending
@@ -35,12 +36,12 @@ extension Resilience {
                 }
                 try #require(loans.allSatisfy { $0.status == .active && $0.endDate != nil })
                 let lastEnd = loans.compactMap(\.endDate).max() ?? Date()
-                let step = Int64((lastEnd.timeIntervalSince(world.panelWorld.clock.now) + 86_400) / Double(Self.ticks))
+                let step = Int64((lastEnd.timeIntervalSince(world.panelWorld.clock.date) + 86_400) / Double(Self.ticks))
 
                 var tickTimes: [Date] = []
                 for _ in 0..<Self.ticks {
                     world.panelWorld.panel.advance(by: .seconds(step))
-                    tickTimes.append(world.panelWorld.clock.now)
+                    tickTimes.append(world.panelWorld.clock.date)
                     async let first = world.instances[0].scheduler.tick()
                     async let second = world.instances[1].scheduler.tick()
                     _ = try await (first, second)

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import LendingBot
@@ -46,12 +47,12 @@ struct SandboxPartsTests {
 
     @Test("the clock runs with the wall clock plus what was advanced, and never goes back")
     func clock() {
-        let clock = SandboxClock()
-        #expect(abs(clock.now.timeIntervalSinceNow) < 1)
-        clock.advance(by: 86_400)
-        clock.advance(by: -3_600)
-        #expect(clock.offsetSeconds == 86_400)
-        #expect(abs(clock.lendingClock.now().timeIntervalSinceNow - 86_400) < 1)
+        let clock = BotClock.adjustable()
+        #expect(abs(clock.date.timeIntervalSinceNow) < 1)
+        clock.advance(by: .seconds(86_400))
+        clock.advance(by: .seconds(-3_600))
+        #expect(clock.advanced == .seconds(86_400))
+        #expect(abs(clock.date.timeIntervalSinceNow - 86_400) < 1)
     }
 
     @Test("the sandbox refuses to use, and so to empty, the database DATABASE_URL names itself")

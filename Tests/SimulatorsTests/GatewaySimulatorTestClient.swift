@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import Discord
 import DiscordSimulator
 import Foundation

@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test("a slow response outlasts the client's timeout, but the message was still sent") func slowResponse() async throws {
-        try await RESTSimulatorFixture.withSimulator(clock: .realTime()) { simulator, client in
+        try await RESTSimulatorFixture.withSimulator(clock: .adjustable()) { simulator, client in
             // The answer comes far later than the client waits, so an error here can only be the
             // client's own timeout; no wall-clock bound is asserted, which a loaded machine could miss.
             simulator.injectFault(.slowResponse(delay: .seconds(60)), on: .createMessage)

@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
@@ -90,7 +91,7 @@ private final class SeenCallbacks: Sendable {
 
     @Test("with a deadline clock of its own, the 3 s are judged on it alone: real time and the rate-limit clock do not count")
     func separateDeadlineClock() async throws {
-        let deadlines = SimulatorClock.manual()
+        let deadlines = BotClock.manual()
         try await RESTSimulatorFixture.withSimulator(clock: .manual(), deadlineClock: deadlines) { simulator, client in
             register(simulator)
             // Time moved on the main clock only (rate-limit windows, timestamps): still answerable.
@@ -99,7 +100,7 @@ private final class SeenCallbacks: Sendable {
             let timely = try await client.send("POST", callback, json: ["type": 5])
             #expect(timely.status == 204)
         }
-        try await RESTSimulatorFixture.withSimulator(clock: .manual(), deadlineClock: SimulatorClock.manual()) { simulator, client in
+        try await RESTSimulatorFixture.withSimulator(clock: .manual(), deadlineClock: BotClock.manual()) { simulator, client in
             register(simulator)
             // `advance(by:)` moves both clocks, so a test of the deadline steps past it as before.
             simulator.advance(by: .milliseconds(3100))

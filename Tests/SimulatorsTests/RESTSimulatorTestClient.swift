@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import DiscordSimulator
 import Foundation
 import FoundationNetworking
@@ -59,8 +60,8 @@ extension RESTSimulatorFixture {
     /// the simulator's own tests, and always stops it.
     static func withSimulator<T>(
         configuration: DiscordRESTSimulator.Configuration = configuration(),
-        clock: SimulatorClock = .manual(),
-        deadlineClock: SimulatorClock? = nil,
+        clock: BotClock = .manual(),
+        deadlineClock: BotClock? = nil,
         _ body: (DiscordRESTSimulator, RESTSimulatorTestClient) async throws -> T
     ) async throws -> T {
         try await withSimulator(configuration: configuration, clock: clock, deadlineClock: deadlineClock) { simulator in

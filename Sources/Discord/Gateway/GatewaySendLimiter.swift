@@ -14,7 +14,7 @@ public struct GatewaySendLimiter: Sendable {
     }
 
     /// When an ordinary payload may go: `now` if the window has room, else when the oldest leaves.
-    /// Times are `GatewayClock` readings.
+    /// Times are the session clock's `elapsed` readings.
     public mutating func reserve(at now: Duration) -> Duration {
         sent.removeAll { $0 <= now - Self.window }
         let slot = sent.count < allowance ? now : sent[sent.count - allowance] + Self.window

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Logging
 import Synchronization
@@ -87,14 +88,14 @@ extension GatewaySession {
                 for action in actions {
                     switch action {
                     case .send(let command):
-                        if case .identify = command { state.lastIdentify = clock.now }
+                        if case .identify = command { state.lastIdentify = clock.elapsed }
                         let text = state.encoder.encode(command)
                         if case .heartbeat = command {
-                            heartbeats.withLock { $0.sent(at: clock.now) }
+                            heartbeats.withLock { $0.sent(at: clock.elapsed) }
                             try? client.send(.text(text))
-                        } else if let slot = limiter?.reserve(at: clock.now), slot > clock.now {
+                        } else if let slot = limiter?.reserve(at: clock.elapsed), slot > clock.elapsed {
                             group.addTask {
-                                try? await clock.sleep(until: slot)
+                                try? await clock.sleep(untilElapsed: slot)
                                 try? client.send(.text(text))
                             }
                         } else {
@@ -103,14 +104,14 @@ extension GatewaySession {
                     case .startHeartbeating(let interval, let first):
                         limiter = GatewaySendLimiter(heartbeatInterval: interval)
                         group.addTask {
-                            var next = clock.now + first
+                            var next = clock.elapsed + first
                             while !Task.isCancelled {
-                                do { try await clock.sleep(until: next) } catch { return }
+                                do { try await clock.sleep(untilElapsed: next) } catch { return }
                                 feed.yield(.heartbeatDue)
                                 // Count the next interval from now, not from the missed deadline: after
                                 // a stall, two ticks back to back would make the second find the first
                                 // unacknowledged and close a healthy connection.
-                                next = clock.now + interval
+                                next = clock.elapsed + interval
                             }
                         }
                     case .close(let code):
@@ -138,7 +139,7 @@ extension GatewaySession {
             let frame = try GatewayFrame.read(bytes)
             let actions = state.machine.received(frame, bytes: bytes, random: state.random())
             if frame.opcode == GatewayOpcode.heartbeatAck.rawValue {
-                let now = configuration.clock.now
+                let now = configuration.clock.elapsed
                 heartbeats.withLock { $0.acknowledged(at: now) }
             }
             return actions

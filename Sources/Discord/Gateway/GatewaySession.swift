@@ -1,3 +1,4 @@
+public import Clocks
 import Foundation
 public import Logging
 public import Secrets
@@ -25,7 +26,7 @@ public final class GatewaySession: Sendable {
         public var identifyInterval: Duration = .seconds(5)
         public var backoffCap: Duration = .seconds(64)
         /// What every wait of the session (pacing, backoff, heartbeats, the send window) runs on.
-        public var clock: GatewayClock = .continuous
+        public var clock: BotClock = .system
         public var websocket: WebSocketClient.Configuration
         /// Told each time a connection ended and the session goes on with a new one: `true` when
         /// it will RESUME, `false` when it will IDENTIFY anew (metrics); nil tells nobody.
@@ -62,12 +63,12 @@ public final class GatewaySession: Sendable {
     /// since its last connection ended; nil while connected. A resume normally takes seconds, so
     /// a readiness check allows some of this before it calls the bot unready.
     public var disconnectedFor: Duration? {
-        let now = configuration.clock.now
+        let now = configuration.clock.elapsed
         return connected.withLock { $0.isConnected ? nil : now - $0.since }
     }
 
     func markConnected(_ isConnected: Bool) {
-        let now = configuration.clock.now
+        let now = configuration.clock.elapsed
         connected.withLock { state in
             guard state.isConnected != isConnected else { return }
             state = (isConnected, now)
@@ -99,7 +100,7 @@ public final class GatewaySession: Sendable {
         (dispatches, output) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         self.configuration = configuration
         self.logger = logger
-        connected = Mutex((false, configuration.clock.now))
+        connected = Mutex((false, configuration.clock.elapsed))
     }
 
     /// Runs until `stop(closingWith:)` (then returns after the close handshake), until the task is
@@ -190,7 +191,7 @@ public final class GatewaySession: Sendable {
         case .identify(let after):
             wait = max(wait, after)
             if let last = state.lastIdentify {
-                wait = max(wait, last + configuration.identifyInterval - configuration.clock.now)
+                wait = max(wait, last + configuration.identifyInterval - configuration.clock.elapsed)
             }
             do {
                 base = try await configuration.gatewayURL()

@@ -23,7 +23,7 @@ public import Logging
 ///
 /// Waiters on a bucket are served first come, first served. Only the first waiter of a bucket watches
 /// the clock; the others wait to be signalled, so one reset wakes one task, not fifty.
-/// Generic over its clock so tests run on a manual clock without sleeping.
+/// Generic over its clock (any `Clock`, a `BotClock` too) so tests run on a `ManualClock` without sleeping.
 public actor RateLimiter<C: Clock<Duration>> {
     typealias Instant = C.Instant
 

@@ -1,3 +1,4 @@
+public import Clocks
 public import Foundation
 public import Logging
 public import SimulatorSupport
@@ -17,7 +18,7 @@ import Synchronization
 public final class DiscordGatewaySimulator: Sendable {
     public let configuration: Configuration
     /// The time heartbeats, windows and expiry are judged by; socket timeouts use real time.
-    public let clock: SimulatorClock
+    public let clock: BotClock
     private let world: Mutex<GatewayWorld>
     private let listener: Mutex<GatewayListener?>
     let rest: DiscordRESTSimulator?
@@ -26,12 +27,12 @@ public final class DiscordGatewaySimulator: Sendable {
     /// - Parameters:
     ///   - rest: when given, each interaction dispatched with `dispatchInteraction` is registered
     ///     there at the moment it is sent, so the REST side's 3 s callback deadline starts then.
-    ///   - clock: `.realTime()` by default; with `.manual()` a test judges heartbeat timing, the
+    ///   - clock: `.adjustable()` (real time) by default; with `.manual()` a test judges heartbeat timing, the
     ///     send and IDENTIFY windows and session expiry on time that only `advance(by:)` moves.
     ///     Pass the REST simulator's clock to keep both on one timeline.
     ///   - logger: receives a debug entry per scenario; never tokens or payloads.
     public init(configuration: Configuration = Configuration(), rest: DiscordRESTSimulator? = nil,
-                clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.discord-gateway")) {
+                clock: BotClock = .adjustable(), logger: Logger = Logger(label: "simulators.discord-gateway")) {
         self.configuration = configuration
         self.clock = clock
         self.world = Mutex(GatewayWorld(configuration: configuration))
@@ -93,7 +94,7 @@ public final class DiscordGatewaySimulator: Sendable {
     public func dispatch(event: String, data: SimulatorJSON, delivery: DispatchDelivery = .whole, sessionID: String? = nil) -> Int? {
         world.withLock { world in
             guard let target = sessionID ?? world.currentSessionID else { return nil }
-            return world.emit(event: event, data: data, delivery: delivery, in: target, at: clock.now)
+            return world.emit(event: event, data: data, delivery: delivery, in: target, at: clock.date)
         }
     }
 
@@ -113,12 +114,12 @@ public final class DiscordGatewaySimulator: Sendable {
     public func perform(_ scenario: GatewayScenario, on connectionID: Int? = nil) {
         world.withLock { world in
             guard let id = connectionID ?? world.latestLiveConnectionID else { return }
-            world.perform(scenario, on: id, at: clock.now)
+            world.perform(scenario, on: id, at: clock.date)
         }
         logger.debug("gateway simulator scenario", metadata: ["gateway.scenario": "\(scenario)"])
     }
 
-    /// Moves the simulator's clock; see `SimulatorClock`.
+    /// Moves the simulator's clock; see `BotClock`.
     public func advance(by duration: Duration) {
         clock.advance(by: duration)
     }

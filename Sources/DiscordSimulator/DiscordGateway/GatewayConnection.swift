@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import SimulatorSupport
 import WebSocket
@@ -39,7 +40,7 @@ struct GatewayConnection {
     mutating func run() {
         let ending = serve()
         if ending != .serverDroppedTCP { LoopbackSocket.close(descriptor) }
-        simulator.withWorld { $0.ended(id, ending: ending, at: simulator.clock.now) }
+        simulator.withWorld { $0.ended(id, ending: ending, at: simulator.clock.date) }
     }
 
     private mutating func serve() -> GatewayConnectionRecord.Ending {
@@ -61,15 +62,15 @@ struct GatewayConnection {
         case .acceptThenClose(let accept, let code, let reason):
             simulator.withWorld { world in
                 world.handshake(request, status: 101, compressed: false, on: id)
-                world.helloSent(on: id, at: simulator.clock.now)
-                world.close(id, CloseCode(rawValue: code), reason: reason, at: simulator.clock.now)
+                world.helloSent(on: id, at: simulator.clock.date)
+                world.close(id, CloseCode(rawValue: code), reason: reason, at: simulator.clock.date)
             }
             output = UpgradeRequest.switchingProtocols(accept: accept)
         case .accept(let accept, let compressed):
             if compressed { deflater = ZlibStreamDeflater() }
             simulator.withWorld { world in
                 world.handshake(request, status: 101, compressed: compressed, on: id)
-                world.helloSent(on: id, at: simulator.clock.now)
+                world.helloSent(on: id, at: simulator.clock.date)
             }
             output = UpgradeRequest.switchingProtocols(accept: accept)
             encodePayload(GatewayPayload.hello(heartbeatInterval: simulator.configuration.heartbeatInterval), .whole)
@@ -132,7 +133,7 @@ struct GatewayConnection {
     private mutating func handleFrames() throws(WebSocketError) {
         while !closeReceived, let frame = try parser.nextFrame() {
             guard let event = try assembler.push(frame) else { continue }
-            let now = simulator.clock.now
+            let now = simulator.clock.date
             switch event {
             case .ping(let payload):
                 if closeSentAt == nil { appendFrame(Frame(opcode: .pong, payload: payload)) }
@@ -158,7 +159,7 @@ struct GatewayConnection {
         guard case .protocolViolation(let code) = error.kind else { return }
         let discordCode = code == .messageTooBig ? GatewayCloseCode.decodeError : code
         let reason = code == .messageTooBig ? GatewayCloseCode.reason(for: discordCode) : error.message
-        simulator.withWorld { $0.close(id, discordCode, reason: reason, at: simulator.clock.now) }
+        simulator.withWorld { $0.close(id, discordCode, reason: reason, at: simulator.clock.date) }
         closeReceived = true  // nothing more can be parsed; wait only to flush the close frame
     }
 }

@@ -1,3 +1,4 @@
+public import Clocks
 public import Foundation
 public import Logging
 public import SimulatorSupport
@@ -13,17 +14,16 @@ import Synchronization
 /// Specification: docs/DISCORD.md, *REST*.
 public final class DiscordRESTSimulator: Sendable {
     public let configuration: Configuration
-    public let clock: SimulatorClock
-    /// The clock Discord's interaction deadlines (3 s for the first callback, 15 min for the token)
-    /// are judged by: `clock` unless the simulator was given one of its own.
-    public let deadlineClock: SimulatorClock
+    public let clock: BotClock
+    /// A clock of its own for the interaction deadlines, or nil when they are judged on `clock`.
+    private let separateDeadlineClock: BotClock?
     let world: Mutex<RESTWorld>
     private let running: Mutex<LoopbackHTTPServer?>
     private let callbackObserver: Mutex<CallbackObserver?>
     private let logger: Logger
 
     /// - Parameters:
-    ///   - clock: `.realTime()` by default; pass `.manual()` to judge deadlines and rate-limit
+    ///   - clock: `.adjustable()` (real time) by default; pass `.manual()` to judge deadlines and rate-limit
     ///     windows on a clock that only `advance(by:)` moves.
     ///   - deadlineClock: a separate clock for the interaction deadlines, or nil to judge them on
     ///     `clock`. An end-to-end test whose subject is not the deadline passes `.manual()`: on a
@@ -31,11 +31,11 @@ public final class DiscordRESTSimulator: Sendable {
     ///     would fail for the machine, not for the bot. A test of the deadline advances it.
     ///   - logger: receives one debug entry per request with the route template (never the path,
     ///     which can carry an interaction token) and the status.
-    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), deadlineClock: SimulatorClock? = nil,
+    public init(configuration: Configuration = Configuration(), clock: BotClock = .adjustable(), deadlineClock: BotClock? = nil,
                 logger: Logger = Logger(label: "simulators.discord-rest")) {
         self.configuration = configuration
         self.clock = clock
-        self.deadlineClock = deadlineClock ?? clock
+        self.separateDeadlineClock = deadlineClock
         self.world = Mutex(RESTWorld(configuration: configuration))
         self.running = Mutex(nil)
         self.callbackObserver = Mutex(nil)
@@ -61,10 +61,14 @@ public final class DiscordRESTSimulator: Sendable {
         return URL(string: "http://127.0.0.1:\(port)\(RESTWorld.basePath)")!
     }
 
-    /// Moves the simulator's clock, and the deadline clock when it is a separate one; see `SimulatorClock`.
+    /// The clock Discord's interaction deadlines (3 s for the first callback, 15 min for the token)
+    /// are judged by: `clock` unless the simulator was given one of its own.
+    public var deadlineClock: BotClock { separateDeadlineClock ?? clock }
+
+    /// Moves the simulator's clock, and the deadline clock when it is a separate one; see `BotClock`.
     public func advance(by duration: Duration) {
         clock.advance(by: duration)
-        if deadlineClock !== clock { deadlineClock.advance(by: duration) }
+        separateDeadlineClock?.advance(by: duration)
     }
 
     /// Makes an interaction known, dispatched "now": the 3 s and 15 min deadlines start here. The
@@ -72,7 +76,7 @@ public final class DiscordRESTSimulator: Sendable {
     /// - Parameter message: for component interactions, the message carrying the component.
     public func registerInteraction(id: String, token: String, type: SimulatedInteractionType, applicationID: String? = nil,
                                     channelID: String? = nil, message: SimulatorJSON? = nil) {
-        let now = deadlineClock.now
+        let now = deadlineClock.date
         world.withLock {
             $0.registerInteraction(id: id, token: token, type: type, applicationID: applicationID ?? configuration.applicationID,
                                    channelID: channelID, message: message, now: now)
@@ -84,7 +88,7 @@ public final class DiscordRESTSimulator: Sendable {
     /// `userID` should be one of the configured users, whose user object becomes the author.
     @discardableResult
     public func postMessage(from userID: String, in channelID: String, content: String) -> String {
-        let now = clock.now
+        let now = clock.date
         return world.withLock { $0.postMessage(from: userID, in: channelID, content: content, now: now) }
     }
 
@@ -106,8 +110,8 @@ public final class DiscordRESTSimulator: Sendable {
     }
 
     func handle(_ request: IncomingRequest) -> SimulatedResponse {
-        let now = clock.now
-        let deadlineNow = deadlineClock.now
+        let now = clock.date
+        let deadlineNow = deadlineClock.date
         let observer = callbackObserver.withLock { $0 }
         let (response, template, accepted) = world.withLock { world in
             let response = world.handle(request, now: now, deadlineNow: deadlineNow)

@@ -1,5 +1,5 @@
+import Clocks
 import Foundation
-import SimulatorSupport
 
 /// Fixed-window buckets, one per (route, top-level resource), plus the global bucket.
 ///

@@ -1,3 +1,4 @@
+public import Clocks
 public import Postgres
 import Synchronization
 
@@ -9,13 +10,13 @@ import Synchronization
 /// an interaction costs a database write at most once per member and change, not every time.
 public final class MemberLocales: Sendable {
     private let pool: PostgresPool
-    private let clock: LendingClock
+    private let clock: BotClock
     /// The locales this instance has stored or read, by Discord id. Bounded: a community's active
     /// members fit many times over, and forgetting only costs one repeated write per member.
     private let seen = Mutex<[String: String]>([:])
     static let rememberedMembers = 10_000
 
-    public init(pool: PostgresPool, clock: LendingClock = .system) {
+    public init(pool: PostgresPool, clock: BotClock = .system) {
         self.pool = pool
         self.clock = clock
     }
@@ -25,7 +26,7 @@ public final class MemberLocales: Sendable {
     public func remember(discordId: String, locale: String) async throws {
         guard Self.isPlausible(locale), !discordId.isEmpty else { return }
         if seen.withLock({ $0[discordId] }) == locale { return }
-        try await MemberLocaleTable.store(discordId: discordId, locale: locale, at: clock.now(), on: pool)
+        try await MemberLocaleTable.store(discordId: discordId, locale: locale, at: clock.date, on: pool)
         note([discordId: locale])
     }
 

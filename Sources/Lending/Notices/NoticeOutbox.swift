@@ -1,4 +1,5 @@
 public import Backoff
+public import Clocks
 public import Foundation
 public import Logging
 public import Postgres
@@ -14,7 +15,7 @@ public import Postgres
 public struct NoticeOutbox: Sendable {
     let pool: PostgresPool
     let notifier: any LendingNotifier
-    let clock: LendingClock
+    let clock: BotClock
     let backoff: ExponentialBackoff
     let maxAttempts: Int
     let logger: Logger
@@ -23,7 +24,7 @@ public struct NoticeOutbox: Sendable {
     /// longer than any delivery takes, short enough that a crash costs a minute or two.
     static let hold: TimeInterval = 120
 
-    public init(pool: PostgresPool, notifier: any LendingNotifier, clock: LendingClock = .system,
+    public init(pool: PostgresPool, notifier: any LendingNotifier, clock: BotClock = .system,
                 backoff: ExponentialBackoff = ExponentialBackoff(base: .seconds(30), cap: .seconds(3_600), jitter: 0.8...1.2),
                 maxAttempts: Int = 12, logger: Logger) {
         self.pool = pool
@@ -68,7 +69,7 @@ public struct NoticeOutbox: Sendable {
 
     /// Delivers every notice that is due (the scheduler's pass), oldest first.
     public func deliverDue(limit: Int = 50) async throws -> Report {
-        let now = clock.now()
+        let now = clock.date
         var report = Report()
         for row in try await OutboxTable.claimDue(at: now, heldUntil: now.addingTimeInterval(Self.hold), limit: limit, on: pool) {
             switch await deliver(row) {
@@ -89,7 +90,7 @@ public struct NoticeOutbox: Sendable {
             if let notice = try await notice(for: entry, workflowId: row.workflowId) {
                 try await notifier.deliver(notice, deduplicationKey: row.key)
             }
-            try await OutboxTable.markDelivered(id: row.id, at: clock.now(), on: pool)
+            try await OutboxTable.markDelivered(id: row.id, at: clock.date, on: pool)
             return .delivered
         } catch {
             return await recordFailure(of: row, error)
@@ -102,12 +103,12 @@ public struct NoticeOutbox: Sendable {
         let metadata: Logger.Metadata = ["notice.key": "\(row.key)", "workflow": "\(row.workflowId)", "attempt": "\(attempts)", "error": "\(message)"]
         do {
             if (error as? PortFailure)?.kind == .permanent || attempts >= maxAttempts {
-                try await OutboxTable.markAbandoned(id: row.id, error: message, at: clock.now(), on: pool)
+                try await OutboxTable.markAbandoned(id: row.id, error: message, at: clock.date, on: pool)
                 logger.error("a notice was given up", metadata: metadata)
                 return .abandoned
             }
             let delay = backoff.delay(afterAttempt: attempts)
-            try await OutboxTable.markFailed(id: row.id, error: message, nextAttemptAt: clock.now().adding(delay), on: pool)
+            try await OutboxTable.markFailed(id: row.id, error: message, nextAttemptAt: clock.date.adding(delay), on: pool)
             logger.warning("a notice will be retried", metadata: metadata.merging(["in": "\(delay)"]) { $1 })
         } catch {
             // The row keeps its hold; once that lapses the scheduler tries the notice again.

@@ -1,3 +1,4 @@
+public import Clocks
 public import Foundation
 public import Postgres
 
@@ -34,15 +35,15 @@ public struct PostedMessage: Sendable, Equatable {
 /// already extended.
 public struct PostedMessages: Sendable {
     private let pool: PostgresPool
-    private let clock: LendingClock
+    private let clock: BotClock
 
-    public init(pool: PostgresPool, clock: LendingClock = .system) {
+    public init(pool: PostgresPool, clock: BotClock = .system) {
         self.pool = pool
         self.clock = clock
     }
 
     public func record(_ message: PostedMessage) async throws {
-        try await PostedMessageTable.insert(message, at: clock.now(), on: pool)
+        try await PostedMessageTable.insert(message, at: clock.date, on: pool)
     }
 
     /// The messages of this purpose about the workflow that are not settled yet, oldest first.
@@ -52,6 +53,6 @@ public struct PostedMessages: Sendable {
 
     /// Marks the message as in its last state: nothing edits it again.
     public func settle(_ message: PostedMessage) async throws {
-        try await PostedMessageTable.settle(channelId: message.channelId, messageId: message.messageId, at: clock.now(), on: pool)
+        try await PostedMessageTable.settle(channelId: message.channelId, messageId: message.messageId, at: clock.date, on: pool)
     }
 }

@@ -1,3 +1,4 @@
+public import Clocks
 import Foundation
 public import Logging
 public import Postgres
@@ -13,12 +14,12 @@ public struct Scheduler: Sendable {
     let service: WorkflowService
     let notifier: any LendingNotifier
     let policy: LendingPolicy
-    let clock: LendingClock
+    let clock: BotClock
     let logger: Logger
     let observer: (any LendingObserver)?
 
     public init(pool: PostgresPool, service: WorkflowService, notifier: any LendingNotifier, policy: LendingPolicy,
-                clock: LendingClock = .system, observer: (any LendingObserver)? = nil, logger: Logger) {
+                clock: BotClock = .system, observer: (any LendingObserver)? = nil, logger: Logger) {
         self.observer = observer
         self.pool = pool
         self.service = service
@@ -65,7 +66,7 @@ public struct Scheduler: Sendable {
         if let outbox = service.outbox {
             report.outbox = try await outbox.deliverDue()
         }
-        let now = clock.now()
+        let now = clock.date
         let horizon = now.addingTimeInterval(Double(policy.reminderDays.max() ?? 0) * 86_400)
         for loan in try await WorkflowTable.activeEnding(before: horizon, on: pool) {
             guard let end = loan.endDate else { continue }

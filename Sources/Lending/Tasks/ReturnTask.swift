@@ -1,3 +1,4 @@
+import Clocks
 public import Foundation
 import Postgres
 
@@ -218,7 +219,7 @@ public struct ReturnTask: TaskHandler {
         for player in try await WhitelistTable.players(workflowId: workflow.id, on: context.pool) {
             _ = try await context.step(.unwhitelist(player: player.lowercased())) {
                 let outcome = try await panel.runConsoleCommand("whitelist remove \(player)", on: server)
-                _ = try await WhitelistTable.remove(workflowId: workflow.id, player: player, at: context.clock.now(), on: context.pool)
+                _ = try await WhitelistTable.remove(workflowId: workflow.id, player: player, at: context.clock.date, on: context.pool)
                 return ["player": player, "server": outcome == .ran ? "removed" : "not running"]
             }
         }

@@ -1,3 +1,4 @@
+import Clocks
 public import Foundation
 public import Logging
 public import Postgres
@@ -14,7 +15,7 @@ public struct TaskContext: Sendable {
     public let input: TaskInput
     let token: String
     let pool: PostgresPool
-    let clock: LendingClock
+    let clock: BotClock
     public let logger: Logger
 
     /// Runs `body` unless the step was done before, records what it returns, and returns that
@@ -24,7 +25,7 @@ public struct TaskContext: Sendable {
         if let done = try await TaskStepTable.find(taskId: task.id, step: step, on: pool) { return done }
         try Task.checkCancellation()
         let detail = try await body()
-        guard try await TaskStepTable.record(taskId: task.id, token: token, step: step, detail: detail, at: clock.now(), on: pool) else {
+        guard try await TaskStepTable.record(taskId: task.id, token: token, step: step, detail: detail, at: clock.date, on: pool) else {
             throw TaskClaimLost(taskId: task.id)
         }
         logger.debug("task step done", metadata: ["task": "\(task.id)", "step": "\(step.name)"])
@@ -37,7 +38,7 @@ public struct TaskContext: Sendable {
     public func databaseStep(_ step: TaskStep, _ body: (Transaction) async throws -> [String: String]) async throws -> [String: String] {
         if let done = try await TaskStepTable.find(taskId: task.id, step: step, on: pool) { return done }
         try Task.checkCancellation()
-        let now = clock.now()
+        let now = clock.date
         return try await pool.withTransaction { transaction in
             let detail = try await body(transaction)
             guard try await TaskStepTable.record(taskId: task.id, token: token, step: step, detail: detail, at: now, on: transaction) else {
@@ -48,7 +49,7 @@ public struct TaskContext: Sendable {
     }
 
     /// The current time on the workflow's clock.
-    public var now: Date { clock.now() }
+    public var now: Date { clock.date }
 }
 
 /// This runner no longer holds the task: another runner has it, or it was finished elsewhere.

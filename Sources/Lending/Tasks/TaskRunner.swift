@@ -1,4 +1,5 @@
 import Backoff
+public import Clocks
 import Foundation
 public import Logging
 import Synchronization
@@ -27,8 +28,8 @@ public final class TaskRunner: Sendable {
         /// How long an idle runner sleeps before looking again without being woken.
         public var idlePoll: Duration = .seconds(5)
         /// What the runner's own waits (the idle poll, the lease renewal's pace) run on. The
-        /// workflow's `LendingClock` says what time it is; this one says when to look again, so
-        /// tests move it instead of sleeping.
+        /// runner's `clock` says what time it is; this one (any `Clock`, a `BotClock` too) says
+        /// when to look again, so tests move it instead of sleeping.
         public var waitClock: any Clock<Duration> = ContinuousClock()
 
         public init() {}
@@ -37,7 +38,7 @@ public final class TaskRunner: Sendable {
     let pool: PostgresPool
     let handlers: [TaskKind: any TaskHandler]
     let notifier: any LendingNotifier
-    let clock: LendingClock
+    let clock: BotClock
     let configuration: Configuration
     let logger: Logger
     let observer: (any LendingObserver)?
@@ -45,7 +46,7 @@ public final class TaskRunner: Sendable {
     private let heartbeat = Mutex<ContinuousClock.Instant?>(nil)
     private let draining = Mutex(false)
 
-    public init(pool: PostgresPool, handlers: [TaskKind: any TaskHandler], notifier: any LendingNotifier, clock: LendingClock = .system,
+    public init(pool: PostgresPool, handlers: [TaskKind: any TaskHandler], notifier: any LendingNotifier, clock: BotClock = .system,
                 configuration: Configuration = Configuration(), observer: (any LendingObserver)? = nil, logger: Logger) {
         self.observer = observer
         self.pool = pool
@@ -110,7 +111,7 @@ public final class TaskRunner: Sendable {
         beat()
         guard !isDraining else { return nil }
         let token = UUID().uuidString
-        let now = clock.now()
+        let now = clock.date
         guard let record = try await TaskTable.claimNext(token: token, leaseUntil: now.adding(configuration.lease), at: now, on: pool) else {
             return nil
         }
@@ -138,7 +139,7 @@ public final class TaskRunner: Sendable {
         let context = TaskContext(task: task, input: input, token: claimed.token, pool: pool, clock: clock, logger: taskLogger)
         do {
             try await withClaimRenewed(task, token: claimed.token) { try await handler.run(context) }
-            guard try await TaskTable.finish(id: task.id, token: claimed.token, state: .succeeded, error: nil, at: clock.now(), on: pool) else {
+            guard try await TaskTable.finish(id: task.id, token: claimed.token, state: .succeeded, error: nil, at: clock.date, on: pool) else {
                 throw TaskClaimLost(taskId: task.id)
             }
             taskLogger.info("task succeeded", metadata: ["attempt": "\(task.attempts)"])
@@ -155,8 +156,8 @@ public final class TaskRunner: Sendable {
                 try await fail(task, token: claimed.token, message: message, logger: taskLogger)
             } else {
                 let delay = backoff(afterAttempt: task.attempts)
-                _ = try await TaskTable.postpone(id: task.id, token: claimed.token, until: clock.now().adding(delay), error: message,
-                                                 at: clock.now(), on: pool)
+                _ = try await TaskTable.postpone(id: task.id, token: claimed.token, until: clock.date.adding(delay), error: message,
+                                                 at: clock.date, on: pool)
                 observer?.taskFinished(task.kind, outcome: .retried)
                 taskLogger.warning("task will be retried", metadata: ["attempt": "\(task.attempts)", "in": "\(delay)", "error": "\(message)"])
             }
@@ -177,7 +178,7 @@ public final class TaskRunner: Sendable {
                 while true {
                     try await waitClock.sleep(for: lease / 3)
                     self.beat()
-                    let now = clock.now()
+                    let now = clock.date
                     guard try await TaskTable.renew(id: task.id, token: token, leaseUntil: now.adding(lease), at: now, on: pool) else {
                         return false
                     }
@@ -190,7 +191,7 @@ public final class TaskRunner: Sendable {
     }
 
     private func fail(_ task: TaskRecord, token: String, message: String, logger: Logger) async throws {
-        let now = clock.now()
+        let now = clock.date
         let failed = try await pool.withTransaction { transaction in
             // The request's row before the task's, as in `WorkflowService`, so a reject or a
             // return of the same request cannot deadlock with this.

@@ -1,3 +1,4 @@
+public import Clocks
 public import Foundation
 public import Logging
 public import Postgres
@@ -39,7 +40,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
 
     let pool: PostgresPool
     let source: any VersionManifestSource
-    let clock: LendingClock
+    let clock: BotClock
     let configuration: Configuration
     let logger: Logger
 
@@ -49,7 +50,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     private var quietUntil: Date?
     private var isFailing = false
 
-    public init(pool: PostgresPool, source: any VersionManifestSource, clock: LendingClock, configuration: Configuration = Configuration(),
+    public init(pool: PostgresPool, source: any VersionManifestSource, clock: BotClock, configuration: Configuration = Configuration(),
                 logger: Logger) {
         self.pool = pool
         self.source = source
@@ -76,7 +77,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
 
     /// The cache, read again when stale; nil when nothing was ever stored and the source fails.
     func current() async throws -> Snapshot? {
-        let now = clock.now()
+        let now = clock.date
         if let snapshot, !isStale(snapshot.fetchedAt, at: now) { return snapshot }
         if let refreshing { return try await refreshing.value }
         let task = Task { try await self.refresh(at: now) }
@@ -133,7 +134,7 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     /// Reads the release's own JSON once and keeps its Java in the row; while the source fails,
     /// the built-in table's figure serves and nothing is stored.
     private func readJava(of record: MinecraftReleaseRecord, version: MinecraftVersion) async throws -> Int {
-        let now = clock.now()
+        let now = clock.date
         if let quietUntil, now < quietUntil { return version.builtInJavaMajorVersion }
         let java: Int
         do {

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Postgres
 
@@ -16,7 +17,7 @@ extension WorkflowService {
     /// `CHECKOUT_MAX_PERIOD_DAYS` is only judged again when the edit changes it.
     public func edit(_ id: Int, by moderator: String, description: String? = nil, mcVersion: String? = nil,
                      periodDays: Int? = nil) async throws -> WorkflowRecord {
-        let now = clock.now()
+        let now = clock.date
         let description = description?.trimmingCharacters(in: .whitespacesAndNewlines)
         let mcVersion = mcVersion?.trimmingCharacters(in: .whitespaces)
         // Asked before the row is locked (the catalog may read the network); judged only when

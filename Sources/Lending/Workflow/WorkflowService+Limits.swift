@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Postgres
 
@@ -22,7 +23,7 @@ extension WorkflowService {
     /// asked `policy.passwordResetLimit` times in the last `policy.passwordResetWindow`. The row
     /// is the audit trail and is written before the panel is called, so a failed reset counts too.
     public func recordPasswordReset(by discordId: String) async throws {
-        let now = clock.now()
+        let now = clock.date
         let since = now.addingTimeInterval(-policy.passwordResetWindow)
         try await pool.withTransaction { transaction in
             try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(discordId)))", named: "lock member")

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Postgres
 
@@ -27,7 +28,7 @@ extension WorkflowService {
         guard egg.images.contains(where: { $0.javaMajorVersion != nil }) else {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "\(alias)'s egg offers no Docker image whose Java the bot can read (labels such as \"Java 21\")")
         }
-        let now = clock.now()
+        let now = clock.date
         do {
             return try await bindChecked(alias, to: pteroId, at: now)
         } catch let error as PostgresError where error.constraint == "ServerBinding_pteroId_key" {

@@ -1,3 +1,4 @@
+import Clocks
 public import Foundation
 import Logging
 import Postgres
@@ -16,7 +17,7 @@ extension WorkflowService {
     /// (`approvalInProgress`) while the moderators prepare the server, so an approval racing a
     /// withdrawal makes exactly one of them win.
     public func withdraw(_ id: Int, by member: String) async throws -> WorkflowRecord {
-        let now = clock.now()
+        let now = clock.date
         let (withdrawn, released, notice) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.applicantDiscordId == member || workflow.organizerDiscordId == member else {

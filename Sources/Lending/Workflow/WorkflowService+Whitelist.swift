@@ -1,4 +1,5 @@
 public import Foundation
+import Clocks
 import Postgres
 
 /// A loan's whitelist, kept from Discord by its organizer and panel users (`/mcserver whitelist`),
@@ -31,7 +32,7 @@ extension WorkflowService {
         guard Self.isPlayerName(player) else {
             throw LendingError.invalidRequest(field: "player", rule: "3 to 16 letters, digits or _ (a Minecraft player name)")
         }
-        let now = clock.now()
+        let now = clock.date
         let (server, changed) = try await pool.withTransaction { transaction in
             let loan = try await lockWhitelistable(id, by: member, on: transaction)
             let changed = switch change {
@@ -47,7 +48,7 @@ extension WorkflowService {
         if changed {
             let outcome = try await panel.runConsoleCommand("whitelist \(change == .add ? "add" : "remove") \(player)", on: server)
             if outcome == .serverNotRunning {
-                try await undo(change, player: player, loan: id, by: member, at: clock.now())
+                try await undo(change, player: player, loan: id, by: member, at: clock.date)
                 throw LendingError.serverNotRunning(id: id)
             }
         }

@@ -1,3 +1,4 @@
+public import Clocks
 public import Foundation
 public import Logging
 public import Postgres
@@ -12,7 +13,7 @@ public import Postgres
 public struct WorkflowService: Sendable {
     let pool: PostgresPool
     let policy: LendingPolicy
-    let clock: LendingClock
+    let clock: BotClock
     let panel: any LendingPanel
     let wakeRunner: @Sendable () -> Void
     /// Tells applicants about rejections (the other notices come from tasks and the scheduler).
@@ -24,7 +25,7 @@ public struct WorkflowService: Sendable {
     let versions: any MinecraftVersionCatalog
     let logger: Logger
 
-    public init(pool: PostgresPool, policy: LendingPolicy, clock: LendingClock = .system, panel: any LendingPanel,
+    public init(pool: PostgresPool, policy: LendingPolicy, clock: BotClock = .system, panel: any LendingPanel,
                 notifier: (any LendingNotifier)? = nil, versions: any MinecraftVersionCatalog = BuiltInMinecraftVersionCatalog(),
                 wakeRunner: @escaping @Sendable () -> Void = {}, logger: Logger) {
         self.pool = pool
@@ -54,7 +55,7 @@ public struct WorkflowService: Sendable {
     public func file(_ request: NewWorkflow, panelUsers: [String]) async throws -> WorkflowRecord {
         try RequestRules.check(request, panelUsers: panelUsers, policy: policy)
         try await RequestRules.checkExists(request.mcVersion, in: versions)
-        let now = clock.now()
+        let now = clock.date
         return try await pool.withTransaction { transaction in
             try await refuseBeyondOpenLimit(request.applicantDiscordId, on: transaction)
             let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
@@ -155,7 +156,7 @@ public struct WorkflowService: Sendable {
     }
 
     private func reserve(_ id: Int, by moderator: String, binding alias: String, usernames: [String: String]) async throws -> Approval {
-        let now = clock.now()
+        let now = clock.date
         return try await pool.withTransaction { transaction in
             let workflow = try await lockPending(id, action: "approved", on: transaction)
             let chosen = try await chooseUsernames(for: workflow, usernames: usernames, on: transaction)
@@ -177,7 +178,7 @@ public struct WorkflowService: Sendable {
     /// Refuses a PENDING request. If its approval failed for good, the failed task is cancelled
     /// and a release task undoes what it did on the panel.
     public func reject(_ id: Int, by moderator: String, reason: String?) async throws -> WorkflowRecord {
-        let now = clock.now()
+        let now = clock.date
         let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let trimmed, trimmed.count > RequestRules.maxReasonLength {
             throw LendingError.invalidRequest(field: "reason", rule: "at most \(RequestRules.maxReasonLength) characters")
@@ -210,7 +211,7 @@ public struct WorkflowService: Sendable {
     /// A moderator's extension: a PENDING request's period becomes the whole days from today to
     /// `date`; an ACTIVE loan ends at the end of `date` in `TIMEZONE`.
     public func extend(_ id: Int, by moderator: String, to date: CalendarDate) async throws -> WorkflowRecord {
-        let now = clock.now()
+        let now = clock.date
         guard date <= CalendarDate.latest else { throw LendingError.dateTooLate(date) }
         let (extended, notice): (WorkflowRecord, OutboxTable.Row?) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
@@ -251,7 +252,7 @@ public struct WorkflowService: Sendable {
     /// - Parameter seenEndDate: the end date the organizer was shown (an extend button carries
     ///   it); when the loan ends at another time now, the click was a repeat and changes nothing.
     public func extendOwn(_ id: Int, by organizer: String, seenEndDate: Date? = nil) async throws -> WorkflowRecord {
-        let now = clock.now()
+        let now = clock.date
         let (extended, notice): (WorkflowRecord, OutboxTable.Row?) = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard workflow.organizerDiscordId == organizer else { throw LendingError.notOrganizer(id: id) }
@@ -298,7 +299,7 @@ public struct WorkflowService: Sendable {
     ///   ended now, checked under the row lock. The scheduler works from a list it read earlier,
     ///   and an extension committed since then must win (`LendingError.notEnded`).
     public func requestReturn(_ id: Int, by actor: String, asModerator: Bool, onlyIfEnded: Bool = false) async throws -> TaskRecord {
-        let now = clock.now()
+        let now = clock.date
         let task = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
             guard asModerator || workflow.organizerDiscordId == actor else { throw LendingError.notOrganizer(id: id) }
@@ -335,7 +336,7 @@ public struct WorkflowService: Sendable {
     /// the task's, so a reject or a return of the same request waits for it or it for them, and
     /// neither deadlocks; the task is read again under that lock.
     public func retry(taskId: Int, by moderator: String) async throws -> TaskRecord {
-        let now = clock.now()
+        let now = clock.date
         let task = try await pool.withTransaction { transaction in
             guard let found = try await TaskTable.find(id: taskId, on: transaction) else { throw LendingError.taskNotFound(id: taskId) }
             let status = try await WorkflowTable.lock(id: found.workflowId, on: transaction)?.status

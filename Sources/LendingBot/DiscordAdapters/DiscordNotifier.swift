@@ -1,3 +1,4 @@
+public import Clocks
 public import Discord
 public import Lending
 public import Logging
@@ -25,12 +26,12 @@ public struct DiscordNotifier: LendingNotifier {
     /// The messages the bot edits later: each request's post, reminders with an extend button.
     let postedMessages: PostedMessages
     let application: ApplicationID?
-    let clock: LendingClock
+    let clock: BotClock
     let logger: Logger
 
     public init(discord: DiscordClient, configuration: BotConfiguration, guildLanguage: GuildLanguage, postedMessages: PostedMessages,
                 replies: ApprovalReplies = ApprovalReplies(), application: ApplicationID? = nil, memberLocales: MemberLocales? = nil,
-                clock: LendingClock = .system, logger: Logger) {
+                clock: BotClock = .system, logger: Logger) {
         self.memberLocales = memberLocales
         self.discord = discord
         self.replies = replies
@@ -111,7 +112,7 @@ public struct DiscordNotifier: LendingNotifier {
     /// Edits the approving moderator's reply, when the bot still may. Progress is a courtesy: a
     /// failed edit is logged and nothing else changes.
     private func showInReply(_ content: String, workflowId: Int) async {
-        guard let application, let token = replies.token(for: workflowId, at: clock.now()) else { return }
+        guard let application, let token = replies.token(for: workflowId, at: clock.date) else { return }
         do {
             _ = try await discord.editOriginalResponse(application: application, token: token,
                                                        with: MessageEdit(content: Limits.content(content), allowedMentions: .nobody))
@@ -129,7 +130,7 @@ public struct DiscordNotifier: LendingNotifier {
         do {
             for post in try await postedMessages.unsettled(workflowId: workflowId, purpose: .request) {
                 guard let channel = ChannelID(post.channelId), let message = MessageID(post.messageId) else { continue }
-                let lines = [post.headline, content, decision.map { strings.requestDecision($0, at: clock.now()) }].compactMap(\.self)
+                let lines = [post.headline, content, decision.map { strings.requestDecision($0, at: clock.date) }].compactMap(\.self)
                 _ = try await discord.editMessage(in: channel, id: message, MessageEdit(
                     content: Limits.content(lines.joined(separator: "\n")), components: [], allowedMentions: .nobody))
                 if decision != nil { try await postedMessages.settle(post) }

@@ -1,3 +1,4 @@
+public import Clocks
 public import Discord
 public import Lending
 public import Logging
@@ -23,13 +24,13 @@ public struct BotServices: Sendable {
     public let guildLanguage: GuildLanguage
     /// Each member's own language, remembered from their interactions for later direct messages.
     public let memberLocales: MemberLocales
-    public let clock: LendingClock
+    public let clock: BotClock
     public let logger: Logger
     public let metrics: BotMetrics
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: LendingClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: BotClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
         self.memberLocales = memberLocales ?? MemberLocales(pool: pool, clock: clock)
         self.metrics = metrics
         self.configuration = configuration

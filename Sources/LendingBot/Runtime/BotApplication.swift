@@ -1,3 +1,4 @@
+public import Clocks
 import Discord
 import Foundation
 import HTTP
@@ -36,7 +37,7 @@ public struct BotApplication: Service, CustomStringConvertible {
         /// 4000: resumable (docs/DISCORD.md#close-codes). 1000 would end the session and show the bot offline.
         public var gatewayCloseCode = CloseCode(rawValue: 4000)
         public var taskRunner = TaskRunner.Configuration()
-        public var clock: LendingClock = .system
+        public var clock: BotClock = .system
         /// `/livez` calls the task runner stalled when its loop has not beaten for this long
         /// (it beats every `idlePoll`, and every third of the lease while a task runs).
         public var taskRunnerStaleAfter: Duration = .seconds(120)

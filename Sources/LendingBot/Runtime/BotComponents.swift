@@ -1,3 +1,4 @@
+public import Clocks
 public import Discord
 public import Lending
 import LendingAdapters
@@ -23,7 +24,7 @@ public struct BotComponents: Sendable {
     ///   database, refreshed every `MINECRAFT_VERSIONS_REFRESH_HOURS`); nil knows only the
     ///   built-in table.
     public init(configuration: BotConfiguration, discord: DiscordClient, panelClient: PanelClient, pool: PostgresPool,
-                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: LendingClock,
+                application: ApplicationID, guild: GuildID, language: GuildLanguage, clock: BotClock,
                 versionManifest: (any VersionManifestSource)? = nil,
                 taskRunner: TaskRunner.Configuration = TaskRunner.Configuration(), metrics: BotMetrics = BotMetrics(), logger: Logger) {
         let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import SimulatorSupport
 import Synchronization
@@ -14,7 +15,7 @@ extension PanelSimulator {
     }
 
     public var users: [SimulatedPanelUser] {
-        let now = clock.now
+        let now = clock.date
         return world.withLock { $0.settle(now: now); return $0.users }
     }
 
@@ -28,7 +29,7 @@ extension PanelSimulator {
 
     /// The server with this 8-character identifier as it stands now, pending changes landed.
     public func server(_ identifier: String) -> SimulatedPanelServer? {
-        let now = clock.now
+        let now = clock.date
         return world.withLock { $0.settle(now: now); return $0.servers.first { $0.identifier == identifier } }
     }
 
@@ -80,7 +81,7 @@ extension PanelSimulator {
 
     /// Wings reports a backup done: successful with `bytes` and a checksum, or failed (which also unlocks it).
     public func completeBackup(_ uuid: String, on identifier: String, bytes: Int64 = 1_048_576, successful: Bool = true) {
-        let now = clock.now
+        let now = clock.date
         world.withLock { world in
             guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }),
                   let b = world.servers[s].backups.firstIndex(where: { $0.uuid == uuid }) else { return }
@@ -127,7 +128,7 @@ extension PanelSimulator {
 
     /// Adds a user and makes them a sub-user with `permissions` (for tests of sub-user callers).
     public func addSubuser(userID: Int, to identifier: String, permissions: [String]) {
-        let now = clock.now
+        let now = clock.date
         world.withLock { world in
             guard let s = world.servers.firstIndex(where: { $0.identifier == identifier }) else { return }
             world.servers[s].subusers.append(SimulatedSubuser(userID: userID, permissions: PanelWorld.cleaned(permissions), createdAt: now))

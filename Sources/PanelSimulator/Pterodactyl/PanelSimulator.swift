@@ -1,3 +1,4 @@
+public import Clocks
 import Foundation
 public import Logging
 public import SimulatorSupport
@@ -14,7 +15,7 @@ import Synchronization
 /// request is judged and applied in one critical section, never across an `await`.
 public final class PanelSimulator: Sendable {
     public let configuration: Configuration
-    public let clock: SimulatorClock
+    public let clock: BotClock
     let world: Mutex<PanelWorld>
     private let running: Mutex<LoopbackHTTPServer?>
     private let logger: Logger
@@ -23,7 +24,7 @@ public final class PanelSimulator: Sendable {
     ///   - clock: `.manual()` for rate-limit windows, throttles and power delays that only
     ///     `advance(by:)` moves.
     ///   - logger: one debug entry per request with the route name and status; no header, no body.
-    public init(configuration: Configuration = Configuration(), clock: SimulatorClock = .realTime(), logger: Logger = Logger(label: "simulators.pterodactyl")) {
+    public init(configuration: Configuration = Configuration(), clock: BotClock = .adjustable(), logger: Logger = Logger(label: "simulators.pterodactyl")) {
         self.configuration = configuration
         self.clock = clock
         self.world = Mutex(PanelWorld(configuration: configuration))
@@ -54,7 +55,7 @@ public final class PanelSimulator: Sendable {
     }
 
     func handle(_ request: PanelIncomingRequest) -> PanelReply {
-        let now = clock.now
+        let now = clock.date
         let (reply, route) = world.withLock { world in
             let reply = world.handle(request, now: now)
             return (reply, world.requests.last?.route)

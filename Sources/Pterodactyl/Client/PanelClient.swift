@@ -1,4 +1,5 @@
 import Backoff
+import Clocks
 import Foundation
 public import HTTP
 public import Logging
@@ -33,16 +34,16 @@ public struct PanelClient: Sendable {
     func send(_ route: PanelRoute, query: [(String, String)] = [], body: Data? = nil) async throws(PanelError) -> HTTPResponse {
         let name = route.name
         let clock = configuration.clock
-        let started = clock.now()
+        let started = clock.elapsed
         var failures = 1
         var rateLimitWaits = 0
         while true {
             let response: HTTPResponse
-            let sent = clock.now()
+            let sent = clock.elapsed
             do {
                 response = try await transport.send(makeRequest(route, query: query, body: body))
             } catch let error as HTTPError {
-                observe(route, status: nil, duration: clock.now() - sent)
+                observe(route, status: nil, duration: clock.elapsed - sent)
                 let neverSent = error.kind == .dns || error.kind == .connect
                 guard (route.isIdempotent || neverSent) && failures < configuration.maxAttempts else {
                     throw PanelError(.transport("\(error.kind)"), operation: name)
@@ -54,7 +55,7 @@ public struct PanelClient: Sendable {
                 throw PanelError(.transport("cancelled"), operation: name)
             }
             logger.debug("panel request", metadata: ["http.route": "\(name)", "http.status": "\(response.status)"])
-            observe(route, status: response.status, duration: clock.now() - sent)
+            observe(route, status: response.status, duration: clock.elapsed - sent)
             if response.isSuccess { return response }
             let errors = (try? JSONDecoder().decode(PanelErrorBody.self, from: response.body))?.errors ?? []
             switch response.status {
@@ -67,7 +68,7 @@ public struct PanelClient: Sendable {
                 rateLimitWaits += 1
                 try await pause(retryAfter, name: name)
             case 409 where errors.first?.code == "ServerStateConflictException":
-                let waited = clock.now() - started
+                let waited = clock.elapsed - started
                 guard waited + configuration.stateConflictPollInterval <= configuration.stateConflictWait else {
                     throw PanelError(.serverStateConflict, operation: name, errors: errors)
                 }
@@ -139,7 +140,7 @@ public struct PanelClient: Sendable {
 
     func pause(_ duration: Duration, name: String) async throws(PanelError) {
         do {
-            try await configuration.clock.sleep(duration)
+            try await configuration.clock.sleep(for: duration)
         } catch {
             throw PanelError(.transport("cancelled"), operation: name)
         }

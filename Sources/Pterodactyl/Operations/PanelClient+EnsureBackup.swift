@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 
 /// Idempotent backup creation (docs/PANEL-API.md §4: each create makes one more backup, until the throttle or the
@@ -25,7 +26,7 @@ extension PanelClient {
             throw PanelError(.invalidInput(field: "name"), operation: "ensure backup")
         }
         let clock = configuration.clock
-        let started = clock.now()
+        let started = clock.elapsed
         let named = try await backups(of: server).backups.filter { $0.name == wanted }
         if let done = named.last(where: { $0.state == .succeeded }) { return done }
         if let running = named.last(where: { $0.state == .running }) {
@@ -35,6 +36,6 @@ extension PanelClient {
                 // Failed, or deleted meanwhile: fall through to a fresh backup.
             }
         }
-        return try await createBackupAndWait(of: server, name: wanted, timeout: timeout - (clock.now() - started))
+        return try await createBackupAndWait(of: server, name: wanted, timeout: timeout - (clock.elapsed - started))
     }
 }

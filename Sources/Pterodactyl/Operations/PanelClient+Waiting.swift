@@ -1,3 +1,4 @@
+import Clocks
 /// Waits that turn the panel's fire-and-forget calls into outcomes, polling every
 /// `configuration.pollInterval` on `configuration.clock`.
 extension PanelClient {
@@ -5,10 +6,10 @@ extension PanelClient {
     /// give `timeout` at least that much beyond Wings' own time.
     public func waitForPowerState(_ state: PowerState, of server: String, timeout: Duration) async throws(PanelError) {
         let clock = configuration.clock
-        let started = clock.now()
+        let started = clock.elapsed
         while true {
             if try await resources(of: server).currentState == state { return }
-            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "wait for power state \(state.rawValue)") }
+            guard clock.elapsed - started < timeout else { throw PanelError(.timedOut, operation: "wait for power state \(state.rawValue)") }
             try await pause(configuration.pollInterval, name: "wait for power state")
         }
     }
@@ -18,9 +19,9 @@ extension PanelClient {
     /// counts toward the limit until it finishes).
     public func createBackupAndWait(of server: String, name: String? = nil, ignoredFiles: [String] = [], locked: Bool = false,
                                     timeout: Duration) async throws(PanelError) -> Backup {
-        let started = configuration.clock.now()
+        let started = configuration.clock.elapsed
         let backup = try await createBackup(of: server, name: name, ignoredFiles: ignoredFiles, locked: locked)
-        return try await waitForBackup(backup, of: server, timeout: timeout - (configuration.clock.now() - started))
+        return try await waitForBackup(backup, of: server, timeout: timeout - (configuration.clock.elapsed - started))
     }
 
     /// Polls a backup until Wings reports it done and returns it. A failed backup throws
@@ -32,7 +33,7 @@ extension PanelClient {
     private func waitForBackup(_ first: Backup, of server: String, timeout: Duration) async throws(PanelError) -> Backup {
         let operation = "wait for backup"
         let clock = configuration.clock
-        let started = clock.now()
+        let started = clock.elapsed
         var backup = first
         while true {
             switch backup.state {
@@ -40,7 +41,7 @@ extension PanelClient {
             case .failed: throw PanelError(.backupFailed, operation: operation)
             case .running: break
             }
-            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: operation) }
+            guard clock.elapsed - started < timeout else { throw PanelError(.timedOut, operation: operation) }
             try await pause(configuration.pollInterval, name: operation)
             backup = try await self.backup(backup.uuid, of: server)
         }
@@ -62,7 +63,7 @@ extension PanelClient {
     /// `timedOut`. Polls `GET /servers/{s}`, the one client route that does not answer 409.
     public func waitForInstall(of server: String, timeout: Duration) async throws(PanelError) {
         let clock = configuration.clock
-        let started = clock.now()
+        let started = clock.elapsed
         while true {
             let details = try await self.server(server)
             switch details.status {
@@ -70,7 +71,7 @@ extension PanelClient {
             case "install_failed", "reinstall_failed": throw PanelError(.serverStateConflict, operation: "wait for install")
             default: break
             }
-            guard clock.now() - started < timeout else { throw PanelError(.timedOut, operation: "wait for install") }
+            guard clock.elapsed - started < timeout else { throw PanelError(.timedOut, operation: "wait for install") }
             try await pause(configuration.pollInterval, name: "wait for install")
         }
     }

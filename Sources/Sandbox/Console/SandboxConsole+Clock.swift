@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Postgres
 import SimulatorSupport
@@ -7,16 +8,16 @@ import SimulatorSupport
 extension SandboxConsole {
     func advanceClock(_ request: SimulatorJSON) async throws -> SimulatorJSON {
         if request["to"]?.stringValue == "next-end" {
-            let result = try await pool.query(#"SELECT min("endDate") AS "end" FROM "Workflow" WHERE "status" = 'ACTIVE' AND "endDate" > \#(clock.now)"#,
+            let result = try await pool.query(#"SELECT min("endDate") AS "end" FROM "Workflow" WHERE "status" = 'ACTIVE' AND "endDate" > \#(clock.date)"#,
                                               named: "next loan end")
             guard let end = try result.first?.decode("end", as: Date?.self) else { throw ConsoleRefusal("no active loan ends in the future") }
-            clock.advance(by: end.timeIntervalSince(clock.now) + 60)
+            clock.advance(by: .seconds(end.timeIntervalSince(clock.date) + 60))
         } else {
             guard let seconds = request["seconds"]?.doubleValue, seconds > 0, seconds <= 366 * 86_400 else {
                 throw ConsoleRefusal("seconds must be a number from 1 to a year")
             }
-            clock.advance(by: seconds)
+            clock.advance(by: .seconds(seconds))
         }
-        return ["now": .string(Self.iso(clock.now)), "offsetSeconds": .double(clock.offsetSeconds)]
+        return ["now": .string(Self.iso(clock.date)), "offsetSeconds": .double(clock.advanced.timeInterval)]
     }
 }

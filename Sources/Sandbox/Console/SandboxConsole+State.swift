@@ -1,3 +1,4 @@
+import Clocks
 import DiscordSimulator
 import Foundation
 import Postgres
@@ -19,7 +20,7 @@ extension SandboxConsole {
             ])
         }
         return [
-            "clock": ["now": .string(Self.iso(clock.now)), "offsetSeconds": .double(clock.offsetSeconds)],
+            "clock": ["now": .string(Self.iso(clock.date)), "offsetSeconds": .double(clock.advanced.timeInterval)],
             "ready": .bool(!simulators.gateway.identifies.isEmpty && !rest.commands.isEmpty),
             "commands": .array(rest.commands),
             "channel": ["id": .string(SandboxPeople.notifyChannelID), "name": "lending-notices",

@@ -1,3 +1,4 @@
+public import Clocks
 import DiscordSimulator
 import Foundation
 public import Postgres
@@ -10,12 +11,12 @@ public final class SandboxConsole: Sendable {
     /// Public so that a test can stand in for Wings (`panel.finishInstall(of:)`) while it watches the page.
     public let simulators: SandboxSimulators
     let pool: PostgresPool
-    let clock: SandboxClock
+    let clock: BotClock
     let log = InteractionLog()
     /// How long an action waits for the bot's first response before returning without it.
     let responseWait: Duration
 
-    public init(simulators: SandboxSimulators, pool: PostgresPool, clock: SandboxClock, responseWait: Duration = .seconds(5)) {
+    public init(simulators: SandboxSimulators, pool: PostgresPool, clock: BotClock, responseWait: Duration = .seconds(5)) {
         self.simulators = simulators
         self.pool = pool
         self.clock = clock

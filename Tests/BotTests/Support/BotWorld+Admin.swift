@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import TestSupport
 import DiscordSimulator
 import Foundation
@@ -26,7 +27,7 @@ extension BotWorld {
         let email = "\(username)@\(configuration.panelEmailDomain)"
         let account = try await services.panel.ensureAccount(username: username, email: email, owner: discordId)
         _ = try await PterodactylUserTable.insert(discordId: discordId, username: account.username, email: account.email,
-                                                  at: services.clock.now(), on: pool)
+                                                  at: services.clock.date, on: pool)
     }
 
     /// `/mcserver-admin workflow <subcommand> …` as `invoker`.

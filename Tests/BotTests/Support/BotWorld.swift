@@ -1,4 +1,6 @@
 import BotTesting
+import Clocks
+import Discord
 import DiscordSimulator
 import DiscordTesting
 import Logging

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import LendingAdapters
@@ -19,7 +20,7 @@ struct LendingWorld: Sendable {
     let notifier: RecordingNotifier
     let community: RecordingCommunity
     let policy: LendingPolicy
-    let clock: LendingClock
+    let clock: BotClock
     let service: WorkflowService
     let runner: TaskRunner
     let scheduler: Scheduler
@@ -64,8 +65,7 @@ struct LendingWorld: Sendable {
                 var logger = Logger(label: "test.lending")
                 // Retries and recoveries are the point of many tests here; only trouble is worth printing.
                 logger.logLevel = .error
-                let clockSource = panelWorld.clock
-                let clock = LendingClock { clockSource.now }
+                let clock = panelWorld.clock
                 let adapter = PterodactylLendingPanel(client: panelWorld.client, logger: logger)
                 let panel = wrapPanel(adapter)
                 let notifier = RecordingNotifier()
@@ -83,7 +83,7 @@ struct LendingWorld: Sendable {
                                               logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...max(servers, 1) where number <= servers {
-                    _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.now(), on: pool)
+                    _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.date, on: pool)
                 }
                 try await body(LendingWorld(pool: pool, panelWorld: panelWorld, panel: panel, notifier: notifier,
                                             community: community, policy: policy, clock: clock, service: service, runner: runner,

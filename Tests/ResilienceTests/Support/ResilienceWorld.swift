@@ -1,4 +1,5 @@
 import BotTesting
+import Clocks
 import TestSupport
 import DiscordSimulator
 import Logging

@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import Foundation
 import Lending
@@ -30,7 +31,7 @@ struct UsernamesContinueButton: ComponentHandler {
         guard case .moreUsernames(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
         try await services.workflow.requirePending(workflowId)
-        guard let draft = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: services.clock.now()) else {
+        guard let draft = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: services.clock.date) else {
             throw Refusal(context.strings.approvalDraftMissing(workflowId))
         }
         let missing = try await services.workflow.usersWithoutAccount(workflowId)
@@ -51,7 +52,7 @@ struct UsernamesSubmit: ModalHandler {
         let strings = context.strings
         let services = context.services
         guard case .usernames(let workflowId) = route else { throw Refusal(strings.unknownAction) }
-        let now = services.clock.now()
+        let now = services.clock.date
         guard let before = services.drafts.draft(for: workflowId, moderator: context.invokerID, now: now) else {
             throw Refusal(strings.approvalDraftMissing(workflowId))
         }
@@ -101,7 +102,7 @@ enum ApprovalFlow {
         let services = context.services
         try await services.workflow.requirePending(workflowId)
         let missing = try await services.workflow.usersWithoutAccount(workflowId)
-        let now = services.clock.now()
+        let now = services.clock.date
         if services.drafts.draft(for: workflowId, moderator: context.invokerID, now: now) != nil {
             services.drafts.discard(workflowId)
         }
@@ -147,7 +148,7 @@ enum ApprovalFlow {
                 let kept = draft.usernames.filter { $0.value != Username.normalized(name) }
                 services.drafts.discard(workflowId)
                 services.drafts.merge(kept, for: workflowId, moderator: context.invokerID, serverAlias: draft.serverAlias,
-                                      now: services.clock.now())
+                                      now: services.clock.date)
             case .usernameMissing:
                 break
             default:
@@ -165,7 +166,7 @@ enum ApprovalFlow {
         let services = context.services
         if context.answer == .none { try await context.deferReply() }
         let approval = try await services.workflow.approve(workflowId, by: context.invokerID, serverAlias: serverAlias, usernames: usernames)
-        services.replies.remember(workflowId: workflowId, token: context.interaction.token, at: services.clock.now())
+        services.replies.remember(workflowId: workflowId, token: context.interaction.token, at: services.clock.date)
         try await context.tell(context.strings.approvalStarted(workflowId, server: approval.serverAlias, task: approval.task.id,
                                                                by: context.invokerID))
     }

@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import Foundation
 import Lending
@@ -9,7 +10,7 @@ struct CheckoutExtendCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         guard let id = try command.loanID("id") else { throw Refusal(strings.loanIDMissing) }
-        let today = CalendarDate(containing: context.services.clock.now(), in: context.services.configuration.timeZone)
+        let today = CalendarDate(containing: context.services.clock.date, in: context.services.configuration.timeZone)
         let date: CalendarDate
         switch CalendarDate.reading(command.string("date") ?? "", today: today) {
         case .date(let day):

@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import Foundation
 import Lending
@@ -45,7 +46,7 @@ enum ActiveLoansPage {
         let index = min(page, pages - 1)
         let shown = Array(loans[(index * size)..<min(loans.count, (index + 1) * size)])
         let zone = services.configuration.timeZone
-        let today = CalendarDate(containing: services.clock.now(), in: zone)
+        let today = CalendarDate(containing: services.clock.date, in: zone)
         let embed = Embed(title: strings.activeLoansTitle(loans.count),
                           description: description(shown, aliases: aliases, today: today, zone: zone, strings: strings),
                           color: LoanEmbed.color(.active),

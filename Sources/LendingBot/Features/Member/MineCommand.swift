@@ -1,3 +1,4 @@
+import Clocks
 import Discord
 import Foundation
 import Lending
@@ -25,7 +26,7 @@ struct MineCommand: CommandHandler {
             _ = try await context.editReply(MessageEdit(content: strings.mineNothing, embeds: [], components: [], allowedMentions: .nobody))
             return
         }
-        let listing = MineListing(member: context.invokerID, strings: strings, zone: services.configuration.timeZone, now: services.clock.now())
+        let listing = MineListing(member: context.invokerID, strings: strings, zone: services.configuration.timeZone, now: services.clock.date)
         _ = try await context.editReply(MessageEdit(content: strings.mineTitle, embeds: [listing.embed(own)],
                                                     components: listing.buttonRows(own.shown), allowedMentions: .nobody))
     }

@@ -1,0 +1,69 @@
+import Clocks
+import Foundation
+import Testing
+
+@Suite("The bot's clock and the clocks tests move")
+struct ClockTests {
+    @Test("a manual bot clock tells the date its start plus what was advanced, and wakes a sleeper when advanced past its deadline")
+    func manualClock() async throws {
+        let start = Date(timeIntervalSince1970: 1_767_225_600)
+        let manual = ManualClock()
+        let clock = BotClock(manual, startingAt: start)
+        let sleeper = Task { try await clock.sleep(for: .seconds(60)) }
+        while manual.sleeperCount == 0 { await Task.yield() }
+        clock.advance(by: .seconds(59))
+        #expect(manual.sleeperCount == 1)
+        clock.advance(by: .seconds(1))
+        try await sleeper.value
+        #expect(clock.elapsed == .seconds(60))
+        #expect(clock.date == start.addingTimeInterval(60))
+        #expect(clock.advanced == .seconds(60))
+    }
+
+    @Test("a clock whose sleeps move time returns at once, at the sleeper's deadline")
+    func sleepingMovesTime() async throws {
+        let clock = BotClock.manual(sleepingMovesTime: true)
+        try await clock.sleep(for: .seconds(600))
+        #expect(clock.elapsed == .seconds(600))
+    }
+
+    @Test("an adjustable clock keeps real time, never goes back, and an advance past a deadline wakes its sleeper")
+    func adjustableClock() async throws {
+        let clock = BotClock.adjustable()
+        #expect(abs(clock.date.timeIntervalSinceNow) < 1)
+        // The deadline is fixed before the sleep starts, so the advance wakes it whichever runs first.
+        let deadline = clock.now.advanced(by: .seconds(3_600))
+        let sleeper = Task { try await clock.sleep(until: deadline) }
+        clock.advance(by: .seconds(-60))
+        #expect(clock.advanced == .zero)
+        // Only the advance can end this sleep within the hour.
+        clock.advance(by: .seconds(3_601))
+        try await sleeper.value
+        #expect(abs(clock.date.timeIntervalSinceNow - 3_601) < 1)
+    }
+
+    @Test("an adjustable clock's sleep also ends by real time alone")
+    func adjustableClockRealTime() async throws {
+        let clock = BotClock.adjustable()
+        let started = ContinuousClock.now
+        try await clock.sleep(for: .milliseconds(50))
+        #expect(ContinuousClock.now - started >= .milliseconds(50))
+    }
+
+    @Test("cancelling a sleep on an adjustable clock ends it with CancellationError")
+    func adjustableClockCancellation() async throws {
+        let clock = BotClock.adjustable()
+        let sleeper = Task { try await clock.sleep(for: .seconds(3_600)) }
+        sleeper.cancel()
+        await #expect(throws: CancellationError.self) { try await sleeper.value }
+    }
+
+    @Test("the system clock counts real time and is not moved by an advance")
+    func systemClock() async throws {
+        let clock = BotClock.system
+        clock.advance(by: .seconds(3_600))
+        #expect(clock.advanced == .zero)
+        #expect(abs(clock.date.timeIntervalSinceNow) < 1)
+        #expect(clock.elapsed < .seconds(1))
+    }
+}
