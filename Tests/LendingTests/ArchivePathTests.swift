@@ -95,22 +95,22 @@ struct ArchivePathTests {
 
     @Test("the folder holds the year, the workflow id, the start day in TIMEZONE and both names")
     func folder() {
-        let path = ArchivePath(workflowID: 42, loanStart: start, description: "夏祭り 2026", organizer: "Kame/suta", timeZone: tokyo)
+        let path = ArchivePath(workflowId: 42, loanStart: start, description: "夏祭り 2026", organizer: "Kame/suta", timeZone: tokyo)
         #expect(path.folder == "2026/42_20260301_夏祭り-2026_Kame-suta")
-        let utc = ArchivePath(workflowID: 42, loanStart: start, description: "x", organizer: "y", timeZone: TimeZone(identifier: "UTC")!)
+        let utc = ArchivePath(workflowId: 42, loanStart: start, description: "x", organizer: "y", timeZone: TimeZone(identifier: "UTC")!)
         #expect(utc.folder == "2026/42_20260228_x_y")
     }
 
     @Test("the year folder follows the start day in TIMEZONE, not in UTC")
     func yearFollowsTimeZone() {
         let newYearInTokyo = Date(timeIntervalSince1970: 1_798_731_600)  // 2026-12-31 15:40 UTC
-        let path = ArchivePath(workflowID: 7, loanStart: newYearInTokyo, description: "d", organizer: "o", timeZone: tokyo)
+        let path = ArchivePath(workflowId: 7, loanStart: newYearInTokyo, description: "d", organizer: "o", timeZone: tokyo)
         #expect(path.folder == "2027/7_20270101_d_o")
     }
 
     @Test("a backup file is stamped with its creation time to the second and keeps a sanitised name")
     func backupFile() {
-        let path = ArchivePath(workflowID: 42, loanStart: start, description: "d", organizer: "o", timeZone: tokyo)
+        let path = ArchivePath(workflowId: 42, loanStart: start, description: "d", organizer: "o", timeZone: tokyo)
         let created = start + 9 * 3600 + 5 * 60 + 7
         #expect(path.file(backupCreatedAt: created, backupName: "../../world 1") == "2026/42_20260301_d_o/20260301-093507_world-1.tar.gz")
         #expect(path.file(backupCreatedAt: created, backupName: "") == "2026/42_20260301_d_o/20260301-093507_untitled.tar.gz")
@@ -118,7 +118,7 @@ struct ArchivePathTests {
 
     @Test("the return backup has its own label, and a renter's backup cannot take it")
     func returnBackup() {
-        let path = ArchivePath(workflowID: 42, loanStart: start, description: "d", organizer: "o", timeZone: tokyo)
+        let path = ArchivePath(workflowId: 42, loanStart: start, description: "d", organizer: "o", timeZone: tokyo)
         let created = start + 3600
         #expect(path.returnBackupFile(createdAt: created) == "2026/42_20260301_d_o/20260301-013000_return-snapshot.tar.gz")
         #expect(path.file(backupCreatedAt: created, backupName: "Return Snapshot") == "2026/42_20260301_d_o/20260301-013000_panel-Return-Snapshot.tar.gz")
@@ -127,7 +127,7 @@ struct ArchivePathTests {
 
     @Test("hostile names never leave the loan's folder or break a component", arguments: HostileText.cases)
     func hostileNames(_ text: String) {
-        let path = ArchivePath(workflowID: 1234, loanStart: start, description: text, organizer: text, timeZone: tokyo)
+        let path = ArchivePath(workflowId: 1234, loanStart: start, description: text, organizer: text, timeZone: tokyo)
         let file = path.file(backupCreatedAt: start, backupName: text)
         let components = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         #expect(components.count == 3)
@@ -139,7 +139,7 @@ struct ArchivePathTests {
         for component in components {
             expectSafeComponent(component, maxBytes: 255)
         }
-        let again = ArchivePath(workflowID: 1234, loanStart: start, description: text, organizer: text, timeZone: tokyo)
+        let again = ArchivePath(workflowId: 1234, loanStart: start, description: text, organizer: text, timeZone: tokyo)
         #expect(again.file(backupCreatedAt: start, backupName: text) == file, "the same input gives the same path")
     }
 }

@@ -130,8 +130,8 @@ struct ConsoleAPITests {
             let suggested = try await sandbox.post("autocomplete", ["persona": "moderator", "command": "mcserver-admin", "options": [
                 ["name": "workflow", "type": 2, "options": [["name": "approve", "type": 1, "options": [["name": "id", "type": 4, "value": "", "focused": true]]]]],
             ]])
-            let workflowID = try #require(state.workflows.first?["id"]?.intValue)
-            #expect(suggested.json["choices"]?.arrayValue?.contains { $0["value"]?.intValue == workflowID } == true, "\(suggested.json)")
+            let workflowId = try #require(state.workflows.first?["id"]?.intValue)
+            #expect(suggested.json["choices"]?.arrayValue?.contains { $0["value"]?.intValue == workflowId } == true, "\(suggested.json)")
 
             // The moderator approves, choosing alice's panel username.
             _ = try await sandbox.post("component", ["persona": "moderator", "messageId": notice["id"] ?? .null, "customId": .string(approve)])

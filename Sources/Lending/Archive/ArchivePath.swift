@@ -21,7 +21,7 @@ public struct ArchivePath: Sendable, Hashable {
     public static let returnBackupLabel = "return-snapshot"
     public static let fileExtension = ".tar.gz"
 
-    public let workflowID: Int
+    public let workflowId: Int
     /// `{yyyy}/{id}_{yyyyMMdd}_{description}_{organizer}`: two components, no leading or trailing `/`.
     public let folder: String
     private let timeZone: TimeZone
@@ -31,12 +31,12 @@ public struct ArchivePath: Sendable, Hashable {
     ///   - description: the request's purpose as the member typed it.
     ///   - organizer: the organizer's display name.
     ///   - timeZone: `TIMEZONE`, for the dates people read in the names.
-    public init(workflowID: Int, loanStart: Date, description: String, organizer: String, timeZone: TimeZone) {
-        precondition(workflowID >= 0, "workflow ids are positive")
-        self.workflowID = workflowID
+    public init(workflowId: Int, loanStart: Date, description: String, organizer: String, timeZone: TimeZone) {
+        precondition(workflowId >= 0, "workflow ids are positive")
+        self.workflowId = workflowId
         self.timeZone = timeZone
         let start = Stamp(loanStart, in: timeZone)
-        let name = "\(workflowID)_\(start.day)_\(Self.sanitize(description))_\(Self.sanitize(organizer))"
+        let name = "\(workflowId)_\(start.day)_\(Self.sanitize(description))_\(Self.sanitize(organizer))"
         folder = "\(start.year)/\(name)"
     }
 

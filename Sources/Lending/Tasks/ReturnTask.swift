@@ -125,7 +125,7 @@ public struct ReturnTask: TaskHandler {
             let organizer = try await community.displayName(of: workflow.organizerDiscordId) ?? workflow.organizerDiscordId
             return ["organizer": organizer]
         }
-        let path = ArchivePath(workflowID: workflow.id, loanStart: workflow.startDate ?? workflow.createdAt, description: workflow.description,
+        let path = ArchivePath(workflowId: workflow.id, loanStart: workflow.startDate ?? workflow.createdAt, description: workflow.description,
                                organizer: naming["organizer"] ?? workflow.organizerDiscordId, timeZone: policy.timeZone)
         for backup in before where !(backup.isLocked && backup.isSuccessful) {
             try await deleteBackup(backup.uuid, on: server, context: context)

@@ -9,7 +9,7 @@ extension SlashCommand.Group {
 /// What the `/mcserver-admin workflow …` commands read from their options.
 enum WorkflowCommands {
     /// The integer option `name` (`id`) as a positive workflow id; a refusal naming the option otherwise.
-    static func workflowID(_ name: String = "id", in command: ApplicationCommandData, strings: Strings) throws -> Int {
+    static func workflowId(_ name: String = "id", in command: ApplicationCommandData, strings: Strings) throws -> Int {
         guard let value = command.integer(name), value > 0, value <= Int64(Int32.max) else { throw Refusal(strings.optionMissing(name)) }
         return Int(value)
     }

@@ -7,7 +7,7 @@ import Pterodactyl
 /// `/mcserver-admin workflow approve id [server]`.
 struct WorkflowApproveCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        let id = try WorkflowCommands.workflowID(in: command, strings: context.strings)
+        let id = try WorkflowCommands.workflowId(in: command, strings: context.strings)
         try await ApprovalFlow.start(context, workflowId: id, serverAlias: WorkflowCommands.text("server", in: command))
     }
 }

@@ -8,7 +8,7 @@ import Lending
 struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
-        let id = try WorkflowCommands.workflowID(in: command, strings: strings)
+        let id = try WorkflowCommands.workflowId(in: command, strings: strings)
         let workflow = try await context.services.workflow.requireEditable(id)
         try await context.openModal(EditForm.modal(workflow, strings: strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
     }

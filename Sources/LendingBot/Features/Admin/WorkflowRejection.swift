@@ -5,7 +5,7 @@ import Lending
 /// `/mcserver-admin workflow reject id [reason]`.
 struct WorkflowRejectCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        let id = try WorkflowCommands.workflowID(in: command, strings: context.strings)
+        let id = try WorkflowCommands.workflowId(in: command, strings: context.strings)
         try await Rejection.reject(context, workflowId: id, reason: WorkflowCommands.text("reason", in: command))
     }
 }

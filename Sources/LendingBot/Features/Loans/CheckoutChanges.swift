@@ -9,7 +9,7 @@ import Lending
 struct CheckoutExtendCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
-        guard let id = try command.loanID("id") else { throw Refusal(strings.loanIDMissing) }
+        guard let id = try command.workflowId("id") else { throw Refusal(strings.loanIDMissing) }
         let today = CalendarDate(containing: context.services.clock.date, in: context.services.configuration.timeZone)
         let date: CalendarDate
         switch CalendarDate.reading(command.string("date") ?? "", today: today) {
@@ -35,7 +35,7 @@ struct CheckoutExtendCommand: CommandHandler {
 /// this very loan by id); the domain refuses anything but an ACTIVE loan without a return under way.
 struct CheckoutReturnCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        guard let id = try command.loanID("id") else { throw Refusal(context.strings.loanIDMissing) }
+        guard let id = try command.workflowId("id") else { throw Refusal(context.strings.loanIDMissing) }
         _ = try await context.services.workflow.requestReturn(id, by: context.invokerID, asModerator: true)
         try await context.replyEphemeral(context.strings.returnQueued(id))
     }

@@ -67,7 +67,7 @@ extension ApplicationCommandData {
 
     /// An integer option that names a request; nil when it is absent. A number no request can
     /// have (zero, negative, beyond the id column) is refused as a request that does not exist.
-    func loanID(_ name: String) throws -> Int? {
+    func workflowId(_ name: String) throws -> Int? {
         guard let value = integer(name) else { return nil }
         guard (1...Int64(Int32.max)).contains(value) else { throw LendingError.workflowNotFound(id: Int(clamping: value)) }
         return Int(value)

@@ -12,7 +12,7 @@ struct ExtendCommand: CommandHandler {
         let services = context.services
         let strings = context.strings
         let days = services.configuration.checkoutExtendDays
-        if let id = try command.loanID("id") {
+        if let id = try command.workflowId("id") {
             let loan = try await services.workflow.extendOwn(id, by: context.invokerID)
             try await context.replyEphemeral(OwnExtension.done(loan, days: days, strings: strings))
             return
@@ -41,9 +41,9 @@ struct ExtendPick: ComponentHandler {
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
         let parts = data.values?.first?.split(separator: ":").map(String.init) ?? []
-        guard (1...2).contains(parts.count), let loanID = Int(parts[0]), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
+        guard (1...2).contains(parts.count), let workflowId = Int(parts[0]), workflowId > 0 else { throw Refusal(context.strings.unknownAction) }
         let seen = parts.count == 2 ? LoanText.date(millis: parts[1]) : nil
-        let loan = try await context.services.workflow.extendOwn(loanID, by: context.invokerID, seenEndDate: seen)
+        let loan = try await context.services.workflow.extendOwn(workflowId, by: context.invokerID, seenEndDate: seen)
         try await OwnLoans.answer(context, OwnExtension.done(loan, days: context.services.configuration.checkoutExtendDays, strings: context.strings))
     }
 }
@@ -62,11 +62,11 @@ struct ExtendButton: ComponentHandler {
     let worksInDirectMessages = true
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
-        guard case .extendLoan(let loanID, let seen) = route else { throw Refusal(context.strings.unknownAction) }
+        guard case .extendLoan(let workflowId, let seen) = route else { throw Refusal(context.strings.unknownAction) }
         let services = context.services
         let days = services.configuration.checkoutExtendDays
         // Who may press it, and what a moderator's press does, is the domain's rule.
-        let loan = try await services.workflow.extendByButton(loanID, by: context.invokerID, isModerator: context.isModerator, seenEndDate: seen)
+        let loan = try await services.workflow.extendByButton(workflowId, by: context.invokerID, isModerator: context.isModerator, seenEndDate: seen)
         try await OwnLoans.answer(context, OwnExtension.done(loan, days: days, strings: context.strings))
     }
 }

@@ -99,8 +99,8 @@ struct ReturnAsk: ComponentHandler {
     let moderatorsOnly = false
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
-        guard case .askReturn(let loanID) = route else { throw Refusal(context.strings.unknownAction) }
-        let loan = try await ReturnConfirmation.returnable(loanID, context: context)
+        guard case .askReturn(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
+        let loan = try await ReturnConfirmation.returnable(workflowId, context: context)
         let confirmation = try await ReturnConfirmation.make(loan, context: context)
         try await OwnLoans.answer(context, confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
     }

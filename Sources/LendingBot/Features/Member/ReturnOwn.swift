@@ -13,7 +13,7 @@ struct ReturnCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
         let strings = context.strings
-        if let id = try command.loanID("id") {
+        if let id = try command.workflowId("id") {
             let loan = try await ReturnConfirmation.returnable(id, context: context)
             let confirmation = try await ReturnConfirmation.make(loan, context: context)
             try await context.replyEphemeral(confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
@@ -40,8 +40,8 @@ struct ReturnPick: ComponentHandler {
     let moderatorsOnly = false
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
-        guard let value = data.values?.first, let loanID = Int(value), loanID > 0 else { throw Refusal(context.strings.unknownAction) }
-        let loan = try await ReturnConfirmation.returnable(loanID, context: context)
+        guard let value = data.values?.first, let workflowId = Int(value), workflowId > 0 else { throw Refusal(context.strings.unknownAction) }
+        let loan = try await ReturnConfirmation.returnable(workflowId, context: context)
         let confirmation = try await ReturnConfirmation.make(loan, context: context)
         try await OwnLoans.answer(context, confirmation.content, embeds: confirmation.embeds, components: confirmation.components)
     }
@@ -53,9 +53,9 @@ struct ReturnButton: ComponentHandler {
     let moderatorsOnly = false
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
-        guard case .returnLoan(let loanID) = route else { throw Refusal(context.strings.unknownAction) }
-        _ = try await context.services.workflow.requestReturn(loanID, by: context.invokerID, asModerator: context.isModerator)
-        try await OwnLoans.answer(context, context.strings.returnQueued(loanID))
+        guard case .returnLoan(let workflowId) = route else { throw Refusal(context.strings.unknownAction) }
+        _ = try await context.services.workflow.requestReturn(workflowId, by: context.invokerID, asModerator: context.isModerator)
+        try await OwnLoans.answer(context, context.strings.returnQueued(workflowId))
     }
 }
 

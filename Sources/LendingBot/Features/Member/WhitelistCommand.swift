@@ -35,7 +35,7 @@ struct WhitelistCommand: CommandHandler {
 
     /// The loan named by `id`, or the invoker's only loan whose whitelist they keep.
     static func loan(_ command: ApplicationCommandData, context: InteractionContext) async throws -> Int {
-        if let id = try command.loanID("id") { return id }
+        if let id = try command.workflowId("id") { return id }
         let loans = try await context.services.queries.whitelistableLoans(of: context.invokerID)
         switch loans.count {
         case 0: throw Refusal(context.strings.noWhitelistableLoan)

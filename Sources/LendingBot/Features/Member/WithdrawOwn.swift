@@ -14,7 +14,7 @@ struct WithdrawCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let services = context.services
         let strings = context.strings
-        if let id = try command.loanID("id") {
+        if let id = try command.workflowId("id") {
             let request = try await services.workflow.withdrawable(id, by: context.invokerID)
             let confirmation = WithdrawConfirmation.make(request, strings: strings)
             try await context.replyEphemeral(confirmation.content, components: confirmation.components)
