@@ -14,6 +14,7 @@ struct OperationsCommandTests {
         "20261121000000_init", "20261122000000_lending_workflow", "20261204000000_minecraft_releases",
         "20261204000200_loan_isolation_hardening",
         "20261206000000_member_locale", "20261206100000_posted_message", "20261206110000_notice_outbox",
+        "20261206120000_board",
     ]
 
     /// Whether `url`'s database has Prisma's migrations table: `status` and `--no-migrate` must not create it.

@@ -62,7 +62,7 @@ extension SchemaDriftTests {
         func catalogSeesTables() async throws {
             let shape = try await Drift.migratedShape()
             #expect(shape.tables.keys.sorted() == [
-                "LendingTask", "LendingTaskStep", "MemberLocale", "MinecraftRelease", "NoticeOutbox", "PasswordReset", "PostedMessage", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
+                "Board", "LendingTask", "LendingTaskStep", "MemberLocale", "MinecraftRelease", "NoticeOutbox", "PasswordReset", "PostedMessage", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
                 "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser",
             ])
             #expect(shape.enums == [
