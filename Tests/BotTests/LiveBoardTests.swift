@@ -99,7 +99,10 @@ struct LiveBoardTests {
         try await BotWorld.with(servers: 2) { world in
             let now = world.services.clock.now()
             for index in 1...200 {
-                let filed = try await world.file(description: "Loan \(index) " + String(repeating: "🎉", count: 40))
+                // Each from a member of their own: a member may hold only so many open requests.
+                let member = String(1_600_000_000_000_000_000 + index)
+                let filed = try await world.file(description: "Loan \(index) " + String(repeating: "🎉", count: 40), applicant: member,
+                                                 organizer: member, panelUsers: [member])
                 var active = filed
                 active.status = .active
                 active.pteroServerId = "held-\(index)"
