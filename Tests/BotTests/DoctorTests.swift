@@ -32,7 +32,7 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
+                         "notify channel", "board channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
@@ -128,6 +128,17 @@ struct DoctorTests {
         try await DoctorWorld.with { world in
             let report = await world.report(["DISCORD_NOTIFY_CHANNEL_ID": "1300000000000000999"])
             Self.expect(report, "notify channel", .failed, "DISCORD_NOTIFY_CHANNEL_ID: no such channel", world: world)
+        }
+    }
+
+    @Test("a board channel that does not exist fails like a notify channel; none set is fine")
+    func missingBoardChannel() async throws {
+        try await DoctorWorld.with { world in
+            let report = await world.report(["BOARD_CHANNEL_ID": "1300000000000000999"])
+            Self.expect(report, "board channel", .failed, "BOARD_CHANNEL_ID: no such channel", world: world)
+            let unset = await world.report(["BOARD_CHANNEL_ID": nil])
+            Self.expect(unset, "board channel", .ok, "no live board", world: world)
+            Self.expect(await world.report(), "board channel", .ok, "#lending-board", world: world)
         }
     }
 

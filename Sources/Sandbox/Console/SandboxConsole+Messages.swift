@@ -31,7 +31,9 @@ extension SandboxConsole {
     }
 
     func placedMessages() -> [PlacedMessage] {
-        var placed = rest.sentMessages(in: SandboxPeople.notifyChannelID).map { PlacedMessage(message: $0, place: .channel, origin: nil) }
+        // The live board sits in a channel of its own; the console shows it among the channel's messages.
+        var placed = (rest.sentMessages(in: SandboxPeople.notifyChannelID) + rest.sentMessages(in: SandboxPeople.boardChannelID))
+            .map { PlacedMessage(message: $0, place: .channel, origin: nil) }
         for persona in SandboxPeople.all {
             guard let channel = rest.dmChannelID(for: persona.invoker.userID) else { continue }
             placed += rest.sentMessages(in: channel).map { PlacedMessage(message: $0, place: .directMessage(persona: persona.key), origin: nil) }
