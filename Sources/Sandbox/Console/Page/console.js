@@ -358,6 +358,7 @@ function render() {
   renderCommands();
   const me = persona();
   // A region is rebuilt only when its data changed, so an open select menu stays open.
+  whenChanged("board", state.board, (m) => $("board").replaceChildren(...(m ? [renderMessage(m, "channel")] : [])));
   whenChanged("channel", state.channel.messages, (ms) => $("channel").replaceChildren(...ms.map((m) => renderMessage(m, "channel"))));
   whenChanged("ephemeral", [S.persona, me.ephemeral], ([, ms]) => $("ephemeral").replaceChildren(...ms.map((m) => renderMessage(m, "ephemeral"))));
   whenChanged("dms", [S.persona, me.directMessages], ([, ms]) => $("dms").replaceChildren(...ms.map((m) => renderMessage(m, "dm"))));
