@@ -62,18 +62,16 @@ public final class BoardRefresher: Sendable {
     /// Something may have changed: schedules a refresh unless one is already coming.
     public func changed() {
         guard channel != nil else { return }
-        let start = state.withLock { state -> Bool in
-            guard !state.stopped else { return false }
+        state.withLock { state in
+            guard !state.stopped else { return }
             if state.scheduled {
                 state.changedAgain = true
-                return false
+                return
             }
             state.scheduled = true
-            return true
+            // Made under the lock, so `stop()` always finds the task it must cancel.
+            state.task = Task { await self.refreshWhileChanging() }
         }
-        guard start else { return }
-        let task = Task { await self.refreshWhileChanging() }
-        state.withLock { $0.task = task }
     }
 
     /// No refresh is scheduled or running: the board shows the last change.
