@@ -64,6 +64,30 @@ struct LiveBoardTests {
         }
     }
 
+    @Test("the task runner tells the board: an approval and a return run as tasks show on it with nothing else told")
+    func tasksRefreshTheBoard() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            world.bot.board.changed()
+            try await world.settleBoard()
+            let id = try #require(Self.boardMessages(world).first?["id"]?.stringValue)
+            #expect(Self.text(of: try #require(Self.boardMessages(world).first)).contains("`server01`"), "free before the loan")
+
+            // Through the domain only: the router never hears of it, the runner's observer does.
+            let loan = try await LoanDriver(world).activeLoan(description: "Tasks only")
+            try await world.settleBoard()
+            let lent = Self.text(of: try #require(Self.boardMessages(world).first))
+            #expect(lent.contains("`#\(loan.id)`") && lent.contains("Tasks only"), "\(lent)")
+            #expect(!lent.contains("`server01`"), "no longer free: \(lent)")
+
+            _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.moderator.userID, asModerator: true)
+            try await world.drainTasks()
+            try await world.settleBoard()
+            let returned = Self.text(of: try #require(Self.boardMessages(world).first))
+            #expect(!returned.contains("Tasks only") && returned.contains("`server01`"), "\(returned)")
+            #expect(Self.boardMessages(world).count == 1 && Self.boardMessages(world).first?["id"]?.stringValue == id)
+        }
+    }
+
     @Test("a deleted board is posted again and its new id stored; a restarted bot edits the stored message")
     func repostAndRestart() async throws {
         try await BotWorld.with(servers: 2) { world in
