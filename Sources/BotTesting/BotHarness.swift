@@ -105,6 +105,15 @@ public struct BotHarness: Sendable {
         }
     }
 
+    /// Lets every instance's live board finish refreshing: moves each board's wait clock past the
+    /// coalescing delay while a refresh is scheduled, until none is.
+    public func settleBoard() async throws {
+        try await eventually("the live board to settle") {
+            for bot in instances where bot.boardClock.sleeperCount > 0 { bot.boardClock.advanceToNextDeadline() }
+            return instances.allSatisfy { $0.board.isSettled }
+        }
+    }
+
     /// Runs due tasks on every instance at once, moving the workflow's clock (the panel
     /// simulator's) past retry delays and the panel's own waits, until no task is QUEUED.
     public func drainTasks(step: Duration = .seconds(30), maxRounds: Int = 400) async throws {

@@ -1,3 +1,4 @@
+public import Clocks
 public import Discord
 public import DiscordSimulator
 import Foundation
@@ -12,6 +13,7 @@ public import Postgres
 import Secrets
 import SimulatorSupport
 import Synchronization
+public import TestSupport
 
 /// What one bot process holds, wired through `BotComponents` as `BotApplication` wires it, against
 /// the simulators and a database: its own HTTP client, Discord client, notifier, task runner and
@@ -23,6 +25,9 @@ public final class BotInstance: Sendable {
     public let scheduler: Scheduler
     public let notifier: DiscordNotifier
     public let community: DiscordCommunity
+    /// The live board; its refreshes wait on `boardClock`, which only `BotHarness.settleBoard()` moves.
+    public let board: BoardRefresher
+    public let boardClock = ManualClock()
     public let session: GatewaySession
     private let http: HTTPClient
     private let dispatcher: InteractionDispatcher
@@ -40,12 +45,13 @@ public final class BotInstance: Sendable {
                                   guild: GuildID(configuration.guildID ?? "") ?? GuildID(1), language: GuildLanguage(),
                                   clock: panelWorld.clock,
                                   versionManifest: versionManifest.map { MojangVersionManifest(url: $0.manifestURL, transport: http, logger: logger) },
-                                  logger: logger)
+                                  boardClock: boardClock, logger: logger)
         self.services = parts.services
         self.runner = parts.runner
         self.scheduler = parts.scheduler
         self.notifier = parts.notifier
         self.community = parts.community
+        self.board = parts.board
         let gatewayURL = gateway.gatewayURL.absoluteString
         var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
         sessionConfiguration.identifyInterval = .milliseconds(250)
@@ -69,6 +75,7 @@ public final class BotInstance: Sendable {
         let tasks = running.withLock { tasks in defer { tasks = [] }; return tasks }
         for task in tasks.reversed() { task.cancel() }
         for task in tasks { await task.value }
+        await board.stop()
         http.shutdown()
     }
 }

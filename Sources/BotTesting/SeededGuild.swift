@@ -10,6 +10,8 @@ import Secrets
 public enum SeededGuild {
     public static let guildID = "1200000000000000001"
     public static let notifyChannelID = "1300000000000000001"
+    /// BOARD_CHANNEL_ID: the live board's channel.
+    public static let boardChannelID = "1300000000000000002"
     public static let moderatorRoleID = "1400000000000000001"
     public static let panelUserRoleID = "1400000000000000002"
 
@@ -27,7 +29,7 @@ public enum SeededGuild {
             users: people.map { SimulatedUser(id: $0.userID, username: $0.username, blocksDMs: usersBlockingDMs.contains($0.userID)) },
             members: people.map { SimulatedMember(userID: $0.userID, roleIDs: Set($0.roleIDs)) },
             roles: [SimulatedRole(id: moderatorRoleID, name: "moderators"), SimulatedRole(id: panelUserRoleID, name: "panel users")],
-            channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices")]
+            channels: [SimulatedChannel(id: notifyChannelID, name: "lending-notices"), SimulatedChannel(id: boardChannelID, name: "lending-board")]
         )
     }
 
@@ -59,6 +61,8 @@ public enum SeededGuild {
         configuration.adminRoleIDs = [moderatorRoleID]
         configuration.panelUserRoleID = panelUserRoleID
         configuration.notifyChannelID = notifyChannel ? notifyChannelID : nil
+        // The board refreshes only when a test settles it (`BotHarness.settleBoard()`), so other tests never see it.
+        configuration.boardChannelID = boardChannelID
         configuration.timeZone = TimeZone(identifier: "Asia/Tokyo") ?? .current
         return configuration
     }

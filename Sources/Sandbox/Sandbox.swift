@@ -159,6 +159,7 @@ public struct Sandbox: Service, CustomStringConvertible {
         configuration.adminRoleIDs = [SandboxPeople.moderatorRoleID]
         configuration.panelUserRoleID = SandboxPeople.panelUserRoleID
         configuration.notifyChannelID = SandboxPeople.notifyChannelID
+        configuration.boardChannelID = SandboxPeople.boardChannelID
         configuration.databaseURL = Secret(databaseURL)
         configuration.pterodactylURL = URL(string: simulators.panel.baseURL)
         configuration.pterodactylApplicationKey = Secret(SimulatedAPIKey.application.token)

@@ -5,6 +5,8 @@ public import DiscordSimulator
 public enum SandboxPeople {
     public static let guildID = "1200000000000000001"
     public static let notifyChannelID = "1300000000000000001"
+    /// BOARD_CHANNEL_ID: the live board, shown in the console's channel beside the notices.
+    public static let boardChannelID = "1300000000000000002"
     public static let moderatorRoleID = "1400000000000000001"
     public static let panelUserRoleID = "1400000000000000002"
     public static let serverCount = 3

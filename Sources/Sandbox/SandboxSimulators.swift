@@ -28,7 +28,8 @@ public struct SandboxSimulators: Sendable {
             members: people.map { SimulatedMember(userID: $0.userID, roleIDs: Set($0.roleIDs)) },
             roles: [SimulatedRole(id: SandboxPeople.moderatorRoleID, name: "moderators"),
                     SimulatedRole(id: SandboxPeople.panelUserRoleID, name: "panel users")],
-            channels: [SimulatedChannel(id: SandboxPeople.notifyChannelID, name: "lending-notices")]
+            channels: [SimulatedChannel(id: SandboxPeople.notifyChannelID, name: "lending-notices"),
+                       SimulatedChannel(id: SandboxPeople.boardChannelID, name: "lending-board")]
         ))
         try await rest.start()
         let gateway = DiscordGatewaySimulator(configuration: .init(botToken: rest.configuration.botToken, guildIDs: [SandboxPeople.guildID],

@@ -34,6 +34,9 @@ struct ComponentRouteTests {
         case .withdrawPick: .withdrawPick
         case .askWithdraw: .askWithdraw(workflowId: 42)
         case .withdrawRequest: .withdrawRequest(workflowId: 42)
+        case .boardRequest: .boardRequest
+        case .boardMine: .boardMine
+        case .boardReview: .boardReview
         }
     }
 
@@ -59,6 +62,9 @@ struct ComponentRouteTests {
         case .withdrawPick: .withdrawPick
         case .askWithdraw: .askWithdraw(workflowId: .max)
         case .withdrawRequest: .withdrawRequest(workflowId: .max)
+        case .boardRequest: .boardRequest
+        case .boardMine: .boardMine
+        case .boardReview: .boardReview
         }
     }
 
@@ -85,6 +91,9 @@ struct ComponentRouteTests {
         (.withdrawPick, "req.withdraw.pick"),
         (.askWithdraw(workflowId: 42), "req.withdraw.ask:42"),
         (.withdrawRequest(workflowId: 42), "req.withdraw:42"),
+        (.boardRequest, "board.request"),
+        (.boardMine, "board.mine"),
+        (.boardReview, "board.review"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)

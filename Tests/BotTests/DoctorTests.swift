@@ -32,7 +32,7 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
+                         "notify channel", "board channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
@@ -98,7 +98,7 @@ struct DoctorTests {
     func pendingMigrations() async throws {
         try await DoctorWorld.with(migrate: false) { world in
             let report = await world.report()
-            Self.expect(report, "migrations", .warning, "8 pending (20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases, 20261204000200_loan_isolation_hardening, 20261206000000_member_locale, 20261206100000_posted_message, 20261206110000_notice_outbox, 20261206130000_workflow_whitelist)", world: world)
+            Self.expect(report, "migrations", .warning, "9 pending (20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases, 20261204000200_loan_isolation_hardening, 20261206000000_member_locale, 20261206100000_posted_message, 20261206110000_notice_outbox, 20261206120000_board, 20261206130000_workflow_whitelist)", world: world)
             Self.expect(report, "server pool", .skipped, "until the migrations are applied", world: world)
             let tables = try await world.pool.query(.init(unsafeSQL: "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"), named: "count tables")
             #expect(try tables.rows.first?.decode("n", as: Int.self) == 0, "the doctor created or applied something")
@@ -128,6 +128,17 @@ struct DoctorTests {
         try await DoctorWorld.with { world in
             let report = await world.report(["DISCORD_NOTIFY_CHANNEL_ID": "1300000000000000999"])
             Self.expect(report, "notify channel", .failed, "DISCORD_NOTIFY_CHANNEL_ID: no such channel", world: world)
+        }
+    }
+
+    @Test("a board channel that does not exist fails like a notify channel; none set is fine")
+    func missingBoardChannel() async throws {
+        try await DoctorWorld.with { world in
+            let report = await world.report(["BOARD_CHANNEL_ID": "1300000000000000999"])
+            Self.expect(report, "board channel", .failed, "BOARD_CHANNEL_ID: no such channel", world: world)
+            let unset = await world.report(["BOARD_CHANNEL_ID": nil])
+            Self.expect(unset, "board channel", .ok, "no live board", world: world)
+            Self.expect(await world.report(), "board channel", .ok, "#lending-board", world: world)
         }
     }
 

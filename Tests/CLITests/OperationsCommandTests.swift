@@ -14,6 +14,7 @@ struct OperationsCommandTests {
         "20261121000000_init", "20261122000000_lending_workflow", "20261204000000_minecraft_releases",
         "20261204000200_loan_isolation_hardening",
         "20261206000000_member_locale", "20261206100000_posted_message", "20261206110000_notice_outbox",
+        "20261206120000_board",
         "20261206130000_workflow_whitelist",
     ]
 

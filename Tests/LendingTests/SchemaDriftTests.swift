@@ -62,8 +62,8 @@ extension SchemaDriftTests {
         func catalogSeesTables() async throws {
             let shape = try await Drift.migratedShape()
             #expect(shape.tables.keys.sorted() == [
-                "LendingTask", "LendingTaskStep", "MemberLocale", "MinecraftRelease", "NoticeOutbox", "PasswordReset", "PostedMessage", "PterodactylUser", "ServerBinding", "Workflow", "WorkflowArchive",
-                "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser", "WorkflowWhitelist",
+                "Board", "LendingTask", "LendingTaskStep", "MemberLocale", "MinecraftRelease", "NoticeOutbox", "PasswordReset", "PostedMessage", "PterodactylUser", "ServerBinding",
+                "Workflow", "WorkflowArchive", "WorkflowAudit", "WorkflowNotice", "WorkflowPanelUser", "WorkflowWhitelist",
             ])
             #expect(shape.enums == [
                 "WorkflowStatus": ["PENDING", "REJECTED", "ACTIVE", "RETURNED"],

@@ -39,6 +39,21 @@ struct ConsoleAPITests {
         }
     }
 
+    @Test("the live board shows in its own channel, with its text and its buttons, and its buttons answer")
+    func liveBoard() async throws {
+        try await SandboxHarness.with { sandbox in
+            let state = try await sandbox.eventually("the live board") { !($0["board"] ?? .null).isNull }
+            let board = try #require(state["board"])
+            let components = board["components"]?.arrayValue ?? []
+            let text = components.compactMap { $0["type"]?.intValue == 10 ? $0["content"]?.stringValue : nil }.joined(separator: "\n")
+            #expect(text.contains("server01"), "the free servers: \(text)")
+            #expect(state.channelMessages.isEmpty, "the notify channel stays apart")
+            let mine = try await sandbox.post("component", ["persona": "member", "messageId": board["id"] ?? .null, "customId": "board.mine"])
+            #expect(mine.status == 200, "\(mine.json)")
+            _ = try await sandbox.eventually("my loans, only to the member") { $0.persona("member")?["ephemeral"]?.arrayValue?.isEmpty == false }
+        }
+    }
+
     @Test("a server whose install failed shows as failed, with the version it still has")
     func failedInstall() async throws {
         try await SandboxHarness.with { sandbox in

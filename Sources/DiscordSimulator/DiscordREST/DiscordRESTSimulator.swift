@@ -92,6 +92,17 @@ public final class DiscordRESTSimulator: Sendable {
         return world.withLock { $0.postMessage(from: userID, in: channelID, content: content, now: now) }
     }
 
+    /// Deletes a message of a channel as a moderator would in Discord's client; returns whether it
+    /// was there. What the bot asks of it afterwards is answered 404 Unknown Message (10008).
+    @discardableResult
+    public func deleteMessage(_ messageID: String, in channelID: String) -> Bool {
+        world.withLock { world in
+            guard let index = world.channelMessages[channelID]?.firstIndex(where: { $0["id"]?.stringValue == messageID }) else { return false }
+            world.channelMessages[channelID]?.remove(at: index)
+            return true
+        }
+    }
+
     /// Queues `fault` for the next request to `route`; several faults are met in the order queued.
     public func injectFault(_ fault: SimulatedFault, on route: SimulatedRoute) {
         world.withLock { $0.faults[route, default: []].append(fault) }

@@ -22,6 +22,8 @@ enum MessageLimits {
     static let buttonLabel = 80
     static let selectOptions = 25
     static let componentsV2Total = 40
+    /// The text of every text display (type 10) of a components-v2 message, together.
+    static let componentsV2Text = 4000
     /// `flags` bit that switches a message to components v2 (no content, no embeds, 40 components).
     static let isComponentsV2 = 1 << 15
 
@@ -55,6 +57,10 @@ enum MessageLimits {
         if isV2, let content = message["content"]?.stringValue, !content.isEmpty {
             errors.add(prefix + ["content"], code: "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
                        message: "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2")
+        }
+        if isV2, message["embeds"]?.arrayValue?.isEmpty == false {
+            errors.add(prefix + ["embeds"], code: "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+                       message: "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2")
         }
     }
 
@@ -107,6 +113,7 @@ enum MessageLimits {
         var customIDs = Set<String>()
         if isV2 {
             if countComponents(rows) > componentsV2Total { errors.tooLong(path, limit: componentsV2Total) }
+            if displayedText(rows) > componentsV2Text { errors.tooLong(path, limit: componentsV2Text) }
         } else if rows.count > actionRows {
             errors.tooLong(path, limit: actionRows)
         }
@@ -120,6 +127,16 @@ enum MessageLimits {
             for (childIndex, child) in children.enumerated() {
                 checkInteractive(child, at: rowPath + ["components", String(childIndex)], customIDs: &customIDs, into: &errors)
             }
+        }
+    }
+
+    /// The characters of every text display in the tree, counted as Discord counts (Unicode scalars).
+    private static func displayedText(_ components: [SimulatorJSON]) -> Int {
+        components.reduce(0) { total, component in
+            let own = component["type"]?.intValue == 10 ? (component["content"]?.stringValue?.unicodeScalars.count ?? 0) : 0
+            return total + own + displayedText(component["components"]?.arrayValue ?? [])
+                + (component["component"].map { displayedText([$0]) } ?? 0)
+                + (component["accessory"].map { displayedText([$0]) } ?? 0)
         }
     }
 

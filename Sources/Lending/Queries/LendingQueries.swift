@@ -1,3 +1,4 @@
+public import Foundation
 public import Postgres
 
 /// The read side of the domain: what the handlers show (a request, its panel users, the pool, the
@@ -48,6 +49,12 @@ public struct LendingQueries: Sendable {
     /// offers. An approval under way is not filtered out: the withdrawal itself says why not.
     public func withdrawableRequests(of member: String) async throws -> [WorkflowRecord] {
         try await WorkflowTable.pending(filedOrOrganizedBy: member, on: pool)
+    }
+
+    /// The first `limit` ACTIVE loans by end date, the soonest ending first: what the live board
+    /// shows before the rest when it cannot show them all.
+    public func activeLoansEndingFirst(limit: Int) async throws -> [WorkflowRecord] {
+        try await WorkflowTable.activeEnding(before: .distantFuture, limit: limit, on: pool)
     }
 
     // MARK: Pages for the moderators' list and autocomplete

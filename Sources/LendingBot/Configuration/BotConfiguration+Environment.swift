@@ -73,6 +73,7 @@ extension BotConfiguration {
         adminRoleIDs = reader.snowflakes("DISCORD_ADMIN_ROLE_IDS")
         panelUserRoleID = reader.snowflake("DISCORD_PANEL_USER_ROLE_ID")
         notifyChannelID = reader.snowflake("DISCORD_NOTIFY_CHANNEL_ID")
+        boardChannelID = reader.snowflake("BOARD_CHANNEL_ID")
 
         pterodactylURL = reader.url("PTERODACTYL_URL", schemes: ["https", "http"])
         pterodactylApplicationKey = reader.secret("PTERODACTYL_APPLICATION_KEY")

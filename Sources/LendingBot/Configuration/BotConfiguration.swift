@@ -33,6 +33,8 @@ public struct BotConfiguration: Sendable {
     public var adminRoleIDs: [String] = []
     public var panelUserRoleID: String?
     public var notifyChannelID: String?
+    /// Where the live board is kept (one message, edited on every change); nil keeps none.
+    public var boardChannelID: String?
 
     public var databaseURL: Secret?
 

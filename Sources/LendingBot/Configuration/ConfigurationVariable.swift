@@ -51,6 +51,7 @@ extension BotConfiguration {
         .init("DISCORD_ADMIN_ROLE_IDS", "moderator role ids, comma list"),
         .init("DISCORD_PANEL_USER_ROLE_ID", "role given to panel users"),
         .init("DISCORD_NOTIFY_CHANNEL_ID", "channel for notices"),
+        .init("BOARD_CHANNEL_ID", "channel of the live board"),
         .init("PTERODACTYL_URL", "panel base URL", .forRun(reason: "reaching the panel")),
         .init("PTERODACTYL_APPLICATION_KEY", "application API key (accounts)", .forRun(reason: "creating panel accounts")),
         .init("PTERODACTYL_CLIENT_KEY", "an admin account's client API key", .forRun(reason: "sub-users, backups and power")),

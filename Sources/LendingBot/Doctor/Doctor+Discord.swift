@@ -49,6 +49,7 @@ extension Doctor {
         let context = GuildContext(guild: guildID, bot: bot.id, botRoles: member.roles, roles: roles,
                                    permissions: Permissions.guildLevel(of: bot.id, roles: member.roles, in: guildID, owner: guild.ownerID, guildRoles: roles))
         checks.append(await notifyChannelCheck(configuration, context: context, discord: discord))
+        checks.append(await boardChannelCheck(configuration, context: context, discord: discord))
         checks.append(Self.panelUserRoleCheck(configuration, context: context))
         checks.append(Self.moderatorRolesCheck(configuration, context: context))
         checks.append(await commandsCheck(application: ApplicationID(bot.id.rawValue), guild: guildID, discord: discord))
@@ -74,22 +75,36 @@ extension Doctor {
         guard let channelID = configuration.notifyChannelID.flatMap(ChannelID.init) else {
             return DoctorCheck(name, .warning, "DISCORD_NOTIFY_CHANNEL_ID not set: moderators get notices by direct message only")
         }
+        return await postingCheck(name, variable: "DISCORD_NOTIFY_CHANNEL_ID", channelID: channelID, context: context, discord: discord)
+    }
+
+    /// The live board's channel needs what the notify channel needs: to be seen and posted in.
+    func boardChannelCheck(_ configuration: BotConfiguration, context: GuildContext, discord: DiscordClient) async -> DoctorCheck {
+        let name = "board channel"
+        guard let channelID = configuration.boardChannelID.flatMap(ChannelID.init) else {
+            return DoctorCheck(name, .ok, "BOARD_CHANNEL_ID not set: no live board")
+        }
+        return await postingCheck(name, variable: "BOARD_CHANNEL_ID", channelID: channelID, context: context, discord: discord)
+    }
+
+    /// The channel `variable` names is in the guild, and the bot can view, post and embed there.
+    private func postingCheck(_ name: String, variable: String, channelID: ChannelID, context: GuildContext, discord: DiscordClient) async -> DoctorCheck {
         let channel: Channel
         do throws(DiscordError) {
             channel = try await discord.channel(channelID)
         } catch {
             let detail = error.isMissingOrForbidden
-                ? "DISCORD_NOTIFY_CHANNEL_ID: no such channel, or the bot cannot see it; use the id of a text channel of the server"
-                : "DISCORD_NOTIFY_CHANNEL_ID: cannot read the channel: \(error)"
+                ? "\(variable): no such channel, or the bot cannot see it; use the id of a text channel of the server"
+                : "\(variable): cannot read the channel: \(error)"
             return DoctorCheck(name, .failed, detail)
         }
         guard channel.guildID == context.guild else {
-            return DoctorCheck(name, .failed, "DISCORD_NOTIFY_CHANNEL_ID: the channel is not in DISCORD_GUILD_ID's server")
+            return DoctorCheck(name, .failed, "\(variable): the channel is not in DISCORD_GUILD_ID's server")
         }
         let permissions = context.permissions.inChannel(overwrites: channel.permissionOverwrites ?? [], member: context.bot, roles: context.botRoles, guild: context.guild)
         let missing = Self.noticePermissions.filter { !permissions.contains($0.0) }.map(\.1)
         guard missing.isEmpty else {
-            return DoctorCheck(name, .failed, "DISCORD_NOTIFY_CHANNEL_ID: the bot lacks \(missing.joined(separator: ", ")) in #\(channel.name ?? "?"); allow them for the bot's role in the channel's permissions")
+            return DoctorCheck(name, .failed, "\(variable): the bot lacks \(missing.joined(separator: ", ")) in #\(channel.name ?? "?"); allow them for the bot's role in the channel's permissions")
         }
         return DoctorCheck(name, .ok, "#\(channel.name ?? "?"): the bot can view, post and embed")
     }

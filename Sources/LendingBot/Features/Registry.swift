@@ -45,6 +45,10 @@ extension HandlerRegistry {
         registry.components[.withdrawRequest] = WithdrawButton()
         // Moderators: loans.
         registry.components[.activeLoansPage] = CheckoutListPageButton()
+        // The live board's buttons.
+        registry.components[.boardRequest] = BoardRequestButton()
+        registry.components[.boardMine] = BoardMineButton()
+        registry.components[.boardReview] = BoardReviewButton()
         return registry
     }
 }

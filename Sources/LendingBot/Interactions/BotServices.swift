@@ -27,12 +27,16 @@ public struct BotServices: Sendable {
     public let clock: BotClock
     public let logger: Logger
     public let metrics: BotMetrics
+    /// The live board, told after each interaction that something may have changed; nil in
+    /// wirings without one.
+    public let board: BoardRefresher?
 
     public init(configuration: BotConfiguration, discord: DiscordClient, pool: PostgresPool, workflow: WorkflowService,
                 panel: any LendingPanel, applicationID: ApplicationID, guildID: GuildID,
-                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: BotClock = .system, metrics: BotMetrics = BotMetrics(), logger: Logger) {
+                drafts: ApprovalDrafts = ApprovalDrafts(), replies: ApprovalReplies = ApprovalReplies(), guildLanguage: GuildLanguage = GuildLanguage(), memberLocales: MemberLocales? = nil, clock: BotClock = .system, metrics: BotMetrics = BotMetrics(), board: BoardRefresher? = nil, logger: Logger) {
         self.memberLocales = memberLocales ?? MemberLocales(pool: pool, clock: clock)
         self.metrics = metrics
+        self.board = board
         self.configuration = configuration
         self.discord = discord
         self.queries = LendingQueries(pool: pool)

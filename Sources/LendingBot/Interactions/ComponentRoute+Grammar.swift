@@ -20,7 +20,7 @@ extension ComponentRoute {
 
     private var arguments: [String] {
         switch self {
-        case .checkoutForm, .extendPick, .returnPick, .withdrawPick:
+        case .checkoutForm, .extendPick, .returnPick, .withdrawPick, .boardRequest, .boardMine, .boardReview:
             []
         case .approveRequest(let id), .rejectRequest(let id), .rejectReason(let id), .usernames(let id), .moreUsernames(let id),
              .editRequest(let id), .returnLoan(let id), .askReturn(let id), .askWithdraw(let id), .withdrawRequest(let id):
@@ -57,6 +57,9 @@ extension ComponentRoute {
         case .extendPick: return arguments.isEmpty ? .extendPick : nil
         case .returnPick: return arguments.isEmpty ? .returnPick : nil
         case .withdrawPick: return arguments.isEmpty ? .withdrawPick : nil
+        case .boardRequest: return arguments.isEmpty ? .boardRequest : nil
+        case .boardMine: return arguments.isEmpty ? .boardMine : nil
+        case .boardReview: return arguments.isEmpty ? .boardReview : nil
         case .askReturn: return onlyID.map { .askReturn(workflowId: $0) }
         case .askWithdraw: return onlyID.map { .askWithdraw(workflowId: $0) }
         case .withdrawRequest: return onlyID.map { .withdrawRequest(workflowId: $0) }

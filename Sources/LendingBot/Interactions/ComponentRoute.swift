@@ -50,6 +50,12 @@ public enum ComponentRoute: Equatable, Sendable {
     case askWithdraw(workflowId: Int)
     /// The confirmed withdrawal (button): `req.withdraw:<id>`.
     case withdrawRequest(workflowId: Int)
+    /// "Request a server" on the live board (button): `board.request`, which opens the request form.
+    case boardRequest
+    /// "My loans" on the live board (button): `board.mine`, which answers as `/mcserver mine` does.
+    case boardMine
+    /// "Review" on the live board (button, moderators): `board.review`, the pending requests.
+    case boardReview
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -80,13 +86,17 @@ public enum ComponentRoute: Equatable, Sendable {
         case withdrawPick = "req.withdraw.pick"
         case askWithdraw = "req.withdraw.ask"
         case withdrawRequest = "req.withdraw"
+        case boardRequest = "board.request"
+        case boardMine = "board.mine"
+        case boardReview = "board.review"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
             case .checkoutForm, .rejectReason, .usernames, .editRequest: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
-                 .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest: false
+                 .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest, .boardRequest, .boardMine,
+                 .boardReview: false
             }
         }
     }
@@ -111,6 +121,9 @@ public enum ComponentRoute: Equatable, Sendable {
         case .withdrawPick: .withdrawPick
         case .askWithdraw: .askWithdraw
         case .withdrawRequest: .withdrawRequest
+        case .boardRequest: .boardRequest
+        case .boardMine: .boardMine
+        case .boardReview: .boardReview
         }
     }
 }

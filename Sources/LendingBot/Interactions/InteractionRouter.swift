@@ -31,6 +31,9 @@ public struct InteractionRouter: Sendable {
             services.metrics.interactionHandled(type, outcome: Self.isRefusal(error) ? .refused : .failed)
             await report(error, to: context, logger: logger)
         }
+        // Any answered command, button or form may have filed, decided or changed a loan; the board
+        // folds a burst of them into one refresh, and one that changed nothing sends nothing.
+        if type != .autocomplete { services.board?.changed() }
         await rememberLocale(of: interaction, logger: logger)
     }
 

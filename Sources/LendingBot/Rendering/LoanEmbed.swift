@@ -62,6 +62,19 @@ enum Limits {
     static func field(_ text: String) -> String { cut(text.isEmpty ? "—" : text, 1024) }
     static func content(_ text: String) -> String { cut(text, 2000) }
 
+    /// `first`, then as many of `lines` as fit within `limit` characters, one per line, and how
+    /// many did: a list that must say what it left out ("…and N more") needs the count.
+    static func fitted(_ lines: [String], after first: String, within limit: Int) -> (text: String, shown: Int) {
+        var text = first
+        var shown = 0
+        for line in lines {
+            guard text.unicodeScalars.count + 1 + line.unicodeScalars.count <= limit else { break }
+            text += "\n" + line
+            shown += 1
+        }
+        return (text, shown)
+    }
+
     static func cut(_ text: String, _ limit: Int) -> String {
         guard text.unicodeScalars.count > limit else { return text }
         var result = ""

@@ -207,7 +207,15 @@ public struct BotApplication: Service, CustomStringConvertible {
             gateway: GatewayService(session: session, dispatcher: dispatcher, closeCode: options.gatewayCloseCode,
                                     closeWait: options.gatewayCloseTimeout + .seconds(1), grace: options.shutdownGrace, logger: logger)
         )
-        try await ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger)).run()
+        // The board shows the state at start-up, whatever changed while the bot was down.
+        parts.board.changed()
+        do {
+            try await ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger)).run()
+        } catch {
+            await parts.board.stop()
+            throw error
+        }
+        await parts.board.stop()
     }
 
     /// The health and metrics server on `HEALTH_LISTEN`, if it is set. Its database probe

@@ -10,6 +10,8 @@ extension SandboxConsole {
     struct PlacedMessage {
         enum Place: Equatable {
             case channel
+            /// The live board, in BOARD_CHANNEL_ID: shown apart, above the notify channel.
+            case board
             case directMessage(persona: String)
             /// An ephemeral interaction reply: "Only you can see this".
             case ephemeral(persona: String)
@@ -24,7 +26,7 @@ extension SandboxConsole {
 
         func isVisible(to persona: String) -> Bool {
             switch place {
-            case .channel: true
+            case .channel, .board: true
             case .directMessage(let owner), .ephemeral(let owner): owner == persona
             }
         }
@@ -32,6 +34,7 @@ extension SandboxConsole {
 
     func placedMessages() -> [PlacedMessage] {
         var placed = rest.sentMessages(in: SandboxPeople.notifyChannelID).map { PlacedMessage(message: $0, place: .channel, origin: nil) }
+        placed += rest.sentMessages(in: SandboxPeople.boardChannelID).map { PlacedMessage(message: $0, place: .board, origin: nil) }
         for persona in SandboxPeople.all {
             guard let channel = rest.dmChannelID(for: persona.invoker.userID) else { continue }
             placed += rest.sentMessages(in: channel).map { PlacedMessage(message: $0, place: .directMessage(persona: persona.key), origin: nil) }
@@ -73,7 +76,7 @@ extension SandboxConsole {
         let inDirectMessage: Bool = switch found.place {
         case .directMessage: true
         case .ephemeral: found.origin.map { $0.interaction.channelID != SandboxPeople.notifyChannelID } ?? false
-        case .channel: false
+        case .channel, .board: false
         }
         return (found.message, inDirectMessage)
     }

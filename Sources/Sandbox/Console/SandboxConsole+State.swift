@@ -10,7 +10,7 @@ extension SandboxConsole {
         let messages = placedMessages()
         var personas: [SimulatorJSON] = []
         for persona in SandboxPeople.all {
-            let own = messages.filter { $0.isVisible(to: persona.key) && $0.place != .channel }
+            let own = messages.filter { $0.isVisible(to: persona.key) && $0.place != .channel && $0.place != .board }
             personas.append([
                 "key": .string(persona.key), "label": .string(persona.label), "userId": .string(persona.invoker.userID),
                 "username": .string(persona.invoker.username), "isModerator": .bool(!persona.invoker.roleIDs.isEmpty),
@@ -25,6 +25,7 @@ extension SandboxConsole {
             "commands": .array(rest.commands),
             "channel": ["id": .string(SandboxPeople.notifyChannelID), "name": "lending-notices",
                         "messages": .array(messages.filter { $0.place == .channel }.map(render))],
+            "board": messages.last { $0.place == .board }.map(render) ?? .null,
             "personas": .array(personas),
             "roles": .object([SandboxPeople.moderatorRoleID: "moderators", SandboxPeople.panelUserRoleID: "panel users"]),
             "panel": panelState(),

@@ -32,6 +32,7 @@ struct DoctorWorld: Sendable {
             "DISCORD_GUILD_ID": SeededGuild.guildID,
             "DISCORD_API_URL": rest.baseURL.absoluteString,
             "DISCORD_NOTIFY_CHANNEL_ID": SeededGuild.notifyChannelID,
+            "BOARD_CHANNEL_ID": SeededGuild.boardChannelID,
             "DISCORD_PANEL_USER_ROLE_ID": SeededGuild.panelUserRoleID,
             "DISCORD_ADMIN_ROLE_IDS": SeededGuild.moderatorRoleID,
             "PTERODACTYL_URL": panel.baseURL,

@@ -14,7 +14,13 @@ struct WorkflowListCommand: CommandHandler {
             }
             status = parsed
         }
-        let page = try await WorkflowListPage.load(status, from: .start, services: context.services, strings: strings)
+        try await Self.answer(context, status: status)
+    }
+
+    /// The first page of the requests with `status` as an ephemeral reply: the command's answer,
+    /// and (for PENDING) the live board's "Review" button's.
+    static func answer(_ context: InteractionContext, status: WorkflowStatus) async throws {
+        let page = try await WorkflowListPage.load(status, from: .start, services: context.services, strings: context.strings)
         try await context.respond(.channelMessage(MessageCreate(embeds: [page.embed], components: page.components,
                                                                 allowedMentions: .nobody, flags: .ephemeral)))
     }

@@ -75,6 +75,13 @@ enum ActiveLoansPage {
 
     /// The chart in a code block, then one line per loan.
     static func description(_ loans: [WorkflowRecord], aliases: [String: String], today: CalendarDate, zone: TimeZone, strings: Strings) -> String {
+        listing(loans, aliases: aliases, today: today, zone: zone, strings: strings, limit: descriptionLimit).text
+    }
+
+    /// The chart in a code block, then as many lines of `loans` as fit within `limit` characters,
+    /// and how many did (the live board says how many it left out).
+    static func listing(_ loans: [WorkflowRecord], aliases: [String: String], today: CalendarDate, zone: TimeZone, strings: Strings,
+                        limit: Int) -> (text: String, shown: Int) {
         let alias = { (loan: WorkflowRecord) -> String in loan.pteroServerId.map { aliases[$0] ?? $0 } ?? "-" }
         let bars = loans.compactMap { loan -> GanttChart.Bar? in
             guard let start = loan.startDate, let end = loan.endDate else { return nil }
@@ -91,12 +98,7 @@ enum ActiveLoansPage {
             }
             return parts.joined(separator: " · ")
         }
-        var text = chart
-        for line in lines {
-            guard text.unicodeScalars.count + 1 + line.unicodeScalars.count <= descriptionLimit else { break }
-            text += "\n" + line
-        }
-        return text
+        return Limits.fitted(lines, after: chart, within: limit)
     }
 }
 

@@ -17,11 +17,17 @@ struct MineCommand: CommandHandler {
     static let maxShown = 8
 
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
+        try await Self.answer(context)
+    }
+
+    /// The invoker's requests and loans as an ephemeral reply: the command's answer, and the live
+    /// board's "My loans" button's.
+    static func answer(_ context: InteractionContext) async throws {
         let services = context.services
         let strings = context.strings
         // The address of each active loan is asked of the panel: that may outlast Discord's three seconds.
         try await context.deferReply(ephemeral: true)
-        let own = try await services.workflow.ownRequests(of: context.invokerID, limit: Self.maxShown)
+        let own = try await services.workflow.ownRequests(of: context.invokerID, limit: maxShown)
         guard !own.shown.isEmpty else {
             _ = try await context.editReply(MessageEdit(content: strings.mineNothing, embeds: [], components: [], allowedMentions: .nobody))
             return

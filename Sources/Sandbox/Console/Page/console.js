@@ -41,6 +41,7 @@ function markdown(text) {
   let html = escapeHTML(text || "");
   html = html.replace(/```([\s\S]*?)```/g, (_, code) => "<code>" + code + "</code>");
   html = html.replace(/`([^`]+)`/g, "<code>$1</code>");
+  html = html.replace(/^(#{1,3}) (.+)$/gm, (_, level, title) => '<b class="heading h' + level.length + '">' + title + "</b>");
   html = html.replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>").replace(/__([^_]+)__/g, "<u>$1</u>").replace(/\*([^*]+)\*/g, "<i>$1</i>");
   html = html.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML(userName(id)) + "</span>");
   html = html.replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => '<span class="mention">@' + escapeHTML((S.state && S.state.roles[id]) || "role") + "</span>");
@@ -68,7 +69,7 @@ function relative(date) {
   return hours >= 0 ? "in " + hours + " hours" : -hours + " hours ago";
 }
 
-// Messages as Discord shows them: reply line, author, content, embeds with colour and fields, buttons and selects.
+// Messages as Discord shows them: reply line, author, content, embeds with colour and fields, text displays, buttons and selects.
 // ---- Messages ----
 function renderMessage(message, place) {
   const node = el("article", { class: "msg" + (message.ephemeral ? " ephemeral" : ""), "data-testid": "message",
@@ -82,7 +83,10 @@ function renderMessage(message, place) {
   if (message.loading) node.append(el("div", { class: "loading", "data-testid": "thinking", text: "lending-bot is thinking…" }));
   if (message.content) node.append(el("div", { class: "content", "data-testid": "content", html: markdown(message.content) }));
   for (const embed of message.embeds || []) node.append(renderEmbed(embed));
-  for (const row of message.components || []) node.append(renderRow(row, message));
+  // A components-v2 message (the live board) has text displays (type 10) among its rows.
+  for (const c of message.components || []) {
+    node.append(c.type === 10 ? el("div", { class: "content", "data-testid": "text-display", html: markdown(c.content) }) : renderRow(c, message));
+  }
   if (message.ephemeral) node.append(el("div", { class: "note", "data-testid": "only-you", html: EYE + " Only you can see this" }));
   return node;
 }
@@ -354,6 +358,7 @@ function render() {
   renderCommands();
   const me = persona();
   // A region is rebuilt only when its data changed, so an open select menu stays open.
+  whenChanged("board", state.board, (m) => $("board").replaceChildren(...(m ? [renderMessage(m, "channel")] : [])));
   whenChanged("channel", state.channel.messages, (ms) => $("channel").replaceChildren(...ms.map((m) => renderMessage(m, "channel"))));
   whenChanged("ephemeral", [S.persona, me.ephemeral], ([, ms]) => $("ephemeral").replaceChildren(...ms.map((m) => renderMessage(m, "ephemeral"))));
   whenChanged("dms", [S.persona, me.directMessages], ([, ms]) => $("dms").replaceChildren(...ms.map((m) => renderMessage(m, "dm"))));
