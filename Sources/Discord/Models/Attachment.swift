@@ -6,14 +6,6 @@ public struct Attachment: Sendable, Hashable, Codable {
     public var url: String?
     public var contentType: String?
 
-    public init(id: AttachmentID, filename: String, size: Int? = nil, url: String? = nil, contentType: String? = nil) {
-        self.id = id
-        self.filename = filename
-        self.size = size
-        self.url = url
-        self.contentType = contentType
-    }
-
     enum CodingKeys: String, CodingKey {
         case id, filename, size, url
         case contentType = "content_type"

@@ -14,18 +14,6 @@ public struct Channel: Sendable, Hashable, Codable {
     /// Per-role and per-member exceptions (guild channels from `GET /channels/{channel_id}`).
     public var permissionOverwrites: [PermissionOverwrite]?
 
-    public init(id: ChannelID, type: Int, name: String? = nil, guildID: GuildID? = nil, parentID: ChannelID? = nil,
-                permissions: Permissions? = nil, recipients: [User]? = nil, permissionOverwrites: [PermissionOverwrite]? = nil) {
-        self.id = id
-        self.type = type
-        self.name = name
-        self.guildID = guildID
-        self.parentID = parentID
-        self.permissions = permissions
-        self.recipients = recipients
-        self.permissionOverwrites = permissionOverwrites
-    }
-
     /// The type of a direct-message channel.
     public static var directMessageType: Int { 1 }
 

@@ -9,13 +9,6 @@ public struct Guild: Sendable, Hashable, Codable {
     /// The owner holds every permission whatever the roles say.
     public var ownerID: UserID?
 
-    public init(id: GuildID, name: String, preferredLocale: DiscordLocale? = nil, ownerID: UserID? = nil) {
-        self.id = id
-        self.name = name
-        self.preferredLocale = preferredLocale
-        self.ownerID = ownerID
-    }
-
     enum CodingKeys: String, CodingKey {
         case id, name
         case preferredLocale = "preferred_locale"

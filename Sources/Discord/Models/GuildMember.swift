@@ -14,19 +14,6 @@ public struct GuildMember: Sendable, Hashable, Codable {
     public var communicationDisabledUntil: String?
     public var avatar: String?
 
-    public init(user: User? = nil, nick: String? = nil, roles: [RoleID] = [], joinedAt: String? = nil,
-                permissions: Permissions? = nil, isPending: Bool? = nil, communicationDisabledUntil: String? = nil,
-                avatar: String? = nil) {
-        self.user = user
-        self.nick = nick
-        self.roles = roles
-        self.joinedAt = joinedAt
-        self.permissions = permissions
-        self.isPending = isPending
-        self.communicationDisabledUntil = communicationDisabledUntil
-        self.avatar = avatar
-    }
-
     enum CodingKeys: String, CodingKey {
         case user, nick, roles, permissions, avatar
         case joinedAt = "joined_at"

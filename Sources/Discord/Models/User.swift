@@ -11,17 +11,6 @@ public struct User: Sendable, Hashable, Codable {
     public var isBot: Bool?
     public var isSystem: Bool?
 
-    public init(id: UserID, username: String, discriminator: String? = nil, globalName: String? = nil,
-                avatar: String? = nil, isBot: Bool? = nil, isSystem: Bool? = nil) {
-        self.id = id
-        self.username = username
-        self.discriminator = discriminator
-        self.globalName = globalName
-        self.avatar = avatar
-        self.isBot = isBot
-        self.isSystem = isSystem
-    }
-
     /// What to call the user in a message: the display name when set, else the username.
     public var displayName: String { globalName ?? username }
 

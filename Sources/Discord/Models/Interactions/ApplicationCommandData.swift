@@ -11,17 +11,6 @@ public struct ApplicationCommandData: Sendable, Hashable, Codable {
     /// The user or message a context-menu command was used on.
     public var targetID: AnySnowflake?
 
-    public init(id: CommandID, name: String, type: ApplicationCommandType = .chatInput, options: [InteractionOption]? = nil,
-                resolved: ResolvedData? = nil, guildID: GuildID? = nil, targetID: AnySnowflake? = nil) {
-        self.id = id
-        self.name = name
-        self.type = type
-        self.options = options
-        self.resolved = resolved
-        self.guildID = guildID
-        self.targetID = targetID
-    }
-
     enum CodingKeys: String, CodingKey {
         case id, name, type, options, resolved
         case guildID = "guild_id"

@@ -27,28 +27,6 @@ public struct Interaction: Sendable, Hashable, CustomStringConvertible {
     public var context: InteractionContextType?
     public var version: Int?
 
-    public init(id: InteractionID, applicationID: ApplicationID, type: InteractionType, data: InteractionData? = nil,
-                token: Secret, guildID: GuildID? = nil, channelID: ChannelID? = nil, member: GuildMember? = nil,
-                user: User? = nil, locale: DiscordLocale? = nil, guildLocale: DiscordLocale? = nil,
-                appPermissions: Permissions? = nil, message: Message? = nil, context: InteractionContextType? = nil,
-                version: Int? = 1) {
-        self.id = id
-        self.applicationID = applicationID
-        self.type = type
-        self.data = data
-        self.token = token
-        self.guildID = guildID
-        self.channelID = channelID
-        self.member = member
-        self.user = user
-        self.locale = locale
-        self.guildLocale = guildLocale
-        self.appPermissions = appPermissions
-        self.message = message
-        self.context = context
-        self.version = version
-    }
-
     /// Who acted: the member's user in a guild, the user in a DM.
     public var invoker: User? { member?.user ?? user }
 

@@ -27,12 +27,6 @@ public struct GatewayBot: Sendable, Hashable, Codable {
     public var shards: Int
     public var sessionStartLimit: SessionStartLimit
 
-    public init(url: String, shards: Int, sessionStartLimit: SessionStartLimit) {
-        self.url = url
-        self.shards = shards
-        self.sessionStartLimit = sessionStartLimit
-    }
-
     enum CodingKeys: String, CodingKey {
         case url, shards
         case sessionStartLimit = "session_start_limit"
