@@ -25,6 +25,8 @@ public struct DiscordNotifier: LendingNotifier {
     let replies: ApprovalReplies
     /// The messages the bot edits later: each request's post, reminders with an extend button.
     let postedMessages: PostedMessages
+    /// One workflow's notices one at a time, so a post is recorded before a decision edits it.
+    private let locks = WorkflowLocks()
     let application: ApplicationID?
     let clock: BotClock
     let logger: Logger
@@ -45,6 +47,12 @@ public struct DiscordNotifier: LendingNotifier {
     }
 
     public func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
+        try await locks.withLock(notice.workflowId) {
+            try await deliverAlone(notice, deduplicationKey: deduplicationKey)
+        }
+    }
+
+    private func deliverAlone(_ notice: LendingNotice, deduplicationKey: String) async throws {
         let strings = Strings(guildLanguage.language)
         switch notice {
         case .approvalProgress(let progress):
