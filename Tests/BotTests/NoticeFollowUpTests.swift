@@ -86,6 +86,27 @@ struct NoticeFollowUpTests {
         }
     }
 
+    @Test("a request decided while its post was on its way: the post, once recorded, loses its buttons and says the status")
+    func decidedWhilePosting() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            let request = try await world.services.workflow.file(NewWorkflow(
+                applicantDiscordId: Persona.member.userID, description: "Late post", mcVersion: "1.21.4", periodDays: 3,
+                organizerDiscordId: Persona.member.userID), panelUsers: [Persona.member.userID])
+            _ = try await world.services.workflow.reject(request.id, by: Persona.moderator.userID, reason: nil)
+            // The post that was already on its way when the rejection found nothing to edit.
+            let rejected = try #require(try await world.services.queries.workflow(request.id))
+            try await world.notifier.deliver(.requestFiled(FiledRequest(workflow: rejected, panelUsers: [Persona.member.userID], panelUsersWithAccount: [])),
+                                             deduplicationKey: "filed-\(request.id)")
+            let post = try #require(world.rest.sentMessages(in: SeededGuild.notifyChannelID).first { $0["content"]?.stringValue?.contains("New request #\(request.id)") == true })
+            let postID = try #require(post["id"]?.stringValue)
+            let now = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
+            #expect(BotWorld.buttons(in: now).isEmpty)
+            #expect(Self.content(world, message: postID).hasSuffix("This request is already rejected."), "\(Self.content(world, message: postID))")
+            #expect(try await PostedMessages(pool: world.pool).unsettled(workflowId: request.id, purpose: .request).isEmpty)
+            try await world.expectSpecValidBodies()
+        }
+    }
+
     @Test("an approval ends the post with who approved it")
     func approvalNamesTheModerator() async throws {
         try await BotWorld.with(servers: 1) { world in

@@ -42,8 +42,12 @@ public struct PostedMessages: Sendable {
         self.clock = clock
     }
 
-    public func record(_ message: PostedMessage) async throws {
+    /// Records the message, and returns the status its request has now: a request decided while
+    /// its post was on its way (the decision found no post to edit) is no longer PENDING here.
+    @discardableResult
+    public func record(_ message: PostedMessage) async throws -> WorkflowStatus? {
         try await PostedMessageTable.insert(message, at: clock.date, on: pool)
+        return try await WorkflowTable.find(id: message.workflowId, on: pool)?.status
     }
 
     /// The messages of this purpose about the workflow that are not settled yet, oldest first.

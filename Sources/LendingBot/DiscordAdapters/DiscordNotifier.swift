@@ -164,10 +164,19 @@ public struct DiscordNotifier: LendingNotifier {
 
     /// Records a message the bot will edit later. A message that was sent but not recorded keeps
     /// its buttons, which check the loan's state when pressed; that is logged, not retried.
+    ///
+    /// A request decided while its post was on its way (the decision's edit found no post) gets
+    /// its buttons taken off here, with the status it has now.
     private func record(_ sent: Message, purpose: PostedMessage.Purpose, workflowId: Int, headline: String) async {
         do {
-            try await postedMessages.record(PostedMessage(workflowId: workflowId, purpose: purpose, channelId: sent.channelID.description,
-                                                          messageId: sent.id.description, headline: headline))
+            let posted = PostedMessage(workflowId: workflowId, purpose: purpose, channelId: sent.channelID.description,
+                                       messageId: sent.id.description, headline: headline)
+            let status = try await postedMessages.record(posted)
+            guard purpose == .request, let status, status != .pending else { return }
+            let strings = Strings(guildLanguage.language)
+            _ = try await discord.editMessage(in: sent.channelID, id: sent.id, MessageEdit(
+                content: Limits.content(headline + "\n" + strings.requestDecidedBeforePost(status)), components: [], allowedMentions: .nobody))
+            try await postedMessages.settle(posted)
         } catch {
             logger.warning("a posted message was not recorded; it keeps its buttons", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
         }

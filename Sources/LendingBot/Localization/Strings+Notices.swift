@@ -92,6 +92,11 @@ extension Strings {
         }
     }
 
+    /// The post of a request decided before the post went out.
+    func requestDecidedBeforePost(_ status: WorkflowStatus) -> String {
+        text("この申請はすでに\(self.status(status))です。", "This request is already \(self.status(status).lowercased()).")
+    }
+
     func requestWithdrawn(_ loan: LoanSummary, by member: String) -> String {
         text("<@\(member)> が申請 #\(loan.workflowId)「\(purpose(loan))」を取り下げました。",
              "<@\(member)> withdrew request #\(loan.workflowId) \"\(purpose(loan))\".")
