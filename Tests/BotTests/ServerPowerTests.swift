@@ -24,7 +24,8 @@ struct ServerPowerTests {
             #expect(try driver.isEphemeral(command))
             let content = try await driver.content(command)
             #expect(content.contains("Sent `stop` to server server01 (`5e000001`)"), "\(content)")
-            #expect(content.contains("The panel reports: Stopping"), "\(content)")
+            // The loan's approval read `/resources` moments ago: the panel's 20-second cache still says running.
+            #expect(content.contains("The panel reports: Running (it can take about 20 seconds to show the change)"), "\(content)")
             #expect(content.contains("#\(loan.id)"), "\(content)")
             #expect(try Self.server(world).powerState == "stopping")
             let audit = try await AuditTable.list(workflowId: loan.id, on: world.pool).filter { $0.action == .serverPower }
