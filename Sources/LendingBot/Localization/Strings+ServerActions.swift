@@ -1,4 +1,4 @@
-/// `/mcserver-admin server power` and `server backup`.
+/// `/mcserver-admin server power`: what was sent, and what the panel says just after.
 extension Strings {
     func powerSignalName(_ signal: String) -> String {
         switch signal {
