@@ -29,7 +29,7 @@ struct CommandDefinitionTests {
         #expect(admin.options?.map(\.name) == ["workflow", "checkout", "server-binding", "server"])
         let paths = admin.options?.flatMap { group in (group.options ?? []).map { "\(group.name) \($0.name)" } }
         #expect(paths == ["workflow list", "workflow approve", "workflow reject", "workflow edit", "checkout list", "checkout extend",
-                          "checkout return", "server-binding list", "server-binding set", "server-binding unset", "server status"])
+                          "checkout return", "server-binding list", "server-binding set", "server-binding unset", "server status", "server power"])
         let approve = try #require(admin.options?[0].options?[1].options)
         #expect(approve.map(\.name) == ["id", "server"])
         #expect(approve.map(\.isRequired) == [true, false])

@@ -42,6 +42,10 @@ public protocol LendingPanel: Sendable {
     /// Removes `email`'s account from the server's sub-users; no-op when it is not one.
     func removeSubuser(from server: String, email: String) async throws
 
+    /// Sends one power signal and returns at once: the panel accepting it (204) says Wings took
+    /// it, not that the state has changed yet.
+    func sendPowerSignal(_ signal: PanelPowerSignal, to server: String) async throws
+
     /// Sends stop and waits until the server reports offline.
     func stopAndWaitOffline(_ server: String) async throws
 

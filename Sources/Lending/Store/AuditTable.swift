@@ -57,6 +57,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// A player put on, or taken off, a loan's whitelist (`detail.player`).
     case whitelistAdd = "whitelist-add"
     case whitelistRemove = "whitelist-remove"
+    /// A moderator sent a power signal to the loan's server (`detail.signal`, `detail.server`).
+    case serverPower = "server-power"
 }
 
 /// Row access for `"WorkflowAudit"`. Rows are only ever added, in the transaction of the change

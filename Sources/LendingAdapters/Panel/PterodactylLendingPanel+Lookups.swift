@@ -3,7 +3,7 @@ import Pterodactyl
 public import Secrets
 
 /// The calls a handler makes itself rather than through a task: a moderator's look at a server
-/// and a member's password reset. Neither is retried by a runner, so neither logs a step failure
+/// or power signal to it, and a member's password reset. Neither is retried by a runner, so neither logs a step failure
 /// here; the handler logs and words the `PortFailure` for the person waiting on it.
 extension PterodactylLendingPanel {
     public func state(of server: String) async throws -> PanelServerState {
@@ -21,6 +21,21 @@ extension PterodactylLendingPanel {
             cpuPercent: usage.cpuPercent, memoryBytes: usage.memoryBytes, diskBytes: usage.diskBytes, uptimeMilliseconds: usage.uptime,
             limits: details.limits.map { PanelServerState.Limits(cpu: $0.cpu, memoryMiB: $0.memory, diskMiB: $0.disk) },
             connectionAddress: details.connectionAddress?.description)
+    }
+
+    /// The panel's answer is only that Wings took the signal; the moderator reads the state after.
+    public func sendPowerSignal(_ signal: PanelPowerSignal, to server: String) async throws {
+        let wanted: PowerSignal = switch signal {
+        case .start: .start
+        case .stop: .stop
+        case .restart: .restart
+        case .kill: .kill
+        }
+        do throws(PanelError) {
+            try await client.sendPowerSignal(wanted, to: server)
+        } catch {
+            throw PortFailure(panel: error, during: PanelCall("send the \(signal.rawValue) signal", server: server))
+        }
     }
 
     public func resetPassword(email: String, username: String, owner: String, to password: Secret) async throws -> PanelPasswordReset {

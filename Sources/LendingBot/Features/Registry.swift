@@ -10,7 +10,7 @@ extension SlashCommand {
             .workflowList, .workflowApprove, .workflowReject, .workflowEdit,
             .checkoutList, .checkoutExtend, .checkoutReturn,
             .bindingList, .bindingSet, .bindingUnset,
-            .serverStatus,
+            .serverStatus, .serverPower,
         ]
     }
 }

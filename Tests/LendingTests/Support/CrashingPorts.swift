@@ -56,6 +56,9 @@ struct CrashingPanel: LendingPanel {
     }
     func serverExists(_ server: String) async throws -> Bool { try await point.pass { try await inner.serverExists(server) } }
     func connectionAddress(of server: String) async throws -> String? { try await point.pass { try await inner.connectionAddress(of: server) } }
+    func sendPowerSignal(_ signal: PanelPowerSignal, to server: String) async throws {
+        try await point.pass { try await inner.sendPowerSignal(signal, to: server) }
+    }
     func setDescription(of server: String, to description: String) async throws {
         try await point.pass { try await inner.setDescription(of: server, to: description) }
     }
