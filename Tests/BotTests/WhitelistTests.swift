@@ -75,6 +75,21 @@ struct WhitelistTests {
         }
     }
 
+    @Test("a panel that fails the command leaves the list as it was: the add is undone and audited, the member told")
+    func panelFailureUndoes() async throws {
+        try await BotWorld.with(servers: 1) { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            world.panelWorld.panel.injectFault(.status(503), on: .sendCommand)
+            let answer = try await Self.whitelist(driver, "add", player: "Alex")
+            #expect(!answer.contains("追加しました"), "\(answer)")
+            #expect(try await world.services.workflow.whitelistedPlayers(loan: loan.id, by: Persona.member.userID).isEmpty)
+            #expect(try Self.server(world).whitelist.isEmpty)
+            let undone = try await AuditTable.list(workflowId: loan.id, on: world.pool).filter { $0.action == .whitelistRemove }
+            #expect(undone.first?.detail["reason"] == "the panel refused the command")
+        }
+    }
+
     @Test("the return takes every player the loan's members added off the server's whitelist")
     func returnRemovesPlayers() async throws {
         try await BotWorld.with(servers: 1) { world in

@@ -46,9 +46,16 @@ extension WorkflowService {
             return (loan.pteroServerId ?? "", changed)
         }
         if changed {
-            let outcome = try await panel.runConsoleCommand("whitelist \(change == .add ? "add" : "remove") \(player)", on: server)
+            let outcome: ConsoleOutcome
+            do {
+                outcome = try await panel.runConsoleCommand("whitelist \(change == .add ? "add" : "remove") \(player)", on: server)
+            } catch {
+                // The panel refused or could not be reached: the list must not claim what the server did not do.
+                try await undo(change, player: player, loan: id, by: member, at: clock.date, reason: "the panel refused the command")
+                throw error
+            }
             if outcome == .serverNotRunning {
-                try await undo(change, player: player, loan: id, by: member, at: clock.date)
+                try await undo(change, player: player, loan: id, by: member, at: clock.date, reason: "the server was not running")
                 throw LendingError.serverNotRunning(id: id)
             }
         }
@@ -63,8 +70,8 @@ extension WorkflowService {
         }
     }
 
-    /// Gives a change back after the server refused its command, with an audit row that says why.
-    private func undo(_ change: WhitelistChange, player: String, loan id: Int, by member: String, at now: Date) async throws {
+    /// Gives a change back after its command did not run, with an audit row that says why.
+    private func undo(_ change: WhitelistChange, player: String, loan id: Int, by member: String, at now: Date, reason: String) async throws {
         try await pool.withTransaction { transaction in
             _ = try await WorkflowTable.lock(id: id, on: transaction)
             switch change {
@@ -72,7 +79,7 @@ extension WorkflowService {
             case .remove: _ = try await WhitelistTable.add(workflowId: id, player: player, by: member, at: now, on: transaction)
             }
             try await AuditTable.record(workflowId: id, actor: member, action: change == .add ? .whitelistRemove : .whitelistAdd,
-                                        from: .active, to: .active, detail: ["player": player, "reason": "the server was not running"],
+                                        from: .active, to: .active, detail: ["player": player, "reason": reason],
                                         at: now, on: transaction)
         }
     }
