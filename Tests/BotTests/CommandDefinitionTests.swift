@@ -26,10 +26,11 @@ struct CommandDefinitionTests {
         #expect(CommandDefinitions.member.options?.map(\.name) == ["checkout", "reset-password", "extend", "return", "withdraw", "mine", "whitelist", "help"])
         let admin = CommandDefinitions.admin
         #expect(admin.name == "mcserver-admin")
-        #expect(admin.options?.map(\.name) == ["workflow", "checkout", "server-binding", "server"])
+        #expect(admin.options?.map(\.name) == ["workflow", "checkout", "server-binding", "server", "archive"])
         let paths = admin.options?.flatMap { group in (group.options ?? []).map { "\(group.name) \($0.name)" } }
         #expect(paths == ["workflow list", "workflow approve", "workflow reject", "workflow edit", "checkout list", "checkout extend",
-                          "checkout return", "server-binding list", "server-binding set", "server-binding unset", "server status", "server power"])
+                          "checkout return", "server-binding list", "server-binding set", "server-binding unset", "server status", "server power",
+                          "archive list", "archive get"])
         let approve = try #require(admin.options?[0].options?[1].options)
         #expect(approve.map(\.name) == ["id", "server"])
         #expect(approve.map(\.isRequired) == [true, false])

@@ -40,6 +40,17 @@ public struct LendingQueries: Sendable {
         try await WorkflowTable.list(organizer: organizer, status: .active, on: pool)
     }
 
+    /// The newest `limit` archived backups (of loan `workflowId`, or of every loan) and how many
+    /// there are in all.
+    public func archives(of workflowId: Int?, limit: Int) async throws -> (newest: [ArchiveRecord], total: Int) {
+        (try await ArchiveTable.newest(workflowId: workflowId, limit: limit, on: pool), try await ArchiveTable.count(workflowId: workflowId, on: pool))
+    }
+
+    /// One archived backup by its row id.
+    public func archive(_ id: Int) async throws -> ArchiveRecord? {
+        try await ArchiveTable.find(id: id, on: pool)
+    }
+
     /// The ACTIVE loans `member` organizes or is a panel user of: whose whitelist they may keep.
     public func whitelistableLoans(of member: String) async throws -> [WorkflowRecord] {
         try await WorkflowTable.active(organizedOrUsedBy: member, on: pool)

@@ -41,6 +41,30 @@ package enum ArchiveTable {
         return try result.decodeFirst(as: ArchiveRecord.self)
     }
 
+    /// The newest `limit` rows, of one workflow or of all.
+    package static func newest(workflowId: Int?, limit: Int, on database: some QueryExecutor) async throws -> [ArchiveRecord] {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"
+            WHERE \(workflowId)::int IS NULL OR "workflowId" = \(workflowId)
+            ORDER BY "id" DESC LIMIT \(limit)
+            """, named: "list newest archive records")
+        return try result.decodeAll(as: ArchiveRecord.self)
+    }
+
+    package static func count(workflowId: Int?, on database: some QueryExecutor) async throws -> Int {
+        let result = try await database.query("""
+            SELECT count(*)::int AS "n" FROM "WorkflowArchive" WHERE \(workflowId)::int IS NULL OR "workflowId" = \(workflowId)
+            """, named: "count archive records")
+        return try result.rows.first?.decode("n") ?? 0
+    }
+
+    package static func find(id: Int, on database: some QueryExecutor) async throws -> ArchiveRecord? {
+        let result = try await database.query("""
+            SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive" WHERE "id" = \(id)
+            """, named: "find archive record by id")
+        return try result.decodeFirst(as: ArchiveRecord.self)
+    }
+
     package static func list(workflowId: Int, on database: some QueryExecutor) async throws -> [ArchiveRecord] {
         let result = try await database.query("""
             SELECT "id", "workflowId", "backupUuid", "destination", "bytes", "createdAt" FROM "WorkflowArchive"

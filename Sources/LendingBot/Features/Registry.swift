@@ -6,11 +6,12 @@ extension SlashCommand {
         [
             // Members: a request, their password, their own requests and loans, and help.
             .checkout, .resetPassword, .extendOwn, .returnOwn, .withdrawOwn, .mine, .whitelist, .help,
-            // Moderators: requests, loans, the server pool and server status.
+            // Moderators: requests, loans, the server pool, servers and archives.
             .workflowList, .workflowApprove, .workflowReject, .workflowEdit,
             .checkoutList, .checkoutExtend, .checkoutReturn,
             .bindingList, .bindingSet, .bindingUnset,
             .serverStatus, .serverPower,
+            .archiveList, .archiveGet,
         ]
     }
 }
