@@ -67,8 +67,11 @@ struct MemberSelfServiceTests {
             #expect(!BotWorld.buttons(in: post).isEmpty)
             _ = try await driver.click(.withdrawRequest(workflowId: 1))
             #expect(try await driver.workflowStatus(1) == .rejected)
+            // The withdrawal's edit comes last, whether or not the post was still being recorded when it was decided.
             try await eventually("the post's edit") {
-                world.rest.message(postID, in: SeededGuild.notifyChannelID).map { BotWorld.buttons(in: $0).isEmpty } ?? false
+                world.rest.message(postID, in: SeededGuild.notifyChannelID).map { message in
+                    BotWorld.buttons(in: message).isEmpty && (message["content"]?.stringValue.map { $0.contains("取り下げました") || $0.contains("withdrew") } ?? false)
+                } ?? false
             }
             let edited = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
             let content = edited["content"]?.stringValue ?? ""

@@ -86,7 +86,7 @@ struct NoticeFollowUpTests {
         }
     }
 
-    @Test("a request decided while its post was on its way: the post, once recorded, loses its buttons and says the status")
+    @Test("a request decided while its post was on its way: the post, once recorded, loses its buttons and says the status; the decision's notice still names who")
     func decidedWhilePosting() async throws {
         try await BotWorld.with(servers: 1) { world in
             let request = try await world.services.workflow.file(NewWorkflow(
@@ -102,6 +102,12 @@ struct NoticeFollowUpTests {
             let now = try #require(world.rest.message(postID, in: SeededGuild.notifyChannelID))
             #expect(BotWorld.buttons(in: now).isEmpty)
             #expect(Self.content(world, message: postID).hasSuffix("This request is already rejected."), "\(Self.content(world, message: postID))")
+            // The decision's notice, coming after, still says who decided, and settles the post.
+            let summary = LoanSummary(workflowId: request.id, description: "Late post", organizerDiscordId: Persona.member.userID,
+                                      panelUserDiscordIds: [], serverAlias: nil, connectionAddress: nil, startDate: nil, endDate: nil)
+            try await world.notifier.deliver(.requestRejected(summary, applicant: Persona.member.userID, reason: nil, by: Persona.moderator.userID),
+                                             deduplicationKey: "rejected-\(request.id)")
+            #expect(Self.content(world, message: postID).contains("Rejected by <@\(Persona.moderator.userID)>"), "\(Self.content(world, message: postID))")
             #expect(try await PostedMessages(pool: world.pool).unsettled(workflowId: request.id, purpose: .request).isEmpty)
             try await world.expectSpecValidBodies()
         }

@@ -165,8 +165,9 @@ public struct DiscordNotifier: LendingNotifier {
     /// Records a message the bot will edit later. A message that was sent but not recorded keeps
     /// its buttons, which check the loan's state when pressed; that is logged, not retried.
     ///
-    /// A request decided while its post was on its way (the decision's edit found no post) gets
-    /// its buttons taken off here, with the status it has now.
+    /// A request decided while its post was on its way gets its buttons taken off here, with the
+    /// status it has now. The post is left unsettled: when the decision's own notice comes after
+    /// (it waits for this one), it still says who decided and when.
     private func record(_ sent: Message, purpose: PostedMessage.Purpose, workflowId: Int, headline: String) async {
         do {
             let posted = PostedMessage(workflowId: workflowId, purpose: purpose, channelId: sent.channelID.description,
@@ -176,7 +177,6 @@ public struct DiscordNotifier: LendingNotifier {
             let strings = Strings(guildLanguage.language)
             _ = try await discord.editMessage(in: sent.channelID, id: sent.id, MessageEdit(
                 content: Limits.content(headline + "\n" + strings.requestDecidedBeforePost(status)), components: [], allowedMentions: .nobody))
-            try await postedMessages.settle(posted)
         } catch {
             logger.warning("a posted message was not recorded; it keeps its buttons", metadata: ["workflow": "\(workflowId)", "error": "\(error)"])
         }
