@@ -42,11 +42,14 @@ public struct PostedMessages: Sendable {
         self.clock = clock
     }
 
-    /// Records the message, and returns the status its request has now: a request decided while
-    /// its post was on its way (the decision found no post to edit) is no longer PENDING here.
-    @discardableResult
-    public func record(_ message: PostedMessage) async throws -> WorkflowStatus? {
+    public func record(_ message: PostedMessage) async throws {
         try await PostedMessageTable.insert(message, at: clock.date, on: pool)
+    }
+
+    /// Records a request's post, and returns the status its request has now: a request decided
+    /// while its post was on its way (the decision found no post to edit) is no longer PENDING.
+    public func recordRequestPost(_ message: PostedMessage) async throws -> WorkflowStatus? {
+        try await record(message)
         return try await WorkflowTable.find(id: message.workflowId, on: pool)?.status
     }
 

@@ -172,8 +172,11 @@ public struct DiscordNotifier: LendingNotifier {
         do {
             let posted = PostedMessage(workflowId: workflowId, purpose: purpose, channelId: sent.channelID.description,
                                        messageId: sent.id.description, headline: headline)
-            let status = try await postedMessages.record(posted)
-            guard purpose == .request, let status, status != .pending else { return }
+            guard purpose == .request else {
+                try await postedMessages.record(posted)
+                return
+            }
+            guard let status = try await postedMessages.recordRequestPost(posted), status != .pending else { return }
             let strings = Strings(guildLanguage.language)
             _ = try await discord.editMessage(in: sent.channelID, id: sent.id, MessageEdit(
                 content: Limits.content(headline + "\n" + strings.requestDecidedBeforePost(status)), components: [], allowedMentions: .nobody))

@@ -46,23 +46,42 @@ extension PanelWorld {
     }
 
     private func listUsers(query: [String: String]) -> SimulatedResponse {
-        let allowed = ["email", "uuid", "username", "external_id"]
-        var matching = users.sorted { $0.id < $1.id }
-        for (name, value) in query where name.hasPrefix("filter[") {
-            let field = String(name.dropFirst("filter[".count).dropLast())
-            guard allowed.contains(field) else { return Self.invalidFilter(field, allowed: allowed) }
-            matching = matching.filter { user in
-                let column: String? = switch field {
-                case "email": user.email
-                case "uuid": user.uuid
-                case "username": user.username
-                default: user.externalID
-                }
-                return column.map { LikeFilter.matches($0, filter: value) } ?? false
+        let filtered = Self.filter(users.sorted { $0.id < $1.id }, by: query, allowed: ["email", "uuid", "username", "external_id"]) { user, field in
+            switch field {
+            case "email": user.email
+            case "uuid": user.uuid
+            case "username": user.username
+            default: user.externalID
             }
+        }
+        let matching: [SimulatedPanelUser]
+        switch filtered {
+        case .matching(let items): matching = items
+        case .refused(let response): return response
         }
         return .json(200, PanelJSON.page("user", matching.map(userAttributes), page: Int(query["page"] ?? "") ?? 1,
                                          perPage: Int(query["per_page"] ?? "") ?? 50, linkBase: baseURL + "/api/application/users"))
+    }
+
+    /// What the application API's `filter[field]=value` query leaves of a list.
+    enum Filtered<Item> {
+        case matching([Item])
+        /// A field the endpoint does not allow: the panel's 400 `InvalidFilterQuery`.
+        case refused(SimulatedResponse)
+    }
+
+    /// Applies every `filter[field]=value` of `query` as the panel does: a `LIKE` match on the
+    /// field's column (`column` gives it, nil never matches), all filters together; a field not in
+    /// `allowed` refuses the whole request.
+    static func filter<Item>(_ items: [Item], by query: [String: String], allowed: [String],
+                             column: (Item, String) -> String?) -> Filtered<Item> {
+        var matching = items
+        for (name, value) in query where name.hasPrefix("filter[") {
+            let field = String(name.dropFirst("filter[".count).dropLast())
+            guard allowed.contains(field) else { return .refused(invalidFilter(field, allowed: allowed)) }
+            matching = matching.filter { item in column(item, field).map { LikeFilter.matches($0, filter: value) } ?? false }
+        }
+        return .matching(matching)
     }
 
     static func invalidFilter(_ field: String, allowed: [String]) -> SimulatedResponse {
@@ -153,21 +172,20 @@ extension PanelWorld {
 
     private func listServers(query: [String: String]) -> SimulatedResponse {
         let allowed = ["uuid", "uuidShort", "name", "description", "image", "external_id"]
-        var matching = servers.sorted { $0.id < $1.id }
-        for (name, value) in query where name.hasPrefix("filter[") {
-            let field = String(name.dropFirst("filter[".count).dropLast())
-            guard allowed.contains(field) else { return Self.invalidFilter(field, allowed: allowed) }
-            matching = matching.filter { server in
-                let column: String? = switch field {
-                case "uuid": server.uuid
-                case "uuidShort": server.identifier
-                case "name": server.name
-                case "external_id": server.externalID
-                case "description": server.description
-                default: ""
-                }
-                return column.map { LikeFilter.matches($0, filter: value) } ?? false
+        let filtered = Self.filter(servers.sorted { $0.id < $1.id }, by: query, allowed: allowed) { server, field in
+            switch field {
+            case "uuid": server.uuid
+            case "uuidShort": server.identifier
+            case "name": server.name
+            case "external_id": server.externalID
+            case "description": server.description
+            default: ""
             }
+        }
+        let matching: [SimulatedPanelServer]
+        switch filtered {
+        case .matching(let items): matching = items
+        case .refused(let response): return response
         }
         return .json(200, PanelJSON.page("server", matching.map(applicationServerAttributes), page: Int(query["page"] ?? "") ?? 1,
                                          perPage: Int(query["per_page"] ?? "") ?? 50, linkBase: baseURL + "/api/application/servers"))
