@@ -58,7 +58,7 @@ struct WhitelistTests {
             let loan = try await driver.activeLoan()
             for bad in ["Steve Jobs", "ab", "a_name_far_too_long_for_minecraft", "Steve;op"] {
                 let answer = try await Self.whitelist(driver, "add", player: bad)
-                #expect(answer.contains("Player") || answer.contains("player"), "\(bad): \(answer)")
+                #expect(answer.contains("3 to 16 letters, digits or _"), "\(bad): \(answer)")
             }
             let stranger = try await Self.whitelist(driver, "add", player: "Alex", id: loan.id, as: Persona.otherMember)
             #expect(stranger.contains("Only the organizer and the panel users of loan #\(loan.id)"), "\(stranger)")
@@ -68,7 +68,7 @@ struct WhitelistTests {
 
             world.panelWorld.panel.setPowerState(of: SeededGuild.serverIdentifier(1), to: "offline")
             let stopped = try await Self.whitelist(driver, "add", player: "Alex")
-            #expect(stopped.contains("不") || stopped.contains("起動していません"), "\(stopped)")
+            #expect(stopped.contains("起動していません"), "\(stopped)")
             #expect(try await world.services.workflow.whitelistedPlayers(loan: loan.id, by: Persona.member.userID).isEmpty)
             let actions = try await AuditTable.list(workflowId: loan.id, on: world.pool).map(\.action).filter { $0 == .whitelistAdd || $0 == .whitelistRemove }
             #expect(actions == [.whitelistAdd, .whitelistRemove], "the add and its undoing are both audited")
