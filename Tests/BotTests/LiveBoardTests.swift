@@ -119,6 +119,38 @@ struct LiveBoardTests {
         }
     }
 
+    @Test("two instances finding the board deleted at once post one new board between them")
+    func repostByTwoInstances() async throws {
+        try await BotWorld.with(servers: 2) { world in
+            world.bot.board.changed()
+            try await world.settleBoard()
+            let firstID = try #require(Self.boardMessages(world).first?["id"]?.stringValue)
+            #expect(world.rest.deleteMessage(firstID, in: Self.channel))
+            _ = try await world.file(description: "Seen by both instances")
+
+            // Two refreshers share nothing but the database and Discord, as two instances of the bot.
+            func instance() -> BoardRefresher {
+                BoardRefresher(discord: world.services.discord, channel: ChannelID(Self.channel),
+                               messages: BoardMessages(pool: world.pool, clock: world.services.clock),
+                               queries: world.services.queries, timeZone: world.configuration.timeZone,
+                               guildLanguage: world.services.guildLanguage, clock: world.services.clock, logger: world.services.logger)
+            }
+            let (first, second) = (instance(), instance())
+            async let one: Void = first.refresh()
+            async let other: Void = second.refresh()
+            _ = await (one, other)
+
+            let messages = Self.boardMessages(world)
+            #expect(messages.count == 1, "one board, not one per instance: \(messages.count)")
+            let boardID = try #require(messages.first?["id"]?.stringValue)
+            #expect(boardID != firstID)
+            #expect(try await BoardMessages(pool: world.pool).messageId(in: Self.channel) == boardID)
+            #expect(Self.text(of: try #require(messages.first)).contains("Seen by both instances"))
+            #expect(world.rest.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/channels/\(Self.channel)/messages") }.count == 2,
+                    "the first board and one replacement")
+        }
+    }
+
     @Test("200 active loans stay within Discord's limits, the soonest ending first, and say how many are left out")
     func manyLoans() async throws {
         try await BotWorld.with(servers: 2) { world in

@@ -17,7 +17,8 @@ import Synchronization
 ///
 /// The message's id is stored (`BoardMessages`), so a restart edits the same message. An edit
 /// answered 404 Unknown Message (10008: someone deleted the board) posts a new one and stores its
-/// id. A failed refresh is logged and tried again on the next change; nothing waits for it.
+/// id; when two instances find the board deleted at once, only the first posts and the other edits
+/// its message (`BoardMessages.replace`). A failed refresh is logged and tried again on the next change; nothing waits for it.
 public final class BoardRefresher: Sendable {
     public static let defaultInterval: Duration = .seconds(3)
 
@@ -122,9 +123,18 @@ public final class BoardRefresher: Sendable {
                 state.withLock { $0.lastShown = (stored, message) }
                 return
             }
-            let posted = try await discord.createMessage(in: channel, message)
-            try await messages.record(messageId: posted.id.description, in: channel.description)
-            state.withLock { $0.lastShown = (posted.id.description, message) }
+            let discord = self.discord
+            switch try await messages.replace(stored, in: channel.description, post: {
+                try await discord.createMessage(in: channel, message).id.description
+            }) {
+            case .posted(let messageId):
+                state.withLock { $0.lastShown = (messageId, message) }
+            case .postedElsewhere(let messageId):
+                // Another instance posted the board first: that message is the board now.
+                if let id = MessageID(messageId), try await edit(id, in: channel, to: message) {
+                    state.withLock { $0.lastShown = (messageId, message) }
+                }
+            }
         } catch {
             logger.warning("live board not refreshed; the next change tries again", metadata: ["error": "\(error)"])
         }
