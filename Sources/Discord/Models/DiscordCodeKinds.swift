@@ -1,36 +1,11 @@
-// The lists of `DiscordCode<Kind>`: a marker type each, never instantiated, and the values the bot
-// names. A value not named here still decodes and encodes as its number. The values are computed
-// because a generic type cannot hold static stored properties.
-
-public enum ComponentTypeKind {}
-public enum ButtonStyleKind {}
-public enum TextInputStyleKind {}
-public enum ApplicationCommandTypeKind {}
-public enum CommandOptionTypeKind {}
-public enum InteractionTypeKind {}
-public enum InteractionCallbackTypeKind {}
-public enum InteractionContextTypeKind {}
-public enum ErrorCodeKind {}
+// The lists of `DiscordCode<Kind>`, one after the other: each with its marker type, never
+// instantiated, and the values the bot names. A value not named here still decodes and encodes
+// as its number. The values are computed because a generic type cannot hold static stored
+// properties.
 
 /// The `type` number of a component (Discord's documentation, "Component Reference", "Component Types").
 public typealias ComponentType = DiscordCode<ComponentTypeKind>
-/// A button's `style` (docs "Button Styles"). Link buttons carry a `url` and no `custom_id`;
-/// premium buttons carry a `sku_id`; every other style needs a `custom_id`.
-public typealias ButtonStyle = DiscordCode<ButtonStyleKind>
-/// A text input's `style`: one line (1) or a multi-line paragraph (2).
-public typealias TextInputStyle = DiscordCode<TextInputStyleKind>
-/// A command's `type`: slash command (1), user context menu (2), message context menu (3).
-public typealias ApplicationCommandType = DiscordCode<ApplicationCommandTypeKind>
-/// An option's `type` in a command definition and in a received command (docs "Application Command
-/// Option Type"). 1 and 2 structure the tree; 3–11 are leaf values.
-public typealias CommandOptionType = DiscordCode<CommandOptionTypeKind>
-/// An interaction's `type` (docs `interactions/receiving-and-responding.mdx`).
-public typealias InteractionType = DiscordCode<InteractionTypeKind>
-/// The `type` of an interaction callback (docs "Interaction Callback Type").
-public typealias InteractionCallbackType = DiscordCode<InteractionCallbackTypeKind>
-/// Where a command can be used and where an interaction happened (`contexts`, `context`); replaces
-/// the deprecated `dm_permission`.
-public typealias InteractionContextType = DiscordCode<InteractionContextTypeKind>
+public enum ComponentTypeKind {}
 
 extension ComponentType {
     public static var actionRow: Self { Self(rawValue: 1) }
@@ -53,6 +28,11 @@ extension ComponentType {
     public static var checkbox: Self { Self(rawValue: 23) }
 }
 
+/// A button's `style` (docs "Button Styles"). Link buttons carry a `url` and no `custom_id`;
+/// premium buttons carry a `sku_id`; every other style needs a `custom_id`.
+public typealias ButtonStyle = DiscordCode<ButtonStyleKind>
+public enum ButtonStyleKind {}
+
 extension ButtonStyle {
     public static var primary: Self { Self(rawValue: 1) }
     public static var secondary: Self { Self(rawValue: 2) }
@@ -62,16 +42,29 @@ extension ButtonStyle {
     public static var premium: Self { Self(rawValue: 6) }
 }
 
+/// A text input's `style`: one line (1) or a multi-line paragraph (2).
+public typealias TextInputStyle = DiscordCode<TextInputStyleKind>
+public enum TextInputStyleKind {}
+
 extension TextInputStyle {
     public static var short: Self { Self(rawValue: 1) }
     public static var paragraph: Self { Self(rawValue: 2) }
 }
+
+/// A command's `type`: slash command (1), user context menu (2), message context menu (3).
+public typealias ApplicationCommandType = DiscordCode<ApplicationCommandTypeKind>
+public enum ApplicationCommandTypeKind {}
 
 extension ApplicationCommandType {
     public static var chatInput: Self { Self(rawValue: 1) }
     public static var user: Self { Self(rawValue: 2) }
     public static var message: Self { Self(rawValue: 3) }
 }
+
+/// An option's `type` in a command definition and in a received command (docs "Application Command
+/// Option Type"). 1 and 2 structure the tree; 3–11 are leaf values.
+public typealias CommandOptionType = DiscordCode<CommandOptionTypeKind>
+public enum CommandOptionTypeKind {}
 
 extension CommandOptionType {
     public static var subcommand: Self { Self(rawValue: 1) }
@@ -92,6 +85,10 @@ extension CommandOptionType {
     public static var attachment: Self { Self(rawValue: 11) }
 }
 
+/// An interaction's `type` (docs `interactions/receiving-and-responding.mdx`).
+public typealias InteractionType = DiscordCode<InteractionTypeKind>
+public enum InteractionTypeKind {}
+
 extension InteractionType {
     /// Sent only to HTTP-endpoint bots, never over the gateway; answered with a PONG callback.
     public static var ping: Self { Self(rawValue: 1) }
@@ -100,6 +97,10 @@ extension InteractionType {
     public static var applicationCommandAutocomplete: Self { Self(rawValue: 4) }
     public static var modalSubmit: Self { Self(rawValue: 5) }
 }
+
+/// The `type` of an interaction callback (docs "Interaction Callback Type").
+public typealias InteractionCallbackType = DiscordCode<InteractionCallbackTypeKind>
+public enum InteractionCallbackTypeKind {}
 
 extension InteractionCallbackType {
     public static var pong: Self { Self(rawValue: 1) }
@@ -111,11 +112,19 @@ extension InteractionCallbackType {
     public static var modal: Self { Self(rawValue: 9) }
 }
 
+/// Where a command can be used and where an interaction happened (`contexts`, `context`); replaces
+/// the deprecated `dm_permission`.
+public typealias InteractionContextType = DiscordCode<InteractionContextTypeKind>
+public enum InteractionContextTypeKind {}
+
 extension InteractionContextType {
     public static var guild: Self { Self(rawValue: 0) }
     public static var botDM: Self { Self(rawValue: 1) }
     public static var privateChannel: Self { Self(rawValue: 2) }
 }
+
+/// `ErrorBody.Code`: a JSON error code.
+public enum ErrorCodeKind {}
 
 extension ErrorBody.Code {
     public static var unknownChannel: Self { Self(rawValue: 10003) }
