@@ -166,10 +166,5 @@ public struct PrismaSchemaError: Error, Sendable, Equatable, CustomStringConvert
     public let line: Int
     public let message: String
 
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-
     public var description: String { "schema.prisma line \(line): \(message)" }
 }

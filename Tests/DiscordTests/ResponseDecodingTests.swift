@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Discord
+@testable import Discord
 
 /// REST response bodies the bot reads. The same fixtures are checked against the spec in
 /// `SpecConformanceTests`, so they cannot drift from what Discord documents.

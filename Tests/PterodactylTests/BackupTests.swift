@@ -89,11 +89,8 @@ struct BackupTests {
 
     @Test("is_locked is honoured only for a caller with backup.delete")
     func lockNeedsDelete() async throws {
-        var configuration = PanelSimulator.Configuration()
-        configuration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
-        let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
-        configuration.keys.append(memberKey)
-        try await World.with(configuration) { world in
+        let memberKey = SimulatedAPIKey.memberClient
+        try await World.with(.withMember) { world in
             world.panel.addSubuser(userID: 2, to: World.server, permissions: ["backup.create", "backup.read"])
             let response = try await world.raw(.post, "/api/client/servers/1a2b3c4d/backups", key: memberKey.token, json: #"{"is_locked":true}"#)
             #expect(response.status == 200)

@@ -65,11 +65,8 @@ struct ClientAPITests {
 
     @Test("an invalid signal is 422 for the owner and 403 for a sub-user; kill needs control.stop")
     func invalidSignal() async throws {
-        var configuration = PanelSimulator.Configuration()
-        configuration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
-        let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
-        configuration.keys.append(memberKey)
-        try await World.with(configuration) { world in
+        let memberKey = SimulatedAPIKey.memberClient
+        try await World.with(.withMember) { world in
             world.panel.addSubuser(userID: 2, to: World.server, permissions: ["control.start"])
             let owner = try await world.raw(.post, "/api/client/servers/1a2b3c4d/power", key: World.clientKey, json: #"{"signal":"explode"}"#)
             #expect(owner.status == 422 && owner.sourceFields == ["signal"])
@@ -209,11 +206,8 @@ struct SubuserTests {
 
     @Test("the simulator drops unknown permission strings, requires a non-empty list and stops escalation")
     func simulatorRules() async throws {
-        var configuration = PanelSimulator.Configuration()
-        configuration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
-        let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
-        configuration.keys.append(memberKey)
-        try await World.with(configuration) { world in
+        let memberKey = SimulatedAPIKey.memberClient
+        try await World.with(.withMember) { world in
             world.panel.addSubuser(userID: 2, to: World.server, permissions: ["user.create", "user.update", "control.start"])
             let path = "/api/client/servers/1a2b3c4d/users"
             let dropped = try await world.raw(.post, path, key: World.clientKey, json: #"{"email":"x@kpw.local","permissions":["control.fly","control.start"]}"#)

@@ -12,11 +12,8 @@ struct SimulatorRejectionTests {
 
     @Test("keys: missing or unknown is 401, an application key on the client API is 403, a non-admin client key on the application API is 403")
     func keyTypes() async throws {
-        var configuration = PanelSimulator.Configuration()
-        configuration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
-        let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
-        configuration.keys.append(memberKey)
-        try await World.with(configuration) { world in
+        let memberKey = SimulatedAPIKey.memberClient
+        try await World.with(.withMember) { world in
             let none = try await world.raw(.get, "/api/application/users", key: nil)
             #expect(none.status == 401 && none.errorCodes == ["AuthenticationException"])
             #expect(none.headers["X-RateLimit-Limit"] == nil)

@@ -4,12 +4,6 @@ public struct Emoji: Sendable, Hashable, Codable {
     public var name: String?
     public var isAnimated: Bool?
 
-    public init(id: EmojiID? = nil, name: String? = nil, isAnimated: Bool? = nil) {
-        self.id = id
-        self.name = name
-        self.isAnimated = isAnimated
-    }
-
     /// A standard emoji such as "✅".
     public static func unicode(_ character: String) -> Emoji { Emoji(name: character) }
 

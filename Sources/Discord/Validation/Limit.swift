@@ -4,11 +4,6 @@ public struct Limit: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     public let value: Int
 
-    public init(name: String, value: Int) {
-        self.name = name
-        self.value = value
-    }
-
     /// `embed title (256)`
     public var description: String { "\(name) (\(value))" }
 }

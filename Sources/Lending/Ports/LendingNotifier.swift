@@ -78,13 +78,6 @@ public struct ApprovalProgress: Sendable, Equatable {
     public var moderator: String
     public var stage: Stage
 
-    public init(workflowId: Int, taskId: Int, serverAlias: String, moderator: String, stage: Stage) {
-        self.workflowId = workflowId
-        self.taskId = taskId
-        self.serverAlias = serverAlias
-        self.moderator = moderator
-        self.stage = stage
-    }
 }
 
 /// The facts every loan notice shows.

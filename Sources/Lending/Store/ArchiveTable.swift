@@ -2,22 +2,13 @@ public import Foundation
 public import Postgres
 
 /// One row of `"WorkflowArchive"`: a backup stored when a loan was returned.
-public struct ArchiveRecord: RowDecodable, Equatable {
+public struct ArchiveRecord: RowDecodable, Decodable, Equatable {
     public let id: Int
     public let workflowId: Int
     public let backupUuid: String
     public let destination: String
     public let bytes: Int64
     public let createdAt: Date
-
-    public init(row: Row) throws(PostgresError) {
-        id = try row.decode("id")
-        workflowId = try row.decode("workflowId")
-        backupUuid = try row.decode("backupUuid")
-        destination = try row.decode("destination")
-        bytes = try row.decode("bytes")
-        createdAt = try row.decode("createdAt")
-    }
 }
 
 /// Row access for `"WorkflowArchive"`. One row per (workflow, backup): a backup is never

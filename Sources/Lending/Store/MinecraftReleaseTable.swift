@@ -2,7 +2,7 @@ public import Foundation
 public import Postgres
 
 /// One row of `"MinecraftRelease"`: a release of Mojang's manifest as last fetched.
-public struct MinecraftReleaseRecord: RowDecodable, Equatable {
+public struct MinecraftReleaseRecord: RowDecodable, Decodable, Equatable {
     public let id: String
     public let releaseTime: Date
     public let url: String
@@ -10,15 +10,6 @@ public struct MinecraftReleaseRecord: RowDecodable, Equatable {
     public let javaMajorVersion: Int?
     public let isLatest: Bool
     public let fetchedAt: Date
-
-    public init(row: Row) throws(PostgresError) {
-        id = try row.decode("id")
-        releaseTime = try row.decode("releaseTime")
-        url = try row.decode("url")
-        javaMajorVersion = try row.decode("javaMajorVersion")
-        isLatest = try row.decode("isLatest")
-        fetchedAt = try row.decode("fetchedAt")
-    }
 }
 
 /// Row access for `"MinecraftRelease"`, the cache of Mojang's version manifest.

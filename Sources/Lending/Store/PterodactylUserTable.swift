@@ -2,18 +2,11 @@ public import Foundation
 public import Postgres
 
 /// One row of `"PterodactylUser"`: the panel account the bot made for a Discord user.
-public struct PterodactylUserRecord: RowDecodable, Equatable {
+public struct PterodactylUserRecord: RowDecodable, Decodable, Equatable {
     public let discordId: String
     public var username: String
     public var email: String
     public let createdAt: Date
-
-    public init(row: Row) throws(PostgresError) {
-        discordId = try row.decode("discordId")
-        username = try row.decode("username")
-        email = try row.decode("email")
-        createdAt = try row.decode("createdAt")
-    }
 }
 
 /// Row access for `"PterodactylUser"`. Usernames and emails are unique: a clash surfaces as a

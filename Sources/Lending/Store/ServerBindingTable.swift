@@ -2,18 +2,11 @@ public import Foundation
 public import Postgres
 
 /// One row of `"ServerBinding"`: a lendable panel server and the alias people call it by.
-public struct ServerBindingRecord: RowDecodable, Equatable {
+public struct ServerBindingRecord: RowDecodable, Decodable, Equatable {
     public let name: String
     public var pteroId: String
     public let createdAt: Date
     public let updatedAt: Date
-
-    public init(row: Row) throws(PostgresError) {
-        name = try row.decode("name")
-        pteroId = try row.decode("pteroId")
-        createdAt = try row.decode("createdAt")
-        updatedAt = try row.decode("updatedAt")
-    }
 }
 
 /// Row access for `"ServerBinding"`, the server pool.

@@ -1,16 +1,10 @@
 public import Postgres
 
 /// One row of `"WorkflowPanelUser"`: a Discord user who gets panel access through a workflow.
-public struct WorkflowPanelUserRecord: RowDecodable, Equatable {
+public struct WorkflowPanelUserRecord: RowDecodable, Decodable, Equatable {
     public let id: Int
     public let workflowId: Int
     public let discordId: String
-
-    public init(row: Row) throws(PostgresError) {
-        id = try row.decode("id")
-        workflowId = try row.decode("workflowId")
-        discordId = try row.decode("discordId")
-    }
 }
 
 /// Row access for `"WorkflowPanelUser"`. `discordId` has no foreign key: the user may have no panel

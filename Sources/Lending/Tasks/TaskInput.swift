@@ -57,11 +57,6 @@ public struct TaskInputError: Error, Sendable, Equatable, CustomStringConvertibl
     public let kind: TaskKind
     public let reason: String
 
-    public init(kind: TaskKind, reason: String) {
-        self.kind = kind
-        self.reason = reason
-    }
-
     public var description: String {
         "the \(kind.rawValue) task's input cannot be read (\(reason)); the task was not run"
     }

@@ -67,6 +67,18 @@ extension PanelSimulator {
     }
 }
 
+extension PanelSimulator.Configuration {
+    /// The default panel plus `SimulatedPanelUser.member` and its client key
+    /// (`SimulatedAPIKey.memberClient`), for what only the owner or a sub-user with the right
+    /// permission may do.
+    public static var withMember: Self {
+        var configuration = Self()
+        configuration.users.append(.member)
+        configuration.keys.append(.memberClient)
+        return configuration
+    }
+}
+
 /// A panel account.
 public struct SimulatedPanelUser: Sendable, Equatable {
     public var id: Int
@@ -97,6 +109,9 @@ public struct SimulatedPanelUser: Sendable, Equatable {
     }
 
     public static let admin = SimulatedPanelUser(id: 1, username: "admin", email: "admin@kpw.local", firstName: "Panel", lastName: "Admin", isRootAdmin: true)
+    /// A plain account, not the server's owner: the caller whose rights a test sets through sub-user
+    /// permissions. `Configuration.withMember` adds it with its client key.
+    public static let member = SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local")
 }
 
 /// An API key: 48 characters, `ptla_` or `ptlc_` first (docs/PANEL-API.md §1.2).
@@ -125,6 +140,8 @@ public struct SimulatedAPIKey: Sendable, Equatable {
     public static let application = SimulatedAPIKey(
         token: makeToken(prefix: "ptla_", tag: "application"), userID: 1, kind: .application(permissions: ["users": 3, "servers": 3]))
     public static let adminClient = SimulatedAPIKey(token: makeToken(prefix: "ptlc_", tag: "adminclient"), userID: 1, kind: .client)
+    /// `SimulatedPanelUser.member`'s client key.
+    public static let memberClient = SimulatedAPIKey(token: makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
 }
 
 /// A server with the state the bot touches.

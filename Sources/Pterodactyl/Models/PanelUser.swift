@@ -18,22 +18,6 @@ public struct PanelUser: Sendable, Equatable, Decodable {
     public let createdAt: Date?
     public let updatedAt: Date?
 
-    public init(id: Int, externalID: String? = nil, uuid: String, username: String, email: String, firstName: String, lastName: String,
-                language: String = "en", isRootAdmin: Bool = false, hasTwoFactor: Bool = false, createdAt: Date? = nil, updatedAt: Date? = nil) {
-        self.id = id
-        self.externalID = externalID
-        self.uuid = uuid
-        self.username = username
-        self.email = email
-        self.firstName = firstName
-        self.lastName = lastName
-        self.language = language
-        self.isRootAdmin = isRootAdmin
-        self.hasTwoFactor = hasTwoFactor
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
     /// `2fa` starts with a digit, so every key is spelled out (docs/PANEL-API.md §1.8).
     private enum CodingKeys: String, CodingKey {
         case id, uuid, username, email, language

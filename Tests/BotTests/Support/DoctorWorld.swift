@@ -14,7 +14,7 @@ import TestSupport
 struct DoctorWorld: Sendable {
     /// A value of `PTERODACTYL_HEADERS` that must never be printed.
     static let proxySecret = "proxy-secret-4d9f"
-    static let memberKey = SimulatedAPIKey(token: SimulatedAPIKey.makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
+    static let memberKey = SimulatedAPIKey.memberClient
 
     let rest: DiscordRESTSimulator
     let panel: PanelSimulator
@@ -63,9 +63,7 @@ struct DoctorWorld: Sendable {
         // The guild's owner (the first user) holds every permission; it must not be the bot.
         restConfiguration.users = [SimulatedUser(id: "1500000000000000001", username: "owner")]
         discord(&restConfiguration)
-        var panelConfiguration = PanelSimulator.Configuration()
-        panelConfiguration.users.append(SimulatedPanelUser(id: 2, username: "member", email: "member@kpw.local"))
-        panelConfiguration.keys.append(memberKey)
+        var panelConfiguration = PanelSimulator.Configuration.withMember
         adjustPanel(&panelConfiguration)
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-archive-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)

@@ -4,33 +4,9 @@
 /// into `fieldErrors`, one per failing field with a dotted path, so a log line or a test can say
 /// which field Discord rejected without walking the tree.
 public struct ErrorBody: Sendable, Hashable, CustomStringConvertible {
-    /// A JSON error code (docs `topics/opcodes-and-status-codes.mdx`); the named ones are those the
-    /// bot branches on.
-    public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-
-        public static let unknownChannel = Code(rawValue: 10003)
-        /// The user is not (or no longer) a member of the guild.
-        public static let unknownMember = Code(rawValue: 10007)
-        /// The message was deleted (or never was in that channel): an edit has nothing to change.
-        public static let unknownMessage = Code(rawValue: 10008)
-        /// The 3-second deadline was missed, or another process answered first.
-        public static let unknownInteraction = Code(rawValue: 10062)
-        public static let interactionAlreadyAcknowledged = Code(rawValue: 40060)
-        /// The bot cannot see the channel (VIEW_CHANNEL denied, or not in the guild).
-        public static let missingAccess = Code(rawValue: 50001)
-        /// Content, embeds and components of a message can be edited only by its author.
-        public static let cannotEditAnotherUsersMessage = Code(rawValue: 50005)
-        public static let missingPermissions = Code(rawValue: 50013)
-        /// The interaction token's 15 minutes are over.
-        public static let invalidWebhookToken = Code(rawValue: 50027)
-        public static let cannotSendMessagesToUser = Code(rawValue: 50007)
-        public static let invalidFormBody = Code(rawValue: 50035)
-        public static let noMutualGuilds = Code(rawValue: 50278)
-
-        public var description: String { String(rawValue) }
-    }
+    /// A JSON error code (docs `topics/opcodes-and-status-codes.mdx`); the named ones, in
+    /// `DiscordCodeKinds.swift`, are those the bot branches on.
+    public typealias Code = DiscordCode<ErrorCodeKind>
 
     /// One rejected field: `path` joins object keys and array indexes with dots, as Discord's own
     /// messages do (`data.embeds.0.title`); it is empty for errors about the body as a whole.
@@ -38,12 +14,6 @@ public struct ErrorBody: Sendable, Hashable, CustomStringConvertible {
         public var path: String
         public var code: String
         public var message: String
-
-        public init(path: String, code: String, message: String) {
-            self.path = path
-            self.code = code
-            self.message = message
-        }
 
         /// `data.embeds.0.title: Must be 256 or fewer in length. (BASE_TYPE_MAX_LENGTH)`
         public var description: String {
@@ -54,12 +24,6 @@ public struct ErrorBody: Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     public var message: String
     public var fieldErrors: [FieldError]
-
-    public init(code: Code, message: String, fieldErrors: [FieldError] = []) {
-        self.code = code
-        self.message = message
-        self.fieldErrors = fieldErrors
-    }
 
     /// The field errors for `path` (e.g. `data.embeds.0.title`).
     public func errors(at path: String) -> [FieldError] {

@@ -8,13 +8,6 @@ public struct GatewayBot: Sendable, Hashable, Codable {
         /// How many shards may IDENTIFY per 5 seconds.
         public var maxConcurrency: Int
 
-        public init(total: Int, remaining: Int, resetAfter: Int, maxConcurrency: Int) {
-            self.total = total
-            self.remaining = remaining
-            self.resetAfter = resetAfter
-            self.maxConcurrency = maxConcurrency
-        }
-
         enum CodingKeys: String, CodingKey {
             case total, remaining
             case resetAfter = "reset_after"
