@@ -53,7 +53,7 @@ public struct DiscordNotifier: LendingNotifier {
     }
 
     private func deliverAlone(_ notice: LendingNotice, deduplicationKey: String) async throws {
-        let strings = Strings(guildLanguage.language)
+        let strings = guildLanguage.language.strings
         switch notice {
         case .approvalProgress(let progress):
             let text = strings.approvalProgress(progress)
@@ -134,7 +134,7 @@ public struct DiscordNotifier: LendingNotifier {
     /// `decided`, the post says who decided what and when, and is settled: nothing edits it again.
     /// An edit pings nobody; a failed edit is logged and nothing else changes.
     private func showInRequestPost(_ content: String?, decided decision: RequestDecision? = nil, workflowId: Int) async {
-        let strings = Strings(guildLanguage.language)
+        let strings = guildLanguage.language.strings
         do {
             for post in try await postedMessages.unsettled(workflowId: workflowId, purpose: .request) {
                 guard let channel = ChannelID(post.channelId), let message = MessageID(post.messageId) else { continue }
@@ -177,7 +177,7 @@ public struct DiscordNotifier: LendingNotifier {
                 return
             }
             guard let status = try await postedMessages.recordRequestPost(posted), status != .pending else { return }
-            let strings = Strings(guildLanguage.language)
+            let strings = guildLanguage.language.strings
             _ = try await discord.editMessage(in: sent.channelID, id: sent.id, MessageEdit(
                 content: Limits.content(headline + "\n" + strings.requestDecidedBeforePost(status)), components: [], allowedMentions: .nobody))
         } catch {

@@ -47,7 +47,7 @@ struct NoticeMessages: Sendable {
 
     /// The texts for a direct message to this member.
     func memberStrings(_ discordId: String) -> Strings {
-        memberLanguages[discordId].map(Strings.init) ?? strings
+        memberLanguages[discordId].map(\.strings) ?? strings
     }
 
     func messages(for notice: LendingNotice) -> [NoticeMessage] {
@@ -144,20 +144,20 @@ struct NoticeMessages: Sendable {
         let strings = strings ?? self.strings
         var fields: [EmbedField] = []
         if let alias = loan.serverAlias {
-            fields.append(EmbedField(name: strings.text("サーバー", "Server"), value: Limits.field(alias), isInline: true))
+            fields.append(EmbedField(name: strings.embedServer, value: Limits.field(alias), isInline: true))
         }
         if let address = loan.connectionAddress {
-            fields.append(EmbedField(name: strings.text("接続先", "Address"), value: Limits.field("`\(address)`"), isInline: true))
+            fields.append(EmbedField(name: strings.statusAddress, value: Limits.field("`\(address)`"), isInline: true))
         }
         if let version = loan.mcVersion {
-            fields.append(EmbedField(name: strings.text("バージョン", "Version"), value: Limits.field(version), isInline: true))
+            fields.append(EmbedField(name: strings.embedVersion, value: Limits.field(version), isInline: true))
         }
         if let start = loan.startDate, let end = loan.endDate {
-            fields.append(EmbedField(name: strings.text("期間", "Period"), value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))"))
+            fields.append(EmbedField(name: strings.embedPeriod, value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))"))
         }
-        fields.append(EmbedField(name: strings.text("主催者", "Organizer"), value: "<@\(loan.organizerDiscordId)>", isInline: true))
+        fields.append(EmbedField(name: strings.fieldName("organizer"), value: "<@\(loan.organizerDiscordId)>", isInline: true))
         if !loan.panelUserDiscordIds.isEmpty {
-            fields.append(EmbedField(name: strings.text("パネルユーザー", "Panel users"),
+            fields.append(EmbedField(name: strings.fieldName("panelUsers"),
                                      value: Limits.field(loan.panelUserDiscordIds.map { "<@\($0)>" }.joined(separator: " "))))
         }
         return Embed(title: Limits.title("#\(loan.workflowId) \(LoanText.memberText(loan.description))"), color: LoanEmbed.color(.active), fields: fields)

@@ -46,16 +46,16 @@ enum CheckoutForm {
         func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
             .label(Label(label: text, description: hint, component: component))
         }
-        return Modal(customID: ComponentRoute.checkoutForm.customID, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
-            label(strings.text("目的・イベント名", "Purpose or event"), nil,
+        return Modal(customID: ComponentRoute.checkoutForm.customID, title: strings.checkoutFormTitle, components: [
+            label(strings.checkoutPurposeLabel, nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
-            label(strings.text("Minecraft バージョン", "Minecraft version"), strings.versionHint,
+            label(strings.fieldName(version), strings.versionHint,
                   .textInput(TextInput(customID: version, style: .short, placeholder: "1.21.4", isRequired: true, minLength: 1, maxLength: RequestRules.maxVersionLength))),
-            label(strings.text("期間（日数）", "Period in days"), "1–\(maxPeriod)",
+            label(strings.fieldName(period), "1–\(maxPeriod)",
                   .textInput(TextInput(customID: period, style: .short, placeholder: "7", isRequired: true, minLength: 1, maxLength: 3))),
-            label(strings.text("主催者", "Organizer"), nil,
+            label(strings.fieldName(organizer), nil,
                   .entitySelect(EntitySelect(.user, customID: organizer, minValues: 1, maxValues: 1, isRequired: true))),
-            label(strings.text("パネルユーザー", "Panel users"), strings.text("サーバーを操作する人（1〜10人）", "Who gets access to the server (1–10)"),
+            label(strings.fieldName(panelUsers), strings.checkoutPanelUsersHint,
                   .entitySelect(EntitySelect(.user, customID: panelUsers, minValues: 1, maxValues: 10, isRequired: true))),
         ])
     }
@@ -74,17 +74,17 @@ struct CheckoutSubmit: ModalHandler {
         let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingCharacters(in: .whitespaces)),
               (1...maxPeriod).contains(period) else {
-            throw Refusal(strings.fieldRule(strings.fieldName("periodDays"), strings.text("1〜\(maxPeriod) の整数", "a whole number from 1 to \(maxPeriod)")))
+            throw Refusal(strings.fieldRule(strings.fieldName("periodDays"), strings.rule(for: "periodDays", maxPeriod: maxPeriod)))
         }
         let organizers = data.selectedValues(customID: CheckoutForm.organizer) ?? []
         let panelUsers = data.selectedValues(customID: CheckoutForm.panelUsers) ?? []
         guard organizers.count == 1, let organizer = organizers.first else {
-            throw Refusal(strings.fieldRule(strings.fieldName("organizer"), strings.text("1人を選んでください", "choose one member")))
+            throw Refusal(strings.fieldRule(strings.fieldName("organizer"), strings.chooseOneMember))
         }
         let bots = (organizers + panelUsers).filter { id in UserID(id).flatMap { data.resolved?.users?[$0]?.isBot } == true }
         guard bots.isEmpty else {
             throw Refusal(strings.fieldRule(strings.fieldName(organizers.contains(bots[0]) ? "organizer" : "panelUsers"),
-                                            strings.text("ボットは選べません", "bots cannot be chosen")))
+                                            strings.botsCannotBeChosen))
         }
         let request = NewWorkflow(applicantDiscordId: context.invokerID, description: description, mcVersion: version,
                                   periodDays: period, organizerDiscordId: organizer)
@@ -97,41 +97,6 @@ struct CheckoutSubmit: ModalHandler {
         try await context.replyEphemeral(strings.requestReceived(workflow.id))
         // The request is stored and the member told so before the moderators' post goes out.
         await services.workflow.announceFiled(workflow)
-    }
-}
-
-extension Strings {
-    func fieldRule(_ field: String, _ rule: String) -> String {
-        text("「\(field)」: \(rule)", "\(field): \(rule)")
-    }
-
-    func rule(for field: String, maxPeriod: Int) -> String {
-        switch field {
-        case "description": text("1〜\(RequestRules.maxDescriptionLength)文字（制御文字なし）", "1 to \(RequestRules.maxDescriptionLength) characters, no control characters")
-        case "mcVersion": text("latest または 1.20.1・1.21・26.1 のようなリリース番号", "latest, or a release such as 1.20.1, 1.21 or 26.1")
-        case "periodDays": text("1〜\(maxPeriod) の整数", "a whole number from 1 to \(maxPeriod)")
-        case "panelUsers": text("1〜10人、重複なし", "1 to 10 members, each once")
-        default: text("正しい値を入力してください", "please check the value")
-        }
-    }
-
-    /// Under the version field of the request and edit forms.
-    var versionHint: String {
-        text("latest、または 1.21.4・26.1 などのリリース番号", "latest, or a release such as 1.21.4 or 26.1")
-    }
-
-    /// A well-formed version Mojang never released, with the releases nearest to it.
-    func unknownMinecraftVersion(_ version: String, closest: [String]) -> String {
-        let list = closest.joined(separator: ", ")
-        return closest.isEmpty
-            ? text("「\(fieldName("mcVersion"))」: \(version) は Minecraft のリリースではありません。",
-                   "\(fieldName("mcVersion")): \(version) is not a Minecraft release.")
-            : text("「\(fieldName("mcVersion"))」: \(version) は Minecraft のリリースではありません。近いリリース: \(list)",
-                   "\(fieldName("mcVersion")): \(version) is not a Minecraft release; closest: \(list)")
-    }
-
-    func requestReceived(_ id: Int) -> String {
-        text("申請 #\(id) を受け付けました。モデレーターの審査をお待ちください。", "Request #\(id) received. A moderator will review it.")
     }
 }
 

@@ -10,7 +10,7 @@ import Synchronization
 public final class InteractionContext: Sendable {
     public let interaction: Interaction
     public let services: BotServices
-    public let strings: Strings
+    let strings: Strings
     /// The Discord id of whoever acted.
     public let invokerID: String
     public let isModerator: Bool
@@ -28,7 +28,7 @@ public final class InteractionContext: Sendable {
     public init(_ interaction: Interaction, services: BotServices) {
         self.interaction = interaction
         self.services = services
-        self.strings = Strings(Language(interaction.locale))
+        self.strings = Language(interaction.locale).strings
         self.invokerID = interaction.invoker?.id.description ?? ""
         self.isModerator = services.moderation.isModerator(interaction.member)
     }

@@ -27,27 +27,27 @@ enum LoanEmbed {
     static func make(_ facts: Facts, title: String? = nil, strings: Strings) -> Embed {
         let workflow = facts.workflow
         var fields = [
-            EmbedField(name: strings.text("状態", "Status"), value: strings.status(workflow.status), isInline: true),
-            EmbedField(name: strings.text("主催者", "Organizer"), value: "<@\(workflow.organizerDiscordId)>", isInline: true),
-            EmbedField(name: strings.text("バージョン", "Version"), value: workflow.mcVersion, isInline: true),
+            EmbedField(name: strings.embedStatus, value: strings.status(workflow.status), isInline: true),
+            EmbedField(name: strings.fieldName("organizer"), value: "<@\(workflow.organizerDiscordId)>", isInline: true),
+            EmbedField(name: strings.embedVersion, value: workflow.mcVersion, isInline: true),
         ]
         let users = facts.panelUsers.map { user -> String in
             guard let withAccount = facts.usersWithAccount else { return "<@\(user)>" }
             return withAccount.contains(user)
                 ? "<@\(user)> ✅"
-                : "<@\(user)> — " + strings.text("パネルアカウントなし", "no panel account yet")
+                : "<@\(user)> — " + strings.embedNoPanelAccount
         }
-        fields.append(EmbedField(name: strings.text("パネルユーザー", "Panel users"), value: Limits.field(users.joined(separator: "\n"))))
+        fields.append(EmbedField(name: strings.fieldName("panelUsers"), value: Limits.field(users.joined(separator: "\n"))))
         if let alias = facts.serverAlias {
             let value = facts.connectionAddress.map { "\(alias) (`\($0)`)" } ?? alias
-            fields.append(EmbedField(name: strings.text("サーバー", "Server"), value: value, isInline: true))
+            fields.append(EmbedField(name: strings.embedServer, value: value, isInline: true))
         }
         if let start = workflow.startDate, let end = workflow.endDate {
-            fields.append(EmbedField(name: strings.text("期間", "Period"),
+            fields.append(EmbedField(name: strings.embedPeriod,
                                      value: "\(strings.date(start)) – \(strings.date(end)) (\(strings.relative(end)))", isInline: true))
         } else {
-            fields.append(EmbedField(name: strings.text("期間", "Period"),
-                                     value: strings.text("\(workflow.periodDays)日間", "\(workflow.periodDays) days"), isInline: true))
+            fields.append(EmbedField(name: strings.embedPeriod,
+                                     value: strings.embedPeriodDays(workflow.periodDays), isInline: true))
         }
         return Embed(title: Limits.title(title ?? "#\(workflow.id) \(LoanText.memberText(workflow.description))"), description: nil,
                      color: color(workflow.status), fields: fields)

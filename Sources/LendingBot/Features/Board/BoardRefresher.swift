@@ -116,7 +116,7 @@ public final class BoardRefresher: Sendable {
         do {
             let facts = try await BoardFacts.read(queries)
             let message = BoardMessage.render(facts, today: CalendarDate(containing: clock.date, in: timeZone), zone: timeZone,
-                                              strings: Strings(guildLanguage.language))
+                                              strings: guildLanguage.language.strings)
             let stored = try await messages.messageId(in: channel.description)
             if let stored, let shown = state.withLock({ $0.lastShown }), shown.messageId == stored, shown.message == message { return }
             if let stored, let id = MessageID(stored), try await edit(id, in: channel, to: message) {
