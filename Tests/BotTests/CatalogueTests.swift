@@ -1,6 +1,6 @@
 import Discord
 import Foundation
-import Lending
+@testable import Lending
 @testable import LendingBot
 import Testing
 

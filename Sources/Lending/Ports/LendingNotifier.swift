@@ -77,7 +77,6 @@ public struct ApprovalProgress: Sendable, Equatable {
     /// The moderator who approved.
     public var moderator: String
     public var stage: Stage
-
 }
 
 /// The facts every loan notice shows.
