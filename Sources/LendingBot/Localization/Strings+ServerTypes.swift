@@ -60,11 +60,10 @@ extension Strings {
         text("種類: \(type)", "Type: \(type)")
     }
 
-    /// `/mcserver-admin server-binding set`'s answer, with the type it read or was given.
-    func bindingSaved(_ alias: String, to identifier: String, type: String, fromEgg egg: Bool) -> String {
+    /// After `/mcserver-admin server-binding set`'s answer: the type it read or was given.
+    func bindingType(_ type: String, fromEgg egg: Bool) -> String {
         egg
-            ? text("サーバー \(alias) を \(identifier) に登録しました（種類: \(type)、エッグから判定）。",
-                   "Server \(alias) now points at \(identifier) (type \(type), read from its egg).")
-            : text("サーバー \(alias) を \(identifier) に登録しました（種類: \(type)）。", "Server \(alias) now points at \(identifier) (type \(type)).")
+            ? text("種類: \(type)（パネルのエッグから判定）", "Type: \(type) (read from its egg on the panel).")
+            : text("種類: \(type)", "Type: \(type).")
     }
 }

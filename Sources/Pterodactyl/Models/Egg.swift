@@ -15,8 +15,8 @@ public struct PanelEgg: Sendable, Equatable, Decodable {
 }
 
 /// An application server's `relationships.egg` as `include=egg` gives it. An application key
-/// without read access to eggs gets `null_resource` there instead of the egg (docs/PANEL-API.md
-/// §2.9), which decodes as a `nil` egg.
+/// without read access to eggs gets `null_resource` there instead of the egg
+/// (docs/PANEL-API.md §2.9), which decodes as a `nil` egg.
 struct ApplicationServerEgg: Decodable {
     let identifier: String
     let egg: PanelEgg?

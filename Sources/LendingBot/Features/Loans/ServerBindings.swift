@@ -56,7 +56,7 @@ struct BindingSetCommand: CommandHandler {
         }
         guard try await services.panel.serverExists(identifier) else { throw Refusal(strings.panelServerMissing(identifier)) }
         let binding = try await services.workflow.bind(alias, to: identifier, serverType: typed)
-        try await context.editReply(MessageEdit(content: strings.bindingSaved(binding.name, to: binding.pteroId, type: binding.serverType, fromEgg: typed == nil),
+        try await context.editReply(MessageEdit(content: strings.bindingSaved(binding.name, to: binding.pteroId) + " " + strings.bindingType(binding.serverType, fromEgg: typed == nil),
                                                 embeds: [], components: [], allowedMentions: .nobody))
     }
 }
