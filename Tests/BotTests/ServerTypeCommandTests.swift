@@ -149,8 +149,10 @@ struct ServerTypeCommandTests {
             #expect(try await world.workflow(forge.id)?.pteroServerId == nil)
             #expect(try await world.tasks(of: forge.id).isEmpty)
 
-            _ = try await world.workflowCommand("approve", [.integer("id", forge.id)])
-            _ = try await world.workflowCommand("approve", [.integer("id", paper.id)])
+            let forgeApproval = try await world.workflowCommand("approve", [.integer("id", forge.id)])
+            #expect(try await driver.content(forgeApproval).contains("modded"))
+            let paperApproval = try await world.workflowCommand("approve", [.integer("id", paper.id)])
+            #expect(try await driver.content(paperApproval).contains("server01"))
             try await world.drainTasks()
             #expect(try await world.workflow(forge.id)?.pteroServerId == SeededGuild.serverIdentifier(4))
             #expect(try await world.workflow(paper.id)?.pteroServerId == SeededGuild.serverIdentifier(1))
