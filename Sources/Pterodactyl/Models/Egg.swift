@@ -6,12 +6,6 @@ public struct PanelEgg: Sendable, Equatable, Decodable {
     /// The nest (group of eggs) it belongs to.
     public let nest: Int
     public let name: String
-
-    public init(id: Int, nest: Int, name: String) {
-        self.id = id
-        self.nest = nest
-        self.name = name
-    }
 }
 
 /// An application server's `relationships.egg` as `include=egg` gives it. An application key
