@@ -60,7 +60,10 @@ public struct BotHarness: Sendable {
         try await PanelTestWorld.with(panelConfiguration, logger: logger) { panelWorld in
             let now = panelWorld.clock.date
             for number in 1...max(servers, 1) where number <= servers {
-                _ = try await ServerBindingTable.insert(name: SeededGuild.serverName(number), pteroId: SeededGuild.serverIdentifier(number), at: now, on: pool)
+                // Of the type its egg on the panel says, as `server-binding set` would read it.
+                let egg = panelConfiguration.servers.first { $0.identifier == SeededGuild.serverIdentifier(number) }?.egg ?? .paper
+                _ = try await ServerBindingTable.insert(name: SeededGuild.serverName(number), pteroId: SeededGuild.serverIdentifier(number),
+                                                        serverType: ServerType.fromEgg(named: egg.name), at: now, on: pool)
             }
             let bots = try (0..<max(instances, 1)).map { _ in
                 try BotInstance(pool: pool, rest: rest, gateway: gateway, panelWorld: panelWorld, configuration: configuration,

@@ -86,8 +86,9 @@ public enum SandboxDatabase {
             try await pool.query(Query(unsafeSQL: "TRUNCATE \(names.joined(separator: ", ")) RESTART IDENTITY CASCADE"), named: "empty sandbox tables")
         }
         for number in 1...SandboxPeople.serverCount {
+            // The sandbox's panel servers run the simulator's stock Paper egg (`SandboxSimulators`).
             _ = try await ServerBindingTable.insert(name: SandboxPeople.serverName(number), pteroId: SandboxPeople.serverIdentifier(number),
-                                                    at: clock.date, on: pool)
+                                                    serverType: "paper", at: clock.date, on: pool)
         }
         return report
     }

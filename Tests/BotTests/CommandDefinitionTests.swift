@@ -40,8 +40,12 @@ struct CommandDefinitionTests {
         let statuses = try #require(admin.options?[0].options?[0].options?[0].choices)
         #expect(statuses.map(\.value) == ["PENDING", "ACTIVE", "REJECTED", "RETURNED"].map(CommandOptionChoice.Value.string))
         let set = try #require(admin.options?[2].options?[1].options)
-        #expect(set.map(\.name) == ["name", "ptero-id"])
+        #expect(set.map(\.name) == ["name", "ptero-id", "type"])
         #expect(set[0].maxLength == 32 && set[1].minLength == 8 && set[1].maxLength == 8)
+        #expect(set[2].isRequired == false && set[2].maxLength == 32 && set[2].hasAutocomplete == nil)
+        let checkout = try #require(CommandDefinitions.member.options?[0].options)
+        #expect(checkout.map(\.name) == ["type"])
+        #expect(checkout[0].type == .string && checkout[0].isRequired == false && checkout[0].hasAutocomplete == true && checkout[0].maxLength == 32)
         let memberExtend = try #require(CommandDefinitions.member.options?[2].options?.first)
         #expect(memberExtend.type == .integer && memberExtend.isRequired == false && memberExtend.hasAutocomplete == true)
     }

@@ -37,6 +37,8 @@ struct ComponentRouteTests {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .checkoutTypePick: .checkoutTypePick
+        case .checkoutTypedForm: .checkoutTypedForm(serverType: "fabric")
         }
     }
 
@@ -65,6 +67,8 @@ struct ComponentRouteTests {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .checkoutTypePick: .checkoutTypePick
+        case .checkoutTypedForm: .checkoutTypedForm(serverType: String(repeating: "z", count: ServerType.maxLength))
         }
     }
 
@@ -94,6 +98,9 @@ struct ComponentRouteTests {
         (.boardRequest, "board.request"),
         (.boardMine, "board.mine"),
         (.boardReview, "board.review"),
+        (.checkoutTypePick, "checkout.type"),
+        (.checkoutTypedForm(serverType: "fabric"), "checkout.typed:fabric"),
+        (.checkoutTypedForm(serverType: "forge-1_20"), "checkout.typed:forge-1_20"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)
@@ -142,6 +149,8 @@ struct ComponentRouteTests {
         "loan.extend:7:-0", "loan.extend:7:09", "loan.extend:7:9007199254740993", "loans.page", "loans.page:-1", "loans.page:01",
         "loans.page:1:2", "wf.list:RETURNED:b", "wf.list:returned:b:1", "wf.list:LOST:a:1", "wf.list:ACTIVE:c:1",
         "wf.list:ACTIVE:a:0", "wf.list:ACTIVE:a:1:2", "wf.names.more:1:2", "wf.reject.reason:abc",
+        "checkout.type:paper", "checkout.typed", "checkout.typed:", "checkout.typed:Paper", "checkout.typed:-paper", "checkout.typed:pa per",
+        "checkout.typed:paper:1", "checkout.typed:zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
     ])
     func malformed(_ text: String) {
         #expect(ComponentRoute(customID: text) == nil)

@@ -166,9 +166,9 @@ struct LoanAdminTests {
             let loan = try await driver.activeLoan()
             let message = try await driver.answer(try await driver.admin(["server-binding", "list"]))
             let description = try #require(message["embeds"]?[0]?["description"]?.stringValue)
-            #expect(description.contains("`server01` → `5e000001` · lent to #\(loan.id)"), "\(description)")
-            #expect(description.contains("`server02` → `5e000002` · free"))
-            #expect(description.contains("`server03` → `5e000003` · free"))
+            #expect(description.contains("`server01` → `5e000001` · paper · lent to #\(loan.id)"), "\(description)")
+            #expect(description.contains("`server02` → `5e000002` · paper · free"))
+            #expect(description.contains("`server03` → `5e000003` · paper · free"))
             driver.expectEveryRequestAccepted()
         }
     }

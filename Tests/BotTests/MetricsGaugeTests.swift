@@ -15,8 +15,8 @@ struct MetricsGaugeTests {
     func followTheData() async throws {
         try await RunningBot.with { bot in
             try await bot.pool.query("""
-                INSERT INTO "ServerBinding" ("name", "pteroId", "updatedAt")
-                VALUES ('server01', 'aa000001', now()), ('server02', 'aa000002', now()), ('server03', 'aa000003', now())
+                INSERT INTO "ServerBinding" ("name", "pteroId", "serverType", "updatedAt")
+                VALUES ('server01', 'aa000001', 'paper', now()), ('server02', 'aa000002', 'paper', now()), ('server03', 'aa000003', 'paper', now())
                 """)
             try await bot.pool.query("""
                 INSERT INTO "Workflow" ("id", "applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "status",

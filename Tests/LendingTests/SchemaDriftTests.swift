@@ -98,7 +98,7 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "a field added",
-                original: "  pteroId   String   @unique\n", replacement: "  pteroId   String   @unique\n  notes     String?\n",
+                original: "  pteroId    String   @unique\n", replacement: "  pteroId    String   @unique\n  notes      String?\n",
                 expected: ["missing in database: column ServerBinding.notes (nullable text)"]
             ),
             .init(
@@ -120,7 +120,7 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "@updatedAt replaced by a default",
-                original: "updatedAt DateTime @updatedAt", replacement: "updatedAt DateTime @default(now())",
+                original: "updatedAt  DateTime @updatedAt", replacement: "updatedAt  DateTime @default(now())",
                 expected: ["ServerBinding.updatedAt: schema.prisma says default CURRENT_TIMESTAMP, database has no default"]
             ),
             .init(
@@ -146,15 +146,15 @@ extension SchemaDriftTests {
             ),
             .init(
                 name: "an index added",
-                original: "  pteroId   String   @unique\n", replacement: "  pteroId   String   @unique\n\n  @@index([pteroId])\n",
+                original: "  pteroId    String   @unique\n", replacement: "  pteroId    String   @unique\n\n  @@index([pteroId])\n",
                 expected: ["missing in database: index ServerBinding_pteroId_idx on ServerBinding (pteroId)"]
             ),
             .init(
                 name: "a model renamed",
                 original: "model ServerBinding {", replacement: "model ServerAlias {",
                 expected: [
-                    "missing in database: table ServerAlias (4 columns)",
-                    "extra in database: table ServerBinding (4 columns)",
+                    "missing in database: table ServerAlias (5 columns)",
+                    "extra in database: table ServerBinding (5 columns)",
                 ]
             ),
         ]

@@ -113,21 +113,22 @@ struct StoreTests {
     @Test("server bindings are kept in alias order and can be repointed and removed")
     func serverBindings() async throws {
         try await withLendingDatabase { pool in
-            _ = try await ServerBindingTable.insert(name: "server02", pteroId: "bbbbbbbb", at: now, on: pool)
-            let first = try await ServerBindingTable.insert(name: "server01", pteroId: "aaaaaaaa", at: now, on: pool)
+            _ = try await ServerBindingTable.insert(name: "server02", pteroId: "bbbbbbbb", serverType: "paper", at: now, on: pool)
+            let first = try await ServerBindingTable.insert(name: "server01", pteroId: "aaaaaaaa", serverType: "paper", at: now, on: pool)
             #expect(try await ServerBindingTable.find(name: "server01", on: pool) == first)
             #expect(try await ServerBindingTable.list(on: pool).map(\.name) == ["server01", "server02"])
-            let moved = try #require(try await ServerBindingTable.update(name: "server01", pteroId: "cccccccc", at: now + 5, on: pool))
-            #expect(moved.pteroId == "cccccccc" && moved.updatedAt == now + 5 && moved.createdAt == now)
-            #expect(try await ServerBindingTable.update(name: "server09", pteroId: "dddddddd", at: now, on: pool) == nil)
+            let moved = try #require(try await ServerBindingTable.update(name: "server01", pteroId: "cccccccc", serverType: "forge", at: now + 5, on: pool))
+            #expect(moved.pteroId == "cccccccc" && moved.serverType == "forge" && moved.updatedAt == now + 5 && moved.createdAt == now)
+            #expect(try await ServerBindingTable.types(on: pool) == ["forge", "paper"])
+            #expect(try await ServerBindingTable.update(name: "server09", pteroId: "dddddddd", serverType: "paper", at: now, on: pool) == nil)
             #expect(try await ServerBindingTable.delete(name: "server02", on: pool))
             #expect(!(try await ServerBindingTable.delete(name: "server02", on: pool)))
             let duplicate = await #expect(throws: PostgresError.self) {
-                _ = try await ServerBindingTable.insert(name: "server01", pteroId: "eeeeeeee", at: now, on: pool)
+                _ = try await ServerBindingTable.insert(name: "server01", pteroId: "eeeeeeee", serverType: "paper", at: now, on: pool)
             }
             #expect(duplicate?.constraint == "ServerBinding_pkey")
             let secondAlias = await #expect(throws: PostgresError.self) {
-                _ = try await ServerBindingTable.insert(name: "server03", pteroId: "cccccccc", at: now, on: pool)
+                _ = try await ServerBindingTable.insert(name: "server03", pteroId: "cccccccc", serverType: "paper", at: now, on: pool)
             }
             #expect(secondAlias?.constraint == "ServerBinding_pteroId_key", "one panel server has one alias")
         }

@@ -105,6 +105,33 @@ struct ApplicationAPITests {
         }
     }
 
+    @Test("a server's egg is read with include=egg by its exact identifier; a key that may not read eggs gets none, which is forbidden")
+    func serverEgg() async throws {
+        var configuration = PanelSimulator.Configuration()
+        var fabric = SimulatedPanelServer.standard(id: 2, identifier: "a1a2b3c4", name: "server02")
+        fabric.egg = .fabric
+        configuration.servers.append(fabric)
+        try await PanelTestWorld.with(configuration) { world in
+            let paper = try await world.client.egg(ofServer: "1a2b3c4d")
+            #expect(paper.id == 3 && paper.nest == 1 && paper.name == "Paper")
+            #expect(try await world.client.egg(ofServer: "a1a2b3c4").name == "Fabric")
+            #expect(world.panel.requests.last?.query["include"] == "egg")
+            await #expect(throws: PanelError(.notFound, operation: "read the server's egg")) { try await world.client.egg(ofServer: "2b3c4d00") }
+            // The raw answer nests the egg under the server's relationships, as the panel does.
+            let raw = try await world.raw(.get, "/api/application/servers/1?include=egg")
+            let attributes = (raw.json?["attributes"] as? [String: Any])
+            let egg = ((attributes?["relationships"] as? [String: Any])?["egg"] as? [String: Any])
+            #expect(egg?["object"] as? String == "egg" && attributes?["egg"] as? Int == 3)
+        }
+        configuration.keys[0].kind = .application(permissions: ["users": 3, "servers": 3])
+        try await PanelTestWorld.with(configuration) { world in
+            await #expect(throws: PanelError(.forbidden, operation: "read the server's egg")) { try await world.client.egg(ofServer: "1a2b3c4d") }
+            let raw = try await world.raw(.get, "/api/application/servers/1?include=egg")
+            let egg = (((raw.json?["attributes"] as? [String: Any])?["relationships"] as? [String: Any])?["egg"] as? [String: Any])
+            #expect(egg?["object"] as? String == "null_resource")
+        }
+    }
+
     @Test("each API gets its own key, with a JSON Accept and the extra headers")
     func headers() async throws {
         try await PanelTestWorld.with(adjust: { $0.extraHeaders = ["X-Proxy-Token": "proxy"] }) { world in

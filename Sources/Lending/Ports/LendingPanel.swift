@@ -85,6 +85,11 @@ public protocol LendingPanel: Sendable {
     /// carries, and the image the server runs in now.
     func egg(of server: String, versionVariables: [String]) async throws -> ServerEgg
 
+    /// The name of the server's egg as the panel's administrators gave it ("Paper", "Forge
+    /// Minecraft", …), which `ServerType.fromEgg(named:)` reads as the server's type when it is
+    /// bound to the pool.
+    func eggName(of server: String) async throws -> String
+
     /// Sets a startup variable; the same value again changes nothing. A value the egg's rules
     /// refuse is a permanent failure naming the rule.
     func setStartupVariable(_ name: String, to value: String, on server: String) async throws

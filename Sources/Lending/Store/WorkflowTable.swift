@@ -6,8 +6,10 @@ package import Postgres
 package enum WorkflowTable {
     package static func insert(_ new: NewWorkflow, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord {
         let result = try await database.query("""
-            INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "createdAt", "updatedAt")
-            VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId), \(now), \(now))
+            INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "serverType",
+                                    "createdAt", "updatedAt")
+            VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId),
+                    \(new.serverType), \(now), \(now))
             RETURNING \(unsafeSQL: WorkflowRecord.columns)
             """, named: "insert workflow")
         return try result.decodeSingle(as: WorkflowRecord.self)
@@ -30,7 +32,7 @@ package enum WorkflowTable {
                 "mcVersion" = \(record.mcVersion), "periodDays" = \(record.periodDays),
                 "organizerDiscordId" = \(record.organizerDiscordId), "status" = \(record.status),
                 "pteroServerId" = \(record.pteroServerId), "startDate" = \(record.startDate), "endDate" = \(record.endDate),
-                "updatedAt" = \(now)
+                "serverType" = \(record.serverType), "updatedAt" = \(now)
             WHERE "id" = \(record.id) AND (\(expectedStatus)::"WorkflowStatus" IS NULL OR "status" = \(expectedStatus))
             RETURNING \(unsafeSQL: WorkflowRecord.columns)
             """, named: "update workflow")

@@ -4,8 +4,8 @@ import Postgres
 /// Picks the server for an approval inside the approving transaction.
 ///
 /// A server is free when no PENDING or ACTIVE request holds its panel id and no open task works
-/// on it. The automatic choice walks the free bindings in alias order, skipping those whose egg
-/// cannot run the request's version, and reserves the first with `named`, which locks the binding
+/// on it. The automatic choice walks the free bindings of the request's type in alias order,
+/// skipping those whose egg cannot run the request's version, and reserves the first with `named`, which locks the binding
 /// and checks again that it is free: of two approvals that chose one server, the second waits for
 /// the first and then moves on to the next. Two that still both write it (the second read its
 /// snapshot before the first committed) are stopped by the unique index
@@ -22,7 +22,7 @@ enum ServerAllocator {
     /// panel (outside any transaction) before it reserves one with `named`.
     static func freeCandidates(on database: some QueryExecutor) async throws -> [ServerBindingRecord] {
         let result = try await database.query("""
-            SELECT b."name", b."pteroId", b."createdAt", b."updatedAt" FROM "ServerBinding" b
+            SELECT b."name", b."pteroId", b."serverType", b."createdAt", b."updatedAt" FROM "ServerBinding" b
             WHERE \(unsafeSQL: isFree)
             ORDER BY b."name"
             """, named: "list free servers")

@@ -39,11 +39,15 @@ extension WorkflowService {
         return loan
     }
 
-    /// The binding with this alias if no request holds its server, said before a moderator
-    /// types usernames for an approval onto it (`approve` reserves it under a lock).
+    /// The binding with this alias if no request holds its server and, given the request it is
+    /// for, it is of the type that request asks for: said before a moderator types usernames for
+    /// an approval onto it (`approve` reserves it under a lock).
     @discardableResult
-    public func requireServerFree(_ alias: String) async throws -> ServerBindingRecord {
+    public func requireServerFree(_ alias: String, for workflowId: Int? = nil) async throws -> ServerBindingRecord {
         guard let binding = try await ServerBindingTable.find(name: alias, on: pool) else { throw LendingError.serverNotFound(alias: alias) }
+        if let workflowId, let workflow = try await WorkflowTable.find(id: workflowId, on: pool) {
+            try Self.requireType(of: binding, fits: workflow)
+        }
         if let holder = try await WorkflowTable.holder(of: binding.pteroId, on: pool) {
             throw LendingError.serverNotFree(alias: alias, heldBy: holder.id)
         }

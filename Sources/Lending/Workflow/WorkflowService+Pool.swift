@@ -8,14 +8,22 @@ extension WorkflowService {
     /// Points `alias` at the panel server `pteroId`, adding the alias if it is new. The server
     /// must exist on the panel and be bound to no other alias (the database's unique index on
     /// `pteroId` holds that under concurrent binds too); an alias whose server is held cannot be
-    /// repointed. The alias's row is locked before the check, as an approval locks it before
+    /// repointed, though binding it again to the same server (to read or give its type) is
+    /// allowed. The alias's row is locked before the check, as an approval locks it before
     /// reserving, so a repoint and a reservation of one server cannot interleave.
-    public func bind(_ alias: String, to pteroId: String) async throws -> ServerBindingRecord {
+    ///
+    /// - Parameter serverType: the server's type as a moderator gave it; nil reads it from the
+    ///   name of the server's egg on the panel (`ServerType.fromEgg(named:)`).
+    public func bind(_ alias: String, to pteroId: String, serverType typed: String? = nil) async throws -> ServerBindingRecord {
         guard ServerAlias.isValid(alias) else {
             throw LendingError.invalidRequest(field: "name", rule: "1 to 32 letters, digits, - or _")
         }
         guard ServerAlias.isValidPanelIdentifier(pteroId) else {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "the panel's 8-character server identifier (letters and digits)")
+        }
+        let given = try typed.map { typed throws(ServerTypeRefusal) in
+            guard let parsed = ServerType.parse(typed) else { throw .invalidType(typed) }
+            return parsed
         }
         guard try await panel.serverExists(pteroId) else {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "no server \(pteroId) on the panel, or the client key cannot reach it")
@@ -28,15 +36,16 @@ extension WorkflowService {
         guard egg.images.contains(where: { $0.javaMajorVersion != nil }) else {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "\(alias)'s egg offers no Docker image whose Java the bot can read (labels such as \"Java 21\")")
         }
+        let serverType = if let given { given } else { ServerType.fromEgg(named: try await panel.eggName(of: pteroId)) }
         let now = clock.date
         do {
-            return try await bindChecked(alias, to: pteroId, at: now)
+            return try await bindChecked(alias, to: pteroId, serverType: serverType, at: now)
         } catch let error as PostgresError where error.constraint == "ServerBinding_pteroId_key" {
             throw LendingError.invalidRequest(field: "ptero-id", rule: "server \(pteroId) is already bound to another alias")
         }
     }
 
-    private func bindChecked(_ alias: String, to pteroId: String, at now: Date) async throws -> ServerBindingRecord {
+    private func bindChecked(_ alias: String, to pteroId: String, serverType: String, at now: Date) async throws -> ServerBindingRecord {
         try await pool.withTransaction { transaction in
             let existing = try await ServerBindingTable.lock(name: alias, on: transaction)
             let others = try await transaction.query("""
@@ -46,10 +55,12 @@ extension WorkflowService {
                 throw LendingError.invalidRequest(field: "ptero-id", rule: "server \(pteroId) is already bound as \(other)")
             }
             guard let existing else {
-                return try await ServerBindingTable.insert(name: alias, pteroId: pteroId, at: now, on: transaction)
+                return try await ServerBindingTable.insert(name: alias, pteroId: pteroId, serverType: serverType, at: now, on: transaction)
             }
-            try await refuseIfHeld(existing, on: transaction)
-            return try await ServerBindingTable.update(name: alias, pteroId: pteroId, at: now, on: transaction) ?? existing
+            // The same server again only changes its type, which a loan already on it does not
+            // depend on: the type decided which server the loan got, not how it runs.
+            if existing.pteroId != pteroId { try await refuseIfHeld(existing, on: transaction) }
+            return try await ServerBindingTable.update(name: alias, pteroId: pteroId, serverType: serverType, at: now, on: transaction) ?? existing
         }
     }
 

@@ -51,14 +51,17 @@ public struct WorkflowService: Sendable {
     // MARK: Filing
 
     /// Stores a member's request as PENDING with its panel users. The version must be `latest`
-    /// or a release that exists (asked before the transaction: the catalog may read the network).
+    /// or a release that exists (asked before the transaction: the catalog may read the network);
+    /// the server type must be one the pool has (`typeToFile`).
     public func file(_ request: NewWorkflow, panelUsers: [String]) async throws -> WorkflowRecord {
         try RequestRules.check(request, panelUsers: panelUsers, policy: policy)
         try await RequestRules.checkExists(request.mcVersion, in: versions)
         let now = clock.date
         return try await pool.withTransaction { transaction in
             try await refuseBeyondOpenLimit(request.applicantDiscordId, on: transaction)
-            let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
+            var typed = request
+            typed.serverType = try await typeToFile(request.serverType, on: transaction)
+            let workflow = try await WorkflowTable.insert(typed, at: now, on: transaction)
             for discordId in panelUsers {
                 _ = try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordId: discordId, on: transaction)
             }
@@ -103,9 +106,12 @@ public struct WorkflowService: Sendable {
     /// refused (a named server) or passed over (the automatic choice), so a reservation is only
     /// ever made on a server that can run the loan.
     ///
+    /// Only a server of the request's type (`WorkflowRecord.serverType`) is taken: a named one of
+    /// another type is refused, and the automatic choice passes the others over.
+    ///
     /// - Parameters:
-    ///   - serverAlias: the server a moderator chose; it must be free. Nil picks the first free
-    ///     server in alias order that can run the version.
+    ///   - serverAlias: the server a moderator chose; it must be free and of the request's type.
+    ///     Nil picks the first free server of that type in alias order that can run the version.
     ///   - usernames: panel usernames, by Discord id, for panel users without an account.
     public func approve(_ id: Int, by moderator: String, serverAlias: String? = nil, usernames: [String: String] = [:]) async throws -> Approval {
         // The refusals that need no panel come first: decided already, or being approved.
@@ -117,12 +123,14 @@ public struct WorkflowService: Sendable {
             let candidate: ServerBindingRecord
             if let serverAlias {
                 guard let named = try await ServerBindingTable.find(name: serverAlias, on: pool) else { throw LendingError.serverNotFound(alias: serverAlias) }
+                try Self.requireType(of: named, fits: workflow)
                 candidate = named
             } else {
                 let free = try await ServerAllocator.freeCandidates(on: pool)
-                guard let next = free.first(where: { unsuitable[$0.name] == nil }) else {
-                    if free.isEmpty { throw LendingError.noFreeServer }
-                    throw LendingError.noSuitableServer(reasons: free.compactMap { unsuitable[$0.name]?.description })
+                let fitting = free.filter { workflow.serverType == nil || $0.serverType == workflow.serverType }
+                guard let next = fitting.first(where: { unsuitable[$0.name] == nil }) else {
+                    if fitting.isEmpty { throw try await noFreeServer(for: workflow, free: free) }
+                    throw LendingError.noSuitableServer(reasons: fitting.compactMap { unsuitable[$0.name]?.description })
                 }
                 candidate = next
             }
@@ -143,6 +151,9 @@ public struct WorkflowService: Sendable {
             } catch LendingError.serverNotFree where serverAlias == nil && attempt < 20 {
                 // Another approval reserved it since the list was read: try the next free one.
                 attempt += 1
+            } catch ServerTypeRefusal.wrongType where serverAlias == nil && attempt < 20 {
+                // Bound again as another type since the list was read: the list is read again.
+                attempt += 1
             }
         }
     }
@@ -161,6 +172,8 @@ public struct WorkflowService: Sendable {
             let workflow = try await lockPending(id, action: "approved", on: transaction)
             let chosen = try await chooseUsernames(for: workflow, usernames: usernames, on: transaction)
             let binding = try await ServerAllocator.named(alias, on: transaction)
+            // Checked again under the binding's lock: it may have been bound as another type.
+            try Self.requireType(of: binding, fits: workflow)
             var reserved = workflow
             reserved.pteroServerId = binding.pteroId
             guard let stored = try await WorkflowTable.update(reserved, expectedStatus: .pending, at: now, on: transaction) else {

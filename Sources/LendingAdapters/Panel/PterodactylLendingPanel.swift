@@ -209,6 +209,19 @@ public struct PterodactylLendingPanel: LendingPanel {
                          currentImage: details.dockerImage)
     }
 
+    /// The egg's name from the application API. A key that may not read eggs is told as the
+    /// setting to change, since the panel says so only by leaving the egg out.
+    public func eggName(of server: String) async throws -> String {
+        try await perform(PanelCall("read the server's egg", server: server)) { () async throws(PanelError) -> String in
+            do throws(PanelError) {
+                return try await client.egg(ofServer: server).name
+            } catch where error.kind == .forbidden {
+                throw PanelError(.invalidConfiguration("PTERODACTYL_APPLICATION_KEY may not read eggs: give the key Eggs read access "
+                    + "in the panel's Application API page, or name the server's type with the type option"), operation: error.operation)
+            }
+        }
+    }
+
     public func setStartupVariable(_ name: String, to value: String, on server: String) async throws {
         let call = PanelCall("set \(name) to \(value)", server: server)
         try await perform(call) { () async throws(PanelError) in

@@ -4,31 +4,35 @@ import Lending
 import Logging
 import Synchronization
 
-/// `/mcserver checkout`: opens the request modal at once (no database or network work first, so
-/// the modal always opens within Discord's three seconds). The modal is the same for every member
-/// of a language, so it is checked and encoded once per language and sent as prepared bytes.
+/// `/mcserver checkout [type]`: opens the request modal at once, or first asks for the server type
+/// when the pool has several and none was given (`RequestFormOpening`). Only the pool's types are
+/// read first, one small query, so the modal still opens within Discord's three seconds. The modal
+/// is the same for every member of a language and type, so it is checked and encoded once per
+/// language and type and sent as prepared bytes.
 struct CheckoutCommand: CommandHandler {
     let forms = PreparedForms()
 
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        try await context.respond(forms.form(in: context.strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+        try await RequestFormOpening.open(context, typed: command.string(RequestFormOpening.typeOption), forms: forms)
     }
 }
 
-/// The request modal as a `PreparedCallback`, made on first use for each language and period
-/// limit (two languages and one configured limit: a handful of entries for the bot's lifetime).
+/// The request modal as a `PreparedCallback`, made on first use for each language, period limit
+/// and server type (two languages, one configured limit and the pool's few types: a handful of
+/// entries for the bot's lifetime).
 final class PreparedForms: Sendable {
     private struct Key: Hashable {
         let language: Language
         let maxPeriod: Int
+        let serverType: String?
     }
 
     private let prepared = Mutex<[Key: PreparedCallback]>([:])
 
-    func form(in strings: Strings, maxPeriod: Int) throws -> PreparedCallback {
-        let key = Key(language: strings.language, maxPeriod: maxPeriod)
+    func form(in strings: Strings, maxPeriod: Int, serverType: String? = nil) throws -> PreparedCallback {
+        let key = Key(language: strings.language, maxPeriod: maxPeriod, serverType: serverType)
         if let form = prepared.withLock({ $0[key] }) { return form }
-        let form = try PreparedCallback(.modal(CheckoutForm.modal(strings: strings, maxPeriod: maxPeriod)))
+        let form = try PreparedCallback(.modal(CheckoutForm.modal(strings: strings, maxPeriod: maxPeriod, serverType: serverType)))
         prepared.withLock { $0[key] = form }
         return form
     }
@@ -42,11 +46,14 @@ enum CheckoutForm {
     static let organizer = "organizer"
     static let panelUsers = "panelUsers"
 
-    static func modal(strings: Strings, maxPeriod: Int) -> Modal {
+    /// The form; for one server type (`serverType`), its id carries the type and its title names it.
+    static func modal(strings: Strings, maxPeriod: Int, serverType: String? = nil) -> Modal {
         func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
             .label(Label(label: text, description: hint, component: component))
         }
-        return Modal(customID: ComponentRoute.checkoutForm.customID, title: strings.checkoutFormTitle, components: [
+        let route = serverType.map { ComponentRoute.checkoutTypedForm(serverType: $0) } ?? .checkoutForm
+        let title = serverType.map(strings.requestFormTitle(type:)) ?? strings.checkoutFormTitle
+        return Modal(customID: route.customID, title: title, components: [
             label(strings.checkoutPurposeLabel, nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
             label(strings.fieldName(version), strings.versionHint,
@@ -61,8 +68,9 @@ enum CheckoutForm {
     }
 }
 
-/// The submitted request: every field is checked before anything is stored; the first problem is
-/// told to the member, naming the field and the rule.
+/// The submitted request (`checkout`, or `checkout.typed:<type>` for one server type): every field
+/// is checked before anything is stored; the first problem is told to the member, naming the field
+/// and the rule. The domain checks the type against the pool again as it files.
 struct CheckoutSubmit: ModalHandler {
     let moderatorsOnly = false
 
@@ -86,8 +94,9 @@ struct CheckoutSubmit: ModalHandler {
             throw Refusal(strings.fieldRule(strings.fieldName(organizers.contains(bots[0]) ? "organizer" : "panelUsers"),
                                             strings.botsCannotBeChosen))
         }
+        let serverType: String? = if case .checkoutTypedForm(let type) = route { type } else { nil }
         let request = NewWorkflow(applicantDiscordId: context.invokerID, description: description, mcVersion: version,
-                                  periodDays: period, organizerDiscordId: organizer)
+                                  periodDays: period, organizerDiscordId: organizer, serverType: serverType)
         let workflow: WorkflowRecord
         do {
             workflow = try await services.workflow.file(request, panelUsers: panelUsers)
@@ -101,6 +110,12 @@ struct CheckoutSubmit: ModalHandler {
 }
 
 extension SlashCommand {
-    static let checkout = SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event")),
-                                       handler: CheckoutCommand())
+    static var checkout: SlashCommand {
+        let type = CommandOption(type: .string, name: RequestFormOpening.typeOption, nameLocalizations: localized(Text("種類", "type")),
+                                 description: "The kind of server (asked when the pool has several)",
+                                 descriptionLocalizations: localized(Text("サーバーの種類（複数あるときに選ぶ）", "The kind of server (asked when the pool has several)")),
+                                 isRequired: false, maxLength: ServerType.maxLength, hasAutocomplete: true)
+        return SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event"), [type]),
+                            handler: CheckoutCommand(), autocomplete: ServerTypeAutocomplete())
+    }
 }

@@ -26,6 +26,8 @@ extension HandlerRegistry {
             registry.autocompletes[command.path] = command.autocomplete
         }
         registry.modals[.checkoutForm] = CheckoutSubmit()
+        registry.modals[.checkoutTypedForm] = CheckoutSubmit()
+        registry.components[.checkoutTypePick] = CheckoutTypePick()
         // Moderators: requests.
         registry.components[.requestListPage] = WorkflowListPageButton()
         registry.components[.approveRequest] = ApproveButton()

@@ -2,7 +2,8 @@ import Foundation
 import Lending
 
 /// The one encoder and the one parser of component ids: `<kind>(:<argument>)*`, the kind's
-/// prefix (`Kind.rawValue`) and plain numbers or fixed words, joined by `:`.
+/// prefix (`Kind.rawValue`) and plain numbers, fixed words or server types (`ServerType`, short
+/// lowercase words), joined by `:`.
 ///
 /// Discord caps a custom_id at 100 characters. Every argument is a bounded number or a fixed word,
 /// so the longest id the grammar can produce is known (`ComponentRouteTests` encodes each case at
@@ -20,8 +21,10 @@ extension ComponentRoute {
 
     private var arguments: [String] {
         switch self {
-        case .checkoutForm, .extendPick, .returnPick, .withdrawPick, .boardRequest, .boardMine, .boardReview:
+        case .checkoutForm, .extendPick, .returnPick, .withdrawPick, .boardRequest, .boardMine, .boardReview, .checkoutTypePick:
             []
+        case .checkoutTypedForm(let serverType):
+            [serverType]
         case .approveRequest(let id), .rejectRequest(let id), .rejectReason(let id), .usernames(let id), .moreUsernames(let id),
              .editRequest(let id), .returnLoan(let id), .askReturn(let id), .askWithdraw(let id), .withdrawRequest(let id):
             [String(id)]
@@ -60,6 +63,12 @@ extension ComponentRoute {
         case .boardRequest: return arguments.isEmpty ? .boardRequest : nil
         case .boardMine: return arguments.isEmpty ? .boardMine : nil
         case .boardReview: return arguments.isEmpty ? .boardReview : nil
+        case .checkoutTypePick: return arguments.isEmpty ? .checkoutTypePick : nil
+        case .checkoutTypedForm:
+            // Only the stored form of a type: it encodes back to the same text, and a word of at
+            // most `ServerType.maxLength` keeps the id within the limit.
+            guard arguments.count == 1, ServerType.isValid(String(arguments[0])) else { return nil }
+            return .checkoutTypedForm(serverType: String(arguments[0]))
         case .askReturn: return onlyID.map { .askReturn(workflowId: $0) }
         case .askWithdraw: return onlyID.map { .askWithdraw(workflowId: $0) }
         case .withdrawRequest: return onlyID.map { .withdrawRequest(workflowId: $0) }

@@ -56,6 +56,12 @@ public enum ComponentRoute: Equatable, Sendable {
     case boardMine
     /// "Review" on the live board (button, moderators): `board.review`, the pending requests.
     case boardReview
+    /// The server type chosen before the request form, when the pool has several (select):
+    /// `checkout.type`; the option's value is the type.
+    case checkoutTypePick
+    /// The request form for one server type (modal): `checkout.typed:<type>`, the type a
+    /// `ServerType` word.
+    case checkoutTypedForm(serverType: String)
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -89,14 +95,16 @@ public enum ComponentRoute: Equatable, Sendable {
         case boardRequest = "board.request"
         case boardMine = "board.mine"
         case boardReview = "board.review"
+        case checkoutTypePick = "checkout.type"
+        case checkoutTypedForm = "checkout.typed"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
-            case .checkoutForm, .rejectReason, .usernames, .editRequest: true
+            case .checkoutForm, .rejectReason, .usernames, .editRequest, .checkoutTypedForm: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
                  .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest, .boardRequest, .boardMine,
-                 .boardReview: false
+                 .boardReview, .checkoutTypePick: false
             }
         }
     }
@@ -124,6 +132,8 @@ public enum ComponentRoute: Equatable, Sendable {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .checkoutTypePick: .checkoutTypePick
+        case .checkoutTypedForm: .checkoutTypedForm
         }
     }
 }

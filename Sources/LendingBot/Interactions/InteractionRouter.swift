@@ -63,7 +63,7 @@ public struct InteractionRouter: Sendable {
 
     /// A refusal or a rule of the lending policy: the invoker was told no, nothing broke.
     private static func isRefusal(_ error: any Error) -> Bool {
-        error is Refusal || error is LendingError
+        error is Refusal || error is LendingError || error is ServerTypeRefusal
     }
 
     private func dispatch(_ context: InteractionContext) async throws {
@@ -116,6 +116,8 @@ public struct InteractionRouter: Sendable {
             message = refusal.message
         case let lending as LendingError:
             message = context.strings.describe(lending)
+        case let serverType as ServerTypeRefusal:
+            message = context.strings.describe(serverType)
         case let failure as PortFailure:
             message = context.strings.panelFailed(failure.message)
         case let discord as DiscordError where { if case .invalidPayload = discord.kind { true } else { false } }():

@@ -29,3 +29,11 @@ extension Catalogue {
     func purpose(_ loan: LoanSummary) -> String { LoanText.memberText(loan.description) }
     func purpose(_ workflow: WorkflowRecord) -> String { LoanText.memberText(workflow.description) }
 }
+
+// MARK: - ServerTypes
+
+extension Catalogue {
+    func typeList(_ types: [String]) -> String {
+        types.map { "`\($0)`" }.joined(separator: ", ")
+    }
+}

@@ -287,4 +287,26 @@ protocol Catalogue: Sendable {
     func whitelistNameTheLoan(_ ids: [Int]) -> String
     func whitelistChanged(_ added: Bool, player: String, changed: Bool, loan: Int) -> String
     func whitelistPlayers(_ players: [String], loan: Int) -> String
+
+    // MARK: - ServerTypes
+    // Texts of server types (`ServerType`): the refusals, the member's choice of a type before the
+    // request form, and the type where a request or a pool server is shown.
+    /// The workflow's refusals about types in words the invoker can act on.
+    func describe(_ refusal: ServerTypeRefusal) -> String
+
+    // MARK: Asking a member for the type
+    /// Above the select of types, when the pool has several.
+    var chooseServerType: String { get }
+    var serverTypePlaceholder: String { get }
+    /// Under a type in the select: how many servers of it the pool has.
+    func serverTypeCount(_ count: Int) -> String
+    /// The request form's title when it is for one type; Discord allows 45 characters.
+    func requestFormTitle(type: String) -> String
+
+    // MARK: Showing the type
+    /// The type of a request, in its embed (the moderators' post) and lists.
+    var serverTypeLabel: String { get }
+    func requestedType(_ type: String) -> String
+    /// After `/mcserver-admin server-binding set`'s answer: the type it read or was given.
+    func bindingType(_ type: String, fromEgg egg: Bool) -> String
 }

@@ -31,6 +31,9 @@ enum LoanEmbed {
             EmbedField(name: strings.fieldName("organizer"), value: "<@\(workflow.organizerDiscordId)>", isInline: true),
             EmbedField(name: strings.embedVersion, value: workflow.mcVersion, isInline: true),
         ]
+        if let type = workflow.serverType {
+            fields.append(EmbedField(name: strings.serverTypeLabel, value: type, isInline: true))
+        }
         let users = facts.panelUsers.map { user -> String in
             guard let withAccount = facts.usersWithAccount else { return "<@\(user)>" }
             return withAccount.contains(user)

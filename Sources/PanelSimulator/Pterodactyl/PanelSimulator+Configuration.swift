@@ -138,7 +138,7 @@ public struct SimulatedAPIKey: Sendable, Equatable {
     }
 
     public static let application = SimulatedAPIKey(
-        token: makeToken(prefix: "ptla_", tag: "application"), userID: 1, kind: .application(permissions: ["users": 3, "servers": 3]))
+        token: makeToken(prefix: "ptla_", tag: "application"), userID: 1, kind: .application(permissions: ["users": 3, "servers": 3, "eggs": 1]))
     public static let adminClient = SimulatedAPIKey(token: makeToken(prefix: "ptlc_", tag: "adminclient"), userID: 1, kind: .client)
     /// `SimulatedPanelUser.member`'s client key.
     public static let memberClient = SimulatedAPIKey(token: makeToken(prefix: "ptlc_", tag: "member"), userID: 2, kind: .client)
@@ -172,6 +172,9 @@ public struct SimulatedPanelServer: Sendable, Equatable {
     public var dockerImage: String
     /// The egg's images by label.
     public var eggImages: [String: String]
+    /// The egg the server was made from; its name is what the application API's `include=egg`
+    /// shows (docs/PANEL-API.md §2.9).
+    public var egg: SimulatedEgg
     /// The Minecraft version the last successful install laid down (the version variable's value
     /// when it ran), nil before the simulator saw one.
     public var installedVersion: String?
@@ -210,6 +213,7 @@ public struct SimulatedPanelServer: Sendable, Equatable {
         self.backups = []
         self.dockerImage = "ghcr.io/pterodactyl/yolks:java_21"
         self.eggImages = SimulatedPanelServer.javaImages
+        self.egg = .paper
         self.installedVersion = nil
         self.schedules = []
     }
@@ -227,6 +231,29 @@ public struct SimulatedPanelServer: Sendable, Equatable {
                           SimulatedAllocation(id: id * 10 + 1, ip: "0.0.0.0", alias: nil, port: 25600 + id, isDefault: false)]
         )
     }
+}
+
+/// An egg: the panel's template of a kind of server, in a nest (a group of eggs).
+public struct SimulatedEgg: Sendable, Equatable {
+    public var id: Int
+    public var nest: Int
+    public var name: String
+
+    public init(id: Int, nest: Int = 1, name: String) {
+        self.id = id
+        self.nest = nest
+        self.name = name
+    }
+
+    /// The stock Minecraft eggs a new panel seeds, with the ids it gives them (in the order of its
+    /// seed files).
+    public static let bungeecord = SimulatedEgg(id: 1, name: "Bungeecord")
+    public static let forge = SimulatedEgg(id: 2, name: "Forge Minecraft")
+    public static let paper = SimulatedEgg(id: 3, name: "Paper")
+    public static let sponge = SimulatedEgg(id: 4, name: "Sponge (SpongeVanilla)")
+    public static let vanilla = SimulatedEgg(id: 5, name: "Vanilla Minecraft")
+    /// An egg an administrator imported: Fabric is not among the stock ones.
+    public static let fabric = SimulatedEgg(id: 16, name: "Fabric")
 }
 
 public struct SimulatedAllocation: Sendable, Equatable {

@@ -21,10 +21,10 @@ extension PanelWorld {
         case .createUser: return createUser(body: body, now: now)
         case .updateUser: return updateUser(match.parameters[0], body: body, now: now)
         case .deleteUser: return deleteUser(match.parameters[0])
-        case .listServers: return listServers(query: query)
+        case .listServers: return listServers(query: query, caller: caller)
         case .getApplicationServer:
             guard let id = Int(match.parameters[0]), let server = servers.first(where: { $0.id == id }) else { return PanelJSON.notFound() }
-            return .json(200, PanelJSON.item("server", applicationServerAttributes(server)))
+            return .json(200, PanelJSON.item("server", applicationServerAttributes(server, including: Self.includes(query), caller: caller)))
         case .updateServerDetails: return updateServerDetails(match.parameters[0], body: body)
         default: return PanelJSON.notFound()
         }
@@ -170,7 +170,7 @@ extension PanelWorld {
         return .noContent
     }
 
-    private func listServers(query: [String: String]) -> SimulatedResponse {
+    private func listServers(query: [String: String], caller: PanelCaller) -> SimulatedResponse {
         let allowed = ["uuid", "uuidShort", "name", "description", "image", "external_id"]
         let filtered = Self.filter(servers.sorted { $0.id < $1.id }, by: query, allowed: allowed) { server, field in
             switch field {
@@ -187,8 +187,32 @@ extension PanelWorld {
         case .matching(let items): matching = items
         case .refused(let response): return response
         }
-        return .json(200, PanelJSON.page("server", matching.map(applicationServerAttributes), page: Int(query["page"] ?? "") ?? 1,
+        let includes = Self.includes(query)
+        return .json(200, PanelJSON.page("server", matching.map { applicationServerAttributes($0, including: includes, caller: caller) },
+                                         page: Int(query["page"] ?? "") ?? 1,
                                          perPage: Int(query["per_page"] ?? "") ?? 50, linkBase: baseURL + "/api/application/servers"))
+    }
+
+    /// `?include=a,b`: the relationships asked for. Names a resource does not offer are ignored,
+    /// as the panel does.
+    static func includes(_ query: [String: String]) -> Set<String> {
+        Set((query["include"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    }
+
+    /// A server as the application API shows it, with the relationships `includes` asks for that
+    /// the simulator offers (`egg`). An application key without read access to eggs gets
+    /// `null_resource` in the egg's place (docs/PANEL-API.md §2.9).
+    func applicationServerAttributes(_ server: SimulatedPanelServer, including includes: Set<String> = [], caller: PanelCaller? = nil) -> SimulatorJSON {
+        let attributes = applicationServerAttributes(server)
+        guard includes.contains("egg"), case .object(var fields) = attributes else { return attributes }
+        let mayReadEggs: Bool = if case .application(let permissions)? = caller?.key.kind { (permissions["eggs"] ?? 0) & 1 != 0 } else { true }
+        let egg: SimulatorJSON = mayReadEggs
+            ? PanelJSON.item("egg", ["id": .integer(Int64(server.egg.id)), "uuid": .string(String(format: "%08d-0000-4000-8000-000000000000", server.egg.id)),
+                                     "name": .string(server.egg.name), "nest": .integer(Int64(server.egg.nest)), "author": "support@pterodactyl.io",
+                                     "description": "", "docker_image": .string(server.dockerImage)])
+            : ["object": "null_resource", "attributes": .null]
+        fields["relationships"] = ["egg": egg]
+        return .object(fields)
     }
 
     func applicationServerAttributes(_ server: SimulatedPanelServer) -> SimulatorJSON {
@@ -198,7 +222,8 @@ extension PanelWorld {
             "status": .optional(server.status), "suspended": .bool(server.status == "suspended"),
             "limits": ["memory": 4096, "swap": 0, "disk": 20480, "io": 500, "cpu": 200, "threads": .null, "oom_disabled": true],
             "feature_limits": featureLimits(server), "user": .integer(Int64(server.ownerID)), "node": 1,
-            "allocation": .integer(Int64(server.allocations.first(where: \.isDefault)?.id ?? 0)), "nest": 1, "egg": 1,
+            "allocation": .integer(Int64(server.allocations.first(where: \.isDefault)?.id ?? 0)),
+            "nest": .integer(Int64(server.egg.nest)), "egg": .integer(Int64(server.egg.id)),
             "container": ["startup_command": "java -jar {{SERVER_JARFILE}}", "image": "ghcr.io/pterodactyl/yolks:java_21",
                           "installed": .integer(server.status == "installing" ? 0 : 1), "environment": .object([:])],
             "created_at": PanelJSON.timestamp(Date(timeIntervalSince1970: 1_767_225_600)),

@@ -12,6 +12,20 @@ extension PanelClient {
         return candidates.first { $0.identifier == identifier }
     }
 
+    /// The egg of the server whose 8-character identifier is exactly `identifier`: the server
+    /// list filtered by identifier, with `include=egg` (docs/PANEL-API.md §2.9). `.notFound` when
+    /// no server has it; `.forbidden` when the application key may not read eggs, which the panel
+    /// says only by leaving the egg out.
+    public func egg(ofServer identifier: String) async throws(PanelError) -> PanelEgg {
+        try ServerIdentifier.validate(identifier)
+        let operation = "read the server's egg"
+        let candidates = try await allPages(ApplicationServerEgg.self, .listServers,
+                                            query: [("filter[uuidShort]", identifier), ("include", "egg")], perPage: 100).items
+        guard let server = candidates.first(where: { $0.identifier == identifier }) else { throw PanelError(.notFound, operation: operation) }
+        guard let egg = server.egg else { throw PanelError(.forbidden, operation: operation) }
+        return egg
+    }
+
     /// Sets the description shown in the panel and returns the server as it now is.
     ///
     /// `PATCH .../details` is a full replace (docs/PANEL-API.md §2.8): `name` and `user` are required, and an omitted

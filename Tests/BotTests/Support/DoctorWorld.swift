@@ -93,7 +93,7 @@ struct DoctorWorld: Sendable {
         if migrate {
             _ = try await Migrator(pool: pool, logger: logger).migrate(try Migration.load(from: PackageRoot.path("Prisma/migrations")))
             for (name, identifier) in bindings {
-                _ = try await ServerBindingTable.insert(name: name, pteroId: identifier, at: Date(), on: pool)
+                _ = try await ServerBindingTable.insert(name: name, pteroId: identifier, serverType: "paper", at: Date(), on: pool)
             }
         }
         let cluster = pool.configuration

@@ -90,6 +90,7 @@ struct CrashingPanel: LendingPanel {
     func egg(of server: String, versionVariables: [String]) async throws -> ServerEgg {
         try await point.pass { try await inner.egg(of: server, versionVariables: versionVariables) }
     }
+    func eggName(of server: String) async throws -> String { try await point.pass { try await inner.eggName(of: server) } }
     func setStartupVariable(_ name: String, to value: String, on server: String) async throws {
         try await point.pass { try await inner.setStartupVariable(name, to: value, on: server) }
     }

@@ -83,7 +83,10 @@ struct LendingWorld: Sendable {
                                               logger: logger)
                 let scheduler = Scheduler(pool: pool, service: service, notifier: notifier, policy: policy, clock: clock, logger: logger)
                 for number in 1...max(servers, 1) where number <= servers {
-                    _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number), at: clock.date, on: pool)
+                    // Of the type its egg on the panel says, as `bind` would read it.
+                    let egg = configuration.servers.first { $0.identifier == serverIdentifier(number) }?.egg ?? .paper
+                    _ = try await ServerBindingTable.insert(name: alias(number), pteroId: serverIdentifier(number),
+                                                            serverType: ServerType.fromEgg(named: egg.name), at: clock.date, on: pool)
                 }
                 try await body(LendingWorld(pool: pool, panelWorld: panelWorld, panel: panel, notifier: notifier,
                                             community: community, policy: policy, clock: clock, service: service, runner: runner,

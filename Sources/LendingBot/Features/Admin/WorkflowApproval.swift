@@ -112,7 +112,7 @@ enum ApprovalFlow {
         }
         if let serverAlias {
             // Said now rather than after the last modal.
-            try await services.workflow.requireServerFree(serverAlias)
+            try await services.workflow.requireServerFree(serverAlias, for: workflowId)
         }
         let draft = services.drafts.merge([:], for: workflowId, moderator: context.invokerID, serverAlias: serverAlias, now: now)
         try await openUsernamesModal(context, workflowId: workflowId, missing: missing, draft: draft)

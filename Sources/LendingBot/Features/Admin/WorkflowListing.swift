@@ -112,6 +112,7 @@ struct WorkflowListPage {
         let applicant = workflow.applicantDiscordId == workflow.organizerDiscordId ? nil : workflow.applicantDiscordId
         var lines = [strings.listOrganizer(workflow.organizerDiscordId, applicant: applicant),
                      Limits.cut(strings.listPanelUsers(panelUsers), 400)]
+        if let type = workflow.serverType { lines.append(strings.requestedType(type)) }
         switch workflow.status {
         case .pending:
             lines.append(strings.listTerms(version: workflow.mcVersion, days: workflow.periodDays))

@@ -1,14 +1,14 @@
 import Discord
 import Lending
 
-/// "Request a server" on the live board: the same request form as `/mcserver checkout`, opened at
-/// once (no database or network work first, so it opens within Discord's three seconds).
+/// "Request a server" on the live board: what `/mcserver checkout` without a type opens, the
+/// request form, or first the choice of a type when the pool has several.
 struct BoardRequestButton: ComponentHandler {
     let moderatorsOnly = false
     let forms = PreparedForms()
 
     func run(_ context: InteractionContext, _ route: ComponentRoute, _ data: MessageComponentData) async throws {
-        try await context.respond(forms.form(in: context.strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
+        try await RequestFormOpening.open(context, typed: nil, forms: forms)
     }
 }
 

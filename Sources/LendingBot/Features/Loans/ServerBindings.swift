@@ -3,7 +3,7 @@ import Foundation
 import Lending
 
 /// `/mcserver-admin server-binding list`: the pool in alias order, each server with its panel
-/// identifier and the request holding it, if any.
+/// identifier, its type and the request holding it, if any.
 struct BindingListCommand: CommandHandler {
     static let descriptionLimit = 4096
 
@@ -13,7 +13,7 @@ struct BindingListCommand: CommandHandler {
         guard !usages.isEmpty else { throw Refusal(strings.noBindings) }
         let lines = usages.map { usage -> String in
             let holder = usage.holder.map { strings.bindingHeldBy($0.id, status: $0.status) } ?? strings.bindingFree
-            return "`\(GanttChart.ascii(usage.binding.name))` → `\(GanttChart.ascii(usage.binding.pteroId))` · \(holder)"
+            return "`\(GanttChart.ascii(usage.binding.name))` → `\(GanttChart.ascii(usage.binding.pteroId))` · \(usage.binding.serverType) · \(holder)"
         }
         var text = ""
         for (index, line) in lines.enumerated() {
@@ -31,7 +31,8 @@ struct BindingListCommand: CommandHandler {
     }
 }
 
-/// `/mcserver-admin server-binding set name ptero-id`: adds an alias or repoints a free one.
+/// `/mcserver-admin server-binding set name ptero-id [type]`: adds an alias or repoints a free one,
+/// with the server's type read from its egg on the panel unless `type` gives it.
 ///
 /// The panel is asked whether the server exists, so the reply is deferred first. The shapes,
 /// the panel check and "bound under another alias" are checked here to answer in the
@@ -47,14 +48,16 @@ struct BindingSetCommand: CommandHandler {
         guard ServerAlias.isValidPanelIdentifier(identifier) else {
             throw Refusal(strings.fieldRule(strings.fieldName("ptero-id"), strings.panelIdentifierRule))
         }
+        let typed = command.string("type")
+        if let typed, ServerType.parse(typed) == nil { throw ServerTypeRefusal.invalidType(typed) }
         try await context.deferReply(ephemeral: true)
         if let other = try await services.queries.serverBindings().first(where: { $0.pteroId == identifier && $0.name != alias }) {
             throw Refusal(strings.panelServerAlreadyBound(identifier, as: other.name))
         }
         guard try await services.panel.serverExists(identifier) else { throw Refusal(strings.panelServerMissing(identifier)) }
-        let binding = try await services.workflow.bind(alias, to: identifier)
-        try await context.editReply(MessageEdit(content: strings.bindingSaved(binding.name, to: binding.pteroId), embeds: [], components: [],
-                                                allowedMentions: .nobody))
+        let binding = try await services.workflow.bind(alias, to: identifier, serverType: typed)
+        try await context.editReply(MessageEdit(content: strings.bindingSaved(binding.name, to: binding.pteroId) + " " + strings.bindingType(binding.serverType, fromEgg: typed == nil),
+                                                embeds: [], components: [], allowedMentions: .nobody))
     }
 }
 
@@ -95,7 +98,10 @@ extension SlashCommand {
                                             required: true, length: 1...32)
         let pteroID: CommandOption = parameter(.string, "ptero-id", Text("パネルid", "ptero-id"),
                                                Text("パネルのサーバーID（8文字）", "The panel's 8-character server id"), required: true, length: 8...8)
-        return SlashCommand(.admin(.serverPool), subcommand("set", Text("サーバーを登録・変更する", "Add or change a server"), [name, pteroID]),
+        let type: CommandOption = parameter(.string, "type", Text("種類", "type"),
+                                            Text("サーバーの種類（省略時はパネルのエッグから判定）", "The server's type, e.g. paper or fabric (default: read from its egg)"),
+                                            required: false, length: 1...ServerType.maxLength)
+        return SlashCommand(.admin(.serverPool), subcommand("set", Text("サーバーを登録・変更する", "Add or change a server"), [name, pteroID, type]),
                             handler: BindingSetCommand())
     }
 

@@ -62,6 +62,7 @@ struct MineListing {
             lines.append(strings.mineServer(request.serverAlias, address: request.address))
         }
         lines.append(strings.mineVersion(workflow.mcVersion))
+        if let type = workflow.serverType { lines.append(strings.requestedType(type)) }
         if let end = workflow.endDate {
             // Days left only mean something while the server is lent.
             let day = CalendarDate(containing: end, in: zone)

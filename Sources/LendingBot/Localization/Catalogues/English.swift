@@ -823,4 +823,55 @@ struct English: Catalogue {
         let names = codes(players)
         return "Whitelist of loan #\(loan) (added through the bot, \(players.count)): \(names)"
     }
+
+    // MARK: - ServerTypes
+    // Texts of server types (`ServerType`): the refusals, the member's choice of a type before the
+    // request form, and the type where a request or a pool server is shown.
+
+    func describe(_ refusal: ServerTypeRefusal) -> String {
+        switch refusal {
+        case .noServerOfType(let requested, let available):
+            available.isEmpty
+                ? "There is no \(requested) server: the pool has no servers yet."
+                : "There is no \(requested) server in the pool. Types you can ask for: \(typeList(available))"
+        case .typeRequired(let available):
+            "The pool has several server types: run /mcserver checkout again and choose one (\(typeList(available)))."
+        case .wrongType(let alias, let serverType, let requested):
+            "Server \(alias) is a \(serverType) server, but this request asks for \(requested). The request stays pending."
+        case .noFreeServerOfType(let type):
+            "Every \(type) server is lent or reserved. The request stays pending."
+        case .invalidType(let typed):
+            "\"\(typed)\" cannot be a server type (1 to \(ServerType.maxLength) lowercase letters, digits, - or _)."
+        }
+    }
+
+    // MARK: Asking a member for the type
+
+    var chooseServerType: String {
+        "Which kind of server do you need? Choosing one opens the request form."
+    }
+
+    var serverTypePlaceholder: String { "Server type" }
+
+    func serverTypeCount(_ count: Int) -> String {
+        (count == 1 ? "1 server" : "\(count) servers")
+    }
+
+    func requestFormTitle(type: String) -> String {
+        Limits.cut("Request a \(type) server", 45)
+    }
+
+    // MARK: Showing the type
+
+    var serverTypeLabel: String { "Type" }
+
+    func requestedType(_ type: String) -> String {
+        "Type: \(type)"
+    }
+
+    func bindingType(_ type: String, fromEgg egg: Bool) -> String {
+        egg
+            ? "Type: \(type) (read from its egg on the panel)."
+            : "Type: \(type)."
+    }
 }

@@ -823,4 +823,55 @@ struct Japanese: Catalogue {
         let names = codes(players)
         return "貸出 #\(loan) のホワイトリスト（このボットで追加、\(players.count) 人）: \(names)"
     }
+
+    // MARK: - ServerTypes
+    // Texts of server types (`ServerType`): the refusals, the member's choice of a type before the
+    // request form, and the type where a request or a pool server is shown.
+
+    func describe(_ refusal: ServerTypeRefusal) -> String {
+        switch refusal {
+        case .noServerOfType(let requested, let available):
+            available.isEmpty
+                ? "種類「\(requested)」のサーバーはありません。貸出用のサーバーがまだ登録されていません。"
+                : "種類「\(requested)」のサーバーはありません。選べる種類: \(typeList(available))"
+        case .typeRequired(let available):
+            "サーバーの種類が複数あります。/mcserver checkout をもう一度実行して種類を選んでください（\(typeList(available))）。"
+        case .wrongType(let alias, let serverType, let requested):
+            "サーバー \(alias) は「\(serverType)」のサーバーですが、この申請は「\(requested)」を求めています。申請は審査中のままです。"
+        case .noFreeServerOfType(let type):
+            "「\(type)」のサーバーはすべて貸出中か予約済みです。申請は審査中のままです。"
+        case .invalidType(let typed):
+            "「\(typed)」はサーバーの種類として使えません（英小文字・数字・- _ で1〜\(ServerType.maxLength)文字）。"
+        }
+    }
+
+    // MARK: Asking a member for the type
+
+    var chooseServerType: String {
+        "どの種類のサーバーを申請しますか？選ぶと申請フォームが開きます。"
+    }
+
+    var serverTypePlaceholder: String { "サーバーの種類" }
+
+    func serverTypeCount(_ count: Int) -> String {
+        "サーバー \(count) 台"
+    }
+
+    func requestFormTitle(type: String) -> String {
+        Limits.cut("サーバー貸出の申請（\(type)）", 45)
+    }
+
+    // MARK: Showing the type
+
+    var serverTypeLabel: String { "種類" }
+
+    func requestedType(_ type: String) -> String {
+        "種類: \(type)"
+    }
+
+    func bindingType(_ type: String, fromEgg egg: Bool) -> String {
+        egg
+            ? "種類: \(type)（パネルのエッグから判定）"
+            : "種類: \(type)"
+    }
 }
