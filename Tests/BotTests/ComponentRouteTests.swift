@@ -37,6 +37,7 @@ struct ComponentRouteTests {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .createLoan: .createLoan(serverAlias: "server01")
         }
     }
 
@@ -65,6 +66,7 @@ struct ComponentRouteTests {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .createLoan: .createLoan(serverAlias: String(repeating: "x", count: 32))
         }
     }
 
@@ -94,6 +96,8 @@ struct ComponentRouteTests {
         (.boardRequest, "board.request"),
         (.boardMine, "board.mine"),
         (.boardReview, "board.review"),
+        (.createLoan(serverAlias: nil), "loan.create"),
+        (.createLoan(serverAlias: "server01"), "loan.create:server01"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)
@@ -142,6 +146,7 @@ struct ComponentRouteTests {
         "loan.extend:7:-0", "loan.extend:7:09", "loan.extend:7:9007199254740993", "loans.page", "loans.page:-1", "loans.page:01",
         "loans.page:1:2", "wf.list:RETURNED:b", "wf.list:returned:b:1", "wf.list:LOST:a:1", "wf.list:ACTIVE:c:1",
         "wf.list:ACTIVE:a:0", "wf.list:ACTIVE:a:1:2", "wf.names.more:1:2", "wf.reject.reason:abc",
+        "loan.create:", "loan.create:a b", "loan.create:server01:1", "loan.create:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
     ])
     func malformed(_ text: String) {
         #expect(ComponentRoute(customID: text) == nil)

@@ -42,11 +42,13 @@ enum CheckoutForm {
     static let organizer = "organizer"
     static let panelUsers = "panelUsers"
 
-    static func modal(strings: Strings, maxPeriod: Int) -> Modal {
+    /// The form; a moderator's direct loan (`/mcserver-admin checkout create`) asks the same
+    /// fields under its own route and title.
+    static func modal(strings: Strings, maxPeriod: Int, route: ComponentRoute = .checkoutForm, title: String? = nil) -> Modal {
         func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
             .label(Label(label: text, description: hint, component: component))
         }
-        return Modal(customID: ComponentRoute.checkoutForm.customID, title: strings.text("サーバー貸出の申請", "Request a server"), components: [
+        return Modal(customID: route.customID, title: title ?? strings.text("サーバー貸出の申請", "Request a server"), components: [
             label(strings.text("目的・イベント名", "Purpose or event"), nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
             label(strings.text("Minecraft バージョン", "Minecraft version"), strings.versionHint,
@@ -70,6 +72,23 @@ struct CheckoutSubmit: ModalHandler {
         let strings = context.strings
         let services = context.services
         let maxPeriod = services.configuration.checkoutMaxPeriodDays
+        let (request, panelUsers) = try CheckoutForm.read(data, applicant: context.invokerID, strings: strings, maxPeriod: maxPeriod)
+        let workflow: WorkflowRecord
+        do {
+            workflow = try await services.workflow.file(request, panelUsers: panelUsers)
+        } catch LendingError.invalidRequest(let field, _) {
+            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
+        }
+        try await context.replyEphemeral(strings.requestReceived(workflow.id))
+        // The request is stored and the member told so before the moderators' post goes out.
+        await services.workflow.announceFiled(workflow)
+    }
+}
+
+extension CheckoutForm {
+    /// The submitted form's answers as a request and its panel users, each field checked as the
+    /// form promises; the first problem is told, naming the field and the rule.
+    static func read(_ data: ModalSubmitData, applicant: String, strings: Strings, maxPeriod: Int) throws -> (NewWorkflow, [String]) {
         let description = (data.textInputValue(customID: CheckoutForm.description) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingCharacters(in: .whitespaces)),
@@ -86,17 +105,9 @@ struct CheckoutSubmit: ModalHandler {
             throw Refusal(strings.fieldRule(strings.fieldName(organizers.contains(bots[0]) ? "organizer" : "panelUsers"),
                                             strings.text("ボットは選べません", "bots cannot be chosen")))
         }
-        let request = NewWorkflow(applicantDiscordId: context.invokerID, description: description, mcVersion: version,
+        let request = NewWorkflow(applicantDiscordId: applicant, description: description, mcVersion: version,
                                   periodDays: period, organizerDiscordId: organizer)
-        let workflow: WorkflowRecord
-        do {
-            workflow = try await services.workflow.file(request, panelUsers: panelUsers)
-        } catch LendingError.invalidRequest(let field, _) {
-            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
-        }
-        try await context.replyEphemeral(strings.requestReceived(workflow.id))
-        // The request is stored and the member told so before the moderators' post goes out.
-        await services.workflow.announceFiled(workflow)
+        return (request, panelUsers)
     }
 }
 

@@ -56,6 +56,9 @@ public enum ComponentRoute: Equatable, Sendable {
     case boardMine
     /// "Review" on the live board (button, moderators): `board.review`, the pending requests.
     case boardReview
+    /// The form of `/mcserver-admin checkout create` (modal): `loan.create`, or
+    /// `loan.create:<server alias>` for the server the moderator named.
+    case createLoan(serverAlias: String?)
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -89,11 +92,12 @@ public enum ComponentRoute: Equatable, Sendable {
         case boardRequest = "board.request"
         case boardMine = "board.mine"
         case boardReview = "board.review"
+        case createLoan = "loan.create"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
-            case .checkoutForm, .rejectReason, .usernames, .editRequest: true
+            case .checkoutForm, .rejectReason, .usernames, .editRequest, .createLoan: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
                  .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest, .boardRequest, .boardMine,
                  .boardReview: false
@@ -124,6 +128,7 @@ public enum ComponentRoute: Equatable, Sendable {
         case .boardRequest: .boardRequest
         case .boardMine: .boardMine
         case .boardReview: .boardReview
+        case .createLoan: .createLoan
         }
     }
 }

@@ -122,6 +122,7 @@ extension Strings {
         switch archive {
         case .notConfigured:
             text("サーバーのデータは保存されていません（アーカイブ先が設定されていません）。", "The server's data was not kept (no archive is configured).")
+        case .skipped: archiveSkippedByModerator
         case .archived(_, let folder, let files, let bytes):
             text("バックアップ \(files) 件（\(ByteCount.text(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。",
                  "\(files) backup(s) (\(ByteCount.text(bytes))) were archived in the folder `\(folder)`.")
@@ -140,6 +141,7 @@ extension Strings {
         case .approve: text("承認処理", "approval")
         case .returnLoan: text("返却処理", "return")
         case .release: text("解放処理", "release")
+        case .panelUsers: panelUsersTaskName
         }
     }
 
