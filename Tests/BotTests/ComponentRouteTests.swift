@@ -38,6 +38,7 @@ struct ComponentRouteTests {
         case .boardMine: .boardMine
         case .boardReview: .boardReview
         case .createLoan: .createLoan(serverAlias: "server01")
+        case .addPanelUser: .addPanelUser(workflowId: 42, member: 1_500_000_000_000_000_003, removing: 1_500_000_000_000_000_002)
         }
     }
 
@@ -67,6 +68,7 @@ struct ComponentRouteTests {
         case .boardMine: .boardMine
         case .boardReview: .boardReview
         case .createLoan: .createLoan(serverAlias: String(repeating: "x", count: 32))
+        case .addPanelUser: .addPanelUser(workflowId: .max, member: .max, removing: .max)
         }
     }
 
@@ -98,6 +100,9 @@ struct ComponentRouteTests {
         (.boardReview, "board.review"),
         (.createLoan(serverAlias: nil), "loan.create"),
         (.createLoan(serverAlias: "server01"), "loan.create:server01"),
+        (.addPanelUser(workflowId: 7, member: 1_500_000_000_000_000_003, removing: nil), "wf.users.add:7:1500000000000000003"),
+        (.addPanelUser(workflowId: 7, member: 1_500_000_000_000_000_003, removing: 1_500_000_000_000_000_002),
+         "wf.users.add:7:1500000000000000003:1500000000000000002"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)
@@ -147,6 +152,7 @@ struct ComponentRouteTests {
         "loans.page:1:2", "wf.list:RETURNED:b", "wf.list:returned:b:1", "wf.list:LOST:a:1", "wf.list:ACTIVE:c:1",
         "wf.list:ACTIVE:a:0", "wf.list:ACTIVE:a:1:2", "wf.names.more:1:2", "wf.reject.reason:abc",
         "loan.create:", "loan.create:a b", "loan.create:server01:1", "loan.create:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "wf.users.add:7", "wf.users.add:7:0", "wf.users.add:7:1:2:3", "wf.users.add:x:1",
     ])
     func malformed(_ text: String) {
         #expect(ComponentRoute(customID: text) == nil)

@@ -115,6 +115,33 @@ struct PanelUsersEditTests {
         }
     }
 
+    @Test("a member added without an account and without username: a modal asks it as an approval does, its answer makes the change")
+    func usernameAsked() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            let command = try await driver.admin(["workflow", "edit"], [.integer("id", loan.id), .user("add", id: Persona.otherMember.userID),
+                                                                        .user("remove", id: Persona.member.userID)],
+                                                 resolvedUsers: [Persona.resolved(Persona.otherMember), Persona.resolved(Persona.member)])
+            let modal = try world.callback(command)
+            #expect(modal.type == 9)
+            let route = ComponentRoute.addPanelUser(workflowId: loan.id, member: Int(Persona.otherMember.userID) ?? 0, removing: Int(Persona.member.userID))
+            #expect(modal.data["custom_id"]?.stringValue == route.customID)
+            #expect(try await driver.tasks(of: loan.id) == 1, "only the approval so far")
+
+            let taken = try await world.submit(route, [.textInput(customID: Persona.otherMember.userID, value: LoanDriver.panelUsername(Persona.member))])
+            #expect(try await world.answer(taken)["content"]?.stringValue?.contains("already taken") == true)
+            let submit = try await world.submit(route, [.textInput(customID: Persona.otherMember.userID, value: "Bob-Builder")])
+            let answer = try await world.answer(submit)
+            #expect(answer["content"]?.stringValue?.contains("task #") == true, "\(answer)")
+            try await world.drainTasks()
+            #expect(try await PterodactylUserTable.find(discordId: Persona.otherMember.userID, on: world.pool)?.username == "bob-builder")
+            #expect(try await Self.panelUsers(world, loan.id) == [Persona.otherMember.userID])
+            let member = try await world.submit(route, [.textInput(customID: Persona.otherMember.userID, value: "bob2")], as: Persona.member)
+            #expect(try world.callback(member).data["content"]?.stringValue?.contains("モデレーター") == true)
+        }
+    }
+
     @Test("refusals change nothing: a member, a bot, a user already there, a missing username, too many users, a loan being returned or returned")
     func refusals() async throws {
         try await BotWorld.with { world in
@@ -128,9 +155,9 @@ struct PanelUsersEditTests {
             #expect(bot.contains("bots cannot be panel users"), "\(bot)")
             let twice = try await Self.edit(driver, loan.id, [.user("add", id: Persona.member.userID)], resolved: [Persona.resolved(Persona.member)])
             #expect(twice.contains("is already a panel user"), "\(twice)")
-            let nameless = try await Self.edit(driver, loan.id, [.user("add", id: Persona.otherMember.userID)],
-                                               resolved: [Persona.resolved(Persona.otherMember)])
-            #expect(nameless.contains("has no panel account yet"), "\(nameless)")
+            let invalid = try await Self.edit(driver, loan.id, [.user("add", id: Persona.otherMember.userID), .string("username", "-bad-")],
+                                              resolved: [Persona.resolved(Persona.otherMember)])
+            #expect(invalid.contains("cannot be a panel username"), "\(invalid)")
             let last = try await Self.edit(driver, loan.id, [.user("remove", id: Persona.member.userID)])
             #expect(last.contains("from 1 to 10 panel users"), "\(last)")
             #expect(try await Self.panelUsers(world, loan.id) == before)

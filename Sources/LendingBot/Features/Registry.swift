@@ -36,6 +36,7 @@ extension HandlerRegistry {
         registry.modals[.rejectReason] = RejectReasonSubmit()
         registry.modals[.editRequest] = EditSubmit()
         registry.modals[.createLoan] = CheckoutCreateSubmit()
+        registry.modals[.addPanelUser] = PanelUserUsernameSubmit()
         // Members: their own loans.
         registry.components[.extendPick] = ExtendPick()
         registry.components[.extendLoan] = ExtendButton()

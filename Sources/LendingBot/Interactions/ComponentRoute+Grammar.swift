@@ -38,6 +38,8 @@ extension ComponentRoute {
             [String(page)]
         case .createLoan(let alias):
             alias.map { [$0] } ?? []
+        case .addPanelUser(let id, let member, let removing):
+            [String(id), String(member)] + (removing.map { [String($0)] } ?? [])
         }
     }
 
@@ -85,6 +87,10 @@ extension ComponentRoute {
             case Grammar.before: return .requestListPage(status: status, cursor: .before(id))
             default: return nil
             }
+        case .addPanelUser:
+            guard (2...3).contains(arguments.count), let id = Grammar.positive(arguments[0]), let member = Grammar.positive(arguments[1]) else { return nil }
+            if arguments.count == 2 { return .addPanelUser(workflowId: id, member: member, removing: nil) }
+            return Grammar.positive(arguments[2]).map { .addPanelUser(workflowId: id, member: member, removing: $0) }
         case .createLoan:
             if arguments.isEmpty { return .createLoan(serverAlias: nil) }
             guard arguments.count == 1, ServerAlias.isValid(String(arguments[0])) else { return nil }

@@ -59,6 +59,10 @@ public enum ComponentRoute: Equatable, Sendable {
     /// The form of `/mcserver-admin checkout create` (modal): `loan.create`, or
     /// `loan.create:<server alias>` for the server the moderator named.
     case createLoan(serverAlias: String?)
+    /// The panel username of a member added to an ACTIVE loan without a panel account (modal),
+    /// from `/mcserver-admin workflow edit id add [remove]`: `wf.users.add:<id>:<member>` or
+    /// `wf.users.add:<id>:<member>:<member removed>`, the members by Discord id.
+    case addPanelUser(workflowId: Int, member: Int, removing: Int?)
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -93,11 +97,12 @@ public enum ComponentRoute: Equatable, Sendable {
         case boardMine = "board.mine"
         case boardReview = "board.review"
         case createLoan = "loan.create"
+        case addPanelUser = "wf.users.add"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
-            case .checkoutForm, .rejectReason, .usernames, .editRequest, .createLoan: true
+            case .checkoutForm, .rejectReason, .usernames, .editRequest, .createLoan, .addPanelUser: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
                  .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest, .boardRequest, .boardMine,
                  .boardReview: false
@@ -129,6 +134,7 @@ public enum ComponentRoute: Equatable, Sendable {
         case .boardMine: .boardMine
         case .boardReview: .boardReview
         case .createLoan: .createLoan
+        case .addPanelUser: .addPanelUser
         }
     }
 }

@@ -41,6 +41,10 @@ extension Strings {
         }
     }
 
+    func panelUsernameTitle(_ id: Int) -> String {
+        text("貸出 #\(id) に追加するパネルユーザー", "A panel user for loan #\(id)")
+    }
+
     func panelUsernameNeeded(_ discordId: String) -> String {
         text("\(mention(discordId)) にはパネルアカウントがありません。`username` にパネルのユーザー名を指定してください。",
              "\(mention(discordId)) has no panel account yet: give their panel username in `username`.")
