@@ -142,6 +142,28 @@ struct PanelUsersEditTests {
         }
     }
 
+    @Test("a return supersedes a stopped change: the removed member, whose row waited for the revocation, loses access with everyone else")
+    func returnAfterStoppedChange() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan(panelUsers: [Persona.member, Persona.otherMember])
+            let bobEmail = try #require(try await PterodactylUserTable.find(discordId: Persona.otherMember.userID, on: world.pool)?.email)
+            world.panelWorld.panel.injectFault(.status(403), on: .deleteSubuser)
+            _ = try await Self.edit(driver, loan.id, [.user("remove", id: Persona.otherMember.userID)])
+            try await world.drainTasks()
+            let failed = try #require(try await TaskTable.open(workflowId: loan.id, on: world.pool))
+            #expect(failed.kind == .panelUsers && failed.state == .failed)
+            #expect(Self.subuserEmails(world).contains(bobEmail))
+            #expect(try await Self.panelUsers(world, loan.id).contains(Persona.otherMember.userID))
+
+            _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.moderator.userID, asModerator: true)
+            try await world.drainTasks()
+            #expect(try await driver.loan(loan.id).status == .returned)
+            #expect(try await TaskTable.find(id: failed.id, on: world.pool)?.state == .cancelled)
+            #expect(Self.subuserEmails(world).isEmpty, "\(Self.subuserEmails(world))")
+        }
+    }
+
     @Test("refusals change nothing: a member, a bot, a user already there, a missing username, too many users, a loan being returned or returned")
     func refusals() async throws {
         try await BotWorld.with { world in
