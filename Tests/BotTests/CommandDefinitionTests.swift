@@ -29,8 +29,15 @@ struct CommandDefinitionTests {
         #expect(admin.options?.map(\.name) == ["workflow", "checkout", "server-binding", "server", "archive"])
         let paths = admin.options?.flatMap { group in (group.options ?? []).map { "\(group.name) \($0.name)" } }
         #expect(paths == ["workflow list", "workflow approve", "workflow reject", "workflow edit", "checkout list", "checkout extend",
-                          "checkout return", "server-binding list", "server-binding set", "server-binding unset", "server status", "server power",
-                          "archive list", "archive get"])
+                          "checkout return", "checkout create", "server-binding list", "server-binding set", "server-binding unset", "server status",
+                          "server power", "server backup", "archive list", "archive get"])
+        let edit = try #require(admin.options?[0].options?[3].options)
+        #expect(edit.map(\.name) == ["id", "add", "remove", "username"])
+        #expect(edit.map(\.isRequired) == [true, false, false, false])
+        #expect(edit[1].type == .user && edit[2].type == .user && edit[3].maxLength == 191)
+        let giveBack = try #require(admin.options?[1].options?[2].options)
+        #expect(giveBack.map(\.name) == ["id", "archive", "reset"])
+        #expect(giveBack[1].type == .boolean && giveBack[2].type == .boolean && giveBack[1].isRequired == false)
         let approve = try #require(admin.options?[0].options?[1].options)
         #expect(approve.map(\.name) == ["id", "server"])
         #expect(approve.map(\.isRequired) == [true, false])

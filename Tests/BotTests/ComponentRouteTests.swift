@@ -39,6 +39,8 @@ struct ComponentRouteTests {
         case .boardReview: .boardReview
         case .checkoutTypePick: .checkoutTypePick
         case .checkoutTypedForm: .checkoutTypedForm(serverType: "fabric")
+        case .createLoan: .createLoan(serverAlias: "server01")
+        case .addPanelUser: .addPanelUser(workflowId: 42, member: 1_500_000_000_000_000_003, removing: 1_500_000_000_000_000_002)
         }
     }
 
@@ -69,6 +71,8 @@ struct ComponentRouteTests {
         case .boardReview: .boardReview
         case .checkoutTypePick: .checkoutTypePick
         case .checkoutTypedForm: .checkoutTypedForm(serverType: String(repeating: "z", count: ServerType.maxLength))
+        case .createLoan: .createLoan(serverAlias: String(repeating: "x", count: 32))
+        case .addPanelUser: .addPanelUser(workflowId: .max, member: .max, removing: .max)
         }
     }
 
@@ -101,6 +105,11 @@ struct ComponentRouteTests {
         (.checkoutTypePick, "checkout.type"),
         (.checkoutTypedForm(serverType: "fabric"), "checkout.typed:fabric"),
         (.checkoutTypedForm(serverType: "forge-1_20"), "checkout.typed:forge-1_20"),
+        (.createLoan(serverAlias: nil), "loan.create"),
+        (.createLoan(serverAlias: "server01"), "loan.create:server01"),
+        (.addPanelUser(workflowId: 7, member: 1_500_000_000_000_000_003, removing: nil), "wf.users.add:7:1500000000000000003"),
+        (.addPanelUser(workflowId: 7, member: 1_500_000_000_000_000_003, removing: 1_500_000_000_000_000_002),
+         "wf.users.add:7:1500000000000000003:1500000000000000002"),
     ]
 
     @Test("every case encodes to an id that parses back to it", arguments: everyExample)
@@ -151,6 +160,8 @@ struct ComponentRouteTests {
         "wf.list:ACTIVE:a:0", "wf.list:ACTIVE:a:1:2", "wf.names.more:1:2", "wf.reject.reason:abc",
         "checkout.type:paper", "checkout.typed", "checkout.typed:", "checkout.typed:Paper", "checkout.typed:-paper", "checkout.typed:pa per",
         "checkout.typed:paper:1", "checkout.typed:zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        "loan.create:", "loan.create:a b", "loan.create:server01:1", "loan.create:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "wf.users.add:7", "wf.users.add:7:0", "wf.users.add:7:1:2:3", "wf.users.add:x:1",
     ])
     func malformed(_ text: String) {
         #expect(ComponentRoute(customID: text) == nil)

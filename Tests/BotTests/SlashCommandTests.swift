@@ -23,7 +23,7 @@ struct SlashCommandTests {
     func handlersMatchDefinitions() {
         let registry = HandlerRegistry.all()
         let paths = Self.registeredPaths
-        #expect(paths.count == 22)
+        #expect(paths.count == 24)
         #expect(Set(paths.map(\.path)).count == paths.count, "a path is registered twice")
         #expect(Set(registry.commands.keys) == Set(paths.map(\.path)))
         #expect(Set(registry.autocompletes.keys) == Set(paths.filter(\.autocompletes).map(\.path)))

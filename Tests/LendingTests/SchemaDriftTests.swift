@@ -67,7 +67,7 @@ extension SchemaDriftTests {
             ])
             #expect(shape.enums == [
                 "WorkflowStatus": ["PENDING", "REJECTED", "ACTIVE", "RETURNED"],
-                "LendingTaskKind": ["APPROVE", "RETURN", "RELEASE"],
+                "LendingTaskKind": ["APPROVE", "RETURN", "RELEASE", "PANEL_USERS"],
                 "LendingTaskState": ["QUEUED", "SUCCEEDED", "FAILED", "CANCELLED"],
             ])
         }

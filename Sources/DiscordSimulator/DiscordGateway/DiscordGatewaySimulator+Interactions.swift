@@ -6,11 +6,16 @@ public import SimulatorSupport
 /// `dispatchInteraction(_:)`.
 extension DiscordGatewaySimulator {
     /// A slash command; `options` may nest a subcommand group and a subcommand.
-    public func makeCommandInteraction(name: String, options: [SimulatedCommandOption] = [], as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
+    /// `resolvedUsers` are the users of the user options, which Discord sends in `resolved.users`.
+    public func makeCommandInteraction(name: String, options: [SimulatedCommandOption] = [], resolvedUsers: [SimulatedResolvedUser] = [],
+                                       as invoker: SimulatedInvoker? = nil) -> SimulatedInteraction {
         makeInteraction(type: .applicationCommand, invoker: invoker) { commandID in
             var data: [String: SimulatorJSON] = ["id": .string(commandID), "name": .string(name), "type": 1,
                                                  "guild_id": .string(configuration.interactionGuildID)]
             if !options.isEmpty { data["options"] = .array(options.map(\.json)) }
+            if !resolvedUsers.isEmpty {
+                data["resolved"] = ["users": .object(Dictionary(resolvedUsers.map { ($0.id, $0.json) }, uniquingKeysWith: { first, _ in first }))]
+            }
             return ["data": .object(data)]
         }
     }

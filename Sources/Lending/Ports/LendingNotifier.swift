@@ -115,6 +115,8 @@ public enum ArchiveOutcome: Sendable, Equatable {
     case notConfigured
     /// The backups were stored under `folder` of `target`.
     case archived(target: String, folder: String, files: Int, bytes: Int64)
+    /// A moderator chose, for this return, not to archive (`ReturnInput.skipArchive`).
+    case skipped
 }
 
 /// A task that will not be retried without a moderator.

@@ -58,6 +58,12 @@ public protocol LendingPanel: Sendable {
     /// `backup.create` can choose.
     func createBackup(of server: String, named name: String) async throws -> PanelBackup
 
+    /// A moderator's backup (`/mcserver-admin server backup`): one locked backup started, or the
+    /// panel's own refusal when the server is at its backup limit or made too many backups
+    /// lately, told apart from other failures (which are thrown as `PortFailure`) so that the
+    /// moderator reads what to do about it.
+    func requestBackup(of server: String, named name: String) async throws -> PanelBackupRequest
+
     /// Waits until the backup `uuid` has completed and returns it: `isSuccessful` tells whether
     /// the node wrote it. Still running after the adapter's wait is a transient failure.
     func waitForBackup(_ uuid: String, of server: String) async throws -> PanelBackup

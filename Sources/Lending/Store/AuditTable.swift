@@ -59,6 +59,14 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case whitelistRemove = "whitelist-remove"
     /// A moderator sent a power signal to the loan's server (`detail.signal`, `detail.server`).
     case serverPower = "server-power"
+    /// A moderator changed the panel users (`detail.added`, `detail.removed`, `detail.panelUsers`,
+    /// and an ACTIVE loan's `detail.task`).
+    case panelUsers = "panel-users"
+    /// A moderator started a backup of the loan's server (`detail.server`, `detail.backup`, `detail.name`).
+    case serverBackup = "server-backup"
+    /// A moderator lent a server directly, without a member's request (∅ → PENDING, then approved
+    /// by the same moderator at once): `detail.organizer`, `detail.panelUsers`, `detail.server`.
+    case directLoan = "direct-loan"
 }
 
 /// Row access for `"WorkflowAudit"`. Rows are only ever added, in the transaction of the change

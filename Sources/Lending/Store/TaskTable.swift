@@ -49,6 +49,16 @@ public struct TaskRecord: RowDecodable, Equatable {
     public var approvalInput: ApprovalInput? {
         if case .success(.approve(let input)) = input { input } else { nil }
     }
+
+    /// The usernames this task's input holds for accounts it creates: an approval's or a
+    /// panel-user change's.
+    public var heldUsernames: [String] {
+        switch input {
+        case .success(.approve(let input)): Array(input.usernames.values)
+        case .success(.panelUsers(let input)): Array(input.usernames.values)
+        default: []
+        }
+    }
 }
 
 /// Row access for `"LendingTask"`. A task is QUEUED until it succeeds, fails for good or is
@@ -83,12 +93,12 @@ package enum TaskTable {
         return try result.decodeFirst(as: TaskRecord.self)
     }
 
-    /// Every open (QUEUED or FAILED) approval, oldest first: the usernames their inputs hold are
-    /// reserved. There are few: each holds a server of the pool.
+    /// Every open (QUEUED or FAILED) approval and panel-user change, oldest first: the usernames
+    /// their inputs hold are reserved. There are few: each works on a server of the pool.
     package static func openApprovals(on database: some QueryExecutor) async throws -> [TaskRecord] {
         let result = try await database.query("""
             SELECT \(unsafeSQL: TaskRecord.columns) FROM "LendingTask"
-            WHERE "kind" = 'APPROVE' AND "state" IN ('QUEUED', 'FAILED') ORDER BY "id"
+            WHERE "kind" IN ('APPROVE', 'PANEL_USERS') AND "state" IN ('QUEUED', 'FAILED') ORDER BY "id"
             """, named: "list open approvals")
         return try result.decodeAll(as: TaskRecord.self)
     }

@@ -43,6 +43,13 @@ package enum WorkflowPanelUserTable {
         return Dictionary(grouping: try result.decodeAll(as: WorkflowPanelUserRecord.self), by: \.workflowId).mapValues { $0.map(\.discordId) }
     }
 
+    /// Removes one member from the workflow's panel users; no row, no change.
+    package static func delete(workflowId: Int, discordId: String, on database: some QueryExecutor) async throws {
+        try await database.query("""
+            DELETE FROM "WorkflowPanelUser" WHERE "workflowId" = \(workflowId) AND "discordId" = \(discordId)
+            """, named: "delete panel user of workflow")
+    }
+
     /// Makes `discordIds` the workflow's panel users: rows for users no longer named are deleted,
     /// new users are added, and users kept keep their rows. Run it inside a transaction.
     package static func replace(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws -> [WorkflowPanelUserRecord] {

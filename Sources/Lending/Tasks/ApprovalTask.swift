@@ -43,15 +43,7 @@ public struct ApprovalTask: TaskHandler {
 
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
         for discordId in panelUsers {
-            let email = try await account(for: discordId, input: input, context: context)
-            try await context.step(.role(discordId: discordId)) {
-                try await community.grantPanelUserRole(to: discordId)
-                return [:]
-            }
-            try await context.step(.subuser(discordId: discordId)) {
-                try await panel.ensureSubuser(on: server, email: email, permissions: policy.subuserPermissions)
-                return ["email": email]
-            }
+            try await context.grantAccess(to: discordId, usernames: input.usernames, on: server, panel: panel, community: community, policy: policy)
         }
         try await context.step(.serverDescription) {
             let organizer = try await community.displayName(of: workflow.organizerDiscordId) ?? workflow.organizerDiscordId
@@ -184,28 +176,6 @@ public struct ApprovalTask: TaskHandler {
         } catch let failure as PortFailure {
             throw PortFailure(failure.kind, "\(what): \(failure.message)")
         }
-    }
-
-    // MARK: Access
-
-    /// The panel user's account email, creating the account and its row on first need.
-    private func account(for discordId: String, input: ApprovalInput, context: TaskContext) async throws -> String {
-        if let existing = try await PterodactylUserTable.find(discordId: discordId, on: context.pool) { return existing.email }
-        guard let username = input.usernames[discordId] else {
-            throw PortFailure.permanent("no panel username was chosen for <@\(discordId)>")
-        }
-        let email = "\(username)@\(policy.panelEmailDomain)"
-        let created = try await panel.ensureAccount(username: username, email: email, owner: discordId)
-        do {
-            try await context.databaseStep(.account(discordId: discordId)) { transaction in
-                _ = try await PterodactylUserTable.insert(discordId: discordId, username: created.username, email: created.email,
-                                                          at: context.now, on: transaction)
-                return ["username": created.username, "created": String(created.created)]
-            }
-        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
-            throw PortFailure.permanent("the panel username \(username) is already recorded for another member")
-        }
-        return created.email
     }
 }
 

@@ -29,6 +29,9 @@ enum LegacyTaskInput {
             return .success(.returnLoan(ReturnInput(requestedAt: requestedAt)))
         case .release:
             return .success(.release(ReleaseInput()))
+        case .panelUsers:
+            // Written only by releases that write version 1.
+            return failure("a panel-user change is never stored in version 0")
         }
     }
 }

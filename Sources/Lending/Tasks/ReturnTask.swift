@@ -43,6 +43,8 @@ public struct ReturnTask: TaskHandler {
         guard let workflow = try await WorkflowTable.find(id: task.workflowId, on: context.pool) else {
             throw PortFailure.permanent("request #\(task.workflowId) no longer exists")
         }
+        let input: ReturnInput
+        if case .returnLoan(let stored) = context.input { input = stored } else { input = ReturnInput(requestedAt: task.createdAt) }
         let panelUsers = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: context.pool).map(\.discordId)
         try await context.revokeAccess(of: panelUsers, on: server, panel: panel, policy: policy)
         try await unwhitelistPlayers(of: workflow, on: server, context: context)
@@ -59,7 +61,9 @@ public struct ReturnTask: TaskHandler {
                 try BackupList.encode(try await panel.backups(of: server))
             })
             let outcome: ArchiveOutcome
-            if let archive {
+            if !input.archives {
+                outcome = .skipped
+            } else if let archive {
                 outcome = try await archiveBackups(of: workflow, server: server, before: before, to: archive, context: context)
             } else {
                 outcome = .notConfigured
@@ -69,6 +73,9 @@ public struct ReturnTask: TaskHandler {
         }
         _ = try await afterRevocation("reset") {
             try await context.step(.reset) {
+                // Recorded under the same step either way, so the completion's audit row says
+                // which it was.
+                guard input.resets else { return ["skipped": "true"] }
                 try await panel.resetServer(server, mode: policy.resetMode)
                 return ["mode": policy.resetMode.rawValue]
             }
@@ -88,6 +95,8 @@ public struct ReturnTask: TaskHandler {
                 detail["archive"] = folder
                 detail["files"] = String(files)
             }
+            if !input.archives { detail["archive"] = "skipped" }
+            if !input.resets { detail["reset"] = "skipped" }
             try await AuditTable.record(workflowId: workflow.id, actor: task.actor, action: .return, from: .active, to: .returned,
                                         detail: detail, at: context.now, on: transaction)
             return [:]

@@ -23,6 +23,7 @@ extension TaskInput {
         case .approve(let input): data = try? encoder.encode(Versioned(version: Self.currentVersion, input: input))
         case .returnLoan(let input): data = try? encoder.encode(Versioned(version: Self.currentVersion, input: input))
         case .release(let input): data = try? encoder.encode(Versioned(version: Self.currentVersion, input: input))
+        case .panelUsers(let input): data = try? encoder.encode(Versioned(version: Self.currentVersion, input: input))
         }
         // Strings, a dictionary of strings and instants always encode; the fallback only
         // satisfies the type checker, and would be read back as an unreadable input.
@@ -55,6 +56,7 @@ extension TaskInput {
             case .approve: return .success(.approve(try decoder.decode(Versioned<ApprovalInput>.self, from: data).input))
             case .returnLoan: return .success(.returnLoan(try decoder.decode(Versioned<ReturnInput>.self, from: data).input))
             case .release: return .success(.release(try decoder.decode(Versioned<ReleaseInput>.self, from: data).input))
+            case .panelUsers: return .success(.panelUsers(try decoder.decode(Versioned<PanelUsersInput>.self, from: data).input))
             }
         } catch let error as DecodingError {
             return .failure(TaskInputError(kind: kind, reason: "version 1: \(Self.explain(error))"))

@@ -8,6 +8,9 @@ public enum TaskKind: String, PostgresEnum, CaseIterable, Sendable {
     case returnLoan = "RETURN"
     /// Undo what a failed approval did on the panel after the request was rejected.
     case release = "RELEASE"
+    /// A moderator's change of an ACTIVE loan's panel users: accounts and access for the users
+    /// added, access revoked for the users removed.
+    case panelUsers = "PANEL_USERS"
 }
 
 /// Where a durable task stands; the PostgreSQL enum `"LendingTaskState"`.

@@ -32,6 +32,10 @@ public enum TaskStep: Hashable, Sendable {
     case notifyOrganizer
     case notifyPanelUser(discordId: String)
 
+    // A change of an ACTIVE loan's panel users (its grants and revocations are the steps above).
+    /// The removed users' rows deleted, once their access is revoked.
+    case forgetRemoved
+
     // A return (and a release, which revokes too).
     case revoke(discordId: String)
     /// A player the loan's members whitelisted from Discord, taken off the server's whitelist
@@ -75,6 +79,7 @@ public enum TaskStep: Hashable, Sendable {
         case .activate: "activate"
         case .notifyOrganizer: "notify:organizer"
         case .notifyPanelUser(let discordId): "notify:panel:\(discordId)"
+        case .forgetRemoved: "forget-removed"
         case .revoke(let discordId): "revoke:\(discordId)"
         case .unwhitelist(let player): "unwhitelist:\(player)"
         case .schedules: "schedules"
@@ -128,7 +133,7 @@ public enum TaskStep: Hashable, Sendable {
     /// The steps without an argument, by name.
     private static let plain: [String: TaskStep] = Dictionary(uniqueKeysWithValues: [
         TaskStep.version, .plan, .stop, .versionVariable, .dockerImage, .reinstall, .install, .start, .serverDescription, .activate,
-        .notifyOrganizer, .schedules, .backupsBefore, .archiveNaming, .backupsLeft, .reset, .complete, .notifyModeratorsReturned,
+        .notifyOrganizer, .forgetRemoved, .schedules, .backupsBefore, .archiveNaming, .backupsLeft, .reset, .complete, .notifyModeratorsReturned,
     ].map { ($0.name, $0) })
 }
 

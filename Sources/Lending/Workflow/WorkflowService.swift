@@ -311,7 +311,11 @@ public struct WorkflowService: Sendable {
     /// - Parameter onlyIfEnded: the scheduler's expiry: the loan is returned only if it has still
     ///   ended now, checked under the row lock. The scheduler works from a list it read earlier,
     ///   and an extension committed since then must win (`LendingError.notEnded`).
-    public func requestReturn(_ id: Int, by actor: String, asModerator: Bool, onlyIfEnded: Bool = false) async throws -> TaskRecord {
+    /// - Parameters:
+    ///   - archive: false skips the archive for this return (a moderator's choice, audited).
+    ///   - reset: false leaves the server's files as they are for this return (a moderator's choice, audited).
+    public func requestReturn(_ id: Int, by actor: String, asModerator: Bool, onlyIfEnded: Bool = false, archive: Bool = true,
+                              reset: Bool = true) async throws -> TaskRecord {
         let now = clock.date
         let task = try await pool.withTransaction { transaction in
             guard let workflow = try await WorkflowTable.lock(id: id, on: transaction) else { throw LendingError.workflowNotFound(id: id) }
@@ -329,14 +333,22 @@ public struct WorkflowService: Sendable {
                     // The loan is ACTIVE, so only the approval's last notices failed: returning
                     // supersedes them.
                     _ = try await TaskTable.cancel(id: open.id, at: now, on: transaction)
+                case (.panelUsers, .failed):
+                    // A panel-user change that stopped: the removed users keep their rows until
+                    // revoked, so the return revokes them with everyone else.
+                    _ = try await TaskTable.cancel(id: open.id, at: now, on: transaction)
                 default: throw LendingError.approvalInProgress(id: id, by: open.actor)
                 }
             }
             guard let server = workflow.pteroServerId else { throw LendingError.notAllowed(id: id, status: .active, action: "returned") }
-            let task = try await TaskTable.insert(.returnLoan(ReturnInput(requestedAt: now)), workflowId: id, pteroServerId: server, actor: actor,
+            let input = ReturnInput(requestedAt: now, skipArchive: !archive, skipReset: !reset)
+            let task = try await TaskTable.insert(.returnLoan(input), workflowId: id, pteroServerId: server, actor: actor,
                                                   at: now, on: transaction)
+            var detail = ["task": String(task.id)]
+            if !archive { detail["archive"] = "skipped" }
+            if !reset { detail["reset"] = "skipped" }
             try await AuditTable.record(workflowId: id, actor: actor, action: .returnRequested, from: .active, to: .active,
-                                        detail: ["task": String(task.id)], at: now, on: transaction)
+                                        detail: detail, at: now, on: transaction)
             return task
         }
         wakeRunner()
@@ -423,16 +435,23 @@ public struct WorkflowService: Sendable {
     /// no other open approval. Concurrent approvals choosing one name are serialised by a
     /// transaction-scoped advisory lock per name.
     private func chooseUsernames(for workflow: WorkflowRecord, usernames: [String: String], on transaction: Transaction) async throws -> [String: String] {
+        let users = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: transaction).map(\.discordId)
+        return try await reserveUsernames(for: users, usernames: usernames, on: transaction)
+    }
+
+    /// The usernames for those of `discordIds` without a panel account, checked and reserved as
+    /// `chooseUsernames` says: an approval's and a panel-user change's are one pool of names.
+    func reserveUsernames(for discordIds: [String], usernames: [String: String], on transaction: Transaction) async throws -> [String: String] {
         var chosen: [String: String] = [:]
-        for user in try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: transaction) {
-            guard try await PterodactylUserTable.find(discordId: user.discordId, on: transaction) == nil else { continue }
-            guard let raw = usernames[user.discordId]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
-                throw LendingError.usernameMissing(discordId: user.discordId)
+        for discordId in discordIds {
+            guard try await PterodactylUserTable.find(discordId: discordId, on: transaction) == nil else { continue }
+            guard let raw = usernames[discordId]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+                throw LendingError.usernameMissing(discordId: discordId)
             }
             let username = raw.lowercased()
             guard panel.acceptsUsername(username) else { throw LendingError.usernameInvalid(raw) }
             guard !chosen.values.contains(username) else { throw LendingError.usernameTaken(username) }
-            chosen[user.discordId] = username
+            chosen[discordId] = username
         }
         let names = chosen.values.sorted()
         if names.isEmpty { return chosen }
@@ -443,8 +462,8 @@ public struct WorkflowService: Sendable {
         // Its input is read as its own version wrote it, so one queued before an upgrade holds
         // its names too.
         var held: Set<String> = []
-        for approval in try await TaskTable.openApprovals(on: transaction) {
-            if let usernames = approval.approvalInput?.usernames.values { held.formUnion(usernames) }
+        for task in try await TaskTable.openApprovals(on: transaction) {
+            held.formUnion(task.heldUsernames)
         }
         for username in names {
             let email = "\(username)@\(policy.panelEmailDomain)"

@@ -38,6 +38,21 @@ extension PterodactylLendingPanel {
         }
     }
 
+    /// Locked, so that the renters cannot delete it and the return archives it with the loan's
+    /// other locked backups.
+    public func requestBackup(of server: String, named name: String) async throws -> PanelBackupRequest {
+        do throws(PanelError) {
+            return .started(Self.panelBackup(try await client.createBackup(of: server, name: name, locked: true)))
+        } catch {
+            switch error.kind {
+            case .rejected(_, "TooManyBackupsException"): return .limitReached
+            case .rateLimited(let wait) where error.code == "TooManyRequestsHttpException":
+                return .throttled(retryAfter: Int(wait.components.seconds))
+            default: throw PortFailure(panel: error, during: PanelCall("make the backup", server: server))
+            }
+        }
+    }
+
     public func resetPassword(email: String, username: String, owner: String, to password: Secret) async throws -> PanelPasswordReset {
         do throws(PanelError) {
             let found: PanelUser? = if let byEmail = try await client.findUser(email: email) { byEmail } else { try await client.findUser(username: username) }

@@ -46,13 +46,16 @@ enum CheckoutForm {
     static let organizer = "organizer"
     static let panelUsers = "panelUsers"
 
-    /// The form; for one server type (`serverType`), its id carries the type and its title names it.
-    static func modal(strings: Strings, maxPeriod: Int, serverType: String? = nil) -> Modal {
+    /// The form; for one server type (`serverType`), its id carries the type and its title names
+    /// it. A moderator's direct loan (`/mcserver-admin checkout create`) asks the same fields under
+    /// its own route and title.
+    static func modal(strings: Strings, maxPeriod: Int, serverType: String? = nil, route: ComponentRoute? = nil,
+                      title: String? = nil) -> Modal {
         func label(_ text: String, _ hint: String?, _ component: Component) -> Component {
             .label(Label(label: text, description: hint, component: component))
         }
-        let route = serverType.map { ComponentRoute.checkoutTypedForm(serverType: $0) } ?? .checkoutForm
-        let title = serverType.map(strings.requestFormTitle(type:)) ?? strings.checkoutFormTitle
+        let route = route ?? serverType.map { ComponentRoute.checkoutTypedForm(serverType: $0) } ?? .checkoutForm
+        let title = title ?? serverType.map(strings.requestFormTitle(type:)) ?? strings.checkoutFormTitle
         return Modal(customID: route.customID, title: title, components: [
             label(strings.checkoutPurposeLabel, nil,
                   .textInput(TextInput(customID: description, style: .short, isRequired: true, minLength: 1, maxLength: RequestRules.maxDescriptionLength))),
@@ -78,6 +81,26 @@ struct CheckoutSubmit: ModalHandler {
         let strings = context.strings
         let services = context.services
         let maxPeriod = services.configuration.checkoutMaxPeriodDays
+        let serverType: String? = if case .checkoutTypedForm(let type) = route { type } else { nil }
+        let (request, panelUsers) = try CheckoutForm.read(data, applicant: context.invokerID, strings: strings, maxPeriod: maxPeriod,
+                                                          serverType: serverType)
+        let workflow: WorkflowRecord
+        do {
+            workflow = try await services.workflow.file(request, panelUsers: panelUsers)
+        } catch LendingError.invalidRequest(let field, _) {
+            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
+        }
+        try await context.replyEphemeral(strings.requestReceived(workflow.id))
+        // The request is stored and the member told so before the moderators' post goes out.
+        await services.workflow.announceFiled(workflow)
+    }
+}
+
+extension CheckoutForm {
+    /// The submitted form's answers as a request and its panel users, each field checked as the
+    /// form promises; the first problem is told, naming the field and the rule.
+    static func read(_ data: ModalSubmitData, applicant: String, strings: Strings, maxPeriod: Int,
+                     serverType: String? = nil) throws -> (NewWorkflow, [String]) {
         let description = (data.textInputValue(customID: CheckoutForm.description) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingCharacters(in: .whitespaces)),
@@ -94,18 +117,9 @@ struct CheckoutSubmit: ModalHandler {
             throw Refusal(strings.fieldRule(strings.fieldName(organizers.contains(bots[0]) ? "organizer" : "panelUsers"),
                                             strings.botsCannotBeChosen))
         }
-        let serverType: String? = if case .checkoutTypedForm(let type) = route { type } else { nil }
-        let request = NewWorkflow(applicantDiscordId: context.invokerID, description: description, mcVersion: version,
+        let request = NewWorkflow(applicantDiscordId: applicant, description: description, mcVersion: version,
                                   periodDays: period, organizerDiscordId: organizer, serverType: serverType)
-        let workflow: WorkflowRecord
-        do {
-            workflow = try await services.workflow.file(request, panelUsers: panelUsers)
-        } catch LendingError.invalidRequest(let field, _) {
-            throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
-        }
-        try await context.replyEphemeral(strings.requestReceived(workflow.id))
-        // The request is stored and the member told so before the moderators' post goes out.
-        await services.workflow.announceFiled(workflow)
+        return (request, panelUsers)
     }
 }
 

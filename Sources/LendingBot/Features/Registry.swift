@@ -8,9 +8,9 @@ extension SlashCommand {
             .checkout, .resetPassword, .extendOwn, .returnOwn, .withdrawOwn, .mine, .whitelist, .help,
             // Moderators: requests, loans, the server pool, servers and archives.
             .workflowList, .workflowApprove, .workflowReject, .workflowEdit,
-            .checkoutList, .checkoutExtend, .checkoutReturn,
+            .checkoutList, .checkoutExtend, .checkoutReturn, .checkoutCreate,
             .bindingList, .bindingSet, .bindingUnset,
-            .serverStatus, .serverPower,
+            .serverStatus, .serverPower, .serverBackup,
             .archiveList, .archiveGet,
         ]
     }
@@ -37,6 +37,8 @@ extension HandlerRegistry {
         registry.modals[.usernames] = UsernamesSubmit()
         registry.modals[.rejectReason] = RejectReasonSubmit()
         registry.modals[.editRequest] = EditSubmit()
+        registry.modals[.createLoan] = CheckoutCreateSubmit()
+        registry.modals[.addPanelUser] = PanelUserUsernameSubmit()
         // Members: their own loans.
         registry.components[.extendPick] = ExtendPick()
         registry.components[.extendLoan] = ExtendButton()

@@ -2,8 +2,9 @@ import Foundation
 import Lending
 
 /// The one encoder and the one parser of component ids: `<kind>(:<argument>)*`, the kind's
-/// prefix (`Kind.rawValue`) and plain numbers, fixed words or server types (`ServerType`, short
-/// lowercase words), joined by `:`.
+/// prefix (`Kind.rawValue`) and plain numbers, fixed words, server aliases (at most 32 ASCII
+/// letters, digits, `-` and `_`, `ServerAlias`) or server types (`ServerType`, short lowercase
+/// words), joined by `:`.
 ///
 /// Discord caps a custom_id at 100 characters. Every argument is a bounded number or a fixed word,
 /// so the longest id the grammar can produce is known (`ComponentRouteTests` encodes each case at
@@ -38,6 +39,10 @@ extension ComponentRoute {
             [String(id), String(LoanText.millis(seenEndDate))]
         case .activeLoansPage(let page):
             [String(page)]
+        case .createLoan(let alias):
+            alias.map { [$0] } ?? []
+        case .addPanelUser(let id, let member, let removing):
+            [String(id), String(member)] + (removing.map { [String($0)] } ?? [])
         }
     }
 
@@ -91,6 +96,14 @@ extension ComponentRoute {
             case Grammar.before: return .requestListPage(status: status, cursor: .before(id))
             default: return nil
             }
+        case .addPanelUser:
+            guard (2...3).contains(arguments.count), let id = Grammar.positive(arguments[0]), let member = Grammar.positive(arguments[1]) else { return nil }
+            if arguments.count == 2 { return .addPanelUser(workflowId: id, member: member, removing: nil) }
+            return Grammar.positive(arguments[2]).map { .addPanelUser(workflowId: id, member: member, removing: $0) }
+        case .createLoan:
+            if arguments.isEmpty { return .createLoan(serverAlias: nil) }
+            guard arguments.count == 1, ServerAlias.isValid(String(arguments[0])) else { return nil }
+            return .createLoan(serverAlias: String(arguments[0]))
         case .extendLoan:
             guard arguments.count == 2, let id = Grammar.positive(arguments[0]), let millis = Grammar.millis(arguments[1]) else { return nil }
             return .extendLoan(workflowId: id, seenEndDate: LoanText.date(millis: millis))

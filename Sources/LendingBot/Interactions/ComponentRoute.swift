@@ -62,6 +62,13 @@ public enum ComponentRoute: Equatable, Sendable {
     /// The request form for one server type (modal): `checkout.typed:<type>`, the type a
     /// `ServerType` word.
     case checkoutTypedForm(serverType: String)
+    /// The form of `/mcserver-admin checkout create` (modal): `loan.create`, or
+    /// `loan.create:<server alias>` for the server the moderator named.
+    case createLoan(serverAlias: String?)
+    /// The panel username of a member added to an ACTIVE loan without a panel account (modal),
+    /// from `/mcserver-admin workflow edit id add [remove]`: `wf.users.add:<id>:<member>` or
+    /// `wf.users.add:<id>:<member>:<member removed>`, the members by Discord id.
+    case addPanelUser(workflowId: Int, member: Int, removing: Int?)
 
     /// Where a page of requests starts, relative to a request the previous page showed.
     public enum PageCursor: Equatable, Sendable {
@@ -97,11 +104,13 @@ public enum ComponentRoute: Equatable, Sendable {
         case boardReview = "board.review"
         case checkoutTypePick = "checkout.type"
         case checkoutTypedForm = "checkout.typed"
+        case createLoan = "loan.create"
+        case addPanelUser = "wf.users.add"
 
         /// Whether the id names a modal (answered by a `ModalHandler`) rather than a button or select.
         public var isModal: Bool {
             switch self {
-            case .checkoutForm, .rejectReason, .usernames, .editRequest, .checkoutTypedForm: true
+            case .checkoutForm, .rejectReason, .usernames, .editRequest, .checkoutTypedForm, .createLoan, .addPanelUser: true
             case .approveRequest, .rejectRequest, .moreUsernames, .requestListPage, .retryTask, .extendPick, .extendLoan, .returnPick,
                  .returnLoan, .activeLoansPage, .askReturn, .withdrawPick, .askWithdraw, .withdrawRequest, .boardRequest, .boardMine,
                  .boardReview, .checkoutTypePick: false
@@ -134,6 +143,8 @@ public enum ComponentRoute: Equatable, Sendable {
         case .boardReview: .boardReview
         case .checkoutTypePick: .checkoutTypePick
         case .checkoutTypedForm: .checkoutTypedForm
+        case .createLoan: .createLoan
+        case .addPanelUser: .addPanelUser
         }
     }
 }

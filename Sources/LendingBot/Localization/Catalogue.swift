@@ -309,4 +309,26 @@ protocol Catalogue: Sendable {
     func requestedType(_ type: String) -> String
     /// After `/mcserver-admin server-binding set`'s answer: the type it read or was given.
     func bindingType(_ type: String, fromEgg egg: Bool) -> String
+
+    // MARK: - ModeratorTools
+    // The moderators' tools of `/mcserver-admin`: a change of panel users (`workflow edit`), a
+    // return's own options (`checkout return archive reset`).
+    /// In the returned notices, for a return a moderator asked not to archive.
+    var archiveSkippedByModerator: String { get }
+    /// What a moderator's return leaves out, one line each.
+    func returnSkips(archive: Bool, reset: Bool) -> [String]
+    var panelUserNoBots: String { get }
+    /// The task kind's name in the failed-task notice.
+    var panelUsersTaskName: String { get }
+    func describe(_ refusal: PanelUsersRefusal) -> String
+    func panelUsernameTitle(_ id: Int) -> String
+    func panelUsernameNeeded(_ discordId: String) -> String
+    func panelUsersChanged(_ id: Int, added: [String], removed: [String], by moderator: String) -> String
+    func panelUsersTaskQueued(_ task: Int) -> String
+    func panelUsersNow(_ users: [String]) -> String
+    func describe(_ refusal: ServerBackupRefusal) -> String
+    func backupStarted(alias: String, loan: Int, name: String) -> String
+    var directLoanTitle: String { get }
+    func directLoanNeedsUsernames(_ id: Int, count: Int) -> String
+    func directLoanStaysPending(_ id: Int) -> String
 }

@@ -49,6 +49,7 @@ public struct BotComponents: Sendable {
             .approve: ApprovalTask(panel: panel, community: community, notifier: notifier, versions: versions, policy: policy),
             .returnLoan: ReturnTask(panel: panel, community: community, notifier: notifier, archive: configuration.archiveDestination(), policy: policy),
             .release: ReleaseTask(panel: panel, policy: policy),
+            .panelUsers: PanelUsersTask(panel: panel, community: community, notifier: notifier, policy: policy),
         ], notifier: notifier, clock: clock, configuration: taskRunner, observer: observer, logger: logger)
         let workflow = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, versions: versions,
                                        wakeRunner: { runner.wake() }, logger: logger)

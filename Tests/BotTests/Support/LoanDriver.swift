@@ -68,8 +68,10 @@ struct LoanDriver {
     }
 
     @discardableResult
-    func admin(_ path: [String], _ options: [SimulatedCommandOption] = [], as invoker: SimulatedInvoker = Persona.moderator) async throws -> SimulatedInteraction {
-        try await world.send(world.gateway.makeCommandInteraction(name: "mcserver-admin", options: Self.options(path, options), as: invoker))
+    func admin(_ path: [String], _ options: [SimulatedCommandOption] = [], resolvedUsers: [SimulatedResolvedUser] = [],
+               as invoker: SimulatedInvoker = Persona.moderator) async throws -> SimulatedInteraction {
+        try await world.send(world.gateway.makeCommandInteraction(name: "mcserver-admin", options: Self.options(path, options), resolvedUsers: resolvedUsers,
+                                                                  as: invoker))
     }
 
     func autocomplete(_ name: String, _ path: [String], _ options: [SimulatedCommandOption], as invoker: SimulatedInvoker) async throws -> [SimulatorJSON] {

@@ -77,6 +77,9 @@ struct CrashingPanel: LendingPanel {
     func createBackup(of server: String, named name: String) async throws -> PanelBackup {
         try await point.pass { try await inner.createBackup(of: server, named: name) }
     }
+    func requestBackup(of server: String, named name: String) async throws -> PanelBackupRequest {
+        try await point.pass { try await inner.requestBackup(of: server, named: name) }
+    }
     func waitForBackup(_ uuid: String, of server: String) async throws -> PanelBackup {
         try await point.pass { try await inner.waitForBackup(uuid, of: server) }
     }

@@ -77,6 +77,7 @@ struct LendingWorld: Sendable {
                         .approve: ApprovalTask(panel: panel, community: community, notifier: taskNotifier, versions: versions, policy: policy),
                         .returnLoan: ReturnTask(panel: panel, community: community, notifier: taskNotifier, archive: archive, policy: policy),
                         .release: ReleaseTask(panel: panel, policy: policy),
+                        .panelUsers: PanelUsersTask(panel: panel, community: community, notifier: taskNotifier, policy: policy),
                     ],
                     notifier: taskNotifier, clock: clock, configuration: runnerConfiguration, logger: logger)
                 let service = WorkflowService(pool: pool, policy: policy, clock: clock, panel: panel, notifier: notifier, versions: versions,

@@ -2,13 +2,18 @@ import Discord
 import Foundation
 import Lending
 
-/// `/mcserver-admin workflow edit id`: a modal prefilled with the request's purpose, version and,
+/// `/mcserver-admin workflow edit id`: with `add` or `remove`, a change of panel users
+/// (`PanelUsersEdit`); otherwise a modal prefilled with the request's purpose, version and,
 /// while it is PENDING, its period. An ACTIVE loan's dates are not in the form: its end date is
 /// changed by extending, never by an edit.
 struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         let id = try WorkflowCommands.workflowId(in: command, strings: strings)
+        if PanelUsersEdit.isRequested(command) {
+            try await PanelUsersEdit.run(context, command, workflowId: id)
+            return
+        }
         let workflow = try await context.services.workflow.requireEditable(id)
         try await context.openModal(EditForm.modal(workflow, strings: strings, maxPeriod: context.services.configuration.checkoutMaxPeriodDays))
     }
@@ -75,6 +80,6 @@ struct EditSubmit: ModalHandler {
 
 extension SlashCommand {
     static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("申請の内容を編集する", "Edit a request"),
-                                                                         [requestID(Text("編集する申請", "The request to edit"))]),
+                                                                         [requestID(Text("編集する申請", "The request to edit"))] + panelUsersOptions),
                                            handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
 }

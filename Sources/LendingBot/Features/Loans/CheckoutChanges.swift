@@ -31,13 +31,18 @@ struct CheckoutExtendCommand: CommandHandler {
     }
 }
 
-/// `/mcserver-admin checkout return id`: a moderator queues the return at once (they asked for
-/// this very loan by id); the domain refuses anything but an ACTIVE loan without a return under way.
+/// `/mcserver-admin checkout return id [archive] [reset]`: a moderator queues the return at once
+/// (they asked for this very loan by id); the domain refuses anything but an ACTIVE loan without a
+/// return under way. `archive:false` or `reset:false` skip that part of this one return, recorded
+/// on its audit rows so that a server left unreset says why.
 struct CheckoutReturnCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         guard let id = try command.workflowId("id") else { throw Refusal(context.strings.loanIDMissing) }
-        _ = try await context.services.workflow.requestReturn(id, by: context.invokerID, asModerator: true)
-        try await context.replyEphemeral(context.strings.returnQueued(id))
+        let archive = command.boolean("archive") ?? true
+        let reset = command.boolean("reset") ?? true
+        _ = try await context.services.workflow.requestReturn(id, by: context.invokerID, asModerator: true, archive: archive, reset: reset)
+        let lines = [context.strings.returnQueued(id)] + context.strings.returnSkips(archive: archive, reset: reset)
+        try await context.replyEphemeral(lines.joined(separator: "\n"))
     }
 }
 
@@ -63,7 +68,13 @@ extension SlashCommand {
                             handler: CheckoutExtendCommand(), autocomplete: ActiveLoanAutocomplete())
     }
 
-    static let checkoutReturn = SlashCommand(.admin(.loans), subcommand("return", Text("貸出を返却させる", "Return a loan"),
-                                                                        [loanID(Text("返却する貸出", "The loan to return"), required: true)]),
-                                             handler: CheckoutReturnCommand(), autocomplete: ActiveLoanAutocomplete())
+    static var checkoutReturn: SlashCommand {
+        let archive: CommandOption = parameter(.boolean, "archive", Text("アーカイブ", "archive"),
+                                               Text("false: 今回はバックアップをアーカイブしない", "false: do not archive the backups of this return"), required: false)
+        let reset: CommandOption = parameter(.boolean, "reset", Text("リセット", "reset"),
+                                             Text("false: 今回はサーバーをリセットしない", "false: do not reset the server in this return"), required: false)
+        return SlashCommand(.admin(.loans), subcommand("return", Text("貸出を返却させる", "Return a loan"),
+                                                       [loanID(Text("返却する貸出", "The loan to return"), required: true), archive, reset]),
+                            handler: CheckoutReturnCommand(), autocomplete: ActiveLoanAutocomplete())
+    }
 }

@@ -656,6 +656,8 @@ struct English: Catalogue {
             "The server's data was not kept (no archive is configured)."
         case .archived(_, let folder, let files, let bytes):
             "\(files) backup(s) (\(ByteCount.text(bytes))) were archived in the folder `\(folder)`."
+        case .skipped:
+            archiveSkippedByModerator
         }
     }
 
@@ -670,6 +672,7 @@ struct English: Catalogue {
         case .approve: "approval"
         case .returnLoan: "return"
         case .release: "release"
+        case .panelUsers: panelUsersTaskName
         }
     }
 
@@ -873,5 +876,95 @@ struct English: Catalogue {
         egg
             ? "Type: \(type) (read from its egg on the panel)."
             : "Type: \(type)."
+    }
+
+    // MARK: - ModeratorTools
+    // The moderators' tools of `/mcserver-admin`: a change of panel users (`workflow edit`), a
+    // return's own options (`checkout return archive reset`).
+
+    var archiveSkippedByModerator: String {
+        "A moderator chose not to archive the server's data for this return."
+    }
+
+    func returnSkips(archive: Bool, reset: Bool) -> [String] {
+        var lines: [String] = []
+        if !archive { lines.append("This return will not archive the backups (they are still deleted).") }
+        if !reset { lines.append("This return will not reset the server.") }
+        return lines
+    }
+
+    var panelUserNoBots: String {
+        "bots cannot be panel users"
+    }
+
+    var panelUsersTaskName: String {
+        "panel-user change"
+    }
+
+    func describe(_ refusal: PanelUsersRefusal) -> String {
+        switch refusal {
+        case .alreadyPanelUser(let id, let discordId):
+            "\(mention(discordId)) is already a panel user of request #\(id)."
+        case .notPanelUser(let id, let discordId):
+            "\(mention(discordId)) is not a panel user of request #\(id)."
+        case .count(let id, let limit):
+            "Request #\(id) must keep from 1 to \(limit) panel users."
+        case .changeInProgress(let id, let task, let by):
+            "Loan #\(id) has a panel-user change by \(mention(by)) still under way (task #\(task)): wait for it, or retry it, then try again."
+        case .nothingToChange:
+            "Name a member to add or to remove."
+        }
+    }
+
+    func panelUsernameTitle(_ id: Int) -> String {
+        "A panel user for loan #\(id)"
+    }
+
+    func panelUsernameNeeded(_ discordId: String) -> String {
+        "\(mention(discordId)) has no panel account yet: give their panel username in `username`."
+    }
+
+    func panelUsersChanged(_ id: Int, added: [String], removed: [String], by moderator: String) -> String {
+        var parts: [String] = []
+        if !added.isEmpty { parts.append("added \(added.map(mention).joined(separator: ", "))") }
+        if !removed.isEmpty {
+            parts.append("removed \(removed.map(mention).joined(separator: ", "))")
+        }
+        return "\(mention(moderator)) changed the panel users of request #\(id): \(parts.joined(separator: "; "))."
+    }
+
+    func panelUsersTaskQueued(_ task: Int) -> String {
+        "The panel follows in task #\(task); if it fails, the moderators are told and can retry it."
+    }
+
+    func panelUsersNow(_ users: [String]) -> String {
+        "Panel users: \(users.map(mention).joined(separator: ", "))"
+    }
+
+    func describe(_ refusal: ServerBackupRefusal) -> String {
+        switch refusal {
+        case .serverFree(let alias):
+            "Server \(alias) is free (no loan holds it): there is nothing to back up."
+        case .limitReached(let alias):
+            "Server \(alias) has reached its backup limit: delete a backup it no longer needs, or wait for the return to archive them."
+        case .throttled(let alias, let retryAfter):
+            "Server \(alias) has made too many backups in the last minutes: try again " + (retryAfter.map { "in about \($0) seconds." } ?? "later.")
+        }
+    }
+
+    func backupStarted(alias: String, loan: Int, name: String) -> String {
+        "Started the backup \"\(name)\" of server \(alias) (locked, so the return archives it). Recorded on loan #\(loan)."
+    }
+
+    var directLoanTitle: String {
+        "Lend a server directly"
+    }
+
+    func directLoanNeedsUsernames(_ id: Int, count: Int) -> String {
+        "Loan #\(id) is created. \(count) panel user(s) have no panel account: press Continue to choose their usernames, and the loan is approved."
+    }
+
+    func directLoanStaysPending(_ id: Int) -> String {
+        "Loan #\(id) stays a pending request: approve it onto another server, or reject it."
     }
 }

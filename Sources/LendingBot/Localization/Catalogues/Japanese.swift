@@ -656,6 +656,8 @@ struct Japanese: Catalogue {
             "サーバーのデータは保存されていません（アーカイブ先が設定されていません）。"
         case .archived(_, let folder, let files, let bytes):
             "バックアップ \(files) 件（\(ByteCount.text(bytes))）をアーカイブのフォルダ `\(folder)` に保存しました。"
+        case .skipped:
+            archiveSkippedByModerator
         }
     }
 
@@ -670,6 +672,7 @@ struct Japanese: Catalogue {
         case .approve: "承認処理"
         case .returnLoan: "返却処理"
         case .release: "解放処理"
+        case .panelUsers: panelUsersTaskName
         }
     }
 
@@ -873,5 +876,95 @@ struct Japanese: Catalogue {
         egg
             ? "種類: \(type)（パネルのエッグから判定）"
             : "種類: \(type)"
+    }
+
+    // MARK: - ModeratorTools
+    // The moderators' tools of `/mcserver-admin`: a change of panel users (`workflow edit`), a
+    // return's own options (`checkout return archive reset`).
+
+    var archiveSkippedByModerator: String {
+        "モデレーターの指示により、今回はサーバーのデータをアーカイブしていません。"
+    }
+
+    func returnSkips(archive: Bool, reset: Bool) -> [String] {
+        var lines: [String] = []
+        if !archive { lines.append("今回の返却ではバックアップをアーカイブしません（削除はします）。") }
+        if !reset { lines.append("今回の返却ではサーバーをリセットしません。") }
+        return lines
+    }
+
+    var panelUserNoBots: String {
+        "ボットはパネルユーザーにできません"
+    }
+
+    var panelUsersTaskName: String {
+        "パネルユーザー変更"
+    }
+
+    func describe(_ refusal: PanelUsersRefusal) -> String {
+        switch refusal {
+        case .alreadyPanelUser(let id, let discordId):
+            "\(mention(discordId)) はすでに申請 #\(id) のパネルユーザーです。"
+        case .notPanelUser(let id, let discordId):
+            "\(mention(discordId)) は申請 #\(id) のパネルユーザーではありません。"
+        case .count(let id, let limit):
+            "申請 #\(id) のパネルユーザーは1〜\(limit)人にしてください。"
+        case .changeInProgress(let id, let task, let by):
+            "貸出 #\(id) では \(mention(by)) のパネルユーザー変更（タスク #\(task)）がまだ終わっていません。終わるか再試行されてからもう一度お試しください。"
+        case .nothingToChange:
+            "追加または削除するメンバーを指定してください。"
+        }
+    }
+
+    func panelUsernameTitle(_ id: Int) -> String {
+        "貸出 #\(id) に追加するパネルユーザー"
+    }
+
+    func panelUsernameNeeded(_ discordId: String) -> String {
+        "\(mention(discordId)) にはパネルアカウントがありません。`username` にパネルのユーザー名を指定してください。"
+    }
+
+    func panelUsersChanged(_ id: Int, added: [String], removed: [String], by moderator: String) -> String {
+        var parts: [String] = []
+        if !added.isEmpty { parts.append("追加: \(added.map(mention).joined(separator: " "))") }
+        if !removed.isEmpty {
+            parts.append("削除: \(removed.map(mention).joined(separator: " "))")
+        }
+        return "申請 #\(id) のパネルユーザーを \(mention(moderator)) が変更しました（\(parts.joined(separator: "、"))）。"
+    }
+
+    func panelUsersTaskQueued(_ task: Int) -> String {
+        "パネルへの反映をタスク #\(task) で進めています。失敗した場合はモデレーターに通知され、再試行できます。"
+    }
+
+    func panelUsersNow(_ users: [String]) -> String {
+        "パネルユーザー: \(users.map(mention).joined(separator: " "))"
+    }
+
+    func describe(_ refusal: ServerBackupRefusal) -> String {
+        switch refusal {
+        case .serverFree(let alias):
+            "サーバー \(alias) はどの貸出にも使われていないため、バックアップしません。"
+        case .limitReached(let alias):
+            "サーバー \(alias) はバックアップの上限に達しています。不要なバックアップを削除するか、返却時のアーカイブをお待ちください。"
+        case .throttled(let alias, let retryAfter):
+            "サーバー \(alias) は短時間にバックアップを作りすぎています。" + (retryAfter.map { "\($0) 秒ほど後に" } ?? "しばらくしてから") + "もう一度お試しください。"
+        }
+    }
+
+    func backupStarted(alias: String, loan: Int, name: String) -> String {
+        "サーバー \(alias) のバックアップ「\(name)」を開始しました（ロック付き、返却時にアーカイブされます）。貸出 #\(loan) の履歴に記録しました。"
+    }
+
+    var directLoanTitle: String {
+        "サーバーを直接貸し出す"
+    }
+
+    func directLoanNeedsUsernames(_ id: Int, count: Int) -> String {
+        "貸出 #\(id) を作成しました。パネルアカウントのないパネルユーザーが \(count) 人います。「続ける」でユーザー名を入力すると承認します。"
+    }
+
+    func directLoanStaysPending(_ id: Int) -> String {
+        "貸出 #\(id) は審査中の申請として残っています。別のサーバーで承認するか、却下してください。"
     }
 }
