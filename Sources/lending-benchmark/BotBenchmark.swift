@@ -52,11 +52,13 @@ struct BotBenchmark {
 
     let launch: BotLaunch
     let plan: Plan
+    /// A program the bot runs under (a heap profiler); none for the figures of the report.
+    var wrapper: [String] = []
 
     func run(databaseURL: String) async throws -> Figures {
         let discord = try await SimulatedDiscord.start()
         defer { Task { await discord.stop() } }
-        let bot = try await BotUnderTest.start(launch, discord: discord, databaseURL: databaseURL)
+        let bot = try await BotUnderTest.start(launch, discord: discord, databaseURL: databaseURL, wrapper: wrapper)
         progress("\(launch.name): ready after \(String(format: "%.3f", bot.startupSeconds)) s")
         // Settle: discord.py waits for the guilds' GUILD_CREATE before it calls itself ready.
         try await Task.sleep(for: .seconds(3))

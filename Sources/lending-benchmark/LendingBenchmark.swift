@@ -38,6 +38,9 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "Where the callgrind profiles of the instruction count go.")
     var profiles = ".build/benchmark-profiles"
 
+    @Option(parsing: .upToNextOption, help: "Run lending-bot under this command in the main run, e.g. --wrap heaptrack -o FILE for a heap profile.")
+    var wrap: [String] = []
+
     func run() async throws {
         guard let serverURL = ProcessInfo.processInfo.environment["BENCHMARK_DATABASE_URL"] else {
             throw ValidationError("set BENCHMARK_DATABASE_URL to a PostgreSQL cluster the benchmark may create databases on")
@@ -72,7 +75,9 @@ struct LendingBenchmark: AsyncParsableCommand {
 
         var figures: [BotBenchmark.Figures] = []
         for launch in launches {
-            var measured = try await BotBenchmark(launch: launch, plan: plan).run(databaseURL: try await databases.fresh(Self.database(launch)))
+            let wrapper = launch.name == lendingBot.name ? wrap : []
+            var measured = try await BotBenchmark(launch: launch, plan: plan, wrapper: wrapper)
+                .run(databaseURL: try await databases.fresh(Self.database(launch)))
             if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
             figures.append(measured)
         }

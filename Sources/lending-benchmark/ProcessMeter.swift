@@ -29,7 +29,10 @@ struct ProcessMeter: Sendable {
     /// thread stacks and malloc's arenas), largest first, in MiB, from `/proc/PID/smaps`: where
     /// idle memory goes.
     func residentByMapping() -> [(name: String, mebibytes: Double)] {
-        guard let smaps = try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8) else { return [] }
+        // Read to the end: procfs reports a size of 0, and a reader that trusts it stops early.
+        guard let file = FileHandle(forReadingAtPath: "/proc/\(pid)/smaps") else { return [] }
+        defer { try? file.close() }
+        let smaps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
         var totals: [String: Double] = [:]
         var current = "[anon]"
         for line in smaps.split(separator: "\n") {
