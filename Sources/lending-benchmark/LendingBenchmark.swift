@@ -38,7 +38,7 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "Where the callgrind profiles of the instruction count go.")
     var profiles = ".build/benchmark-profiles"
 
-    @Option(parsing: .upToNextOption, help: "Run lending-bot under this command in the main run, e.g. --wrap heaptrack -o FILE for a heap profile.")
+    @Option(parsing: .upToNextOption, help: "Run lending-bot under this command in the main run, e.g. a script that execs valgrind --tool=massif with its arguments, for a heap profile (the process id must stay the bot's).")
     var wrap: [String] = []
 
     func run() async throws {
