@@ -117,7 +117,8 @@ struct BotBenchmark {
             sent += outcome.sent
         }
         await quiet(bot)
-        try await Task.sleep(for: .seconds(2))
+        // Settled: lending-bot hands freed memory back every 5 s.
+        try await Task.sleep(for: .seconds(6))
         let finalRSS = bot.meter.residentMebibytes() ?? .nan
         describeRequests(discord)
         if ([oneAtATime] + fixed + ramp + [steady].compactMap { $0 }).contains(where: { $0.unanswered > 0 }) {
