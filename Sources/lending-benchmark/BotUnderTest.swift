@@ -15,10 +15,6 @@ struct BotLaunch: Sendable {
 
 /// A bot running as a child process against a `SimulatedDiscord`.
 final class BotUnderTest: Sendable {
-    struct StartFailed: Error, CustomStringConvertible {
-        let description: String
-    }
-
     let process: ChildProcess
     let meter: ProcessMeter
     /// Seconds from the spawn to READY with the commands registered.
@@ -54,11 +50,11 @@ final class BotUnderTest: Sendable {
         ChildCleanup.track(process)
         while !discord.isBotReady {
             if let status = try? await process.waitForExit(timeout: .zero) {
-                throw StartFailed(description: "\(launch.name) exited with \(status) before it was ready:\n\(process.standardError.suffix(4000))")
+                throw BenchmarkFailure(description: "\(launch.name) exited with \(status) before it was ready:\n\(process.standardError.suffix(4000))")
             }
             guard ContinuousClock.now - started < timeout else {
                 process.terminate()
-                throw StartFailed(description: "\(launch.name) was not ready within \(timeout):\n\(process.standardError.suffix(4000))")
+                throw BenchmarkFailure(description: "\(launch.name) was not ready within \(timeout):\n\(process.standardError.suffix(4000))")
             }
             try await Task.sleep(for: .milliseconds(1))
         }

@@ -21,10 +21,6 @@ struct InstructionCount {
         let profile: String?
     }
 
-    struct Failed: Error, CustomStringConvertible {
-        let description: String
-    }
-
     let launch: BotLaunch
     let warmUp: Int
     let count: Int
@@ -64,7 +60,7 @@ struct InstructionCount {
             counter.send(SIGINT)
             _ = try await counter.waitForExit(timeout: .seconds(10))
             guard let total = counter.standardError.split(separator: "\n").lazy.compactMap({ Double($0.split(separator: ",").first ?? "") }).first else {
-                throw Failed(description: "perf stat printed no count: \(counter.standardError.suffix(500))")
+                throw BenchmarkFailure(description: "perf stat printed no count: \(counter.standardError.suffix(500))")
             }
             return Outcome(tool: "perf stat", perInteraction: total / Double(count), interactions: count, unanswered: outcome.unanswered, profile: nil)
         }
@@ -75,7 +71,7 @@ struct InstructionCount {
         guard let text = try? String(contentsOfFile: dump, encoding: .utf8),
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix("totals:") || $0.hasPrefix("summary:") }),
               let total = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else {
-            throw Failed(description: "callgrind wrote no count to \(dump)")
+            throw BenchmarkFailure(description: "callgrind wrote no count to \(dump)")
         }
         return Outcome(tool: "callgrind", perInteraction: total / Double(count), interactions: count, unanswered: outcome.unanswered, profile: dump)
     }
@@ -99,14 +95,14 @@ struct InstructionCount {
     private func run(_ executable: String, _ arguments: [String]) async throws {
         let process = try ChildProcess(executable, arguments, environment: ProcessInfo.processInfo.environment)
         guard try await process.waitForExit(timeout: .seconds(120)) == 0 else {
-            throw Failed(description: "\(executable) failed: \(process.standardError.suffix(500))")
+            throw BenchmarkFailure(description: "\(executable) failed: \(process.standardError.suffix(500))")
         }
     }
 
     private func callgrindControl(_ command: String, _ pid: Int32) async throws {
         let control = try ChildProcess("callgrind_control", [command, "\(pid)"], environment: ProcessInfo.processInfo.environment)
         guard try await control.waitForExit(timeout: .seconds(60)) == 0 else {
-            throw Failed(description: "callgrind_control \(command) failed: \(control.standardError.suffix(500))")
+            throw BenchmarkFailure(description: "callgrind_control \(command) failed: \(control.standardError.suffix(500))")
         }
     }
 }
