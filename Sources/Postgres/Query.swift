@@ -11,8 +11,10 @@ public struct Query: Sendable, ExpressibleByStringInterpolation {
 
     public private(set) var sql: String
     public private(set) var binds: [Bind]
-    /// Names the statement in errors and logs ("insert workflow"); defaults to the start of the SQL.
-    public private(set) var name: String
+    /// Names the statement in errors and logs ("insert workflow"); defaults to the start of the SQL,
+    /// made only when asked for (an error, a log line): every statement would otherwise pay for it.
+    public var name: String { givenName ?? Query.defaultName(for: sql) }
+    private var givenName: String?
 
     public init(stringLiteral value: String) {
         self.init(sql: value, binds: [], name: nil)
@@ -30,21 +32,33 @@ public struct Query: Sendable, ExpressibleByStringInterpolation {
     private init(sql: String, binds: [Bind], name: String?) {
         self.sql = sql
         self.binds = binds
-        self.name = name ?? Query.defaultName(for: sql)
+        self.givenName = name
     }
 
     /// The same statement under a name that errors and logs will show.
     public func named(_ name: String) -> Query {
         var copy = self
-        copy.name = name
+        copy.givenName = name
         return copy
     }
 
-    /// The first words of the SQL with whitespace folded: values are never in the text, so it is safe
-    /// to show.
-    private static func defaultName(for sql: String) -> String {
-        let words = sql.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " ")
-        return words.count > 60 ? String(words.prefix(60)) + "…" : words
+    /// The first six words of the SQL with whitespace folded: values are never in the text, so it is
+    /// safe to show. Reads no further than those words (splitting the whole text by `Character`
+    /// was a third of the bot's instructions per interaction when every statement was named so);
+    /// SQL's whitespace is ASCII, so the scan is over bytes.
+    static func defaultName(for sql: String) -> String {
+        var words: [Substring] = []
+        let utf8 = sql.utf8
+        var index = utf8.startIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while words.count < 6, index < utf8.endIndex {
+            guard let start = utf8[index...].firstIndex(where: { !isSpace($0) }) else { break }
+            let end = utf8[start...].firstIndex(where: isSpace) ?? utf8.endIndex
+            words.append(sql[start..<end])
+            index = end
+        }
+        let joined = words.joined(separator: " ")
+        return joined.count > 60 ? String(joined.prefix(60)) + "…" : joined
     }
 
     public struct StringInterpolation: StringInterpolationProtocol {

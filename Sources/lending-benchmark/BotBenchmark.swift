@@ -24,49 +24,56 @@ struct BotBenchmark {
         var steadySecondsLimit: Double
         /// The p99 a rate must stay under to count as sustained (milliseconds).
         var p99Limit: Double = 100
+        /// Interactions sent one at a time before the loaded phases; memory growth is measured
+        /// from the end of this warm-up.
+        var oneAtATime = 1000
     }
 
     struct Figures: Sendable {
         let name: String
         let startupSeconds: Double
         let idleRSS: Double
+        /// After the one-at-a-time warm-up.
+        let warmRSS: Double
         let finalRSS: Double
         let interactions: Int
+        let oneAtATime: LoadOutcome
         let fixed: [LoadOutcome]
         let ramp: [LoadOutcome]
         let sustainedRate: Double?
         let steady: LoadOutcome?
         let cpuSecondsPerThousand: Double
+        /// Instructions per interaction of the bot process, one at a time; nil when not measured.
+        var instructions: InstructionCount.Outcome?
 
-        var rssGrowth: Double { (finalRSS - idleRSS) / idleRSS }
+        var rssGrowth: Double { (finalRSS - warmRSS) / warmRSS }
+        var cpuSecondsPerThousandOneAtATime: Double { oneAtATime.botCPUSeconds / Double(oneAtATime.sent) * 1000 }
     }
 
     let launch: BotLaunch
     let plan: Plan
+    /// A program the bot runs under (a heap profiler); none for the figures of the report.
+    var wrapper: [String] = []
 
     func run(databaseURL: String) async throws -> Figures {
         let discord = try await SimulatedDiscord.start()
         defer { Task { await discord.stop() } }
-        var environment = launch.environment
-        environment["DISCORD_TOKEN"] = discord.botToken
-        environment["DISCORD_GUILD_ID"] = SimulatedDiscord.guildID
-        environment["DISCORD_API_URL"] = discord.rest.baseURL.absoluteString
-        environment["DISCORD_GATEWAY_URL"] = discord.gateway.gatewayURL.absoluteString
-        environment["DATABASE_URL"] = databaseURL
-        // The load comes from one simulated member; the open-request limit would refuse most of it.
-        environment["CHECKOUT_MAX_OPEN_REQUESTS"] = "100"
-        // lending-bot needs a panel to start; the checkout flow never calls it.
-        environment["PTERODACTYL_URL"] = discord.panel.baseURL
-        environment["PTERODACTYL_APPLICATION_KEY"] = SimulatedAPIKey.application.token
-        environment["PTERODACTYL_CLIENT_KEY"] = SimulatedAPIKey.adminClient.token
-        let launchWithDiscord = BotLaunch(name: launch.name, executable: launch.executable, arguments: launch.arguments, environment: environment)
-        let bot = try await BotUnderTest.start(launchWithDiscord, discord: discord)
+        let bot = try await BotUnderTest.start(launch, discord: discord, databaseURL: databaseURL, wrapper: wrapper)
         progress("\(launch.name): ready after \(String(format: "%.3f", bot.startupSeconds)) s")
         // Settle: discord.py waits for the guilds' GUILD_CREATE before it calls itself ready.
         try await Task.sleep(for: .seconds(3))
         let idleRSS = bot.meter.residentMebibytes() ?? .nan
+        progress("\(launch.name): idle resident memory by mapping: "
+            + bot.meter.residentByMapping().prefix(12).map { "\($0.name) " + String(format: "%.1f", $0.mebibytes) }.joined(separator: ", "))
         let driver = LoadDriver(discord: discord, bot: bot.meter)
         var sent = 0
+
+        // One at a time first: it is also the warm-up that memory growth is measured from.
+        let oneAtATime = await driver.runOneAtATime(count: plan.oneAtATime)
+        report(oneAtATime)
+        sent += oneAtATime.sent
+        await quiet(bot)
+        let warmRSS = bot.meter.residentMebibytes() ?? .nan
 
         var fixed: [LoadOutcome] = []
         for rate in plan.fixedRates {
@@ -110,17 +117,18 @@ struct BotBenchmark {
             sent += outcome.sent
         }
         await quiet(bot)
-        try await Task.sleep(for: .seconds(2))
+        // Settled: lending-bot hands freed memory back every 5 s.
+        try await Task.sleep(for: .seconds(6))
         let finalRSS = bot.meter.residentMebibytes() ?? .nan
         describeRequests(discord)
-        if (fixed + ramp + [steady].compactMap { $0 }).contains(where: { $0.unanswered > 0 }) {
+        if ([oneAtATime] + fixed + ramp + [steady].compactMap { $0 }).contains(where: { $0.unanswered > 0 }) {
             progress("\(launch.name): some interactions went unanswered; the end of its standard error:\n\(bot.process.standardError.suffix(3000))")
         }
         await bot.stop()
         let measured = steady ?? fixed.last
         let cpuPerThousand = measured.map { $0.botCPUSeconds / Double($0.sent) * 1000 } ?? .nan
-        return Figures(name: launch.name, startupSeconds: bot.startupSeconds, idleRSS: idleRSS, finalRSS: finalRSS, interactions: sent,
-                       fixed: fixed, ramp: ramp, sustainedRate: sustained, steady: steady, cpuSecondsPerThousand: cpuPerThousand)
+        return Figures(name: launch.name, startupSeconds: bot.startupSeconds, idleRSS: idleRSS, warmRSS: warmRSS, finalRSS: finalRSS,
+                       interactions: sent, oneAtATime: oneAtATime, fixed: fixed, ramp: ramp, sustainedRate: sustained, steady: steady, cpuSecondsPerThousand: cpuPerThousand)
     }
 
     /// Waits until the bot has worked off any backlog: under 5 % of a core over half a second
@@ -148,7 +156,7 @@ struct BotBenchmark {
     }
 
     private func report(_ outcome: LoadOutcome) {
-        progress(launch.name + String(format: ": %5.0f/s (sent at %5.0f/s) %6d sent, %5d unanswered, p50 %7.2f ms, p99 %8.2f ms, max %8.2f ms, bot CPU %.1f s, driver CPU %.1f s",
+        progress(launch.name + (outcome.targetRate == 0 ? ": one at a time" : "") + String(format: ": %5.0f/s (sent at %5.0f/s) %6d sent, %5d unanswered, p50 %7.2f ms, p99 %8.2f ms, max %8.2f ms, bot CPU %.1f s, driver CPU %.1f s",
                         outcome.targetRate, outcome.achievedRate, outcome.sent, outcome.unanswered,
                         outcome.all.p50, outcome.all.p99, outcome.all.max, outcome.botCPUSeconds, outcome.driverCPUSeconds))
     }

@@ -29,6 +29,18 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "Also write the report to this file.")
     var output: String?
 
+    @Option(help: "Interactions whose instructions are counted, one at a time, in a separate run of each bot (under callgrind where perf cannot count); 0 skips the count.")
+    var instructions = 300
+
+    @Flag(help: "Only count instructions per interaction (for comparing two builds quickly); no other phase.")
+    var instructionsOnly = false
+
+    @Option(help: "Where the callgrind profiles of the instruction count go.")
+    var profiles = ".build/benchmark-profiles"
+
+    @Option(parsing: .upToNextOption, help: "Run lending-bot under this command in the main run, e.g. a script that execs valgrind --tool=massif with its arguments, for a heap profile (the process id must stay the bot's).")
+    var wrap: [String] = []
+
     func run() async throws {
         guard let serverURL = ProcessInfo.processInfo.environment["BENCHMARK_DATABASE_URL"] else {
             throw ValidationError("set BENCHMARK_DATABASE_URL to a PostgreSQL cluster the benchmark may create databases on")
@@ -42,24 +54,47 @@ struct LendingBenchmark: AsyncParsableCommand {
         let plan = BotBenchmark.Plan(fixedSeconds: quick ? 3 : 10, rampSeconds: quick ? 2 : 4, totalInteractions: quick ? 10_000 : 100_000,
                                      steadySecondsLimit: quick ? 60 : 240)
 
+        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
+        let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
+        let peer = peerPython.map { BotLaunch(name: "discord.py peer", executable: $0, arguments: [peerScript], environment: inherited) }
+        let launches = (peerOnly ? [] : [lendingBot]) + (peer.map { [$0] } ?? [])
+        guard !launches.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
+
+        if instructionsOnly {
+            for launch in launches {
+                let count = try await countInstructions(launch, databases: databases)
+                print("\(launch.name): \(String(format: "%.0f", count.perInteraction)) instructions per interaction (\(count.tool), "
+                    + "\(count.interactions) one at a time, \(count.unanswered) unanswered)" + (count.profile.map { "; profile \($0)" } ?? ""))
+            }
+            return
+        }
+
         progress("scheduler query on 100,000 workflows")
         let scheduler = try await SchedulerQueryBenchmark(databaseURL: try await databases.fresh("benchmark_scheduler"), logger: logger,
                                                           runs: quick ? 50 : 200).run()
 
-        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
-        let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
         var figures: [BotBenchmark.Figures] = []
-        if !peerOnly {
-            figures.append(try await BotBenchmark(launch: lendingBot, plan: plan).run(databaseURL: try await databases.fresh("benchmark_lending_bot")))
+        for launch in launches {
+            let wrapper = launch.name == lendingBot.name ? wrap : []
+            var measured = try await BotBenchmark(launch: launch, plan: plan, wrapper: wrapper)
+                .run(databaseURL: try await databases.fresh(Self.database(launch)))
+            if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
+            figures.append(measured)
         }
-        if let peerPython {
-            let peer = BotLaunch(name: "discord.py peer", executable: peerPython, arguments: [peerScript], environment: inherited)
-            figures.append(try await BotBenchmark(launch: peer, plan: plan).run(databaseURL: try await databases.fresh("benchmark_peer")))
-        }
-        guard !figures.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, bots: figures,
                                      scheduler: scheduler).markdown
         print(report)
         if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
+    }
+
+    private func countInstructions(_ launch: BotLaunch, databases: BenchmarkDatabases) async throws -> InstructionCount.Outcome {
+        let count = try await InstructionCount(launch: launch, warmUp: 40, count: instructions, folder: profiles)
+            .run(databaseURL: try await databases.fresh(Self.database(launch) + "_instructions"))
+        progress("\(launch.name): \(String(format: "%.0f", count.perInteraction)) instructions per interaction (\(count.tool))")
+        return count
+    }
+
+    private static func database(_ launch: BotLaunch) -> String {
+        launch.name == "lending-bot" ? "benchmark_lending_bot" : "benchmark_peer"
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import DiscordSimulator
 import Foundation
 import Glibc
@@ -25,6 +26,10 @@ final class LoadDriver: Sendable {
         var modalsHead = 0
         var commandLatencies: [Double] = []
         var submitLatencies: [Double] = []
+        /// A one-at-a-time phase is running: each answer lets the next interaction go.
+        var closedLoop = false
+        /// The members the interactions come from, one after another (see `nextInvoker`).
+        var members = 0
     }
 
     /// Discord's deadline for the first callback; an interaction unanswered by then never will be.
@@ -33,6 +38,8 @@ final class LoadDriver: Sendable {
     let discord: SimulatedDiscord
     let bot: ProcessMeter
     private let state = Mutex(State())
+    /// Signalled by each answer while a one-at-a-time phase runs.
+    private let answers = DispatchSemaphore(value: 0)
 
     init(discord: SimulatedDiscord, bot: ProcessMeter) {
         self.discord = discord
@@ -41,8 +48,8 @@ final class LoadDriver: Sendable {
     }
 
     private func answered(_ callback: AcceptedCallback, at now: ContinuousClock.Instant) {
-        state.withLock { state in
-            guard let pending = state.pending.removeValue(forKey: callback.interactionID) else { return }
+        let next = state.withLock { state -> Bool in
+            guard let pending = state.pending.removeValue(forKey: callback.interactionID) else { return false }
             let milliseconds = Self.milliseconds(now - pending.sentAt)
             switch pending.kind {
             case .command:
@@ -51,22 +58,46 @@ final class LoadDriver: Sendable {
             case .submit:
                 state.submitLatencies.append(milliseconds)
             }
+            return state.closedLoop
         }
+        if next { answers.signal() }
     }
 
     /// Sends `count` interactions at `rate` per second, then waits for their answers (at most
     /// Discord's deadline after the last one).
     func run(rate: Double, count: Int) async -> LoadOutcome {
+        await measure(rate: rate, count: count) { self.send(rate: rate, count: count) }
+    }
+
+    /// Sends `count` interactions one at a time: the next leaves when the previous one is
+    /// answered (or after Discord's deadline), so the bot never has more than one to handle.
+    /// The outcome's target rate is 0; its achieved rate is what the bot's answers allowed.
+    func runOneAtATime(count: Int) async -> LoadOutcome {
+        state.withLock { $0.closedLoop = true }
+        defer { state.withLock { $0.closedLoop = false } }
+        return await measure(rate: 0, count: count) {
+            let start = ContinuousClock.now
+            for slot in 0..<count {
+                self.sendOne(slot: slot)
+                _ = self.answers.wait(timeout: .now() + .milliseconds(Int(Self.milliseconds(Self.answerDeadline))))
+            }
+            return Self.milliseconds(ContinuousClock.now - start) / 1000
+        }
+    }
+
+    /// Runs `sending` (which returns the seconds from first to last send) on a thread of its own,
+    /// which keeps the schedule off the cooperative pool the simulators use, and measures it.
+    private func measure(rate: Double, count: Int, _ sending: @escaping @Sendable () -> Double) async -> LoadOutcome {
         state.withLock { state in
             state.pending.removeAll()
             state.commandLatencies.removeAll(keepingCapacity: true)
             state.submitLatencies.removeAll(keepingCapacity: true)
         }
+        while answers.wait(timeout: .now()) == .success {}
         let botCPU = bot.cpuSeconds() ?? 0
         let driverCPU = ProcessMeter.current.cpuSeconds() ?? 0
-        // A thread of its own keeps the schedule off the cooperative pool the simulators use.
         let sendingTime = await withCheckedContinuation { (done: CheckedContinuation<Double, Never>) in
-            let thread = Thread { done.resume(returning: self.send(rate: rate, count: count)) }
+            let thread = Thread { done.resume(returning: sending()) }
             thread.stackSize = 1 << 20
             thread.start()
         }
@@ -78,7 +109,8 @@ final class LoadDriver: Sendable {
             defer { state.pending.removeAll() }
             return (state.pending.count, state.commandLatencies, state.submitLatencies)
         }
-        return LoadOutcome(targetRate: rate, achievedRate: count > 1 ? Double(count - 1) / sendingTime : rate, sent: count,
+        let achieved = count > 1 && sendingTime > 0 ? Double(count - 1) / sendingTime : rate
+        return LoadOutcome(targetRate: rate, achievedRate: achieved, sent: count,
                            unanswered: unanswered, all: LatencySummary(commands + submits), commands: LatencySummary(commands),
                            submits: LatencySummary(submits), botCPUSeconds: (bot.cpuSeconds() ?? 0) - botCPU,
                            driverCPUSeconds: (ProcessMeter.current.cpuSeconds() ?? 0) - driverCPU)
@@ -95,13 +127,29 @@ final class LoadDriver: Sendable {
                 var pause = timespec(tv_sec: Int(wait.components.seconds), tv_nsec: Int(wait.components.attoseconds / 1_000_000_000))
                 nanosleep(&pause, nil)
             }
-            let modal = slot % 2 == 1 ? takeModal() : nil
-            let interaction = modal.map(discord.makeCheckoutSubmit(modalCustomID:)) ?? discord.makeCheckoutCommand()
-            let kind: Kind = modal == nil ? .command : .submit
-            state.withLock { $0.pending[interaction.id] = Pending(kind: kind, sentAt: .now) }
-            discord.dispatch(interaction)
+            sendOne(slot: slot)
         }
         return Self.milliseconds(ContinuousClock.now - start) / 1000
+    }
+
+    /// Members the load comes from, in turn: enough that none reaches the open-request limit the
+    /// benchmark gives lending-bot (100; the peer has none) over 100,000 interactions, so that
+    /// both bots store every well-formed submission, and few enough that each member's language
+    /// is stored once, as for a guild's regulars, not once per request.
+    static let members = 1_000
+
+    /// A command on even slots; on odd ones the submission of an opened modal, or another command
+    /// when none is waiting; each command and the submission after it come from the next member.
+    private func sendOne(slot: Int) {
+        let modal = slot % 2 == 1 ? takeModal() : nil
+        let member = state.withLock { state in
+            if modal == nil { state.members = state.members % Self.members + 1 }
+            return state.members
+        }
+        let interaction = modal.map { discord.makeCheckoutSubmit(modalCustomID: $0, member: member) } ?? discord.makeCheckoutCommand(member: member)
+        let kind: Kind = modal == nil ? .command : .submit
+        state.withLock { $0.pending[interaction.id] = Pending(kind: kind, sentAt: .now) }
+        discord.dispatch(interaction)
     }
 
     private func takeModal() -> String? {

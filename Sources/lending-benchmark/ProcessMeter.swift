@@ -24,4 +24,25 @@ struct ProcessMeter: Sendable {
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
+
+    /// Resident memory by what is mapped (a library, `[heap]`, `[anon]` for anonymous mappings:
+    /// thread stacks and malloc's arenas), largest first, in MiB, from `/proc/PID/smaps`: where
+    /// idle memory goes.
+    func residentByMapping() -> [(name: String, mebibytes: Double)] {
+        // Read to the end: procfs reports a size of 0, and a reader that trusts it stops early.
+        guard let file = FileHandle(forReadingAtPath: "/proc/\(pid)/smaps") else { return [] }
+        defer { try? file.close() }
+        let smaps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+        var totals: [String: Double] = [:]
+        var current = "[anon]"
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if let first = fields.first, first.contains("-"), !first.hasSuffix(":") {
+                current = fields.count >= 6 ? String(fields[5...].joined(separator: " ").split(separator: "/").last ?? "") : "[anon]"
+            } else if fields.first == "Rss:", fields.count >= 2, let kibibytes = Double(fields[1]) {
+                totals[current, default: 0] += kibibytes / 1024
+            }
+        }
+        return totals.map { (name: $0.key, mebibytes: $0.value) }.sorted { $0.mebibytes > $1.mebibytes }
+    }
 }

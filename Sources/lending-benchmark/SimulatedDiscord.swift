@@ -50,20 +50,25 @@ final class SimulatedDiscord: Sendable {
     private static let panelUsers = [SimulatedResolvedUser(id: "1400000000000000001", username: "borrower"),
                                      SimulatedResolvedUser(id: "1400000000000000003", username: "builder")]
 
-    /// `/mcserver checkout`, to be sent with `dispatch(_:)`.
-    func makeCheckoutCommand() -> SimulatedInteraction {
-        gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])])
+    /// The `number`th member of the guild (from 1), whom the load's interactions come from.
+    static func member(_ number: Int) -> SimulatedInvoker {
+        SimulatedInvoker(userID: String(1_500_000_000_000_000_000 + number), username: "member\(number)")
     }
 
-    /// A filled-in submission of the modal whose `custom_id` the bot sent.
-    func makeCheckoutSubmit(modalCustomID: String) -> SimulatedInteraction {
+    /// `/mcserver checkout` by the `member`th member, to be sent with `dispatch(_:)`.
+    func makeCheckoutCommand(member: Int) -> SimulatedInteraction {
+        gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Self.member(member))
+    }
+
+    /// A filled-in submission, by the `member`th member, of the modal whose `custom_id` the bot sent.
+    func makeCheckoutSubmit(modalCustomID: String, member: Int) -> SimulatedInteraction {
         gateway.makeModalSubmitInteraction(customID: modalCustomID, fields: [
             .textInput(customID: "description", value: "Summer festival build event"),
             .textInput(customID: "mcVersion", value: "1.21.4"),
             .textInput(customID: "periodDays", value: "7"),
             .userSelect(customID: "organizer", users: [Self.organizer]),
             .userSelect(customID: "panelUsers", users: Self.panelUsers),
-        ])
+        ], as: Self.member(member))
     }
 
     /// Registers `interaction` with REST (its deadlines start now) and sends INTERACTION_CREATE.

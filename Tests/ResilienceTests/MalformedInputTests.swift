@@ -61,7 +61,11 @@ extension Resilience {
                 payload += malformed.byteVariant(of: valid.payload, required: interactionKeys)
                 payload += Data("}".utf8)
                 let dispatch = GatewayDispatch(sequence: 1, name: "INTERACTION_CREATE", payload: payload)
+                // What the dispatcher uses (the fast path, then the models), and the models alone.
                 #expect(throws: (any Error).self, "decoded a malformed INTERACTION_CREATE (\(seed)): \(String(decoding: payload.prefix(300), as: UTF8.self))") {
+                    _ = try dispatch.decodeInteraction()
+                }
+                #expect(throws: (any Error).self, "the models decoded a malformed INTERACTION_CREATE (\(seed))") {
                     _ = try dispatch.decode(Interaction.self)
                 }
             }

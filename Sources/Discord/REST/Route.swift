@@ -89,7 +89,10 @@ public enum Route: Sendable, Hashable {
     /// The first segment of the template (`channels`, `guilds`, `interactions`, `webhooks`, ...):
     /// a small fixed set that names what was called without any id, for metrics.
     public var resource: String {
-        String(template.split(separator: "/").first ?? "")
+        // Over the bytes: it is read for every request, and splitting by `Character` cost more
+        // than the rest of the route.
+        let path = template.utf8.drop { $0 == UInt8(ascii: "/") }
+        return String(Substring(path.prefix { $0 != UInt8(ascii: "/") }))
     }
 
     /// Whether a retry after an unknown outcome (5xx, timeout, reset) cannot do the work twice.

@@ -31,7 +31,7 @@ public struct InteractionDispatcher: Sendable {
                 default: continue
                 }
                 do {
-                    let interaction = try dispatch.decode(Interaction.self)
+                    let interaction = try dispatch.decodeInteraction()
                     group.addTask { await router.handle(interaction) }
                 } catch {
                     logger.warning("an INTERACTION_CREATE could not be read", metadata: ["sequence": "\(dispatch.sequence)"])
