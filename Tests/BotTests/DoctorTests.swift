@@ -32,7 +32,7 @@ struct DoctorTests {
             let notOK = report.checks.filter { $0.status != .ok }
             #expect(notOK.isEmpty, "\(report.table())")
             for name in ["configuration", "TLS CA file", "archive target", "database", "migrations", "discord token", "discord guild",
-                         "notify channel", "board channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "minecraft versions"] {
+                         "notify channel", "board channel", "panel-user role", "moderator roles", "commands", "panel application key", "panel client key", "server eggs", "server types", "minecraft versions"] {
                 #expect(report.check(name) != nil, "no row \(name)")
             }
             let table = report.table()
@@ -52,6 +52,16 @@ struct DoctorTests {
         }
         try await DoctorWorld.with(panel: { $0.servers[0].eggImages = ["Custom": "registry.example/minecraft:stable"] }) { world in
             Self.expect(await world.report(), "server eggs", .failed, "no image whose Java the bot can read", world: world)
+        }
+    }
+
+    @Test("server types: each pool server's type as its egg reads it; a binding from before types (minecraft) is a warning naming the egg")
+    func serverTypes() async throws {
+        try await DoctorWorld.with { world in
+            Self.expect(await world.report(), "server types", .ok, "server01: paper", world: world)
+        }
+        try await DoctorWorld.with(panel: { $0.servers[0].egg = .forge }) { world in
+            Self.expect(await world.report(), "server types", .warning, "server01 is paper but its egg \"Forge Minecraft\" reads as forge", world: world)
         }
     }
 

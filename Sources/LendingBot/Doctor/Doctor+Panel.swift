@@ -31,6 +31,7 @@ extension Doctor {
         if clientKey.status == .ok, let bindings {
             let policy = configuration.lendingPolicy(subuserPermissions: LoanPermissions.default)
             checks.append(await serverEggCheck(panel, bindings: bindings, versionVariables: policy.versionVariables))
+            checks.append(await serverTypeCheck(panel, bindings: bindings))
         }
         return checks
     }
@@ -81,6 +82,33 @@ extension Doctor {
         }
         guard problems.isEmpty else { return DoctorCheck(name, .failed, problems.joined(separator: "; ")) }
         return DoctorCheck(name, .ok, offers.joined(separator: "; "))
+    }
+
+    /// Each pool server's stored type against the type its egg reads as. A difference is only a
+    /// warning: a moderator may have given the type on purpose (`server-binding set … type`). It is
+    /// how an operator finds the servers bound before types existed, which are all `minecraft`
+    /// until bound again, so that members are not asked to choose between `minecraft` and `paper`.
+    private func serverTypeCheck(_ panel: PanelClient, bindings: [ServerBindingRecord]) async -> DoctorCheck {
+        let name = "server types"
+        var types: [String] = []
+        var differences: [String] = []
+        for binding in bindings {
+            do {
+                let egg = try await panel.egg(ofServer: binding.pteroId)
+                let read = ServerType.fromEgg(named: egg.name)
+                types.append("\(binding.name): \(binding.serverType)")
+                if read != binding.serverType {
+                    differences.append("\(binding.name) is \(binding.serverType) but its egg \"\(egg.name)\" reads as \(read)")
+                }
+            } catch {
+                return DoctorCheck(name, .warning, "\(binding.name)'s egg could not be read (\(error.kind)); give the application key Servers and Eggs read")
+            }
+        }
+        guard differences.isEmpty else {
+            return DoctorCheck(name, .warning, differences.joined(separator: "; ")
+                + ": run /mcserver-admin server-binding set again with the same panel server to read its egg, unless the type was given on purpose")
+        }
+        return DoctorCheck(name, .ok, types.joined(separator: "; "))
     }
 
     /// `GET /api/client/servers/{server}` for every server of the pool.
