@@ -16,6 +16,41 @@ struct CatalogueTests {
                                   serverAlias: "srv1", connectionAddress: "mc.example.org:25565",
                                   startDate: Date(timeIntervalSince1970: 1_790_000_000), endDate: Date(timeIntervalSince1970: 1_800_000_000))
 
+    /// Every English text of the registered commands that Discord shows translated: descriptions,
+    /// and the names and choices that carry localizations.
+    static func commandTexts() -> Set<String> {
+        var texts = Set<String>()
+        func walk(_ options: [CommandOption]) {
+            for option in options {
+                texts.insert(option.description)
+                if option.nameLocalizations != nil { texts.insert(option.name) }
+                for choice in option.choices ?? [] where choice.nameLocalizations != nil { texts.insert(choice.name) }
+                walk(option.options ?? [])
+            }
+        }
+        for command in CommandDefinitions.all {
+            if let description = command.description { texts.insert(description) }
+            walk(command.options ?? [])
+        }
+        return texts
+    }
+
+    @Test("every language but English translates every command text, and keeps no translation of a text no command has")
+    func commandTranslations() {
+        let texts = Self.commandTexts()
+        #expect(texts.count > 50, "the walk found the commands' texts: \(texts.count)")
+        for language in Language.allCases where language != .english {
+            let table = language.strings.commandTexts
+            #expect(texts.subtracting(table.keys).sorted() == [], "\(language) lacks these")
+            #expect(Set(table.keys).subtracting(texts).sorted() == [], "\(language) translates what no command says")
+            #expect(table.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        }
+        #expect(Language.english.strings.commandTexts.isEmpty, "English is the texts themselves")
+        let checkout = CommandDefinitions.all.first { $0.name == CommandNames.member }
+        #expect(checkout?.descriptionLocalizations?[.japanese] == "Minecraft サーバーの貸出")
+        #expect(checkout?.descriptionLocalizations?[.englishUS] == "Borrow a Minecraft server")
+    }
+
     @Test("a locale picks the language whose code it is or begins; any other locale, or none, gets English")
     func locales() {
         #expect(Language(.japanese) == .japanese)

@@ -15,7 +15,7 @@ public enum CommandDefinitions {
     /// `/mcserver`: what members do with their own requests and loans.
     public static var member: ApplicationCommand {
         let subcommands = SlashCommand.all.filter { $0.root == .member }.map(\.definition)
-        return command(CommandNames.member, Text("Minecraft サーバーの貸出", "Borrow a Minecraft server"), permissions: nil, options: subcommands)
+        return command(CommandNames.member, Text("Borrow a Minecraft server"), permissions: nil, options: subcommands)
     }
 
     /// `/mcserver-admin`: the moderators' workflow, loans and server pool, one group per concern,
@@ -26,7 +26,7 @@ public enum CommandDefinitions {
         let options = groups.map { group in
             self.group(group.name, group.description, SlashCommand.all.filter { $0.root == .admin(group) }.map(\.definition))
         }
-        return command(CommandNames.admin, Text("サーバー貸出の管理（モデレーター用）", "Manage server lending (moderators)"),
+        return command(CommandNames.admin, Text("Manage server lending (moderators)"),
                        permissions: .manageGuild, options: options)
     }
 

@@ -3,19 +3,21 @@ import Discord
 /// The building blocks of the definitions, so that every feature writes its subcommand alike: a
 /// text in both languages, and the parameters several commands share.
 extension SlashCommand {
-    /// A text in both languages; the English one is also the default Discord shows elsewhere.
+    /// A name, description or choice of a command, in English: the default Discord shows, and the
+    /// key of its translation in each language's catalogue (`Catalogue.commandTexts`).
     struct Text: Sendable {
-        let japanese: String
         let english: String
 
-        init(_ japanese: String, _ english: String) {
-            self.japanese = japanese
+        init(_ english: String) {
             self.english = english
         }
     }
 
+    /// The text in every language the bot speaks, for Discord's localization maps.
     static func localized(_ text: Text) -> [DiscordLocale: String] {
-        [.japanese: text.japanese, .englishUS: text.english]
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language.commandLocale, language.strings.commandTexts[text.english] ?? text.english)
+        })
     }
 
 
@@ -38,19 +40,19 @@ extension SlashCommand {
 
     /// `id` of a request (any status); suggestions come from autocomplete.
     static func requestID(_ description: Text) -> CommandOption {
-        CommandOption(type: .integer, name: "id", nameLocalizations: localized(Text("番号", "id")), description: description.english,
+        CommandOption(type: .integer, name: "id", nameLocalizations: localized(Text("id")), description: description.english,
                       descriptionLocalizations: localized(description), isRequired: true, minValue: .integer(1), hasAutocomplete: true)
     }
 
     /// `id` of a loan; suggestions come from autocomplete.
     static func loanID(_ description: Text, required: Bool) -> CommandOption {
-        CommandOption(type: .integer, name: "id", nameLocalizations: localized(Text("番号", "id")), description: description.english,
+        CommandOption(type: .integer, name: "id", nameLocalizations: localized(Text("id")), description: description.english,
                       descriptionLocalizations: localized(description), isRequired: required, minValue: .integer(1), hasAutocomplete: true)
     }
 
     /// A server alias (`ServerBinding.name`); suggestions come from autocomplete.
-    static func serverAlias(_ description: Text, required: Bool, name: String = "server", nameInJapanese: String = "サーバー") -> CommandOption {
-        CommandOption(type: .string, name: name, nameLocalizations: localized(Text(nameInJapanese, name)), description: description.english,
+    static func serverAlias(_ description: Text, required: Bool, name: String = "server") -> CommandOption {
+        CommandOption(type: .string, name: name, nameLocalizations: localized(Text(name)), description: description.english,
                       descriptionLocalizations: localized(description), isRequired: required, maxLength: 32, hasAutocomplete: true)
     }
 }

@@ -125,11 +125,11 @@ extension CheckoutForm {
 
 extension SlashCommand {
     static var checkout: SlashCommand {
-        let type = CommandOption(type: .string, name: RequestFormOpening.typeOption, nameLocalizations: localized(Text("種類", "type")),
+        let type = CommandOption(type: .string, name: RequestFormOpening.typeOption, nameLocalizations: localized(Text("type")),
                                  description: "The kind of server (asked when the pool has several)",
-                                 descriptionLocalizations: localized(Text("サーバーの種類（複数あるときに選ぶ）", "The kind of server (asked when the pool has several)")),
+                                 descriptionLocalizations: localized(Text("The kind of server (asked when the pool has several)")),
                                  isRequired: false, maxLength: ServerType.maxLength, hasAutocomplete: true)
-        return SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event"), [type]),
+        return SlashCommand(.member, subcommand("checkout", Text("Request a server for an event"), [type]),
                             handler: CheckoutCommand(), autocomplete: ServerTypeAutocomplete())
     }
 }

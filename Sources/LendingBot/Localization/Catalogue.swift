@@ -9,6 +9,13 @@ protocol Catalogue: Sendable {
     /// The language this catalogue speaks.
     var language: Language { get }
 
+    /// The slash commands' names, descriptions and choices in this language, keyed by their
+    /// English text (which is what Discord shows in any other language). Registered with Discord
+    /// all at once, so a command's texts are looked up by the English one rather than asked of
+    /// the catalogue in use. English has none; every other language has every one
+    /// (`CatalogueTests`).
+    var commandTexts: [String: String] { get }
+
     // MARK: - Admin
     // Texts of the moderators' workflow commands and review buttons (`Features/Admin`).
 

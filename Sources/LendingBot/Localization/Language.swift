@@ -2,7 +2,8 @@ public import Discord
 
 /// The languages the bot speaks, each with its catalogue of texts (`Catalogues`). A Discord locale
 /// picks the language whose code it is or begins (`en-US` is English), and any other locale gets
-/// English. A new language is its catalogue, its case here and its line in `strings`.
+/// English. A new language is its catalogue, its case here and its lines in `commandLocale` and
+/// `strings`.
 public enum Language: String, Sendable, CaseIterable {
     case japanese = "ja"
     case english = "en"
@@ -10,6 +11,15 @@ public enum Language: String, Sendable, CaseIterable {
     public init(_ locale: DiscordLocale?) {
         let code = locale?.rawValue ?? ""
         self = Self.allCases.first { code == $0.rawValue || code.hasPrefix($0.rawValue + "-") } ?? .english
+    }
+
+    /// The locale under which Discord shows this language's names and descriptions of the slash
+    /// commands.
+    var commandLocale: DiscordLocale {
+        switch self {
+        case .japanese: .japanese
+        case .english: .englishUS
+        }
     }
 
     /// Every text in this language. A catalogue holds no state, so this allocates nothing.

@@ -3,7 +3,7 @@ import Foundation
 
 extension SlashCommand.Group {
     /// `/mcserver-admin workflow …`: the requests.
-    static let workflow = SlashCommand.Group(name: "workflow", description: SlashCommand.Text("貸出申請", "Requests"))
+    static let workflow = SlashCommand.Group(name: "workflow", description: SlashCommand.Text("Requests"))
 }
 
 /// What the `/mcserver-admin workflow …` commands read from their options.

@@ -84,11 +84,11 @@ extension SlashCommand {
     /// The options `workflow edit` takes for a change of panel users.
     static var panelUsersOptions: [CommandOption] {
         [
-            parameter(.user, "add", Text("追加", "add"), Text("パネルユーザーに加えるメンバー", "A member to add to the panel users"), required: false),
-            parameter(.user, "remove", Text("削除", "remove"), Text("パネルユーザーから外すメンバー", "A member to remove from the panel users"),
+            parameter(.user, "add", Text("add"), Text("A member to add to the panel users"), required: false),
+            parameter(.user, "remove", Text("remove"), Text("A member to remove from the panel users"),
                       required: false),
-            parameter(.string, "username", Text("ユーザー名", "username"),
-                      Text("追加するメンバーにパネルアカウントがないときのユーザー名", "The panel username for an added member without a panel account"),
+            parameter(.string, "username", Text("username"),
+                      Text("The panel username for an added member without a panel account"),
                       required: false, length: Username.minimumLength...Username.maximumLength),
         ]
     }

@@ -187,10 +187,10 @@ enum ApprovalFlow {
 
 extension SlashCommand {
     static var workflowApprove: SlashCommand {
-        let server: CommandOption = serverAlias(Text("貸し出すサーバー（省略時は空いているサーバー）", "The server to lend (default: the first free one)"),
+        let server: CommandOption = serverAlias(Text("The server to lend (default: the first free one)"),
                                                 required: false)
-        return SlashCommand(.admin(.workflow), subcommand("approve", Text("申請を承認してサーバーを貸し出す", "Approve a request and lend a server"),
-                                                          [requestID(Text("承認する申請", "The request to approve")), server]),
+        return SlashCommand(.admin(.workflow), subcommand("approve", Text("Approve a request and lend a server"),
+                                                          [requestID(Text("The request to approve")), server]),
                             handler: WorkflowApproveCommand(), autocomplete: WorkflowAutocomplete.pending)
     }
 }

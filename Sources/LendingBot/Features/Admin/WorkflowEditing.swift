@@ -79,7 +79,7 @@ struct EditSubmit: ModalHandler {
 }
 
 extension SlashCommand {
-    static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("申請の内容を編集する", "Edit a request"),
-                                                                         [requestID(Text("編集する申請", "The request to edit"))] + panelUsersOptions),
+    static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("Edit a request"),
+                                                                         [requestID(Text("The request to edit"))] + panelUsersOptions),
                                            handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
 }

@@ -131,12 +131,12 @@ struct WorkflowListPage {
 extension SlashCommand {
     static var workflowList: SlashCommand {
         let statuses: [CommandOptionChoice] = [
-            choice("PENDING", Text("審査中", "Pending")), choice("ACTIVE", Text("貸出中", "Active")),
-            choice("REJECTED", Text("却下", "Rejected")), choice("RETURNED", Text("返却済み", "Returned")),
+            choice("PENDING", Text("Pending")), choice("ACTIVE", Text("Active")),
+            choice("REJECTED", Text("Rejected")), choice("RETURNED", Text("Returned")),
         ]
-        let status: CommandOption = parameter(.string, "status", Text("状態", "status"),
-                                              Text("表示する申請の状態（省略時は審査中）", "Which requests to show (default: pending)"),
+        let status: CommandOption = parameter(.string, "status", Text("status"),
+                                              Text("Which requests to show (default: pending)"),
                                               required: false, choices: statuses)
-        return SlashCommand(.admin(.workflow), subcommand("list", Text("申請を一覧する", "List requests"), [status]), handler: WorkflowListCommand())
+        return SlashCommand(.admin(.workflow), subcommand("list", Text("List requests"), [status]), handler: WorkflowListCommand())
     }
 }

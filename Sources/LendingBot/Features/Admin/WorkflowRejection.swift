@@ -57,10 +57,10 @@ enum Rejection {
 
 extension SlashCommand {
     static var workflowReject: SlashCommand {
-        let reason: CommandOption = parameter(.string, "reason", Text("理由", "reason"), Text("却下の理由（申請者に伝わります）", "Why, for the applicant"),
+        let reason: CommandOption = parameter(.string, "reason", Text("reason"), Text("Why, for the applicant"),
                                               required: false, length: 1...500)
-        return SlashCommand(.admin(.workflow), subcommand("reject", Text("申請を却下する", "Reject a request"),
-                                                          [requestID(Text("却下する申請", "The request to reject")), reason]),
+        return SlashCommand(.admin(.workflow), subcommand("reject", Text("Reject a request"),
+                                                          [requestID(Text("The request to reject")), reason]),
                             handler: WorkflowRejectCommand(), autocomplete: WorkflowAutocomplete.pending)
     }
 }

@@ -34,17 +34,17 @@ struct ArchiveGetCommand: CommandHandler {
 
 extension SlashCommand.Group {
     /// `/mcserver-admin archive …`: the backups returned loans left.
-    static let archives = SlashCommand.Group(name: "archive", description: SlashCommand.Text("返却時のアーカイブ", "Archives of returned loans"))
+    static let archives = SlashCommand.Group(name: "archive", description: SlashCommand.Text("Archives of returned loans"))
 }
 
 extension SlashCommand {
-    static let archiveList = SlashCommand(.admin(.archives), subcommand("list", Text("アーカイブを一覧する", "List the archived backups"),
-                                                                        [loanID(Text("この貸出のアーカイブだけ（省略時はすべて）", "Only this loan's (default: all)"), required: false)]),
+    static let archiveList = SlashCommand(.admin(.archives), subcommand("list", Text("List the archived backups"),
+                                                                        [loanID(Text("Only this loan's (default: all)"), required: false)]),
                                           handler: ArchiveListCommand(), autocomplete: ReturnedLoanAutocomplete())
 
-    static let archiveGet = SlashCommand(.admin(.archives), subcommand("get", Text("アーカイブの場所を見る", "Show where an archived backup is"),
-                                                                       [parameter(.integer, "archive", Text("アーカイブ", "archive"),
-                                                                                  Text("`archive list` の番号", "The number `archive list` shows"), required: true)]),
+    static let archiveGet = SlashCommand(.admin(.archives), subcommand("get", Text("Show where an archived backup is"),
+                                                                       [parameter(.integer, "archive", Text("archive"),
+                                                                                  Text("The number `archive list` shows"), required: true)]),
                                          handler: ArchiveGetCommand())
 }
 

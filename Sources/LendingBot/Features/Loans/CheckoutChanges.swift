@@ -61,20 +61,20 @@ struct ActiveLoanAutocomplete: AutocompleteHandler {
 
 extension SlashCommand {
     static var checkoutExtend: SlashCommand {
-        let date: CommandOption = parameter(.string, "date", Text("日付", "date"), Text("新しい期限（2026-12-24、12/24、12月24日）", "The new end date: 2026-12-24, 12/24 or 12月24日"),
+        let date: CommandOption = parameter(.string, "date", Text("date"), Text("The new end date: 2026-12-24, 12/24 or 12月24日"),
                                             required: true, length: 3...12)
-        return SlashCommand(.admin(.loans), subcommand("extend", Text("貸出の期限を変更する", "Change a loan's end date"),
-                                                       [loanID(Text("期限を変更する貸出", "The loan to change"), required: true), date]),
+        return SlashCommand(.admin(.loans), subcommand("extend", Text("Change a loan's end date"),
+                                                       [loanID(Text("The loan to change"), required: true), date]),
                             handler: CheckoutExtendCommand(), autocomplete: ActiveLoanAutocomplete())
     }
 
     static var checkoutReturn: SlashCommand {
-        let archive: CommandOption = parameter(.boolean, "archive", Text("アーカイブ", "archive"),
-                                               Text("false: 今回はバックアップをアーカイブしない", "false: do not archive the backups of this return"), required: false)
-        let reset: CommandOption = parameter(.boolean, "reset", Text("リセット", "reset"),
-                                             Text("false: 今回はサーバーをリセットしない", "false: do not reset the server in this return"), required: false)
-        return SlashCommand(.admin(.loans), subcommand("return", Text("貸出を返却させる", "Return a loan"),
-                                                       [loanID(Text("返却する貸出", "The loan to return"), required: true), archive, reset]),
+        let archive: CommandOption = parameter(.boolean, "archive", Text("archive"),
+                                               Text("false: do not archive the backups of this return"), required: false)
+        let reset: CommandOption = parameter(.boolean, "reset", Text("reset"),
+                                             Text("false: do not reset the server in this return"), required: false)
+        return SlashCommand(.admin(.loans), subcommand("return", Text("Return a loan"),
+                                                       [loanID(Text("The loan to return"), required: true), archive, reset]),
                             handler: CheckoutReturnCommand(), autocomplete: ActiveLoanAutocomplete())
     }
 }

@@ -56,9 +56,9 @@ struct CheckoutCreateSubmit: ModalHandler {
 
 extension SlashCommand {
     static var checkoutCreate: SlashCommand {
-        let server: CommandOption = serverAlias(Text("貸し出すサーバー（省略時は空いているサーバー）", "The server to lend (default: the first free one)"),
+        let server: CommandOption = serverAlias(Text("The server to lend (default: the first free one)"),
                                                 required: false)
-        return SlashCommand(.admin(.loans), subcommand("create", Text("申請なしでサーバーを直接貸し出す", "Lend a server directly, without a request"),
+        return SlashCommand(.admin(.loans), subcommand("create", Text("Lend a server directly, without a request"),
                                                        [server]),
                             handler: CheckoutCreateCommand(), autocomplete: ServerAliasAutocomplete())
     }

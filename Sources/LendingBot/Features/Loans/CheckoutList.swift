@@ -104,10 +104,10 @@ enum ActiveLoansPage {
 
 extension SlashCommand.Group {
     /// `/mcserver-admin checkout …`: the loans.
-    static let loans = SlashCommand.Group(name: "checkout", description: SlashCommand.Text("貸出中のサーバー", "Loans"))
+    static let loans = SlashCommand.Group(name: "checkout", description: SlashCommand.Text("Loans"))
 }
 
 extension SlashCommand {
-    static let checkoutList = SlashCommand(.admin(.loans), subcommand("list", Text("貸出中のサーバーを一覧する", "List active loans")),
+    static let checkoutList = SlashCommand(.admin(.loans), subcommand("list", Text("List active loans")),
                                            handler: CheckoutListCommand())
 }

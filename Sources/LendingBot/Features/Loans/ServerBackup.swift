@@ -31,8 +31,8 @@ struct ServerBackupCommand: CommandHandler {
 
 extension SlashCommand {
     static var serverBackup: SlashCommand {
-        SlashCommand(.admin(.servers), subcommand("backup", Text("貸出中のサーバーのバックアップを作る", "Back up a lent server"),
-                                                  [serverAlias(Text("バックアップするサーバー", "The server to back up"), required: true)]),
+        SlashCommand(.admin(.servers), subcommand("backup", Text("Back up a lent server"),
+                                                  [serverAlias(Text("The server to back up"), required: true)]),
                      handler: ServerBackupCommand(), autocomplete: ServerAliasAutocomplete())
     }
 }

@@ -86,27 +86,27 @@ struct ServerAliasAutocomplete: AutocompleteHandler {
 
 extension SlashCommand.Group {
     /// `/mcserver-admin server-binding …`: the pool of lendable servers.
-    static let serverPool = SlashCommand.Group(name: "server-binding", description: SlashCommand.Text("貸出用サーバーの登録", "The server pool"))
+    static let serverPool = SlashCommand.Group(name: "server-binding", description: SlashCommand.Text("The server pool"))
 }
 
 extension SlashCommand {
-    static let bindingList = SlashCommand(.admin(.serverPool), subcommand("list", Text("登録済みのサーバーを一覧する", "List the servers in the pool")),
+    static let bindingList = SlashCommand(.admin(.serverPool), subcommand("list", Text("List the servers in the pool")),
                                           handler: BindingListCommand())
 
     static var bindingSet: SlashCommand {
-        let name: CommandOption = parameter(.string, "name", Text("名前", "name"), Text("サーバーの名前（例: server01）", "The server's name, e.g. server01"),
+        let name: CommandOption = parameter(.string, "name", Text("name"), Text("The server's name, e.g. server01"),
                                             required: true, length: 1...32)
-        let pteroID: CommandOption = parameter(.string, "ptero-id", Text("パネルid", "ptero-id"),
-                                               Text("パネルのサーバーID（8文字）", "The panel's 8-character server id"), required: true, length: 8...8)
-        let type: CommandOption = parameter(.string, "type", Text("種類", "type"),
-                                            Text("サーバーの種類（省略時はパネルのエッグから判定）", "The server's type, e.g. paper or fabric (default: read from its egg)"),
+        let pteroID: CommandOption = parameter(.string, "ptero-id", Text("ptero-id"),
+                                               Text("The panel's 8-character server id"), required: true, length: 8...8)
+        let type: CommandOption = parameter(.string, "type", Text("type"),
+                                            Text("The server's type, e.g. paper or fabric (default: read from its egg)"),
                                             required: false, length: 1...ServerType.maxLength)
-        return SlashCommand(.admin(.serverPool), subcommand("set", Text("サーバーを登録・変更する", "Add or change a server"), [name, pteroID, type]),
+        return SlashCommand(.admin(.serverPool), subcommand("set", Text("Add or change a server"), [name, pteroID, type]),
                             handler: BindingSetCommand())
     }
 
     static let bindingUnset = SlashCommand(
-        .admin(.serverPool), subcommand("unset", Text("サーバーの登録を外す", "Remove a server from the pool"),
-                                        [serverAlias(Text("登録を外すサーバー", "The server to remove"), required: true, name: "name", nameInJapanese: "名前")]),
+        .admin(.serverPool), subcommand("unset", Text("Remove a server from the pool"),
+                                        [serverAlias(Text("The server to remove"), required: true, name: "name")]),
         handler: BindingUnsetCommand(), autocomplete: ServerAliasAutocomplete())
 }

@@ -39,13 +39,13 @@ struct ServerPowerCommand: CommandHandler {
 extension SlashCommand {
     static var serverPower: SlashCommand {
         let signals: [CommandOptionChoice] = [
-            choice("start", Text("起動", "Start")), choice("stop", Text("停止", "Stop")),
-            choice("restart", Text("再起動", "Restart")), choice("kill", Text("強制停止", "Kill")),
+            choice("start", Text("Start")), choice("stop", Text("Stop")),
+            choice("restart", Text("Restart")), choice("kill", Text("Kill")),
         ]
-        let signal: CommandOption = parameter(.string, "signal", Text("信号", "signal"), Text("送る電源操作", "The power signal to send"),
+        let signal: CommandOption = parameter(.string, "signal", Text("signal"), Text("The power signal to send"),
                                               required: true, choices: signals)
-        return SlashCommand(.admin(.servers), subcommand("power", Text("サーバーの電源を操作する", "Start, stop, restart or kill a server"),
-                                                         [serverAlias(Text("操作するサーバー", "The server to act on"), required: true), signal]),
+        return SlashCommand(.admin(.servers), subcommand("power", Text("Start, stop, restart or kill a server"),
+                                                         [serverAlias(Text("The server to act on"), required: true), signal]),
                             handler: ServerPowerCommand(), autocomplete: ServerAliasAutocomplete())
     }
 }

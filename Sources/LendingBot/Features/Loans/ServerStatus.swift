@@ -72,11 +72,11 @@ enum ServerStatusEmbed {
 
 extension SlashCommand.Group {
     /// `/mcserver-admin server …`: the servers as the panel sees them.
-    static let servers = SlashCommand.Group(name: "server", description: SlashCommand.Text("パネル上のサーバー", "Servers on the panel"))
+    static let servers = SlashCommand.Group(name: "server", description: SlashCommand.Text("Servers on the panel"))
 }
 
 extension SlashCommand {
-    static let serverStatus = SlashCommand(.admin(.servers), subcommand("status", Text("サーバーの状態を見る", "Show a server's state"),
-                                                                        [serverAlias(Text("状態を見るサーバー", "The server to look at"), required: true)]),
+    static let serverStatus = SlashCommand(.admin(.servers), subcommand("status", Text("Show a server's state"),
+                                                                        [serverAlias(Text("The server to look at"), required: true)]),
                                            handler: ServerStatusCommand(), autocomplete: ServerAliasAutocomplete())
 }

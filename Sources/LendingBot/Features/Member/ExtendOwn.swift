@@ -85,7 +85,7 @@ enum OwnExtension {
 
 extension SlashCommand {
     static let extendOwn = SlashCommand(
-        .member, subcommand("extend", Text("自分の貸出を延長する", "Extend your loan"),
-                            [loanID(Text("延長する貸出（省略時は自分の貸出）", "The loan to extend (default: yours)"), required: false)]),
+        .member, subcommand("extend", Text("Extend your loan"),
+                            [loanID(Text("The loan to extend (default: yours)"), required: false)]),
         handler: ExtendCommand(), autocomplete: OwnLoanAutocomplete.organized)
 }

@@ -34,13 +34,13 @@ struct HelpCommand: CommandHandler {
     }
 
     static func description(of option: CommandOption, strings: Strings) -> String {
-        let locale: DiscordLocale = strings.language == .japanese ? .japanese : .englishUS
+        let locale = strings.language.commandLocale
         return option.descriptionLocalizations?[locale] ?? option.description
     }
 }
 
 extension SlashCommand {
     static let help = SlashCommand(
-        .member, subcommand("help", Text("コマンドの使い方を表示する", "Show what each command does")),
+        .member, subcommand("help", Text("Show what each command does")),
         handler: HelpCommand())
 }

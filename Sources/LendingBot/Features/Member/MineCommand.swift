@@ -115,6 +115,6 @@ struct ReturnAsk: ComponentHandler {
 
 extension SlashCommand {
     static let mine = SlashCommand(
-        .member, subcommand("mine", Text("自分の申請と貸出を表示する", "Show your requests and loans")),
+        .member, subcommand("mine", Text("Show your requests and loans")),
         handler: MineCommand())
 }

@@ -50,6 +50,6 @@ struct ResetPasswordCommand: CommandHandler {
 
 extension SlashCommand {
     static let resetPassword = SlashCommand(
-        .member, subcommand("reset-password", Text("パネルのパスワードを再発行する（本人にだけ表示）", "Get a new panel password (shown only to you)")),
+        .member, subcommand("reset-password", Text("Get a new panel password (shown only to you)")),
         handler: ResetPasswordCommand())
 }

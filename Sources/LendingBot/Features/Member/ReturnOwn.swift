@@ -87,7 +87,7 @@ enum ReturnConfirmation {
 
 extension SlashCommand {
     static let returnOwn = SlashCommand(
-        .member, subcommand("return", Text("自分の貸出を返却する", "Return your loan"),
-                            [loanID(Text("返却する貸出（省略時は自分の貸出）", "The loan to return (default: yours)"), required: false)]),
+        .member, subcommand("return", Text("Return your loan"),
+                            [loanID(Text("The loan to return (default: yours)"), required: false)]),
         handler: ReturnCommand(), autocomplete: OwnLoanAutocomplete.organized)
 }

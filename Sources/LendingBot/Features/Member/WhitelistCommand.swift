@@ -47,13 +47,13 @@ struct WhitelistCommand: CommandHandler {
 
 extension SlashCommand {
     static let whitelist = SlashCommand(
-        .member, subcommand("whitelist", Text("貸出サーバーのホワイトリストを管理する", "Manage your loaned server's whitelist"), [
-            parameter(.string, "action", Text("操作", "action"), Text("追加・削除・一覧", "Add, remove or list"), required: true, choices: [
-                choice("add", Text("追加", "Add")), choice("remove", Text("削除", "Remove")), choice("list", Text("一覧", "List")),
+        .member, subcommand("whitelist", Text("Manage your loaned server's whitelist"), [
+            parameter(.string, "action", Text("action"), Text("Add, remove or list"), required: true, choices: [
+                choice("add", Text("Add")), choice("remove", Text("Remove")), choice("list", Text("List")),
             ]),
-            parameter(.string, "player", Text("プレイヤー", "player"), Text("Minecraft のプレイヤー名", "The Minecraft player name"),
+            parameter(.string, "player", Text("player"), Text("The Minecraft player name"),
                       required: false, length: 3...16),
-            loanID(Text("対象の貸出（省略時は自分の貸出）", "The loan (default: yours)"), required: false),
+            loanID(Text("The loan (default: yours)"), required: false),
         ]),
         handler: WhitelistCommand(), autocomplete: OwnLoanAutocomplete.whitelistable)
 }

@@ -93,7 +93,7 @@ enum WithdrawConfirmation {
 
 extension SlashCommand {
     static let withdrawOwn = SlashCommand(
-        .member, subcommand("withdraw", Text("審査中の自分の申請を取り下げる", "Withdraw your pending request"),
-                            [loanID(Text("取り下げる申請（省略時は自分の申請）", "The request to withdraw (default: yours)"), required: false)]),
+        .member, subcommand("withdraw", Text("Withdraw your pending request"),
+                            [loanID(Text("The request to withdraw (default: yours)"), required: false)]),
         handler: WithdrawCommand(), autocomplete: OwnLoanAutocomplete.withdrawable)
 }

@@ -5,6 +5,8 @@ import Lending
 struct English: Catalogue {
     var language: Language { .english }
 
+    var commandTexts: [String: String] { [:] }
+
     // MARK: - Admin
     // Texts of the moderators' workflow commands and review buttons (`Features/Admin`).
 
