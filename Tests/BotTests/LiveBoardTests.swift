@@ -29,6 +29,15 @@ struct LiveBoardTests {
         world.rest.requests.filter { $0.method == "PATCH" && $0.path.hasSuffix("/messages/\(id)") && $0.status == 200 }.count
     }
 
+    /// A board refresher of its own, sharing only the database and Discord with the world's bot: a
+    /// restarted bot, or a second instance.
+    static func refresher(_ world: BotWorld) -> BoardRefresher {
+        BoardRefresher(discord: world.services.discord, channel: ChannelID(channel),
+                       messages: BoardMessages(pool: world.pool, clock: world.services.clock),
+                       queries: world.services.queries, timeZone: world.configuration.timeZone,
+                       guildLanguage: world.services.guildLanguage, clock: world.services.clock, logger: world.services.logger)
+    }
+
     /// What the interaction router does after each answered interaction, for changes made straight through the workflow.
     static func change(_ world: BotWorld, _ transition: () async throws -> Void) async throws {
         try await transition()
@@ -109,9 +118,7 @@ struct LiveBoardTests {
 
             // A new refresher shares nothing with the first but the database, as after a restart.
             try await Self.change(world) { _ = try await world.file(description: "Seen by the restarted bot") }
-            let restarted = BoardRefresher(discord: world.services.discord, channel: ChannelID(Self.channel), messages: stored,
-                                           queries: world.services.queries, timeZone: world.configuration.timeZone,
-                                           guildLanguage: world.services.guildLanguage, clock: world.services.clock, logger: world.services.logger)
+            let restarted = Self.refresher(world)
             await restarted.refresh()
             #expect(Self.boardMessages(world).count == 1)
             #expect(Self.boardMessages(world).first?["id"]?.stringValue == secondID)
@@ -129,13 +136,7 @@ struct LiveBoardTests {
             _ = try await world.file(description: "Seen by both instances")
 
             // Two refreshers share nothing but the database and Discord, as two instances of the bot.
-            func instance() -> BoardRefresher {
-                BoardRefresher(discord: world.services.discord, channel: ChannelID(Self.channel),
-                               messages: BoardMessages(pool: world.pool, clock: world.services.clock),
-                               queries: world.services.queries, timeZone: world.configuration.timeZone,
-                               guildLanguage: world.services.guildLanguage, clock: world.services.clock, logger: world.services.logger)
-            }
-            let (first, second) = (instance(), instance())
+            let (first, second) = (Self.refresher(world), Self.refresher(world))
             async let one: Void = first.refresh()
             async let other: Void = second.refresh()
             _ = await (one, other)
