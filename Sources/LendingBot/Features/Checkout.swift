@@ -125,10 +125,7 @@ extension CheckoutForm {
 
 extension SlashCommand {
     static var checkout: SlashCommand {
-        let type = CommandOption(type: .string, name: RequestFormOpening.typeOption, nameLocalizations: localized(Text("種類", "type")),
-                                 description: "The kind of server (asked when the pool has several)",
-                                 descriptionLocalizations: localized(Text("サーバーの種類（複数あるときに選ぶ）", "The kind of server (asked when the pool has several)")),
-                                 isRequired: false, maxLength: ServerType.maxLength, hasAutocomplete: true)
+        let type = serverType(Text("サーバーの種類（複数あるときに選ぶ）", "The kind of server (asked when the pool has several)"), required: false)
         return SlashCommand(.member, subcommand("checkout", Text("サーバーの貸出を申請する", "Request a server for an event"), [type]),
                             handler: CheckoutCommand(), autocomplete: ServerTypeAutocomplete())
     }
