@@ -20,7 +20,7 @@ struct ConsoleAPITests {
             #expect(state.persona("moderator")?["isModerator"]?.boolValue == true)
             #expect(state["commands"]?.arrayValue?.compactMap { $0["name"]?.stringValue }.sorted() == ["mcserver", "mcserver-admin"])
             let servers = state.panelServers
-            #expect(servers.compactMap { $0["identifier"]?.stringValue } == ["5a000001", "5a000002", "5a000003"])
+            #expect(servers.compactMap { $0["identifier"]?.stringValue } == ["5a000001", "5a000002", "5a000003", "5a000004"])
             #expect(servers.allSatisfy { $0["subusers"]?.arrayValue?.isEmpty == true })
             // Each server runs the seeded release on the egg's Java 21 image, installed and stopped.
             for server in servers {
