@@ -32,9 +32,7 @@ struct ServerTypeModerationTests {
 
     @Test("approve's server option suggests only the free servers of the request's type; with no request named yet, every free one")
     func approveSuggestions() async throws {
-        try await BotWorld.with(adjustPanel: ServerTypeCommandTests.withForgeServer) { world in
-            let driver = LoanDriver(world)
-            _ = try await ServerTypeCommandTests.bindForge(driver)
+        try await ServerTypeCommandTests.withForgePool { world, driver in
             try await world.giveAccount(to: Persona.member.userID, username: "alice-mc")
             let forge = try await Self.file(world, type: "forge")
             let paper = try await Self.file(world, type: "paper", description: "Plugin jam")
@@ -124,9 +122,7 @@ struct ServerTypeModerationTests {
 
     @Test("edit type changes a PENDING request's type, audited, autocompleted from the pool; the approval then takes a server of it")
     func editType() async throws {
-        try await BotWorld.with(adjustPanel: ServerTypeCommandTests.withForgeServer) { world in
-            let driver = LoanDriver(world)
-            _ = try await ServerTypeCommandTests.bindForge(driver)
+        try await ServerTypeCommandTests.withForgePool { world, driver in
             try await world.giveAccount(to: Persona.member.userID, username: "alice-mc")
             let request = try await Self.file(world, type: "paper")
 

@@ -91,7 +91,7 @@ struct WorkflowBrowsingTests {
         }
     }
 
-    @Test("autocomplete offers the requests in the subcommand's statuses by id prefix or purpose, and free servers first")
+    @Test("autocomplete offers the requests in the subcommand's statuses by id prefix or purpose, and only the free servers")
     func autocomplete() async throws {
         try await BotWorld.with { world in
             for number in 1...12 {

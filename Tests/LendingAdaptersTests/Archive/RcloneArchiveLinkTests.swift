@@ -13,11 +13,10 @@ import Testing
 struct RcloneArchiveLinkTests {
     let relativePath = "2026/42_20260301_event_organizer/20260301-093000_world.tar.gz"
 
+    /// The archive the upload tests make: a local-backend remote defined in the environment only.
     func archive(in scratch: ScratchDirectory, remote: String? = nil, binary: String = "rclone", extra: [String: String] = [:],
                  logger: Logger = Logger(label: "test.rclone")) throws -> RcloneArchive {
-        let config = try scratch.write(Data(), to: "rclone.conf")
-        let environment = ["RCLONE_CONFIG": config, "RCLONE_CONFIG_ARCHIVETEST_TYPE": "local"].merging(extra) { $1 }
-        return RcloneArchive(remote: remote ?? "archivetest:\(scratch.path)/remote", rcloneBinary: binary, environment: environment, logger: logger)
+        try RcloneArchiveTests().archive(in: scratch, remote: remote, extra: extra, binary: binary, logger: logger)
     }
 
     @Test("a stored file on rclone's local backend gets no link: rclone says the remote has none, and nothing is logged as a failure")
