@@ -41,9 +41,11 @@ public struct BotHarness: Sendable {
     ///   - notifyChannel: false runs without `DISCORD_NOTIFY_CHANNEL_ID`.
     ///   - archiveDirectory: an existing directory for `ARCHIVE_TARGET`; nil archives nothing.
     ///   - versionManifest: Mojang's manifest for the catalog to read; nil knows only the built-in table.
+    ///   - adjustConfiguration: changes the bot's configuration last (another `ARCHIVE_TARGET`, say).
     public static func with(pool: PostgresPool, people: [SimulatedInvoker], usersBlockingDMs: Set<String> = [], servers: Int, instances: Int = 1,
                             notifyChannel: Bool, archiveDirectory: String? = nil, versionManifest: VersionManifestSimulator? = nil,
-                            adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in }, logger: Logger,
+                            adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in },
+                            adjustConfiguration: (inout BotConfiguration) -> Void = { _ in }, logger: Logger,
                             _ body: (BotHarness) async throws -> Void) async throws {
         let rest = DiscordRESTSimulator(configuration: SeededGuild.discord(people: people, usersBlockingDMs: usersBlockingDMs), deadlineClock: .manual())
         let gateway = SeededGuild.gateway(for: rest)
@@ -51,6 +53,7 @@ public struct BotHarness: Sendable {
         adjustPanel(&panelConfiguration)
         var configuration = SeededGuild.botConfiguration(token: rest.configuration.botToken, notifyChannel: notifyChannel)
         configuration.archiveTarget = archiveDirectory.map { .localDirectory($0) } ?? .none
+        adjustConfiguration(&configuration)
         // The simulators start once a database is held: started first, every test waiting
         // for one would keep its servers (each holding a dispatch thread) alive meanwhile.
         try await rest.start()

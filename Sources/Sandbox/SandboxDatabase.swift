@@ -2,6 +2,7 @@ public import Clocks
 import Foundation
 import Lending
 public import Logging
+import PanelSimulator
 public import Postgres
 
 /// The sandbox's own database on the cluster `DATABASE_URL` names (`lending_sandbox` by default),
@@ -86,9 +87,10 @@ public enum SandboxDatabase {
             try await pool.query(Query(unsafeSQL: "TRUNCATE \(names.joined(separator: ", ")) RESTART IDENTITY CASCADE"), named: "empty sandbox tables")
         }
         for number in 1...SandboxPeople.serverCount {
-            // The sandbox's panel servers run the simulator's stock Paper egg (`SandboxSimulators`).
+            // Of the type its egg says, as `server-binding set` would read it (`SandboxSimulators.egg(of:)`).
             _ = try await ServerBindingTable.insert(name: SandboxPeople.serverName(number), pteroId: SandboxPeople.serverIdentifier(number),
-                                                    serverType: "paper", at: clock.date, on: pool)
+                                                    serverType: ServerType.fromEgg(named: SandboxSimulators.egg(of: number).name), at: clock.date,
+                                                    on: pool)
         }
         return report
     }

@@ -1,7 +1,7 @@
 public import DiscordSimulator
 
 /// The simulated guild the sandbox seeds: three people, a moderator role, the panel-user role, a
-/// notify channel, and three servers in the pool. Fixed ids so that a restart looks the same.
+/// notify channel, and four servers in the pool (three Paper, one Fabric: `SandboxSimulators`). Fixed ids so that a restart looks the same.
 public enum SandboxPeople {
     public static let guildID = "1200000000000000001"
     public static let notifyChannelID = "1300000000000000001"
@@ -9,7 +9,7 @@ public enum SandboxPeople {
     public static let boardChannelID = "1300000000000000002"
     public static let moderatorRoleID = "1400000000000000001"
     public static let panelUserRoleID = "1400000000000000002"
-    public static let serverCount = 3
+    public static let serverCount = 4
 
     /// A persona of the console: its key in the API, a label for people, and who Discord says it is.
     public struct Persona: Sendable {

@@ -72,11 +72,19 @@ public struct SandboxSimulators: Sendable {
         })
     }
 
-    /// A Paper server installed with `seededVersion` on the egg's Java 21 image, the egg offering
+    /// The egg of the `number`th seeded server: the last one is a Fabric server, so the pool has
+    /// two types and the console shows what members and moderators see then (the type select
+    /// before the request form, the types on the board and in approve's suggestions).
+    public static func egg(of number: Int) -> SimulatedEgg {
+        number == SandboxPeople.serverCount ? .fabric : .paper
+    }
+
+    /// A server (of `egg(of:)`) installed with `seededVersion` on the egg's Java 21 image, the egg offering
     /// the stock images (Java 8 to 25): approving a request for a newer release visibly moves it
     /// to another image and reinstalls it.
     private static func seededServer(_ number: Int) -> SimulatedPanelServer {
         var server = SimulatedPanelServer.standard(id: number, identifier: SandboxPeople.serverIdentifier(number), name: SandboxPeople.serverName(number))
+        server.egg = egg(of: number)
         server.dockerImage = "ghcr.io/pterodactyl/yolks:java_21"
         server.eggImages = SimulatedPanelServer.javaImages
         if let variable = server.variables.firstIndex(where: { $0.envVariable == "MINECRAFT_VERSION" }) {

@@ -40,6 +40,36 @@ struct ArchiveCommandTests {
         }
     }
 
+    @Test("an rclone remote without public links (rclone's local backend, with the real rclone): get gives remote:path and says no link could be made")
+    func rcloneWithoutLinks() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("archive-rclone-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: scratch + "/remote", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // An empty rclone.conf and a remote defined only in the bot's RCLONE_* settings.
+        let config = scratch + "/rclone.conf"
+        FileManager.default.createFile(atPath: config, contents: Data())
+        try await BotWorld.with(servers: 1, adjustConfiguration: { configuration in
+            configuration.archiveTarget = .rclone(remote: "archivetest", path: scratch + "/remote")
+            configuration.rcloneEnvironment = ["RCLONE_CONFIG": config, "RCLONE_CONFIG_ARCHIVETEST_TYPE": "local"]
+        }) { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            _ = try await world.services.workflow.requestReturn(loan.id, by: Persona.moderator.userID, asModerator: true)
+            try await world.drainTasks()
+            let (newest, _) = try await world.services.queries.archives(of: loan.id, limit: 1)
+            let record = try #require(newest.first)
+            #expect(record.destination.hasPrefix("archivetest:\(scratch)/remote/"), "\(record.destination)")
+
+            let command = try await driver.admin(["archive", "get"], [.integer("archive", record.id)])
+            #expect(try driver.isEphemeral(command))
+            let got = try await driver.content(command)
+            #expect(got.contains("`\(record.destination)`"), "\(got)")
+            #expect(got.contains("No link could be made: this remote does not make public links."), "\(got)")
+            #expect(!got.contains("RCLONE_CONFIG") && !got.contains(config), "no rclone setting in the answer: \(got)")
+            driver.expectEveryRequestAccepted()
+        }
+    }
+
     @Test("refused: an archive that does not exist, a loan without archives, and a member")
     func refusals() async throws {
         try await BotWorld.with(servers: 1) { world in

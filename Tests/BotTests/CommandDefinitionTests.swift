@@ -32,9 +32,10 @@ struct CommandDefinitionTests {
                           "checkout return", "checkout create", "server-binding list", "server-binding set", "server-binding unset", "server status",
                           "server power", "server backup", "archive list", "archive get"])
         let edit = try #require(admin.options?[0].options?[3].options)
-        #expect(edit.map(\.name) == ["id", "add", "remove", "username"])
-        #expect(edit.map(\.isRequired) == [true, false, false, false])
+        #expect(edit.map(\.name) == ["id", "add", "remove", "username", "type"])
+        #expect(edit.map(\.isRequired) == [true, false, false, false, false])
         #expect(edit[1].type == .user && edit[2].type == .user && edit[3].maxLength == 191)
+        #expect(edit[4].type == .string && edit[4].hasAutocomplete == true && edit[4].maxLength == 32)
         let giveBack = try #require(admin.options?[1].options?[2].options)
         #expect(giveBack.map(\.name) == ["id", "archive", "reset"])
         #expect(giveBack[1].type == .boolean && giveBack[2].type == .boolean && giveBack[1].isRequired == false)

@@ -164,6 +164,31 @@ struct PanelUsersEditTests {
         }
     }
 
+    @Test("a return asked while a change of panel users is queued is refused with its own message, in each invoker's language; once done, it goes")
+    func returnWhileChangeQueued() async throws {
+        try await BotWorld.with { world in
+            let driver = LoanDriver(world)
+            let loan = try await driver.activeLoan()
+            _ = try await Self.edit(driver, loan.id, [.user("add", id: Persona.otherMember.userID), .string("username", "bob-builder")],
+                                    resolved: [Persona.resolved(Persona.otherMember)])
+            let queued = try #require(try await TaskTable.open(workflowId: loan.id, on: world.pool))
+            #expect(queued.kind == .panelUsers && queued.state == .queued)
+
+            let moderator = try await driver.content(try await driver.admin(["checkout", "return"], [.integer("id", loan.id)]))
+            #expect(moderator.contains("has a change of panel users under way; try again when it is done"), "\(moderator)")
+            #expect(!moderator.contains("being approved"), "\(moderator)")
+            let organizer = try await driver.content(try await driver.click(.returnLoan(workflowId: loan.id)))
+            #expect(organizer.contains("パネルユーザーの変更が進行中"), "\(organizer)")
+            #expect(try await driver.loan(loan.id).status == .active)
+            #expect(try await TaskTable.open(workflowId: loan.id, on: world.pool)?.id == queued.id, "no return task was queued")
+
+            try await world.drainTasks()
+            _ = try await driver.content(try await driver.admin(["checkout", "return"], [.integer("id", loan.id)]))
+            try await world.drainTasks()
+            #expect(try await driver.loan(loan.id).status == .returned)
+        }
+    }
+
     @Test("refusals change nothing: a member, a bot, a user already there, a missing username, too many users, a loan being returned or returned")
     func refusals() async throws {
         try await BotWorld.with { world in

@@ -28,6 +28,15 @@ struct ServerTypeCommandTests {
         return try await driver.content(set)
     }
 
+    /// A world whose pool has the three Paper servers and the Forge one, bound as `modded`.
+    static func withForgePool(_ body: (BotWorld, LoanDriver) async throws -> Void) async throws {
+        try await BotWorld.with(adjustPanel: withForgeServer) { world in
+            let driver = LoanDriver(world)
+            _ = try await bindForge(driver)
+            try await body(world, driver)
+        }
+    }
+
     @Test("server-binding set reads the type from the server's egg, takes one given instead, refuses a bad one; list shows each type")
     func bindingTypes() async throws {
         try await BotWorld.with(adjustPanel: Self.withForgeServer) { world in
@@ -133,9 +142,7 @@ struct ServerTypeCommandTests {
 
     @Test("approving takes a server of the request's type; naming one of another type is refused clearly and reserves nothing")
     func approvalByType() async throws {
-        try await BotWorld.with(adjustPanel: Self.withForgeServer) { world in
-            let driver = LoanDriver(world)
-            _ = try await Self.bindForge(driver)
+        try await Self.withForgePool { world, driver in
             try await world.giveAccount(to: Persona.member.userID, username: "alice-mc")
             let forge = try await world.services.workflow.file(NewWorkflow(
                 applicantDiscordId: Persona.member.userID, description: "Modpack night", mcVersion: "1.21.4", periodDays: 7,

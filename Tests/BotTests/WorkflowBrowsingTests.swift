@@ -91,7 +91,7 @@ struct WorkflowBrowsingTests {
         }
     }
 
-    @Test("autocomplete offers the requests in the subcommand's statuses by id prefix or purpose, and free servers first")
+    @Test("autocomplete offers the requests in the subcommand's statuses by id prefix or purpose, and only the free servers")
     func autocomplete() async throws {
         try await BotWorld.with { world in
             for number in 1...12 {
@@ -118,8 +118,9 @@ struct WorkflowBrowsingTests {
             #expect(named.allSatisfy { ($0["name"]?.stringValue?.unicodeScalars.count ?? 0) <= 100 })
 
             let servers = try await choices("approve", .string("server", "", focused: true))
-            #expect(servers.compactMap { $0["value"]?.stringValue } == ["server02", "server03", "server01"])
-            #expect(servers.last?["name"]?.stringValue == "server01 — held by #2")
+            // Only the free servers: server01 is lent to #2.
+            #expect(servers.compactMap { $0["value"]?.stringValue } == ["server02", "server03"])
+            #expect(servers.last?["name"]?.stringValue == "server03 — free · paper")
             let typed = try await choices("approve", .string("server", "03", focused: true))
             #expect(typed.compactMap { $0["value"]?.stringValue } == ["server03"])
 

@@ -34,8 +34,12 @@ struct BrowserWalkTests {
                     (() => { const s = document.querySelector('[data-testid=command-select]'); s.value = '/mcserver checkout';
                              s.dispatchEvent(new Event('change')); document.querySelector('[data-testid=run-command]').click(); })()
                     """)
+                // The pool has Paper and Fabric servers: the bot first asks which kind, in a select.
+                let typeSelect = #"document.querySelector('#ephemeral [data-testid=select][data-custom-id="checkout.type"]')"#
+                try await page.waitUntil("the server type select", typeSelect)
+                try await page.evaluate("(() => { const s = \(typeSelect); s.value = 'paper'; s.dispatchEvent(new Event('change')); })()")
                 try await page.waitUntil("the checkout form", "document.querySelector('[data-testid=modal]').open")
-                #expect(try await page.evaluate("document.querySelector('[data-testid=modal-title]').textContent").stringValue == "Request a server")
+                #expect(try await page.evaluate("document.querySelector('[data-testid=modal-title]').textContent").stringValue == "Request a paper server")
                 #expect(try await page.evaluate("document.querySelectorAll('[data-testid=modal-field]').length").intValue == 5)
                 try await shoot(page, "1-checkout-form", into: shots)
                 try await page.evaluate("""

@@ -20,7 +20,7 @@ struct ConsoleAPITests {
             #expect(state.persona("moderator")?["isModerator"]?.boolValue == true)
             #expect(state["commands"]?.arrayValue?.compactMap { $0["name"]?.stringValue }.sorted() == ["mcserver", "mcserver-admin"])
             let servers = state.panelServers
-            #expect(servers.compactMap { $0["identifier"]?.stringValue } == ["5a000001", "5a000002", "5a000003"])
+            #expect(servers.compactMap { $0["identifier"]?.stringValue } == ["5a000001", "5a000002", "5a000003", "5a000004"])
             #expect(servers.allSatisfy { $0["subusers"]?.arrayValue?.isEmpty == true })
             // Each server runs the seeded release on the egg's Java 21 image, installed and stopped.
             for server in servers {
@@ -32,7 +32,8 @@ struct ConsoleAPITests {
                 #expect(server["install"]?.stringValue == "installed")
                 #expect(server["power"]?.stringValue == "offline")
             }
-            #expect(state["database"]?["bindings"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["server01", "server02", "server03"])
+            #expect(state["database"]?["bindings"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["server01", "server02", "server03", "server04"])
+            #expect(state["database"]?["bindings"]?.arrayValue?.compactMap { $0["serverType"]?.stringValue } == ["paper", "paper", "paper", "fabric"])
             #expect(state.workflows.isEmpty)
             #expect(state.channelMessages.isEmpty)
             #expect(state["clock"]?["offsetSeconds"]?.doubleValue == 0)
@@ -106,11 +107,19 @@ struct ConsoleAPITests {
     @Test("a loan's whole life through the API: checkout, a member's refused approve, autocomplete, approve (install on Java 25), clock forward, returned")
     func loanLife() async throws {
         try await SandboxHarness.with { sandbox in
-            // The member asks for a server: the bot answers with its form.
+            // The member asks for a server: the pool has Paper and Fabric servers, so the bot first
+            // asks which kind, then answers the choice with its form.
             let opened = try await sandbox.post("command", ["persona": "member", "command": "mcserver", "options": [["name": "checkout", "type": 1]]])
             #expect(opened.status == 200 && opened.json["answered"]?.boolValue == true, "\(opened.json)")
+            let asked = try #require(try await sandbox.state().persona("member")?["ephemeral"]?.arrayValue?.last)
+            let typeSelect = asked["components"]?[0]?["components"]?[0]
+            #expect(typeSelect?["custom_id"]?.stringValue == "checkout.type", "\(asked)")
+            #expect(typeSelect?["options"]?.arrayValue?.compactMap { $0["value"]?.stringValue } == ["fabric", "paper"])
+            let picked = try await sandbox.post("component", ["persona": "member", "messageId": asked["id"] ?? .null, "customId": "checkout.type",
+                                                              "values": ["paper"]])
+            #expect(picked.status == 200, "\(picked.json)")
             let form = try #require(try await sandbox.state().persona("member")?["modal"])
-            #expect(form["data"]?["title"]?.stringValue == "Request a server")
+            #expect(form["data"]?["title"]?.stringValue == "Request a paper server")
             let ids = (form["data"]?["components"]?.arrayValue ?? []).compactMap { $0["component"]?["custom_id"]?.stringValue }
             try #require(ids.count == 5)
             // What Discord's client would not send: an empty required field, a second organizer.

@@ -121,10 +121,11 @@ public struct Scheduler: Sendable {
             do {
                 _ = try await service.requestReturn(loan.id, by: AuditEntry.scheduler, asModerator: true, onlyIfEnded: true)
                 report.returnsQueued += 1
-            } catch LendingError.returnInProgress, LendingError.alreadyDecided, LendingError.approvalInProgress, LendingError.notEnded {
-                // Another instance or a person got there first, the approval's last notices are
-                // still being sent, or the loan was extended since the list was read: the next
-                // tick looks again.
+            } catch LendingError.returnInProgress, LendingError.alreadyDecided, LendingError.approvalInProgress,
+                    LendingError.panelUsersChangeInProgress, LendingError.notEnded {
+                // Another instance or a person got there first, the approval's last notices or a
+                // change of panel users are still under way, or the loan was extended since the
+                // list was read: the next tick looks again.
             } catch let error as PostgresError where error.constraint == "LendingTask_workflowId_open_key" {
                 // Another instance queued it between our check and our insert.
             }

@@ -13,6 +13,9 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
     case approvalInProgress(id: Int, by: String)
     /// A return is already under way for this loan.
     case returnInProgress(id: Int, by: String)
+    /// A change of the loan's panel users is queued or running: a return waits until it is done,
+    /// so the users it adds are revoked with everyone else.
+    case panelUsersChangeInProgress(id: Int)
     /// The request is not in a status this action applies to.
     case notAllowed(id: Int, status: WorkflowStatus, action: String)
     /// Every server in the pool is lent or reserved.
@@ -71,6 +74,7 @@ public enum LendingError: Error, Sendable, Equatable, CustomStringConvertible {
             "request #\(id) is already \(status.rawValue)" + (by.map { " (by \($0))" } ?? "")
         case .approvalInProgress(let id, let by): "request #\(id) is already being approved (by \(by))"
         case .returnInProgress(let id, let by): "loan #\(id) is already being returned (asked by \(by))"
+        case .panelUsersChangeInProgress(let id): "loan #\(id) has a change of panel users under way: try again when it is done"
         case .notAllowed(let id, let status, let action): "request #\(id) is \(status.rawValue): it cannot be \(action)"
         case .noFreeServer: "no free server: every server in the pool is lent or reserved"
         case .serverNotFound(let alias): "no server is called \(alias)"

@@ -12,6 +12,8 @@ public enum ServerTypeRefusal: Error, Sendable, Equatable, CustomStringConvertib
     case noFreeServerOfType(String)
     /// A typed type breaks `ServerType.rule`.
     case invalidType(String)
+    /// An ACTIVE loan's type cannot change: its server is already lent.
+    case typeFixedWhileLent(id: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum ServerTypeRefusal: Error, Sendable, Equatable, CustomStringConvertib
             "server \(alias) is a \(serverType) server, but the request asks for \(requested)"
         case .noFreeServerOfType(let type): "no \(type) server is free: every one is lent or reserved"
         case .invalidType(let typed): "\(typed) is not a server type: \(ServerType.rule)"
+        case .typeFixedWhileLent(let id): "loan #\(id) is already lent on a server: its type cannot change"
         }
     }
 

@@ -4,8 +4,9 @@ import Postgres
 
 /// A moderator's correction of a request or loan (`/mcserver-admin workflow edit`).
 extension WorkflowService {
-    /// Changes the purpose, the Minecraft version and, while the request is PENDING, the period.
-    /// A nil argument keeps the stored value; a call that changes nothing writes nothing.
+    /// Changes the purpose, the Minecraft version and, while the request is PENDING, the period
+    /// and the server type. A nil argument keeps the stored value; a call that changes nothing
+    /// writes nothing.
     ///
     /// An ACTIVE loan keeps its start and end dates whatever is edited: its end date may carry
     /// an extension, and an edit must never undo one. Its period is
@@ -13,11 +14,20 @@ extension WorkflowService {
     /// RETURNED requests are final and refused, as is a loan whose return is under way (the
     /// return task names the archive after the purpose).
     ///
+    /// A new type must be one the pool has (`ServerTypeRefusal.noServerOfType` names those it
+    /// has); it is refused for an ACTIVE loan, whose server is already of a type, and while an
+    /// approval is queued or running, since that approval has reserved a server of the old type.
+    ///
     /// The new values follow the rules of filing; a period a moderator's extension set beyond
     /// `CHECKOUT_MAX_PERIOD_DAYS` is only judged again when the edit changes it.
     public func edit(_ id: Int, by moderator: String, description: String? = nil, mcVersion: String? = nil,
-                     periodDays: Int? = nil) async throws -> WorkflowRecord {
+                     periodDays: Int? = nil, serverType: String? = nil) async throws -> WorkflowRecord {
         let now = clock.date
+        var newType: String?
+        if let serverType {
+            guard let parsed = ServerType.parse(serverType) else { throw ServerTypeRefusal.invalidType(serverType) }
+            newType = parsed
+        }
         let description = description?.trimmingCharacters(in: .whitespacesAndNewlines)
         let mcVersion = mcVersion?.trimmingCharacters(in: .whitespaces)
         // Asked before the row is locked (the catalog may read the network); judged only when
@@ -44,6 +54,10 @@ extension WorkflowService {
             case .rejected, .returned:
                 throw LendingError.notAllowed(id: id, status: workflow.status, action: "edited")
             }
+            if let newType, newType != workflow.serverType {
+                try await checkTypeChange(workflow, to: newType, on: transaction)
+                changed.serverType = newType
+            }
             try checkEdit(changed, periodChanged: changed.periodDays != workflow.periodDays)
             if let unknownVersion, changed.mcVersion != workflow.mcVersion { throw unknownVersion }
 
@@ -51,6 +65,9 @@ extension WorkflowService {
             if changed.description != workflow.description { detail["description"] = "\(workflow.description)→\(changed.description)" }
             if changed.mcVersion != workflow.mcVersion { detail["mcVersion"] = "\(workflow.mcVersion)→\(changed.mcVersion)" }
             if changed.periodDays != workflow.periodDays { detail["periodDays"] = "\(workflow.periodDays)→\(changed.periodDays)" }
+            if changed.serverType != workflow.serverType {
+                detail["serverType"] = "\(workflow.serverType ?? "any")→\(changed.serverType ?? "any")"
+            }
             guard !detail.isEmpty else { return workflow }
             guard let stored = try await WorkflowTable.update(changed, expectedStatus: workflow.status, at: now, on: transaction) else {
                 throw LendingError.workflowNotFound(id: id)
@@ -59,6 +76,17 @@ extension WorkflowService {
                                         detail: detail, at: now, on: transaction)
             return stored
         }
+    }
+
+    /// Refuses a change of `workflow`'s type to `type` (another than its own) unless it is a
+    /// PENDING request with no approval under way and the pool has a server of that type.
+    private func checkTypeChange(_ workflow: WorkflowRecord, to type: String, on transaction: Transaction) async throws {
+        guard workflow.status == .pending else { throw ServerTypeRefusal.typeFixedWhileLent(id: workflow.id) }
+        if let task = try await TaskTable.open(workflowId: workflow.id, on: transaction) {
+            throw LendingError.approvalInProgress(id: workflow.id, by: task.actor)
+        }
+        let available = try await ServerBindingTable.types(on: transaction)
+        guard available.contains(type) else { throw ServerTypeRefusal.noServerOfType(requested: type, available: available) }
     }
 
     /// Filing's rules on the edited row. The panel users and people are not edited here, so the

@@ -337,6 +337,7 @@ public struct WorkflowService: Sendable {
                     // A panel-user change that stopped: the removed users keep their rows until
                     // revoked, so the return revokes them with everyone else.
                     _ = try await TaskTable.cancel(id: open.id, at: now, on: transaction)
+                case (.panelUsers, _): throw LendingError.panelUsersChangeInProgress(id: id)
                 default: throw LendingError.approvalInProgress(id: id, by: open.actor)
                 }
             }

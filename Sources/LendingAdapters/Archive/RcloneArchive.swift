@@ -103,7 +103,7 @@ public struct RcloneArchive: ArchiveDestination {
 
     /// `remote:path` joined with the components, without doubling a `/` or adding one after a
     /// bare `remote:`.
-    private func remotePath(_ components: [String]) -> String {
+    func remotePath(_ components: [String]) -> String {
         let relative = components.joined(separator: "/")
         if remote.hasSuffix(":") || remote.hasSuffix("/") {
             return remote + relative

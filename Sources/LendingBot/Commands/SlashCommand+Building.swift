@@ -1,4 +1,5 @@
 import Discord
+import Lending
 
 /// The building blocks of the definitions, so that every feature writes its subcommand alike: a
 /// text in both languages, and the parameters several commands share.
@@ -51,6 +52,13 @@ extension SlashCommand {
     }
 
     /// A server alias (`ServerBinding.name`); suggestions come from autocomplete.
+    /// A `type` option naming a server type (`ServerType`), autocompleted from the pool's types.
+    static func serverType(_ description: Text, required: Bool) -> CommandOption {
+        CommandOption(type: .string, name: "type", nameLocalizations: localized(Text("type")), description: description.english,
+                      descriptionLocalizations: localized(description), isRequired: required, maxLength: ServerType.maxLength,
+                      hasAutocomplete: true)
+    }
+
     static func serverAlias(_ description: Text, required: Bool, name: String = "server") -> CommandOption {
         CommandOption(type: .string, name: name, nameLocalizations: localized(Text(name)), description: description.english,
                       descriptionLocalizations: localized(description), isRequired: required, maxLength: 32, hasAutocomplete: true)

@@ -125,10 +125,7 @@ extension CheckoutForm {
 
 extension SlashCommand {
     static var checkout: SlashCommand {
-        let type = CommandOption(type: .string, name: RequestFormOpening.typeOption, nameLocalizations: localized(Text("type")),
-                                 description: "The kind of server (asked when the pool has several)",
-                                 descriptionLocalizations: localized(Text("The kind of server (asked when the pool has several)")),
-                                 isRequired: false, maxLength: ServerType.maxLength, hasAutocomplete: true)
+        let type = serverType(Text("The kind of server (asked when the pool has several)"), required: false)
         return SlashCommand(.member, subcommand("checkout", Text("Request a server for an event"), [type]),
                             handler: CheckoutCommand(), autocomplete: ServerTypeAutocomplete())
     }

@@ -11,7 +11,7 @@ import Lending
 /// once, as before types existed, and the request gets that type when it is filed.
 enum RequestFormOpening {
     /// The option of `/mcserver checkout` that names the type.
-    static let typeOption = "type"
+    static let typeOption = "type"  // as `SlashCommand.serverType` names it
 
     static func open(_ context: InteractionContext, typed: String?, forms: PreparedForms) async throws {
         let maxPeriod = context.services.configuration.checkoutMaxPeriodDays
@@ -56,15 +56,21 @@ struct CheckoutTypePick: ComponentHandler {
     }
 }
 
-/// Autocomplete of `/mcserver checkout type`: the pool's types containing what was typed, with
-/// how many servers each has.
+/// Autocomplete of `/mcserver checkout type` (and `/mcserver-admin workflow edit type`): the
+/// pool's types containing what was typed, with how many servers each has.
 struct ServerTypeAutocomplete: AutocompleteHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
-        let typed = command.typedText.trimmingCharacters(in: .whitespaces).lowercased()
         try await AutocompleteChoices.answer(context) {
-            try await RequestFormOpening.typeCounts(context.services)
-                .filter { typed.isEmpty || $0.type.contains(typed) }
-                .map { CommandOptionChoice(name: "\($0.type) (\(context.strings.serverTypeCount($0.servers)))", value: .string($0.type)) }
+            try await Self.choices(command.typedText, services: context.services, strings: context.strings)
         }
+    }
+
+    /// The pool's types containing `typed` (ignoring case), each with its number of servers; also
+    /// the choices of `/mcserver-admin workflow edit type`.
+    static func choices(_ typed: String, services: BotServices, strings: Strings) async throws -> [CommandOptionChoice] {
+        let typed = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await RequestFormOpening.typeCounts(services)
+            .filter { typed.isEmpty || $0.type.contains(typed) }
+            .map { CommandOptionChoice(name: "\($0.type) (\(strings.serverTypeCount($0.servers)))", value: .string($0.type)) }
     }
 }

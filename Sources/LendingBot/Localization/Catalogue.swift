@@ -61,12 +61,15 @@ protocol Catalogue: Sendable {
     func editTitle(_ id: Int) -> String
     var periodFixedWhileActive: String { get }
     func edited(_ id: Int, by moderator: String) -> String
+    /// `workflow edit` given `type` together with `add` or `remove`.
+    var editTypeAlone: String { get }
 
     // MARK: Tasks
     func taskRequeued(_ task: Int, workflow: Int, by moderator: String) -> String
 
     // MARK: Autocomplete
-    func serverChoice(_ alias: String, heldBy: Int?) -> String
+    /// A free server offered to approve a request with, and its type.
+    func freeServerChoice(_ alias: String, type: String) -> String
 
     // MARK: - Archives
     // Texts of `/mcserver-admin archive`.
@@ -77,6 +80,8 @@ protocol Catalogue: Sendable {
     func andMore(_ count: Int) -> String
     func archiveNotFound(_ id: Int) -> String
     func archiveWhere(_ archive: ArchiveRecord) -> String
+    /// An rclone archive's download link, or why none could be made.
+    func archiveLink(_ link: ArchiveLink, expiryHours: Int) -> String
 
     // MARK: - Board
     // Texts of the live board (BOARD_CHANNEL_ID) and its buttons.
@@ -276,6 +281,8 @@ protocol Catalogue: Sendable {
     var helpIntro: String { get }
     var helpMemberCommands: String { get }
     var helpModeratorCommands: String { get }
+    /// The pool's several types, and the `type` option of `/mcserver checkout` that picks one.
+    func helpServerTypes(_ types: [String]) -> String
 
     // MARK: - ServerActions
     // `/mcserver-admin server power`: what was sent, and what the panel says just after.

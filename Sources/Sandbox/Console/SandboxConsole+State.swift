@@ -74,7 +74,7 @@ extension SandboxConsole {
                 SELECT "id", "kind", "workflowId", "pteroServerId", "state", "attempts", "lastError", "updatedAt"
                 FROM "LendingTask" ORDER BY "id" DESC LIMIT 20
                 """#),
-            "bindings": try await json(#"SELECT "name", "pteroId" FROM "ServerBinding" ORDER BY "name""#),
+            "bindings": try await json(#"SELECT "name", "pteroId", "serverType" FROM "ServerBinding" ORDER BY "name""#),
             "accounts": try await json(#"SELECT "discordId", "username", "email" FROM "PterodactylUser" ORDER BY "username""#),
         ]
     }

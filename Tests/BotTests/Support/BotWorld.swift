@@ -3,6 +3,7 @@ import Clocks
 import Discord
 import DiscordSimulator
 import DiscordTesting
+import LendingBot
 import Logging
 import PanelSimulator
 import PostgresTesting
@@ -23,13 +24,15 @@ extension BotHarness {
     ///   - versionManifest: Mojang's manifest for the catalog to read; nil knows only the built-in table.
     static func with(servers: Int = 3, usersBlockingDMs: Set<String> = [], notifyChannel: Bool = true, archiveDirectory: String? = nil,
                      versionManifest: VersionManifestSimulator? = nil, adjustPanel: (inout PanelSimulator.Configuration) -> Void = { _ in },
+                     adjustConfiguration: (inout BotConfiguration) -> Void = { _ in },
                      _ body: (BotWorld) async throws -> Void) async throws {
         var logger = Logger(label: "test.bot")
         logger.logLevel = .error
         try await TestDatabase.with { pool in
             try await BotHarness.with(pool: pool, people: [Persona.moderator, Persona.member, Persona.otherMember], usersBlockingDMs: usersBlockingDMs,
                                       servers: servers, notifyChannel: notifyChannel, archiveDirectory: archiveDirectory,
-                                      versionManifest: versionManifest, adjustPanel: adjustPanel, logger: logger) { world in
+                                      versionManifest: versionManifest, adjustPanel: adjustPanel, adjustConfiguration: adjustConfiguration,
+                                      logger: logger) { world in
                 try await body(world)
                 try await world.expectSpecValidBodies()
             }

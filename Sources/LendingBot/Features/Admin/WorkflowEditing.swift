@@ -3,13 +3,20 @@ import Foundation
 import Lending
 
 /// `/mcserver-admin workflow edit id`: with `add` or `remove`, a change of panel users
-/// (`PanelUsersEdit`); otherwise a modal prefilled with the request's purpose, version and,
+/// (`PanelUsersEdit`); with `type`, a PENDING request's server type, changed at once (on its own:
+/// a panel-user change may need a modal, and one interaction has one answer); otherwise a modal prefilled with the request's purpose, version and,
 /// while it is PENDING, its period. An ACTIVE loan's dates are not in the form: its end date is
 /// changed by extending, never by an edit.
 struct WorkflowEditCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         let id = try WorkflowCommands.workflowId(in: command, strings: strings)
+        if let type = WorkflowCommands.text(RequestFormOpening.typeOption, in: command) {
+            guard !PanelUsersEdit.isRequested(command) else { throw Refusal(strings.editTypeAlone) }
+            let stored = try await context.services.workflow.edit(id, by: context.invokerID, serverType: type)
+            try await EditForm.replyEdited(context, stored)
+            return
+        }
         if PanelUsersEdit.isRequested(command) {
             try await PanelUsersEdit.run(context, command, workflowId: id)
             return
@@ -38,6 +45,16 @@ enum EditForm {
                                               isRequired: true, minLength: 1, maxLength: 4)))
         }
         return Modal(customID: ComponentRoute.editRequest(workflowId: workflow.id).customID, title: strings.editTitle(workflow.id), components: components)
+    }
+
+    /// The ephemeral answer to a saved edit: who changed it, and the request as it is now.
+    static func replyEdited(_ context: InteractionContext, _ stored: WorkflowRecord) async throws {
+        let services = context.services
+        let panelUsers = try await services.queries.panelUsers(of: stored.id)
+        var alias: String?
+        if let server = stored.pteroServerId { alias = try await services.queries.serverAlias(of: server) ?? server }
+        let embed = LoanEmbed.make(.init(workflow: stored, panelUsers: panelUsers, serverAlias: alias), strings: context.strings)
+        try await context.replyEphemeral(context.strings.edited(stored.id, by: context.invokerID), embeds: [embed])
     }
 }
 
@@ -70,16 +87,15 @@ struct EditSubmit: ModalHandler {
             }
             throw Refusal(strings.fieldRule(strings.fieldName(field), strings.rule(for: field, maxPeriod: maxPeriod)))
         }
-        let panelUsers = try await services.queries.panelUsers(of: workflowId)
-        var alias: String?
-        if let server = stored.pteroServerId { alias = try await services.queries.serverAlias(of: server) ?? server }
-        let embed = LoanEmbed.make(.init(workflow: stored, panelUsers: panelUsers, serverAlias: alias), strings: strings)
-        try await context.replyEphemeral(strings.edited(workflowId, by: context.invokerID), embeds: [embed])
+        try await EditForm.replyEdited(context, stored)
     }
 }
 
 extension SlashCommand {
-    static let workflowEdit = SlashCommand(.admin(.workflow), subcommand("edit", Text("Edit a request"),
-                                                                         [requestID(Text("The request to edit"))] + panelUsersOptions),
-                                           handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
+    static var workflowEdit: SlashCommand {
+        let type = serverType(Text("The server type a pending request asks for"), required: false)
+        return SlashCommand(.admin(.workflow), subcommand("edit", Text("Edit a request"),
+                                                          [requestID(Text("The request to edit"))] + panelUsersOptions + [type]),
+                            handler: WorkflowEditCommand(), autocomplete: WorkflowAutocomplete.pendingOrActive)
+    }
 }

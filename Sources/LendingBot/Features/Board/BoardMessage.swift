@@ -15,8 +15,8 @@ struct BoardFacts: Sendable, Equatable {
 }
 
 /// The live board as one components-v2 message: text displays for the summary, the active loans
-/// with their days left and a Gantt chart, the pending requests and the free servers, then one
-/// row of buttons. A pure function of the facts, so a refresh that changes nothing sends nothing.
+/// with their days left and a Gantt chart, the pending requests and the free servers (each with
+/// its type when the pool has several), then one row of buttons. A pure function of the facts, so a refresh that changes nothing sends nothing.
 ///
 /// Discord refuses a components-v2 message of more than 40 components or 4000 characters of text
 /// (docs/DISCORD.md#content-limits); the board uses nine components whatever it shows, and each
@@ -34,14 +34,15 @@ enum BoardMessage {
 
     static func render(_ facts: BoardFacts, today: CalendarDate, zone: TimeZone, strings: Strings) -> MessageCreate {
         let aliases = Dictionary(facts.servers.map { ($0.binding.pteroId, $0.binding.name) }, uniquingKeysWith: { first, _ in first })
-        let free = facts.servers.filter { $0.holder == nil }.map(\.binding.name)
+        let free = facts.servers.filter { $0.holder == nil }.map(\.binding)
+        let typed = Set(facts.servers.map(\.binding.serverType)).count > 1
         let summary = strings.boardTitle + "\n" + strings.boardSummary(active: facts.activeCount, pending: facts.pendingCount,
                                                                         free: free.count, servers: facts.servers.count)
         let sections = [
             Limits.cut(summary, summaryBudget),
             activeSection(facts, aliases: aliases, today: today, zone: zone, strings: strings),
             pendingSection(facts, aliases: aliases, strings: strings),
-            freeSection(free, strings: strings),
+            freeSection(free, typed: typed, strings: strings),
         ]
         let buttons = ActionRow([
             .button(Button(style: .primary, label: strings.boardRequestButton, customID: ComponentRoute.boardRequest.customID)),
@@ -76,14 +77,19 @@ enum BoardMessage {
         return withMore(text, left: facts.pendingCount - shown, strings: strings)
     }
 
-    private static func freeSection(_ free: [String], strings: Strings) -> String {
+    /// The free servers' aliases; with `typed` (the pool has several types), each with its type,
+    /// so a member sees whether a server of the kind they need is free.
+    private static func freeSection(_ free: [ServerBindingRecord], typed: Bool, strings: Strings) -> String {
         guard !free.isEmpty else { return strings.boardFreeHeading + "\n" + strings.boardNoFree }
-        let names = free.map { "`\(Limits.cut($0, 32).replacingOccurrences(of: "`", with: "'"))`" }
+        let names = free.map { binding in
+            let alias = "`\(Limits.cut(binding.name, 32).replacingOccurrences(of: "`", with: "'"))`"
+            return typed ? alias + " (\(binding.serverType))" : alias
+        }
         let room = freeBudget - strings.boardMore(free.count).unicodeScalars.count - 1
         var text = strings.boardFreeHeading + "\n"
         var shown = 0
         for name in names {
-            let separator = shown == 0 ? "" : " "
+            let separator = shown == 0 ? "" : (typed ? " · " : " ")
             guard text.unicodeScalars.count + separator.unicodeScalars.count + name.unicodeScalars.count <= room else { break }
             text += separator + name
             shown += 1

@@ -20,15 +20,27 @@ struct ArchiveListCommand: CommandHandler {
 }
 
 /// `/mcserver-admin archive get archive`: where one archived backup is, for the moderator alone:
-/// the file's path for a local-directory `ARCHIVE_TARGET`, `remote:path` for an rclone remote.
+/// the file's path for a local-directory `ARCHIVE_TARGET`; for an rclone remote, `remote:path`
+/// and a download link expiring after `linkExpiry` where the remote makes links (`rclone link`),
+/// or why there is none. rclone may take longer than Discord's three seconds, so that answer is
+/// deferred; it stays ephemeral, since anyone holding the link can download the world.
 struct ArchiveGetCommand: CommandHandler {
+    static let linkExpiry: Duration = .seconds(24 * 60 * 60)
+
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         guard let id = command.integer("archive"), (1...Int64(Int32.max)).contains(id),
               let archive = try await context.services.queries.archive(Int(id)) else {
             throw Refusal(strings.archiveNotFound(Int(clamping: command.integer("archive") ?? 0)))
         }
-        try await context.replyEphemeral(Limits.content(strings.archiveWhere(archive)))
+        guard let target = context.services.configuration.archiveDestination() as? any LinkingArchiveDestination else {
+            try await context.replyEphemeral(Limits.content(strings.archiveWhere(archive)))
+            return
+        }
+        try await context.deferReply(ephemeral: true)
+        let link = await target.link(to: archive.destination, expiry: Self.linkExpiry)
+        let hours = Int(Self.linkExpiry.components.seconds / 3600)
+        try await context.tell(Limits.content(strings.archiveWhere(archive) + "\n" + strings.archiveLink(link, expiryHours: hours)))
     }
 }
 

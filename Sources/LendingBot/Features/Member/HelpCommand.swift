@@ -7,11 +7,14 @@ import Lending
 /// The list is read from `SlashCommand.all`, the one list the registered definitions are made
 /// from, so it names exactly the commands Discord offers, each with its registered description.
 /// Moderators (as the router decides: `InteractionContext.isModerator`) also see the admin
-/// commands; members see only their own.
+/// commands; members see only their own. While the pool has servers of several types, a line
+/// after the member's commands says that `/mcserver checkout` takes the type.
 struct HelpCommand: CommandHandler {
     func run(_ context: InteractionContext, _ command: ApplicationCommandData) async throws {
         let strings = context.strings
         var sections = ["**\(strings.helpMemberCommands)**", Self.lines(.member, strings: strings)]
+        let types = try await RequestFormOpening.typeCounts(context.services).map(\.type)
+        if types.count > 1 { sections.append(strings.helpServerTypes(types)) }
         if context.isModerator {
             sections += ["**\(strings.helpModeratorCommands)**", Self.lines(nil, strings: strings)]
         }

@@ -151,6 +151,10 @@ struct English: Catalogue {
         "Request #\(id) was updated by \(mention(moderator))."
     }
 
+    var editTypeAlone: String {
+        "Change the type on its own: run the edit again with type, without add or remove. Nothing was changed."
+    }
+
     // MARK: Tasks
 
     func taskRequeued(_ task: Int, workflow: Int, by moderator: String) -> String {
@@ -159,9 +163,8 @@ struct English: Catalogue {
 
     // MARK: Autocomplete
 
-    func serverChoice(_ alias: String, heldBy: Int?) -> String {
-        guard let heldBy else { return "\(alias) — free" }
-        return "\(alias) — held by #\(heldBy)"
+    func freeServerChoice(_ alias: String, type: String) -> String {
+        "\(alias) — free · \(type)"
     }
 
     // MARK: - Archives
@@ -191,6 +194,19 @@ struct English: Catalogue {
 
     func archiveWhere(_ archive: ArchiveRecord) -> String {
         "Archive `#\(archive.id)` (loan #\(archive.workflowId), \(ByteCount.text(archive.bytes)), backup `\(archive.backupUuid)`) is at:\n`\(archive.destination)`"
+    }
+
+    func archiveLink(_ link: ArchiveLink, expiryHours: Int) -> String {
+        switch link {
+        case .link(let url):
+            "Download link (expires after \(expiryHours) hours where the remote can make it expire; anyone holding it can download the file): \(url)"
+        case .none(.notSupported):
+            "No link could be made: this remote does not make public links. Fetch the file with rclone from the path above."
+        case .none(.notThisTarget):
+            "No link could be made: this archive was stored under another ARCHIVE_TARGET than the current one."
+        case .none(.failed):
+            "No link could be made: rclone failed (its error is in the bot's log). Fetch the file with rclone from the path above."
+        }
     }
 
     // MARK: - Board
@@ -290,6 +306,8 @@ struct English: Catalogue {
             "Request #\(id) is already being approved by \(mention(by))."
         case .returnInProgress(let id, let by):
             "Loan #\(id) is already being returned (asked by \(mention(by)))."
+        case .panelUsersChangeInProgress(let id):
+            "Loan #\(id) has a change of panel users under way; try again when it is done."
         case .notAllowed(let id, let status, _):
             "Request #\(id) is \(self.status(status).lowercased()): this cannot be done."
         case .noFreeServer:
@@ -767,6 +785,10 @@ struct English: Catalogue {
     var helpMemberCommands: String { "Member commands" }
     var helpModeratorCommands: String { "Moderator commands" }
 
+    func helpServerTypes(_ types: [String]) -> String {
+        "The pool has servers of several types (\(typeList(types))): `/mcserver checkout type:` asks for one at once; without it, checkout first asks which."
+    }
+
     // MARK: - ServerActions
     // `/mcserver-admin server power`: what was sent, and what the panel says just after.
 
@@ -847,6 +869,8 @@ struct English: Catalogue {
             "Every \(type) server is lent or reserved. The request stays pending."
         case .invalidType(let typed):
             "\"\(typed)\" cannot be a server type (1 to \(ServerType.maxLength) lowercase letters, digits, - or _)."
+        case .typeFixedWhileLent(let id):
+            "Loan #\(id) is already lent on its server, so its type cannot change. Only a pending request's type can be edited."
         }
     }
 

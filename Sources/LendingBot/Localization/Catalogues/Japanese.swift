@@ -92,6 +92,7 @@ struct Japanese: Catalogue {
         "The server to lend (default: the first free one)": "貸し出すサーバー（省略時は空いているサーバー）",
         "The server to look at": "状態を見るサーバー",
         "The server to remove": "登録を外すサーバー",
+        "The server type a pending request asks for": "審査中の申請が求めるサーバーの種類",
         "The server's name, e.g. server01": "サーバーの名前（例: server01）",
         "The server's type, e.g. paper or fabric (default: read from its egg)": "サーバーの種類（省略時はパネルのエッグから判定）",
         "type": "種類",
@@ -246,6 +247,10 @@ struct Japanese: Catalogue {
         "申請 #\(id) を \(mention(moderator)) が更新しました。"
     }
 
+    var editTypeAlone: String {
+        "種類の変更は単独で行ってください。add や remove を付けずに type だけで編集し直してください。何も変更していません。"
+    }
+
     // MARK: Tasks
 
     func taskRequeued(_ task: Int, workflow: Int, by moderator: String) -> String {
@@ -254,9 +259,8 @@ struct Japanese: Catalogue {
 
     // MARK: Autocomplete
 
-    func serverChoice(_ alias: String, heldBy: Int?) -> String {
-        guard let heldBy else { return "\(alias)（空き）" }
-        return "\(alias)（#\(heldBy) が使用中）"
+    func freeServerChoice(_ alias: String, type: String) -> String {
+        "\(alias)（空き・\(type)）"
     }
 
     // MARK: - Archives
@@ -282,6 +286,19 @@ struct Japanese: Catalogue {
 
     func archiveNotFound(_ id: Int) -> String {
         "アーカイブ #\(id) はありません。"
+    }
+
+    func archiveLink(_ link: ArchiveLink, expiryHours: Int) -> String {
+        switch link {
+        case .link(let url):
+            "ダウンロードリンク（リモートが対応していれば \(expiryHours) 時間で失効します。リンクを知っている人は誰でもダウンロードできます）: \(url)"
+        case .none(.notSupported):
+            "リンクは作れませんでした。このリモートは公開リンクに対応していません。上のパスから rclone で取得してください。"
+        case .none(.notThisTarget):
+            "リンクは作れませんでした。このアーカイブは現在とは別の ARCHIVE_TARGET に保存されています。"
+        case .none(.failed):
+            "リンクは作れませんでした。rclone が失敗しました（エラーはボットのログにあります）。上のパスから rclone で取得してください。"
+        }
     }
 
     func archiveWhere(_ archive: ArchiveRecord) -> String {
@@ -385,6 +402,8 @@ struct Japanese: Catalogue {
             "申請 #\(id) は \(mention(by)) が承認処理中です。"
         case .returnInProgress(let id, let by):
             "貸出 #\(id) は返却処理中です（\(mention(by))）。"
+        case .panelUsersChangeInProgress(let id):
+            "貸出 #\(id) ではパネルユーザーの変更が進行中です。終わってからもう一度お試しください。"
         case .notAllowed(let id, let status, _):
             "申請 #\(id) は\(self.status(status))のため、この操作はできません。"
         case .noFreeServer:
@@ -862,6 +881,10 @@ struct Japanese: Catalogue {
     var helpMemberCommands: String { "メンバーのコマンド" }
     var helpModeratorCommands: String { "モデレーターのコマンド" }
 
+    func helpServerTypes(_ types: [String]) -> String {
+        "サーバーの種類が複数あります（\(typeList(types))）。`/mcserver checkout type:` で種類を指定して申請できます。省略すると最初に種類を選びます。"
+    }
+
     // MARK: - ServerActions
     // `/mcserver-admin server power`: what was sent, and what the panel says just after.
 
@@ -942,6 +965,8 @@ struct Japanese: Catalogue {
             "「\(type)」のサーバーはすべて貸出中か予約済みです。申請は審査中のままです。"
         case .invalidType(let typed):
             "「\(typed)」はサーバーの種類として使えません（英小文字・数字・- _ で1〜\(ServerType.maxLength)文字）。"
+        case .typeFixedWhileLent(let id):
+            "貸出 #\(id) はすでにサーバーを貸し出しているため、種類は変えられません。種類を編集できるのは審査中の申請だけです。"
         }
     }
 
