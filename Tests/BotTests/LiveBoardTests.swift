@@ -29,6 +29,15 @@ struct LiveBoardTests {
         world.rest.requests.filter { $0.method == "PATCH" && $0.path.hasSuffix("/messages/\(id)") && $0.status == 200 }.count
     }
 
+    /// Posts the board, then deletes it as someone in the channel would; returns its id.
+    static func postThenDelete(_ world: BotWorld) async throws -> String {
+        world.bot.board.changed()
+        try await world.settleBoard()
+        let id = try #require(boardMessages(world).first?["id"]?.stringValue)
+        #expect(world.rest.deleteMessage(id, in: channel))
+        return id
+    }
+
     /// A board refresher of its own, sharing only the database and Discord with the world's bot: a
     /// restarted bot, or a second instance.
     static func refresher(_ world: BotWorld) -> BoardRefresher {
@@ -101,10 +110,7 @@ struct LiveBoardTests {
     @Test("a deleted board is posted again and its new id stored; a restarted bot edits the stored message")
     func repostAndRestart() async throws {
         try await BotWorld.with(servers: 2) { world in
-            world.bot.board.changed()
-            try await world.settleBoard()
-            let firstID = try #require(Self.boardMessages(world).first?["id"]?.stringValue)
-            #expect(world.rest.deleteMessage(firstID, in: Self.channel))
+            let firstID = try await Self.postThenDelete(world)
 
             try await Self.change(world) { _ = try await world.file(description: "After the deletion") }
             try await world.settleBoard()
@@ -129,10 +135,7 @@ struct LiveBoardTests {
     @Test("two instances finding the board deleted at once post one new board between them")
     func repostByTwoInstances() async throws {
         try await BotWorld.with(servers: 2) { world in
-            world.bot.board.changed()
-            try await world.settleBoard()
-            let firstID = try #require(Self.boardMessages(world).first?["id"]?.stringValue)
-            #expect(world.rest.deleteMessage(firstID, in: Self.channel))
+            let firstID = try await Self.postThenDelete(world)
             _ = try await world.file(description: "Seen by both instances")
 
             // Two refreshers share nothing but the database and Discord, as two instances of the bot.
