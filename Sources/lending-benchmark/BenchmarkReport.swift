@@ -73,13 +73,14 @@ struct BenchmarkReport {
                 shown: { figures in
                     guard let count = figures.instructions else { return "not measured" }
                     return String(format: "%.2f M (%@, %d)", count.perInteraction / 1e6, count.tool, count.interactions)
+                        + (count.unanswered > 0 ? " (\(count.unanswered) unanswered)" : "")
                 })
         }
         lines.append("")
         lines.append("Advantage is the peer's figure over lending-bot's (lending-bot's over the peer's for the rate); the RSS-growth ratio compares the relative "
             + "growths. CPU time is measured over the last, steady phase, run at 80 % of each bot's own sustained rate (at most 1,000/s), "
             + "or faster when that phase would otherwise last more than \(quick ? 1 : 4) minutes. One at a time: \(bot.oneAtATime.sent.formatted()) "
-            + "interactions, each sent when the previous one was answered, before the loaded phases; it is also the warm-up memory growth is "
+            + "interactions, each sent when the previous one was answered (a submission once its modal is \(Int(LoadDriver.milliseconds(LoadDriver.modalThinkTime))) ms old), before the loaded phases; it is also the warm-up memory growth is "
             + "measured from. Instructions: the bot process alone, over interactions sent one at a time after a warm-up, in a separate run "
             + "(callgrind's count, when perf cannot read the processor's counters, includes no kernel time).")
         var late: [String] = []

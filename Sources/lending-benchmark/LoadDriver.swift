@@ -8,7 +8,7 @@ import Synchronization
 /// Drives the checkout flow open-loop: interactions leave on a fixed schedule whatever the bot's
 /// answers, as members' clicks would. Slots alternate between `/mcserver checkout` and the
 /// submission of a modal the bot already opened (its `custom_id` taken from the callback; a
-/// slot with no opened modal waiting sends another command). Latency is first-response latency:
+/// slot with no opened modal ready sends another command). Latency is first-response latency:
 /// from just before the simulator dispatches INTERACTION_CREATE to the REST simulator accepting
 /// the interaction's callback.
 final class LoadDriver: Sendable {
@@ -19,10 +19,15 @@ final class LoadDriver: Sendable {
         let sentAt: ContinuousClock.Instant
     }
 
+    private struct OpenedModal {
+        let customID: String
+        let openedAt: ContinuousClock.Instant
+    }
+
     private struct State {
         var pending: [String: Pending] = [:]
-        /// Opened modals' custom ids, oldest first, from `modalsHead` on.
-        var modals: [String] = []
+        /// Opened modals, oldest first, from `modalsHead` on.
+        var modals: [OpenedModal] = []
         var modalsHead = 0
         var commandLatencies: [Double] = []
         var submitLatencies: [Double] = []
@@ -34,6 +39,17 @@ final class LoadDriver: Sendable {
 
     /// Discord's deadline for the first callback; an interaction unanswered by then never will be.
     static let answerDeadline = Duration.milliseconds(3_500)
+
+    /// How long a member looks at an opened modal before submitting it. Discord shows a modal
+    /// only once it has the bot's callback, and a member then takes seconds to fill it in, so a
+    /// bot always has the answer to its callback request before the submission comes. The driver
+    /// learns of the callback when the REST simulator accepts it, before the bot has read the
+    /// answer: submitting at once let the submission overtake that answer, and discord.py, which
+    /// keeps a `Modal` only once its callback request has returned, dropped every such submission
+    /// (one at a time, each then waited out Discord's deadline: the peer's stall of the earlier
+    /// runs). lending-bot reads everything from the submission and never noticed. A short wait
+    /// keeps the one-at-a-time phase short; the open-loop phases take only modals this old.
+    static let modalThinkTime = Duration.milliseconds(50)
 
     let discord: SimulatedDiscord
     let bot: ProcessMeter
@@ -54,7 +70,9 @@ final class LoadDriver: Sendable {
             switch pending.kind {
             case .command:
                 state.commandLatencies.append(milliseconds)
-                if callback.type == 9, let customID = callback.body?["data"]?["custom_id"]?.stringValue { state.modals.append(customID) }
+                if callback.type == 9, let customID = callback.body?["data"]?["custom_id"]?.stringValue {
+                    state.modals.append(OpenedModal(customID: customID, openedAt: now))
+                }
             case .submit:
                 state.submitLatencies.append(milliseconds)
             }
@@ -70,18 +88,22 @@ final class LoadDriver: Sendable {
     }
 
     /// Sends `count` interactions one at a time: the next leaves when the previous one is
-    /// answered (or after Discord's deadline), so the bot never has more than one to handle.
-    /// The outcome's target rate is 0; its achieved rate is what the bot's answers allowed.
+    /// answered (or after Discord's deadline), so the bot never has more than one to handle; a
+    /// submission waits until its modal is `modalThinkTime` old. The outcome's target rate is 0;
+    /// its achieved rate is what the bot's answers allowed (the think time left out).
     func runOneAtATime(count: Int) async -> LoadOutcome {
         state.withLock { $0.closedLoop = true }
         defer { state.withLock { $0.closedLoop = false } }
         return await measure(rate: 0, count: count) {
             let start = ContinuousClock.now
+            var thinking = Duration.zero
             for slot in 0..<count {
+                if slot % 2 == 1 { thinking += self.waitForOldestModal() }
                 self.sendOne(slot: slot)
                 _ = self.answers.wait(timeout: .now() + .milliseconds(Int(Self.milliseconds(Self.answerDeadline))))
             }
-            return Self.milliseconds(ContinuousClock.now - start) / 1000
+            // The members' think time is theirs, not the bot's.
+            return Self.milliseconds(ContinuousClock.now - start - thinking) / 1000
         }
     }
 
@@ -123,10 +145,7 @@ final class LoadDriver: Sendable {
         for slot in 0..<count {
             let due = start + .nanoseconds(Int64(Double(slot) / rate * 1e9))
             let wait = due - ContinuousClock.now
-            if wait > .microseconds(50) {
-                var pause = timespec(tv_sec: Int(wait.components.seconds), tv_nsec: Int(wait.components.attoseconds / 1_000_000_000))
-                nanosleep(&pause, nil)
-            }
+            if wait > .microseconds(50) { Self.pause(wait) }
             sendOne(slot: slot)
         }
         return Self.milliseconds(ContinuousClock.now - start) / 1000
@@ -138,8 +157,9 @@ final class LoadDriver: Sendable {
     /// is stored once, as for a guild's regulars, not once per request.
     static let members = 1_000
 
-    /// A command on even slots; on odd ones the submission of an opened modal, or another command
-    /// when none is waiting; each command and the submission after it come from the next member.
+    /// A command on even slots; on odd ones the submission of an opened modal at least
+    /// `modalThinkTime` old, or another command when none is; each command and the submission
+    /// after it come from the next member.
     private func sendOne(slot: Int) {
         let modal = slot % 2 == 1 ? takeModal() : nil
         let member = state.withLock { state in
@@ -152,9 +172,26 @@ final class LoadDriver: Sendable {
         discord.dispatch(interaction)
     }
 
+    /// Sleeps until the oldest opened modal is `modalThinkTime` old (at once when there is none);
+    /// returns how long it slept.
+    private func waitForOldestModal() -> Duration {
+        guard let openedAt = state.withLock({ $0.modalsHead < $0.modals.count ? $0.modals[$0.modalsHead].openedAt : nil }) else { return .zero }
+        let wait = openedAt + Self.modalThinkTime - ContinuousClock.now
+        guard wait > .zero else { return .zero }
+        Self.pause(wait)
+        return wait
+    }
+
+    /// Blocks the sending thread (not a task of the cooperative pool) for `duration`.
+    private static func pause(_ duration: Duration) {
+        var pause = timespec(tv_sec: Int(duration.components.seconds), tv_nsec: Int(duration.components.attoseconds / 1_000_000_000))
+        nanosleep(&pause, nil)
+    }
+
     private func takeModal() -> String? {
-        state.withLock { state in
-            guard state.modalsHead < state.modals.count else { return nil }
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard state.modalsHead < state.modals.count, now - state.modals[state.modalsHead].openedAt >= Self.modalThinkTime else { return nil }
             defer {
                 state.modalsHead += 1
                 if state.modalsHead > 4096 {
@@ -162,7 +199,7 @@ final class LoadDriver: Sendable {
                     state.modalsHead = 0
                 }
             }
-            return state.modals[state.modalsHead]
+            return state.modals[state.modalsHead].customID
         }
     }
 
