@@ -6,6 +6,7 @@ import Foundation
 import Lending
 import LendingBot
 import SimulatorSupport
+import Synchronization
 import Testing
 import TestSupport
 
@@ -152,6 +153,17 @@ struct LiveBoardTests {
             #expect(Self.text(of: try #require(messages.first)).contains("Seen by both instances"))
             #expect(world.rest.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/channels/\(Self.channel)/messages") }.count == 2,
                     "the first board and one replacement")
+
+            // Whichever way the two refreshes above interleaved, the later of two replacements of
+            // the same deleted board must not post: it is told the first's message instead.
+            let posts = Mutex(0)
+            let late = try await BoardMessages(pool: world.pool).replace(firstID, in: Self.channel) {
+                posts.withLock { $0 += 1 }
+                return "never-stored"
+            }
+            #expect(late == .postedElsewhere(messageId: boardID))
+            #expect(posts.withLock { $0 } == 0, "the later replacement posted nothing")
+            #expect(try await BoardMessages(pool: world.pool).messageId(in: Self.channel) == boardID)
         }
     }
 
