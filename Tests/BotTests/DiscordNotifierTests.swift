@@ -186,6 +186,7 @@ struct DiscordNotifierTests {
             try await world.notifier.deliver(.loanApproved(Self.loan, organizer: Persona.member.userID), deduplicationKey: "k")
             #expect(world.rest.requests(to: .createMessage).count == 1)
             #expect(Self.dms(world, to: Persona.member).count == 1)
+            #expect(!world.notifier.tellsModerators, "new requests' posts are then not queued at all")
         }
     }
 

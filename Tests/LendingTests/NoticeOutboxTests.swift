@@ -77,6 +77,22 @@ struct NoticeOutboxTests {
         }
     }
 
+    @Test("with no channel for the moderators, a new request queues no post and sends none; a rejection is still queued for the applicant")
+    func noModeratorsChannel() async throws {
+        try await World.with { world in
+            world.notifier.loseModeratorsChannel()
+            let workflow = try await world.file()
+            await world.service.announceFiled(workflow)
+            #expect(try await Self.queued("filed-\(workflow.id)", in: world) == nil)
+            world.simulator.advance(by: .seconds(121))
+            _ = try await world.scheduler.tick()
+            #expect(world.notifier.deliveries == 0)
+            _ = try await world.service.reject(workflow.id, by: World.moderator, reason: nil)
+            #expect(Self.rejections(world) == [World.moderator])
+            #expect(try await Self.queued("rejected-\(workflow.id)", in: world)?.delivered == true)
+        }
+    }
+
     @Test("a request decided before its post went out gets no post; its queued notice is done")
     func decidedBeforeThePost() async throws {
         try await World.with { world in

@@ -86,6 +86,28 @@ struct StoreTests {
         }
     }
 
+    @Test("several panel users are added in one statement, in the order given, and all or none are stored")
+    func panelUsersAtOnce() async throws {
+        try await withLendingDatabase { pool in
+            let workflow = try await WorkflowTable.insert(request(), at: now, on: pool)
+            let ids = ["555555555555555555", "333333333333333333", "444444444444444444"]
+            try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordIds: ids, on: pool)
+            #expect(try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: pool).map(\.discordId) == ids)
+            try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordIds: [], on: pool)
+            // The ids travel as JSON: a comma, a quote or a brace inside one stays inside it.
+            let other = try await WorkflowTable.insert(request(), at: now, on: pool)
+            let odd = ["a,b", "c\"d", "{e}"]
+            try await WorkflowPanelUserTable.insert(workflowId: other.id, discordIds: odd, on: pool)
+            #expect(try await WorkflowPanelUserTable.list(workflowId: other.id, on: pool).map(\.discordId) == odd)
+
+            let error = await #expect(throws: PostgresError.self) {
+                try await WorkflowPanelUserTable.insert(workflowId: workflow.id + 100, discordIds: ["666666666666666666", "777777777777777777"], on: pool)
+            }
+            #expect(error?.constraint == "WorkflowPanelUser_workflowId_fkey")
+            #expect(try await WorkflowPanelUserTable.list(workflowId: workflow.id + 100, on: pool).isEmpty)
+        }
+    }
+
     @Test("panel accounts are unique by username and by email")
     func panelAccounts() async throws {
         try await withLendingDatabase { pool in

@@ -6,6 +6,15 @@ public protocol LendingNotifier: Sendable {
     /// Delivers `notice`. `deduplicationKey` is the same on every retry of one notice, so a
     /// transport with idempotency support (Discord's message nonce) can drop a repeat.
     func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws
+
+    /// False when the moderators have nowhere to be told (a guild that set no channel for them):
+    /// a notice meant for them alone, a new request's post, is then not queued at all, rather
+    /// than stored, read back and dropped for every request.
+    var tellsModerators: Bool { get }
+}
+
+extension LendingNotifier {
+    public var tellsModerators: Bool { true }
 }
 
 /// Something that happened to a loan that a person must hear about.

@@ -1,3 +1,4 @@
+import Foundation
 public import Postgres
 
 /// One row of `"WorkflowPanelUser"`: a Discord user who gets panel access through a workflow.
@@ -16,6 +17,20 @@ package enum WorkflowPanelUserTable {
             RETURNING "id", "workflowId", "discordId"
             """, named: "insert panel user")
         return try result.decodeSingle(as: WorkflowPanelUserRecord.self)
+    }
+
+    /// Adds `discordIds` to the workflow's panel users in one statement, their rows in the order
+    /// given (a request's panel users are stored with it, and one round trip per user would be
+    /// paid by every member's submission). The ids travel as one JSON array, so no character of
+    /// an id can split it.
+    package static func insert(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws {
+        guard !discordIds.isEmpty else { return }
+        let list = String(decoding: try JSONEncoder().encode(discordIds), as: UTF8.self)
+        try await database.query("""
+            INSERT INTO "WorkflowPanelUser" ("workflowId", "discordId")
+            SELECT \(workflowId), "user"."discordId" FROM jsonb_array_elements_text(\(list)::jsonb) WITH ORDINALITY AS "user"("discordId", "position")
+            ORDER BY "user"."position"
+            """, named: "insert panel users")
     }
 
     package static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowPanelUserRecord? {
@@ -59,10 +74,8 @@ package enum WorkflowPanelUserTable {
             try await database.query("DELETE FROM \"WorkflowPanelUser\" WHERE \"id\" = \(record.id)", named: "delete panel user")
         }
         var kept = Set(current.map(\.discordId))
-        for discordId in discordIds where !kept.contains(discordId) {
-            _ = try await insert(workflowId: workflowId, discordId: discordId, on: database)
-            kept.insert(discordId)
-        }
+        let added = discordIds.filter { kept.insert($0).inserted }
+        try await insert(workflowId: workflowId, discordIds: added, on: database)
         return try await list(workflowId: workflowId, on: database)
     }
 }

@@ -24,9 +24,7 @@ extension WorkflowService {
         let now = clock.date
         return try await pool.withTransaction { transaction in
             let workflow = try await WorkflowTable.insert(request, at: now, on: transaction)
-            for discordId in panelUsers {
-                _ = try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordId: discordId, on: transaction)
-            }
+            try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordIds: panelUsers, on: transaction)
             var detail = ["panelUsers": panelUsers.joined(separator: ","), "organizer": request.organizerDiscordId]
             if let serverAlias { detail["server"] = serverAlias }
             try await AuditTable.record(workflowId: workflow.id, actor: request.applicantDiscordId, action: .directLoan, from: nil, to: .pending,

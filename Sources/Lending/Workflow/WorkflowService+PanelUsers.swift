@@ -67,9 +67,7 @@ extension WorkflowService {
             var detail = ["panelUsers": after.joined(separator: ",")]
             if !added.isEmpty { detail["added"] = added.joined(separator: ",") }
             if !removed.isEmpty { detail["removed"] = removed.joined(separator: ",") }
-            for discordId in added {
-                _ = try await WorkflowPanelUserTable.insert(workflowId: id, discordId: discordId, on: transaction)
-            }
+            try await WorkflowPanelUserTable.insert(workflowId: id, discordIds: added, on: transaction)
             var task: TaskRecord?
             if workflow.status == .pending {
                 for discordId in removed { try await WorkflowPanelUserTable.delete(workflowId: id, discordId: discordId, on: transaction) }

@@ -62,12 +62,12 @@ public struct WorkflowService: Sendable {
             var typed = request
             typed.serverType = try await typeToFile(request.serverType, on: transaction)
             let workflow = try await WorkflowTable.insert(typed, at: now, on: transaction)
-            for discordId in panelUsers {
-                _ = try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordId: discordId, on: transaction)
-            }
+            try await WorkflowPanelUserTable.insert(workflowId: workflow.id, discordIds: panelUsers, on: transaction)
             try await AuditTable.record(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
                                         detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, on: transaction)
-            _ = try await outbox?.queue(.requestFiled, workflowId: workflow.id, key: "filed-\(workflow.id)", at: now, on: transaction)
+            if let outbox = filingsOutbox {
+                _ = try await outbox.queue(.requestFiled, workflowId: workflow.id, key: "filed-\(workflow.id)", at: now, on: transaction)
+            }
             return workflow
         }
     }
@@ -77,7 +77,14 @@ public struct WorkflowService: Sendable {
     /// never delays that; the request queued it when it was stored, so a post that fails here, or
     /// is never sent because the bot stopped, goes out with the scheduler's next pass.
     public func announceFiled(_ workflow: WorkflowRecord) async {
-        await outbox?.deliver(key: "filed-\(workflow.id)")
+        await filingsOutbox?.deliver(key: "filed-\(workflow.id)")
+    }
+
+    /// Where a new request's post is queued; nil when there is no one to post it to (no
+    /// notifier, or moderators with no channel), so a filing writes and reads back nothing for it.
+    private var filingsOutbox: NoticeOutbox? {
+        guard notifier?.tellsModerators ?? false else { return nil }
+        return outbox
     }
 
     /// The panel users of a request who have no panel account yet: a moderator must choose

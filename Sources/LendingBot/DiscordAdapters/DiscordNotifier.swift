@@ -46,6 +46,8 @@ public struct DiscordNotifier: LendingNotifier {
         self.logger = logger
     }
 
+    public var tellsModerators: Bool { notifyChannel != nil }
+
     public func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
         try await locks.withLock(notice.workflowId) {
             try await deliverAlone(notice, deduplicationKey: deduplicationKey)

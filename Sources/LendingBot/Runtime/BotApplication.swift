@@ -96,6 +96,10 @@ public struct BotApplication: Service, CustomStringConvertible {
         let language = GuildLanguage()
         await learnLanguage(of: guild, discord: discord, into: language)
         _ = try await Self.registerCommands(discord: discord, application: application, guild: guild, logger: logger)
+        if configuration.notifyChannelID == nil {
+            // Said once here rather than for every request filed: the setting, not the request, is why.
+            logger.warning("DISCORD_NOTIFY_CHANNEL_ID is not set: moderators are not told of new requests in Discord (`/mcserver-admin workflow list` shows them)")
+        }
         let panelClient = try makePanelClient(http: http)
         let pool: PostgresPool
         do {

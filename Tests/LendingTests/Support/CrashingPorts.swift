@@ -114,6 +114,8 @@ struct CrashingNotifier: LendingNotifier {
     func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
         try await point.pass { try await inner.deliver(notice, deduplicationKey: deduplicationKey) }
     }
+
+    var tellsModerators: Bool { inner.tellsModerators }
 }
 
 struct CrashingArchive: ArchiveDestination {

@@ -7,6 +7,12 @@ import Synchronization
 /// crash made a task send a notice again. `deliveries` counts every call, failures included.
 final class RecordingNotifier: LendingNotifier {
     private let state = Mutex<(delivered: [(LendingNotice, String)], deliveries: Int, failNext: Int, refuseNext: Int)>(([], 0, 0, 0))
+    private let moderatorsChannel = Mutex(true)
+
+    var tellsModerators: Bool { moderatorsChannel.withLock { $0 } }
+
+    /// From now on the moderators have no channel, as in a guild without a notify channel.
+    func loseModeratorsChannel() { moderatorsChannel.withLock { $0 = false } }
 
     func deliver(_ notice: LendingNotice, deduplicationKey: String) async throws {
         try state.withLock { state in
