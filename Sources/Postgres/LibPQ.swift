@@ -118,7 +118,7 @@ final class LibPQConnection {
     /// readable has been told something (after a server restart: FATAL 57P01, then end of file), and
     /// `PQconsumeInput` turns that into `CONNECTION_BAD`.
     func isUsable() -> Bool {
-        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        guard PQstatus(handle) == CONNECTION_OK, PQpipelineStatus(handle) == PQ_PIPELINE_OFF else { return false }
         guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return true }
         // One read may return the FATAL message and leave the end of file for the next, so read
         // until the socket has nothing more to say or the session is known to be gone.
@@ -147,6 +147,49 @@ final class LibPQConnection {
             PQexecParams(handle, query.sql, Int32(texts.count), types, valuePointers, nil, nil, 0)
         }
         return collect(result, name: query.name)
+    }
+
+    /// Sends `opening` (a statement without parameters: a transaction's BEGIN) and `query` in one
+    /// round trip, with libpq's pipeline mode, and returns the query's result; a failed opening
+    /// is returned instead (the server then skips the query). Every transaction starts this way,
+    /// so BEGIN costs no wait of its own.
+    func execute(_ query: Query, openedBy opening: String, openingName: String) -> Result<QueryResult, PostgresError> {
+        guard PQenterPipelineMode(handle) == 1 else {
+            return executeScript(opening, name: openingName).flatMap { _ in execute(query) }
+        }
+        let types = query.binds.map { Oid($0.type.rawValue) }
+        let texts = query.binds.map(\.text)
+        let sent = withOptionalCStringArray(texts) { valuePointers in
+            PQsendQueryParams(handle, opening, 0, nil, nil, nil, nil, 0) == 1
+                && PQsendQueryParams(handle, query.sql, Int32(texts.count), types, valuePointers, nil, nil, 0) == 1
+                && PQpipelineSync(handle) == 1
+        }
+        guard sent else {
+            return .failure(PostgresError(.connectionLost, operation: openingName, message: configuration.scrub(Self.errorMessage(handle))))
+        }
+        let opened = nextPipelined(name: openingName)
+        let answered = nextPipelined(name: query.name)
+        // The pipeline ends with its sync point; only then may the session leave pipeline mode.
+        // A session that cannot (it was lost meanwhile) stays in it, and `isUsable` says no.
+        if let sync = PQgetResult(handle) { PQclear(sync) }
+        _ = PQexitPipelineMode(handle)
+        return opened.flatMap { _ in answered }
+    }
+
+    /// The result of a pipeline's next statement, with the end-of-statement marker after it read.
+    private func nextPipelined(name: String) -> Result<QueryResult, PostgresError> {
+        guard let result = PQgetResult(handle) else {
+            return .failure(PostgresError(.connectionLost, operation: name, message: configuration.scrub(Self.errorMessage(handle))))
+        }
+        let outcome: Result<QueryResult, PostgresError>
+        if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+            PQclear(result)
+            outcome = .failure(PostgresError(.connectionLost, operation: name, message: "skipped: the statement before it failed"))
+        } else {
+            outcome = collect(result, name: name)
+        }
+        while let extra = PQgetResult(handle) { PQclear(extra) }
+        return outcome
     }
 
     /// Runs SQL text that may hold several statements (`PQexec`, the simple query protocol), as a

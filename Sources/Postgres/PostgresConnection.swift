@@ -12,8 +12,10 @@ public actor PostgresConnection {
     private let configuration: ConnectionConfiguration
     private let logger: Logger
     private var session: LibPQConnection?
-    /// True between `begin` and `commit`/`rollback`, whatever became of the session meanwhile.
+    /// True between the BEGIN that was sent and `commit`/`rollback`, whatever became of the session meanwhile.
     private var isInTransactionBlock = false
+    /// A transaction begun but not yet sent: its BEGIN goes with its first statement.
+    private var pendingBegin: IsolationLevel?
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
@@ -64,6 +66,13 @@ public actor PostgresConnection {
     @discardableResult
     public func query(_ query: Query) throws(PostgresError) -> QueryResult {
         logger.trace("postgres query", metadata: ["postgres.statement": "\(query.name)"])
+        if let level = pendingBegin {
+            pendingBegin = nil
+            // Nothing was sent yet, so a session lost while idle may still be reopened here.
+            let session = try usableSession(for: query.name)
+            isInTransactionBlock = true
+            return try session.execute(query, openedBy: level.begin, openingName: "begin transaction").get()
+        }
         return try usableSession(for: query.name).execute(query).get()
     }
 
@@ -76,15 +85,30 @@ public actor PostgresConnection {
     /// Runs SQL text that may hold several statements and takes no parameters (a migration file).
     @discardableResult
     public func executeScript(_ sql: String, name: String) throws(PostgresError) -> QueryResult {
-        try usableSession(for: name).executeScript(sql, name: name).get()
+        try sendPendingBegin()
+        return try usableSession(for: name).executeScript(sql, name: name).get()
     }
 
-    func begin(_ isolation: IsolationLevel) throws(PostgresError) {
-        try executeScript("BEGIN ISOLATION LEVEL \(isolation.sql)", name: "begin transaction")
+    /// Starts a transaction. Its BEGIN is sent with the first statement, in the same round trip.
+    func begin(_ isolation: IsolationLevel) {
+        pendingBegin = isolation
+    }
+
+    /// Sends a BEGIN still waiting for its first statement, on its own (a script cannot share a round trip).
+    private func sendPendingBegin() throws(PostgresError) {
+        guard let level = pendingBegin else { return }
+        pendingBegin = nil
+        let session = try usableSession(for: "begin transaction")
         isInTransactionBlock = true
+        _ = try session.executeScript(level.begin, name: "begin transaction").get()
     }
 
     func commit() throws(PostgresError) {
+        // A transaction that ran no statement never reached the server: nothing to commit.
+        guard pendingBegin == nil else {
+            pendingBegin = nil
+            return
+        }
         defer { isInTransactionBlock = false }
         try executeScript("COMMIT", name: "commit transaction")
     }
@@ -92,6 +116,7 @@ public actor PostgresConnection {
     /// Ends any open transaction. A session already lost has nothing to roll back: the server
     /// discarded the transaction when the session ended.
     func rollback() {
+        pendingBegin = nil
         defer { isInTransactionBlock = false }
         guard let session, session.isUsable(), session.isInTransaction else { return }
         if case .failure(let error) = session.executeScript("ROLLBACK", name: "rollback transaction") {
@@ -101,7 +126,7 @@ public actor PostgresConnection {
 
     /// Leaves the session as the pool expects it: no transaction open.
     func prepareForReuse() {
-        if isInTransactionBlock || session?.isInTransaction == true {
+        if pendingBegin != nil || isInTransactionBlock || session?.isInTransaction == true {
             rollback()
         }
     }
@@ -112,6 +137,8 @@ public enum IsolationLevel: Sendable {
     case readCommitted
     case repeatableRead
     case serializable
+
+    var begin: String { "BEGIN ISOLATION LEVEL \(sql)" }
 
     var sql: String {
         switch self {

@@ -32,7 +32,7 @@ extension PostgresPool {
         while true {
             do {
                 return try await withConnection { connection in
-                    try await connection.begin(level)
+                    await connection.begin(level)
                     let result: Result
                     do {
                         result = try await body(Transaction(connection: connection))

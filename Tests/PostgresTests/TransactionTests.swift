@@ -38,6 +38,39 @@ struct TransactionTests {
         }
     }
 
+    @Test("BEGIN travels with the first statement: that statement runs inside the transaction, at its isolation level, and its failure is its own")
+    func beginWithFirstStatement() async throws {
+        try await TestDatabase.with(maximumConnections: 1) { pool in
+            try await pool.executeScript("CREATE TABLE t (x INT PRIMARY KEY)", name: "create table")
+            let level = try await pool.withTransaction(.serializable) { tx in
+                try await tx.query("SELECT current_setting('transaction_isolation') AS level").first?.decode("level", as: String.self)
+            }
+            #expect(level == "serializable")
+            // (That a first statement is rolled back with its transaction, the first test shows.)
+
+            // A first statement that fails: the error names it, nothing stays behind, and the one
+            // session of the pool works on.
+            try await pool.query("INSERT INTO t VALUES (\(1))")
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in try await tx.query("INSERT INTO t VALUES (\(1))", named: "insert the same row") }
+            }
+            #expect(error?.sqlState == .uniqueViolation)
+            #expect(error?.operation == "insert the same row")
+            await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in try await tx.query("SELEC 1", named: "broken statement") }
+            }
+            // A transaction that sends nothing commits nothing, and the session is not left in one.
+            try await pool.withTransaction { _ in }
+            try await pool.withTransaction { tx in try await tx.query("INSERT INTO t VALUES (\(2))") }
+            let values = try await pool.query("SELECT x FROM t ORDER BY x").rows.map { try $0.decode("x", as: Int.self) }
+            #expect(values == [1, 2])
+            // Outside a transaction block every statement is a transaction of its own.
+            let first = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+            let second = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+            #expect(first != nil && first != second, "the session was left inside a transaction")
+        }
+    }
+
     @Test("a deadlock is retried and both transactions end up committed")
     func deadlockRetried() async throws {
         try await TestDatabase.with { pool in

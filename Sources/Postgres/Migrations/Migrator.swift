@@ -111,7 +111,7 @@ public struct Migrator: Sendable {
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws(PostgresError) {
         // started_at is the transaction's start (now()), finished_at the moment the SQL was done
         // (clock_timestamp()): both from the server's clock, so they can never be out of order.
-        try await connection.begin(.readCommitted)
+        await connection.begin(.readCommitted)
         do throws(PostgresError) {
             try await connection.executeScript(migration.sql, name: "migration \(migration.name)")
             try await connection.query("""
