@@ -170,10 +170,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // The resilience suite (scripts/resilience): the whole bot under database restarts, panel
-        // faults, gateway kills, malformed input, two instances and a long run.
+        // faults, gateway kills, malformed input, two instances and a long run; and the built
+        // `lending-bot`, run in a process of its own for its resident memory.
         .testTarget(
             name: "ResilienceTests",
-            dependencies: ["LendingBot", "Lending", "LendingAdapters", "Clocks", "Discord", "BotTesting", "PanelTesting", "TestSupport", "PostgresTesting",
+            dependencies: ["lending-bot", "LendingBot", "Lending", "LendingAdapters", "Clocks", "Discord", "BotTesting", "PanelTesting", "TestSupport", "PostgresTesting",
                            "Postgres", "HTTP", "Secrets", "Pterodactyl", "DiscordSimulator", "PanelSimulator", "SimulatorSupport", logging, flyingFox, flyingSocks],
             swiftSettings: strict
         ),
