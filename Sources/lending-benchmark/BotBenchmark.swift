@@ -65,7 +65,7 @@ struct BotBenchmark {
         let idleRSS = bot.meter.residentMebibytes() ?? .nan
         progress("\(launch.name): idle resident memory by mapping: "
             + bot.meter.residentByMapping().prefix(12).map { "\($0.name) " + String(format: "%.1f", $0.mebibytes) }.joined(separator: ", "))
-        let driver = LoadDriver(discord: discord, bot: bot.meter)
+        let driver = try LoadDriver(discord: discord, bot: bot.meter)
         var sent = 0
 
         // One at a time first: it is also the warm-up that memory growth is measured from.

@@ -50,7 +50,7 @@ struct InstructionCount {
         let bot = try await BotUnderTest.start(counted, discord: discord, databaseURL: databaseURL, wrapper: wrapper, timeout: .seconds(600))
         defer { Task { await bot.stop() } }
         let pid = bot.process.processID
-        let driver = LoadDriver(discord: discord, bot: bot.meter)
+        let driver = try LoadDriver(discord: discord, bot: bot.meter)
         progress("\(launch.name): counting instructions with \(perf ? "perf stat" : "callgrind"), \(warmUp) interactions of warm-up")
         _ = await driver.runOneAtATime(count: warmUp)
         if perf {

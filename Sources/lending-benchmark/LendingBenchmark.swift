@@ -35,6 +35,9 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Flag(help: "Only count instructions per interaction (for comparing two builds quickly); no other phase.")
     var instructionsOnly = false
 
+    @Option(parsing: .upToNextOption, help: "Only the one-at-a-time phase and these fixed rates (e.g. 200 1000), 10 s each (3 with --quick), lending-bot alone unless --peer-only: no scheduler query, ramp, steady phase or instruction count; prints each phase with the driver's own CPU per interaction (for checking that the driver is not the bottleneck).")
+    var fixedOnly: [Double] = []
+
     @Option(help: "Where the callgrind profiles of the instruction count go.")
     var profiles = ".build/benchmark-profiles"
 
@@ -59,6 +62,21 @@ struct LendingBenchmark: AsyncParsableCommand {
         let peer = peerPython.map { BotLaunch(name: "discord.py peer", executable: $0, arguments: [peerScript], environment: inherited) }
         let launches = (peerOnly ? [] : [lendingBot]) + (peer.map { [$0] } ?? [])
         guard !launches.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
+
+        if !fixedOnly.isEmpty {
+            let only = BotBenchmark.Plan(fixedRates: fixedOnly, fixedSeconds: plan.fixedSeconds, rampRates: [], fallbackRates: [], rampSeconds: 0,
+                                         totalInteractions: 0, steadySecondsLimit: 0)
+            let launch = peerOnly ? launches[0] : lendingBot
+            let measured = try await BotBenchmark(launch: launch, plan: only, wrapper: peerOnly ? [] : wrap)
+                .run(databaseURL: try await databases.fresh(Self.database(launch)))
+            for outcome in [measured.oneAtATime] + measured.fixed {
+                print((outcome.targetRate == 0 ? "one at a time" : "\(Int(outcome.targetRate))/s") + String(
+                    format: ": sent at %.0f/s, %d sent, %d unanswered, p50 %.2f ms, p99 %.2f ms; per interaction: bot CPU %.3f ms, driver CPU %.3f ms",
+                    outcome.achievedRate, outcome.sent, outcome.unanswered, outcome.all.p50, outcome.all.p99,
+                    outcome.botCPUSeconds / Double(outcome.sent) * 1000, outcome.driverCPUSeconds / Double(outcome.sent) * 1000))
+            }
+            return
+        }
 
         if instructionsOnly {
             for launch in launches {

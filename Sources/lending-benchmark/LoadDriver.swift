@@ -53,13 +53,16 @@ final class LoadDriver: Sendable {
 
     let discord: SimulatedDiscord
     let bot: ProcessMeter
+    private let templates: (command: InteractionTemplate, submit: InteractionTemplate)
+    private let tokens = InteractionTokens()
     private let state = Mutex(State())
     /// Signalled by each answer while a one-at-a-time phase runs.
     private let answers = DispatchSemaphore(value: 0)
 
-    init(discord: SimulatedDiscord, bot: ProcessMeter) {
+    init(discord: SimulatedDiscord, bot: ProcessMeter) throws {
         self.discord = discord
         self.bot = bot
+        self.templates = try discord.makeCheckoutTemplates()
         discord.rest.observeCallbacks { [weak self] callback in self?.answered(callback, at: .now) }
     }
 
@@ -166,10 +169,15 @@ final class LoadDriver: Sendable {
             if modal == nil { state.members = state.members % Self.members + 1 }
             return state.members
         }
-        let interaction = modal.map { discord.makeCheckoutSubmit(modalCustomID: $0, member: member) } ?? discord.makeCheckoutCommand(member: member)
+        let id = discord.makeInteractionID()
+        let token = tokens.next()
         let kind: Kind = modal == nil ? .command : .submit
-        state.withLock { $0.pending[interaction.id] = Pending(kind: kind, sentAt: .now) }
-        discord.dispatch(interaction)
+        state.withLock { $0.pending[id] = Pending(kind: kind, sentAt: .now) }
+        if let modal {
+            discord.dispatch(templates.submit, id: id, member: member, token: token, customID: modal)
+        } else {
+            discord.dispatch(templates.command, id: id, member: member, token: token)
+        }
     }
 
     /// Sleeps until the oldest opened modal is `modalThinkTime` old (at once when there is none);

@@ -51,30 +51,70 @@ final class SimulatedDiscord: Sendable {
                                      SimulatedResolvedUser(id: "1400000000000000003", username: "builder")]
 
     /// The `number`th member of the guild (from 1), whom the load's interactions come from.
-    static func member(_ number: Int) -> SimulatedInvoker {
-        SimulatedInvoker(userID: String(1_500_000_000_000_000_000 + number), username: "member\(number)")
+    private static func memberID(_ number: Int) -> String { String(1_500_000_000_000_000_000 + number) }
+    private static func memberName(_ number: Int) -> String { "member\(number)" }
+
+    /// The invoker whose fields are the template's slots.
+    private static let templateMember = SimulatedInvoker(userID: InteractionTemplate.Slot.userID.marker,
+                                                         username: InteractionTemplate.Slot.username.marker)
+
+    /// `/mcserver checkout`, as `gateway.makeCommandInteraction` builds it. The command's id in
+    /// `data` is fixed, as Discord's is for one registered command.
+    private var checkoutCommand: InteractionTemplate {
+        InteractionTemplate(gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Self.templateMember))
     }
 
-    /// `/mcserver checkout` by the `member`th member, to be sent with `dispatch(_:)`.
-    func makeCheckoutCommand(member: Int) -> SimulatedInteraction {
-        gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Self.member(member))
-    }
-
-    /// A filled-in submission, by the `member`th member, of the modal whose `custom_id` the bot sent.
-    func makeCheckoutSubmit(modalCustomID: String, member: Int) -> SimulatedInteraction {
-        gateway.makeModalSubmitInteraction(customID: modalCustomID, fields: [
+    /// A filled-in submission of the checkout modal, as `gateway.makeModalSubmitInteraction` builds it.
+    private var checkoutSubmit: InteractionTemplate {
+        InteractionTemplate(gateway.makeModalSubmitInteraction(customID: InteractionTemplate.Slot.customID.marker, fields: [
             .textInput(customID: "description", value: "Summer festival build event"),
             .textInput(customID: "mcVersion", value: "1.21.4"),
             .textInput(customID: "periodDays", value: "7"),
             .userSelect(customID: "organizer", users: [Self.organizer]),
             .userSelect(customID: "panelUsers", users: Self.panelUsers),
-        ], as: Self.member(member))
+        ], as: Self.templateMember))
     }
 
-    /// Registers `interaction` with REST (its deadlines start now) and sends INTERACTION_CREATE.
-    func dispatch(_ interaction: SimulatedInteraction) {
-        rest.registerInteraction(id: interaction.id, token: interaction.token, type: interaction.type,
-                                 channelID: interaction.channelID, message: interaction.payload["message"])
-        gateway.dispatch(event: "INTERACTION_CREATE", data: interaction.payload)
+    /// The checkout flow's two interactions, each serialised once (see `InteractionTemplate`), after
+    /// checking that each renders what the gateway simulator builds for the same member and values.
+    func makeCheckoutTemplates() throws -> (command: InteractionTemplate, submit: InteractionTemplate) {
+        let (command, submit) = (checkoutCommand, checkoutSubmit)
+        let member = SimulatedInvoker(userID: Self.memberID(7), username: Self.memberName(7))
+        try Self.check(command, against: gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: member))
+        try Self.check(submit, against: gateway.makeModalSubmitInteraction(customID: "checkout:\"7\"", fields: [
+            .textInput(customID: "description", value: "Summer festival build event"),
+            .textInput(customID: "mcVersion", value: "1.21.4"),
+            .textInput(customID: "periodDays", value: "7"),
+            .userSelect(customID: "organizer", users: [Self.organizer]),
+            .userSelect(customID: "panelUsers", users: Self.panelUsers),
+        ], as: member), customID: "checkout:\"7\"")
+        return (command, submit)
+    }
+
+    /// The command's id in `data` is the template's own; everything else must be equal.
+    private static func check(_ template: InteractionTemplate, against built: SimulatedInteraction, customID: String = "") throws {
+        let rendered = template.render(.init(id: built.id, token: built.token, userID: memberID(7), username: memberName(7), customID: customID))
+        guard case .object(var fields)? = SimulatorJSON(parsing: Data(rendered)) else {
+            throw BenchmarkFailure(description: "the interaction template renders no JSON object: \(String(decoding: rendered, as: UTF8.self))")
+        }
+        if case .object(var data)? = fields["data"], let id = built.payload["data"]?["id"] {
+            data["id"] = id
+            fields["data"] = .object(data)
+        }
+        guard SimulatorJSON.object(fields) == built.payload else {
+            throw BenchmarkFailure(description: "the interaction template renders \(String(decoding: rendered, as: UTF8.self)), not \(String(decoding: built.payload.encoded(), as: UTF8.self))")
+        }
+    }
+
+    /// A fresh interaction id from the gateway simulator's snowflakes.
+    func makeInteractionID() -> String { gateway.makeSnowflake() }
+
+    /// Sends `template` as interaction `id` (from `makeInteractionID()`) of the `member`th member,
+    /// with `token`, after registering it with REST (its deadlines start now). `customID` fills a
+    /// submission's slot.
+    func dispatch(_ template: InteractionTemplate, id: String, member: Int, token: String, customID: String = "") {
+        let bytes = template.render(.init(id: id, token: token, userID: Self.memberID(member), username: Self.memberName(member), customID: customID))
+        rest.registerInteraction(id: id, token: token, type: template.type, channelID: template.channelID)
+        gateway.dispatch(event: "INTERACTION_CREATE", encodedData: bytes)
     }
 }

@@ -92,10 +92,25 @@ public final class DiscordGatewaySimulator: Sendable {
     /// - Returns: the `s` given to the event; nil when there is no such session.
     @discardableResult
     public func dispatch(event: String, data: SimulatorJSON, delivery: DispatchDelivery = .whole, sessionID: String? = nil) -> Int? {
+        // Serialised before the lock is taken: connection threads wait on it.
+        dispatch(event: event, encodedData: Array(data.encoded()), delivery: delivery, sessionID: sessionID)
+    }
+
+    /// `dispatch(event:data:...)` with `d` already serialised, for a load generator that builds
+    /// its payloads' bytes once and splices in what changes: the bytes are sent as given, so they
+    /// must be one JSON value (the bot under test judges them, the simulator does not).
+    @discardableResult
+    public func dispatch(event: String, encodedData: [UInt8], delivery: DispatchDelivery = .whole, sessionID: String? = nil) -> Int? {
         world.withLock { world in
             guard let target = sessionID ?? world.currentSessionID else { return nil }
-            return world.emit(event: event, data: data, delivery: delivery, in: target, at: clock.date)
+            return world.emit(event: event, encodedData: encodedData, delivery: delivery, in: target, at: clock.date)
         }
+    }
+
+    /// A fresh snowflake from the simulator's generator, as `makeCommandInteraction` and its
+    /// siblings give each interaction: for a caller that builds an interaction's bytes itself.
+    public func makeSnowflake() -> String {
+        withWorld { $0.snowflakes.next(at: Date()) }
     }
 
     /// Dispatches INTERACTION_CREATE for `interaction` and, if the simulator was given a REST

@@ -10,10 +10,15 @@ enum GatewayPayload {
     }
 
     static func dispatch(event: String, sequence: Int, data: SimulatorJSON) -> [UInt8] {
+        dispatch(event: event, sequence: sequence, encodedData: Array(data.encoded()))
+    }
+
+    /// A dispatch around `d` already serialised.
+    static func dispatch(event: String, sequence: Int, encodedData: [UInt8]) -> [UInt8] {
         var bytes = Array("{\"t\":".utf8)
         bytes += Array(SimulatorJSON.string(event).encoded())
         bytes += Array(",\"s\":\(sequence),\"op\":0,\"d\":".utf8)
-        bytes += Array(data.encoded())
+        bytes += encodedData
         bytes.append(UInt8(ascii: "}"))
         return bytes
     }

@@ -6,11 +6,17 @@ extension GatewayWorld {
     /// a connection that is still talking. Returns the `s`, nil for an unknown or ended session.
     @discardableResult
     mutating func emit(event: String, data: SimulatorJSON, delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
+        emit(event: event, encodedData: Array(data.encoded()), delivery: delivery, in: sessionID, at: now)
+    }
+
+    /// `emit(event:data:...)` with `d` already serialised (`SimulatorJSON.encoded()` or equal bytes).
+    @discardableResult
+    mutating func emit(event: String, encodedData: [UInt8], delivery: DispatchDelivery, in sessionID: String, at now: Date) -> Int? {
         // The session is changed in place and never copied whole: a copy would copy its replay
         // buffer, making every event cost as much as all the events before it.
         guard sessions[sessionID]?.endedBecause == nil, let previous = sessions[sessionID]?.lastSequence else { return nil }
         let sequence = previous + 1
-        let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, data: data)
+        let bytes = GatewayPayload.dispatch(event: event, sequence: sequence, encodedData: encodedData)
         sessions[sessionID]?.lastSequence = sequence
         sessions[sessionID]?.replay.append((sequence, bytes))
         if let id = sessions[sessionID]?.connectionID, live[id]?.isClosing == false, live[id]?.sessionID == sessionID {
