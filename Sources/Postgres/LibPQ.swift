@@ -149,31 +149,48 @@ final class LibPQConnection {
         return collect(result, name: query.name)
     }
 
-    /// Sends `opening` (a statement without parameters: a transaction's BEGIN) and `query` in one
-    /// round trip, with libpq's pipeline mode, and returns the query's result; a failed opening
-    /// is returned instead (the server then skips the query). Every transaction starts this way,
-    /// so BEGIN costs no wait of its own.
-    func execute(_ query: Query, openedBy opening: String, openingName: String) -> Result<QueryResult, PostgresError> {
+    /// Sends `earlier` and then `query` in one round trip, with libpq's pipeline mode, and returns
+    /// the query's result, or the first failure (the server then skips the statements after it).
+    /// A transaction's BEGIN and the statements queued before its next one travel this way, so
+    /// they cost no wait of their own.
+    func execute(_ query: Query, after earlier: [Query]) -> Result<QueryResult, PostgresError> {
+        guard !earlier.isEmpty else { return execute(query) }
+        let statements = earlier + [query]
         guard PQenterPipelineMode(handle) == 1 else {
-            return executeScript(opening, name: openingName).flatMap { _ in execute(query) }
+            for statement in earlier {
+                if case .failure(let error) = execute(statement) { return .failure(error) }
+            }
+            return execute(query)
         }
-        let types = query.binds.map { Oid($0.type.rawValue) }
-        let texts = query.binds.map(\.text)
-        let sent = withOptionalCStringArray(texts) { valuePointers in
-            PQsendQueryParams(handle, opening, 0, nil, nil, nil, nil, 0) == 1
-                && PQsendQueryParams(handle, query.sql, Int32(texts.count), types, valuePointers, nil, nil, 0) == 1
-                && PQpipelineSync(handle) == 1
+        var sent = true
+        for statement in statements where sent {
+            let types = statement.binds.map { Oid($0.type.rawValue) }
+            let texts = statement.binds.map(\.text)
+            sent = withOptionalCStringArray(texts) { valuePointers in
+                PQsendQueryParams(handle, statement.sql, Int32(texts.count), types, valuePointers, nil, nil, 0) == 1
+            }
         }
-        guard sent else {
-            return .failure(PostgresError(.connectionLost, operation: openingName, message: configuration.scrub(Self.errorMessage(handle))))
+        guard sent, PQpipelineSync(handle) == 1 else {
+            return .failure(PostgresError(.connectionLost, operation: statements[0].name, message: configuration.scrub(Self.errorMessage(handle))))
         }
-        let opened = nextPipelined(name: openingName)
-        let answered = nextPipelined(name: query.name)
+        var failure: PostgresError?
+        var answer: QueryResult?
+        for (index, statement) in statements.enumerated() {
+            switch nextPipelined(name: statement.name) {
+            case .failure(let error): failure = failure ?? error
+            case .success(let result) where index == earlier.count: answer = result
+            case .success: break
+            }
+        }
         // The pipeline ends with its sync point; only then may the session leave pipeline mode.
         // A session that cannot (it was lost meanwhile) stays in it, and `isUsable` says no.
         if let sync = PQgetResult(handle) { PQclear(sync) }
         _ = PQexitPipelineMode(handle)
-        return opened.flatMap { _ in answered }
+        if let failure { return .failure(failure) }
+        guard let answer else {
+            return .failure(PostgresError(.connectionLost, operation: query.name, message: configuration.scrub(Self.errorMessage(handle))))
+        }
+        return .success(answer)
     }
 
     /// The result of a pipeline's next statement, with the end-of-statement marker after it read.

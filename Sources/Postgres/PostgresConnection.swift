@@ -14,8 +14,11 @@ public actor PostgresConnection {
     private var session: LibPQConnection?
     /// True between the BEGIN that was sent and `commit`/`rollback`, whatever became of the session meanwhile.
     private var isInTransactionBlock = false
-    /// A transaction begun but not yet sent: its BEGIN goes with its first statement.
-    private var pendingBegin: IsolationLevel?
+    /// A transaction begun but not yet sent: its BEGIN waits in `unsent`.
+    private var beginUnsent = false
+    /// Statements waiting for the next one, sent with it in one round trip: the BEGIN of a
+    /// transaction not yet sent, then those `queue` took.
+    private var unsent: [Query] = []
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
@@ -62,18 +65,12 @@ public actor PostgresConnection {
         return fresh
     }
 
-    /// Runs one statement with its values bound as parameters.
+    /// Runs one statement with its values bound as parameters; a BEGIN not yet sent and the
+    /// statements queued before it travel with it, in the same round trip.
     @discardableResult
     public func query(_ query: Query) throws(PostgresError) -> QueryResult {
         logger.trace("postgres query", metadata: ["postgres.statement": "\(query.name)"])
-        if let level = pendingBegin {
-            pendingBegin = nil
-            // Nothing was sent yet, so a session lost while idle may still be reopened here.
-            let session = try usableSession(for: query.name)
-            isInTransactionBlock = true
-            return try session.execute(query, openedBy: level.begin, openingName: "begin transaction").get()
-        }
-        return try usableSession(for: query.name).execute(query).get()
+        return try run(query)
     }
 
     /// Runs one statement under `name`, which errors and logs show.
@@ -85,38 +82,55 @@ public actor PostgresConnection {
     /// Runs SQL text that may hold several statements and takes no parameters (a migration file).
     @discardableResult
     public func executeScript(_ sql: String, name: String) throws(PostgresError) -> QueryResult {
-        try sendPendingBegin()
+        // A script cannot share a round trip: what waits to be sent goes first, on its own.
+        if let last = unsent.popLast() {
+            try run(last)
+        }
         return try usableSession(for: name).executeScript(sql, name: name).get()
+    }
+
+    /// Sends `query` with everything waiting to be sent before it.
+    @discardableResult
+    private func run(_ query: Query) throws(PostgresError) -> QueryResult {
+        let earlier = unsent
+        unsent = []
+        let beginning = beginUnsent
+        beginUnsent = false
+        guard !earlier.isEmpty else { return try usableSession(for: query.name).execute(query).get() }
+        // Until the BEGIN is sent nothing was, so a session lost while idle may still be reopened here.
+        let session = try usableSession(for: earlier[0].name)
+        if beginning { isInTransactionBlock = true }
+        return try session.execute(query, after: earlier).get()
     }
 
     /// Starts a transaction. Its BEGIN is sent with the first statement, in the same round trip.
     func begin(_ isolation: IsolationLevel) {
-        pendingBegin = isolation
+        beginUnsent = true
+        unsent = [Query(unsafeSQL: isolation.begin).named("begin transaction")]
     }
 
-    /// Sends a BEGIN still waiting for its first statement, on its own (a script cannot share a round trip).
-    private func sendPendingBegin() throws(PostgresError) {
-        guard let level = pendingBegin else { return }
-        pendingBegin = nil
-        let session = try usableSession(for: "begin transaction")
-        isInTransactionBlock = true
-        _ = try session.executeScript(level.begin, name: "begin transaction").get()
+    /// Queues a statement of the open transaction whose result nobody reads: it is sent with the
+    /// next statement, or with the COMMIT, and its failure is that statement's or the commit's.
+    func queue(_ query: Query) {
+        unsent.append(query)
     }
 
     func commit() throws(PostgresError) {
-        // A transaction that ran no statement never reached the server: nothing to commit.
-        guard pendingBegin == nil else {
-            pendingBegin = nil
+        // A transaction that sent and queued nothing never reached the server: nothing to commit.
+        if beginUnsent, unsent.count == 1 {
+            beginUnsent = false
+            unsent = []
             return
         }
         defer { isInTransactionBlock = false }
-        try executeScript("COMMIT", name: "commit transaction")
+        try run(Query(unsafeSQL: "COMMIT").named("commit transaction"))
     }
 
     /// Ends any open transaction. A session already lost has nothing to roll back: the server
     /// discarded the transaction when the session ended.
     func rollback() {
-        pendingBegin = nil
+        beginUnsent = false
+        unsent = []
         defer { isInTransactionBlock = false }
         guard let session, session.isUsable(), session.isInTransaction else { return }
         if case .failure(let error) = session.executeScript("ROLLBACK", name: "rollback transaction") {
@@ -126,7 +140,7 @@ public actor PostgresConnection {
 
     /// Leaves the session as the pool expects it: no transaction open.
     func prepareForReuse() {
-        if pendingBegin != nil || isInTransactionBlock || session?.isInTransaction == true {
+        if !unsent.isEmpty || isInTransactionBlock || session?.isInTransaction == true {
             rollback()
         }
     }

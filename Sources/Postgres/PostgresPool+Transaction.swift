@@ -12,6 +12,14 @@ public struct Transaction: Sendable {
     public func query(_ query: Query, named name: String) async throws(PostgresError) -> QueryResult {
         try await connection.query(query.named(name))
     }
+
+    /// Queues a statement whose result nobody reads (a row written for the record): it goes to the
+    /// server with the transaction's next statement, or with its COMMIT, in the same round trip,
+    /// so it costs no wait of its own. If it fails, that statement or the commit throws its error
+    /// (under its name) and the transaction is rolled back, as for any failure.
+    public func queue(_ query: Query, named name: String) async {
+        await connection.queue(query.named(name))
+    }
 }
 
 extension PostgresPool {

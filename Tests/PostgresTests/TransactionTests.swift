@@ -71,6 +71,59 @@ struct TransactionTests {
         }
     }
 
+    @Test("a queued statement runs, in order, before the transaction's next statement or its COMMIT; its failure is that statement's or the commit's, under the queued statement's name, and nothing of the transaction stays")
+    func queuedStatements() async throws {
+        try await TestDatabase.with(maximumConnections: 1) { pool in
+            try await pool.executeScript("CREATE TABLE t (x INT PRIMARY KEY)", name: "create table")
+            func values() async throws -> [Int] {
+                try await pool.query("SELECT x FROM t ORDER BY x").rows.map { try $0.decode("x", as: Int.self) }
+            }
+            // Queued before a statement: that statement sees the rows, in the order queued.
+            let seen = try await pool.withTransaction { tx in
+                await tx.queue("INSERT INTO t VALUES (\(1))", named: "insert one")
+                await tx.queue("INSERT INTO t SELECT max(x) + 1 FROM t", named: "insert the next")
+                return try await tx.query("SELECT count(*)::int AS n FROM t").first?.decode("n", as: Int.self)
+            }
+            #expect(seen == 2)
+            // A transaction of queued statements only: they go with its COMMIT, and are committed.
+            try await pool.withTransaction { tx in await tx.queue("INSERT INTO t VALUES (\(3))", named: "insert three") }
+            #expect(try await values() == [1, 2, 3])
+
+            // A queued statement that fails fails the statement it travelled with, under its own name.
+            let beforeStatement = await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in
+                    try await tx.query("INSERT INTO t VALUES (\(10))")
+                    await tx.queue("INSERT INTO t VALUES (\(1))", named: "insert a row that exists")
+                    try await tx.query("INSERT INTO t VALUES (\(11))", named: "insert eleven")
+                }
+            }
+            #expect(beforeStatement?.sqlState == .uniqueViolation)
+            #expect(beforeStatement?.operation == "insert a row that exists")
+            // ... or the commit, and what ran before it is rolled back too.
+            let atCommit = await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in
+                    try await tx.query("INSERT INTO t VALUES (\(20))")
+                    await tx.queue("INSERT INTO t VALUES (\(21))", named: "insert twenty-one")
+                    await tx.queue("INSERT INTO t VALUES (\(2))", named: "insert two again")
+                }
+            }
+            #expect(atCommit?.sqlState == .uniqueViolation)
+            #expect(atCommit?.operation == "insert two again")
+            // A body that throws after queueing: the queued statement is never sent.
+            await #expect(throws: Refused.self) {
+                try await pool.withTransaction { tx in
+                    await tx.queue("INSERT INTO t VALUES (\(30))", named: "insert thirty")
+                    throw Refused()
+                }
+            }
+            #expect(try await values() == [1, 2, 3])
+            // The one session of the pool works on, outside any transaction.
+            let first = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+            let second = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+            #expect(first != nil && first != second, "the session was left inside a transaction")
+        }
+    }
+
     @Test("a deadlock is retried and both transactions end up committed")
     func deadlockRetried() async throws {
         try await TestDatabase.with { pool in

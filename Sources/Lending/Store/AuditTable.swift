@@ -75,12 +75,25 @@ package enum AuditTable {
     @discardableResult
     package static func record(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
                               detail: [String: String] = [:], at now: Date, on database: some QueryExecutor) async throws -> AuditEntry {
-        let result = try await database.query("""
-            INSERT INTO "WorkflowAudit" ("workflowId", "actor", "action", "fromStatus", "toStatus", "detail", "createdAt")
-            VALUES (\(workflowId), \(actor), \(action.rawValue), \(from), \(to), \(JSONObject.encode(detail))::jsonb, \(now))
-            RETURNING \(unsafeSQL: AuditEntry.columns)
-            """, named: "insert audit entry")
-        return try result.decodeSingle(as: AuditEntry.self)
+        let insert = insertion(workflowId: workflowId, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
+        return try await database.query(insert, named: "insert audit entry").decodeSingle(as: AuditEntry.self)
+    }
+
+    /// Queues the same row in `transaction`, for a caller that does not read it back: it is
+    /// written with the transaction's next statement or its COMMIT, at no round trip of its own.
+    package static func queueRecord(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+                                   detail: [String: String] = [:], at now: Date, in transaction: Transaction) async {
+        let insert = insertion(workflowId: workflowId, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
+        await transaction.queue(insert, named: "insert audit entry")
+    }
+
+    private static func insertion(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+                                  detail: [String: String], at now: Date) -> Query {
+        """
+        INSERT INTO "WorkflowAudit" ("workflowId", "actor", "action", "fromStatus", "toStatus", "detail", "createdAt")
+        VALUES (\(workflowId), \(actor), \(action.rawValue), \(from), \(to), \(JSONObject.encode(detail))::jsonb, \(now))
+        RETURNING \(unsafeSQL: AuditEntry.columns)
+        """
     }
 
     /// A request's history, oldest first.

@@ -11,7 +11,8 @@ extension WorkflowService {
     /// Refuses a filing when the applicant already has `policy.maxOpenRequests` PENDING or ACTIVE
     /// requests.
     func refuseBeyondOpenLimit(_ applicant: String, on transaction: Transaction) async throws {
-        try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(applicant)))", named: "lock member")
+        // The lock's result is nothing to read: it travels with the count, which waits for it.
+        await transaction.queue("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(applicant)))", named: "lock member")
         let open = try await transaction.query("""
             SELECT count(*)::int AS "open" FROM "Workflow" WHERE "applicantDiscordId" = \(applicant) AND "status" IN ('PENDING', 'ACTIVE')
             """, named: "count open requests of member")
