@@ -14,15 +14,13 @@ public actor PostgresConnection {
     private var session: LibPQConnection?
     /// True between the BEGIN that was sent and `commit`/`rollback`, whatever became of the session meanwhile.
     private var isInTransactionBlock = false
-    /// A transaction begun but not yet sent: its BEGIN waits in `unsent`.
-    private var beginUnsent = false
-    /// Statements waiting for the next one, sent with it in one round trip: the BEGIN of a
-    /// transaction not yet sent, then those `queue` took.
-    private var unsent: [Query] = []
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
     }
+
+    /// The session's thread, for code that talks to this session alone and had better run there.
+    nonisolated var taskExecutor: any TaskExecutor { executor }
 
     /// Opens a session; throws `.connectionFailed` with libpq's reason (never the password).
     public static func connect(_ configuration: ConnectionConfiguration, logger: Logger) async throws(PostgresError) -> PostgresConnection {
@@ -65,12 +63,10 @@ public actor PostgresConnection {
         return fresh
     }
 
-    /// Runs one statement with its values bound as parameters; a BEGIN not yet sent and the
-    /// statements queued before it travel with it, in the same round trip.
+    /// Runs one statement with its values bound as parameters.
     @discardableResult
     public func query(_ query: Query) throws(PostgresError) -> QueryResult {
-        logger.trace("postgres query", metadata: ["postgres.statement": "\(query.name)"])
-        return try run(query)
+        try self.query(query, after: [], opening: false)
     }
 
     /// Runs one statement under `name`, which errors and logs show.
@@ -79,58 +75,42 @@ public actor PostgresConnection {
         try self.query(query.named(name))
     }
 
-    /// Runs SQL text that may hold several statements and takes no parameters (a migration file).
+    /// Runs `query` after `earlier` (a transaction's statements not yet sent), all in one round
+    /// trip; `opening` says that `earlier` holds the transaction's BEGIN.
     @discardableResult
-    public func executeScript(_ sql: String, name: String) throws(PostgresError) -> QueryResult {
-        // A script cannot share a round trip: what waits to be sent goes first, on its own.
-        if let last = unsent.popLast() {
-            try run(last)
-        }
-        return try usableSession(for: name).executeScript(sql, name: name).get()
-    }
-
-    /// Sends `query` with everything waiting to be sent before it.
-    @discardableResult
-    private func run(_ query: Query) throws(PostgresError) -> QueryResult {
-        let earlier = unsent
-        unsent = []
-        let beginning = beginUnsent
-        beginUnsent = false
-        guard !earlier.isEmpty else { return try usableSession(for: query.name).execute(query).get() }
+    func query(_ query: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> QueryResult {
+        logger.trace("postgres query", metadata: ["postgres.statement": "\(query.name)"])
+        guard opening else { return try usableSession(for: query.name).execute(query, after: earlier).get() }
         // Until the BEGIN is sent nothing was, so a session lost while idle may still be reopened here.
-        let session = try usableSession(for: earlier[0].name)
-        if beginning { isInTransactionBlock = true }
+        let session = try usableSession(for: earlier.first?.name ?? query.name)
+        isInTransactionBlock = true
         return try session.execute(query, after: earlier).get()
     }
 
-    /// Starts a transaction. Its BEGIN is sent with the first statement, in the same round trip.
-    func begin(_ isolation: IsolationLevel) {
-        beginUnsent = true
-        unsent = [Query(unsafeSQL: isolation.begin).named("begin transaction")]
+    /// Runs SQL text that may hold several statements and takes no parameters (a migration file).
+    @discardableResult
+    public func executeScript(_ sql: String, name: String) throws(PostgresError) -> QueryResult {
+        try usableSession(for: name).executeScript(sql, name: name).get()
     }
 
-    /// Queues a statement of the open transaction whose result nobody reads: it is sent with the
-    /// next statement, or with the COMMIT, and its failure is that statement's or the commit's.
-    func queue(_ query: Query) {
-        unsent.append(query)
-    }
-
-    func commit() throws(PostgresError) {
-        // A transaction that sent and queued nothing never reached the server: nothing to commit.
-        if beginUnsent, unsent.count == 1 {
-            beginUnsent = false
-            unsent = []
-            return
+    /// Runs a script after `earlier`, which go first and on their own: a script cannot share a round trip.
+    func executeScript(_ sql: String, name: String, after earlier: [Query], opening: Bool) throws(PostgresError) {
+        if let last = earlier.last {
+            try query(last, after: Array(earlier.dropLast()), opening: opening)
         }
+        try executeScript(sql, name: name)
+    }
+
+    /// Commits the open transaction, sending `earlier` (its statements not yet sent) first in the
+    /// same round trip.
+    func commit(after earlier: [Query], opening: Bool) throws(PostgresError) {
         defer { isInTransactionBlock = false }
-        try run(Query(unsafeSQL: "COMMIT").named("commit transaction"))
+        try query(Query(unsafeSQL: "COMMIT").named("commit transaction"), after: earlier, opening: opening)
     }
 
     /// Ends any open transaction. A session already lost has nothing to roll back: the server
     /// discarded the transaction when the session ended.
     func rollback() {
-        beginUnsent = false
-        unsent = []
         defer { isInTransactionBlock = false }
         guard let session, session.isUsable(), session.isInTransaction else { return }
         if case .failure(let error) = session.executeScript("ROLLBACK", name: "rollback transaction") {
@@ -140,7 +120,7 @@ public actor PostgresConnection {
 
     /// Leaves the session as the pool expects it: no transaction open.
     func prepareForReuse() {
-        if !unsent.isEmpty || isInTransactionBlock || session?.isInTransaction == true {
+        if isInTransactionBlock || session?.isInTransaction == true {
             rollback()
         }
     }

@@ -1,24 +1,90 @@
+import Synchronization
+
 /// Statements inside one transaction, on the session the pool lent for it.
+///
+/// Nothing is sent until a statement's result is needed: the BEGIN and the statements `queue`
+/// took wait here and travel with the next `query`, or with the COMMIT, in one round trip. So a
+/// transaction costs one trip to the session's thread, and one wait for the server, per statement
+/// whose result it reads, and none for the rest.
 public struct Transaction: Sendable {
     let connection: PostgresConnection
+    private let unsent: UnsentStatements
+
+    init(connection: PostgresConnection, isolation: IsolationLevel) {
+        self.connection = connection
+        self.unsent = UnsentStatements(begin: Query(unsafeSQL: isolation.begin).named("begin transaction"))
+    }
 
     @discardableResult
     public func query(_ query: Query) async throws(PostgresError) -> QueryResult {
-        try await connection.query(query)
+        let (earlier, opening) = unsent.take()
+        return try await connection.query(query, after: earlier, opening: opening)
     }
 
     /// Runs one statement under `name`, which errors and logs show.
     @discardableResult
     public func query(_ query: Query, named name: String) async throws(PostgresError) -> QueryResult {
-        try await connection.query(query.named(name))
+        try await self.query(query.named(name))
     }
 
     /// Queues a statement whose result nobody reads (a row written for the record): it goes to the
     /// server with the transaction's next statement, or with its COMMIT, in the same round trip,
     /// so it costs no wait of its own. If it fails, that statement or the commit throws its error
     /// (under its name) and the transaction is rolled back, as for any failure.
-    public func queue(_ query: Query, named name: String) async {
-        await connection.queue(query.named(name))
+    public func queue(_ query: Query, named name: String) {
+        unsent.append(query.named(name))
+    }
+
+    /// Runs SQL text that may hold several statements (a migration file); what waits to be sent goes
+    /// first, on its own, since a script cannot share a round trip.
+    func executeScript(_ sql: String, name: String) async throws(PostgresError) {
+        let (earlier, opening) = unsent.take()
+        try await connection.executeScript(sql, name: name, after: earlier, opening: opening)
+    }
+
+    /// Commits what was sent and queued. A transaction that sent and queued nothing never reached
+    /// the server: there is nothing to commit.
+    func commit() async throws(PostgresError) {
+        let (earlier, opening) = unsent.take()
+        guard !(opening && earlier.count == 1) else { return }
+        try await connection.commit(after: earlier, opening: opening)
+    }
+
+    /// Drops what was queued and rolls back what was sent, if anything was.
+    func rollback() async {
+        let (_, opening) = unsent.take()
+        guard !opening else { return }
+        await connection.rollback()
+    }
+}
+
+/// A transaction's statements not yet sent. The transaction's body may hand it to child tasks,
+/// hence a lock rather than an actor: taking the list must not cost a hop of its own.
+private final class UnsentStatements: Sendable {
+    private struct State {
+        var statements: [Query]
+        var beginUnsent = true
+    }
+
+    private let state: Mutex<State>
+
+    init(begin: Query) {
+        state = Mutex(State(statements: [begin]))
+    }
+
+    func append(_ query: Query) {
+        state.withLock { $0.statements.append(query) }
+    }
+
+    /// The statements to send now, and whether they open the transaction (its BEGIN among them).
+    func take() -> (statements: [Query], opening: Bool) {
+        state.withLock { state in
+            defer {
+                state.statements = []
+                state.beginUnsent = false
+            }
+            return (state.statements, state.beginUnsent)
+        }
     }
 }
 
@@ -39,18 +105,27 @@ extension PostgresPool {
         var attempt = 1
         while true {
             do {
-                return try await withConnection { connection in
-                    await connection.begin(level)
+                // The transaction leaves the session as the pool expects it (committed, or rolled
+                // back), so the pool need not ask the session again.
+                return try await withConnection(resettingAfterwards: false) { connection in
+                    let transaction = Transaction(connection: connection, isolation: level)
                     let result: Result
                     do {
-                        result = try await body(Transaction(connection: connection))
+                        // Between its statements the body waits on nothing but this session, so,
+                        // unless it is isolated to an actor of the caller's, it runs on the
+                        // session's thread: a statement then costs no hop to that thread and back.
+                        let sent = try await withTaskExecutorPreference(connection.taskExecutor) {
+                            Sent(value: try await body(transaction))
+                        }
+                        result = sent.take()
                     } catch {
-                        await connection.rollback()
+                        await transaction.rollback()
                         throw error
                     }
                     do throws(PostgresError) {
-                        try await connection.commit()
+                        try await transaction.commit()
                     } catch {
+                        await connection.rollback()
                         throw CommitFailure(error: error)
                     }
                     return result
@@ -66,6 +141,22 @@ extension PostgresPool {
                 throw failure.error
             }
         }
+    }
+}
+
+/// Carries the body's result out of `withTaskExecutorPreference`, which does not pass on that the
+/// result is `sending`: the body hands over a value nothing else holds, and it is taken once.
+private final class Sent<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(value: sending Value) {
+        self.value = value
+    }
+
+    func take() -> sending Value {
+        guard let taken = value else { preconditionFailure("a transaction's result taken twice") }
+        value = nil
+        return taken
     }
 }
 

@@ -24,14 +24,24 @@ public final class PostgresPool: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
+        try await withConnection(resettingAfterwards: true, body)
+    }
+
+    /// `resettingAfterwards: false` is for a `body` that leaves the session idle itself on every
+    /// path (a transaction that commits or rolls back), and saves asking the session's thread again.
+    func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        resettingAfterwards: Bool,
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
         let connection = try await line.lease()
         do {
             let result = try await body(connection)
-            await connection.prepareForReuse()
+            if resettingAfterwards { await connection.prepareForReuse() }
             await line.release(connection)
             return result
         } catch {
-            await connection.prepareForReuse()
+            if resettingAfterwards { await connection.prepareForReuse() }
             await line.release(connection)
             throw error
         }

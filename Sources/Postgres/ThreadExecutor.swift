@@ -6,7 +6,11 @@ import Foundation
 /// so they never occupy Swift's cooperative pool (two threads on a two-core machine).
 /// Invariant: `jobs` is touched only with `condition` held; the thread ends once `shutdown()` has been
 /// called and the queue has drained.
-final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
+///
+/// It is also a task executor: a transaction's body prefers it (`withTaskExecutorPreference`), so
+/// the body's own code runs on the session's thread between its statements, instead of each
+/// statement waking that thread and then a thread of the pool to carry on.
+final class ThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var isShuttingDown = false
@@ -27,6 +31,10 @@ final class ThreadExecutor: SerialExecutor, @unchecked Sendable {
 
     func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
+    }
+
+    func asUnownedTaskExecutor() -> UnownedTaskExecutor {
+        UnownedTaskExecutor(ordinary: self)
     }
 
     /// Lets the thread finish after the jobs already queued.

@@ -68,6 +68,8 @@ struct BenchmarkReport {
         row("CPU seconds per 1,000 interactions, under load", \.cpuSecondsPerThousand, format: "%.3f", unit: " s", ratio: Self.requiredCPUAdvantage)
         row("CPU seconds per 1,000 interactions, one at a time", \.cpuSecondsPerThousandOneAtATime, format: "%.3f", unit: " s",
             ratio: Self.requiredCPUAdvantage)
+        row("voluntary context switches per interaction, one at a time", { $0.oneAtATime.botContextSwitchesPerInteraction },
+            format: "%.1f", unit: "", ratio: nil)
         if bot.instructions != nil || peer?.instructions != nil {
             row("instructions per interaction, one at a time", { $0.instructions?.perInteraction ?? .nan }, format: "%.0f", unit: "", ratio: nil,
                 shown: { figures in
@@ -82,7 +84,9 @@ struct BenchmarkReport {
             + "or faster when that phase would otherwise last more than \(quick ? 1 : 4) minutes. One at a time: \(bot.oneAtATime.sent.formatted()) "
             + "interactions, each sent when the previous one was answered (a submission once its modal is \(Int(LoadDriver.milliseconds(LoadDriver.modalThinkTime))) ms old), before the loaded phases; it is also the warm-up memory growth is "
             + "measured from. Instructions: the bot process alone, over interactions sent one at a time after a warm-up, in a separate run "
-            + "(callgrind's count, when perf cannot read the processor's counters, includes no kernel time).")
+            + "(callgrind's count, when perf cannot read the processor's counters, includes no kernel time). Context switches: the times one of the "
+            + "bot's threads gave up the processor to wait (a socket, a lock, another thread), summed over its threads; each is a wake-up "
+            + "that CPU time pays for in the kernel and instructions do not show.")
         var late: [String] = []
         for figures in bots {
             let loaded: [LoadOutcome] = figures.fixed + figures.ramp + (figures.steady.map { [$0] } ?? [])

@@ -31,6 +31,10 @@ struct LoadOutcome: Sendable {
     /// CPU seconds the bot and the driver (simulators included) used during the phase.
     let botCPUSeconds: Double
     let driverCPUSeconds: Double
+    /// The bot's voluntary context switches during the phase (`ProcessMeter.voluntaryContextSwitches`).
+    let botContextSwitches: Int
+
+    var botContextSwitchesPerInteraction: Double { Double(botContextSwitches) / Double(max(sent, 1)) }
 
     /// Every interaction answered, p99 ≤ `limit` ms, and the rate held to within 5 %.
     func isSustained(p99Limit limit: Double) -> Bool {

@@ -120,6 +120,7 @@ final class LoadDriver: Sendable {
         }
         while answers.wait(timeout: .now()) == .success {}
         let botCPU = bot.cpuSeconds() ?? 0
+        let botSwitches = bot.voluntaryContextSwitches() ?? 0
         let driverCPU = ProcessMeter.current.cpuSeconds() ?? 0
         let sendingTime = await withCheckedContinuation { (done: CheckedContinuation<Double, Never>) in
             let thread = Thread { done.resume(returning: sending()) }
@@ -138,7 +139,8 @@ final class LoadDriver: Sendable {
         return LoadOutcome(targetRate: rate, achievedRate: achieved, sent: count,
                            unanswered: unanswered, all: LatencySummary(commands + submits), commands: LatencySummary(commands),
                            submits: LatencySummary(submits), botCPUSeconds: (bot.cpuSeconds() ?? 0) - botCPU,
-                           driverCPUSeconds: (ProcessMeter.current.cpuSeconds() ?? 0) - driverCPU)
+                           driverCPUSeconds: (ProcessMeter.current.cpuSeconds() ?? 0) - driverCPU,
+                           botContextSwitches: (bot.voluntaryContextSwitches() ?? botSwitches) - botSwitches)
     }
 
     /// The schedule: slot `k` leaves at `start + k / rate`. When the driver falls behind it sends

@@ -80,20 +80,20 @@ struct TransactionTests {
             }
             // Queued before a statement: that statement sees the rows, in the order queued.
             let seen = try await pool.withTransaction { tx in
-                await tx.queue("INSERT INTO t VALUES (\(1))", named: "insert one")
-                await tx.queue("INSERT INTO t SELECT max(x) + 1 FROM t", named: "insert the next")
+                tx.queue("INSERT INTO t VALUES (\(1))", named: "insert one")
+                tx.queue("INSERT INTO t SELECT max(x) + 1 FROM t", named: "insert the next")
                 return try await tx.query("SELECT count(*)::int AS n FROM t").first?.decode("n", as: Int.self)
             }
             #expect(seen == 2)
             // A transaction of queued statements only: they go with its COMMIT, and are committed.
-            try await pool.withTransaction { tx in await tx.queue("INSERT INTO t VALUES (\(3))", named: "insert three") }
+            try await pool.withTransaction { tx in tx.queue("INSERT INTO t VALUES (\(3))", named: "insert three") }
             #expect(try await values() == [1, 2, 3])
 
             // A queued statement that fails fails the statement it travelled with, under its own name.
             let beforeStatement = await #expect(throws: PostgresError.self) {
                 try await pool.withTransaction { tx in
                     try await tx.query("INSERT INTO t VALUES (\(10))")
-                    await tx.queue("INSERT INTO t VALUES (\(1))", named: "insert a row that exists")
+                    tx.queue("INSERT INTO t VALUES (\(1))", named: "insert a row that exists")
                     try await tx.query("INSERT INTO t VALUES (\(11))", named: "insert eleven")
                 }
             }
@@ -103,8 +103,8 @@ struct TransactionTests {
             let atCommit = await #expect(throws: PostgresError.self) {
                 try await pool.withTransaction { tx in
                     try await tx.query("INSERT INTO t VALUES (\(20))")
-                    await tx.queue("INSERT INTO t VALUES (\(21))", named: "insert twenty-one")
-                    await tx.queue("INSERT INTO t VALUES (\(2))", named: "insert two again")
+                    tx.queue("INSERT INTO t VALUES (\(21))", named: "insert twenty-one")
+                    tx.queue("INSERT INTO t VALUES (\(2))", named: "insert two again")
                 }
             }
             #expect(atCommit?.sqlState == .uniqueViolation)
@@ -112,7 +112,7 @@ struct TransactionTests {
             // A body that throws after queueing: the queued statement is never sent.
             await #expect(throws: Refused.self) {
                 try await pool.withTransaction { tx in
-                    await tx.queue("INSERT INTO t VALUES (\(30))", named: "insert thirty")
+                    tx.queue("INSERT INTO t VALUES (\(30))", named: "insert thirty")
                     throw Refused()
                 }
             }
@@ -129,14 +129,21 @@ struct TransactionTests {
         try await TestDatabase.with { pool in
             try await pool.executeScript("CREATE TABLE t (id INT PRIMARY KEY, n INT); INSERT INTO t VALUES (1, 0), (2, 0)", name: "create table")
             let attempts = Recorder<String>()
-            // Each transaction locks one row, waits for the other to lock the other row, then asks for it.
+            let firstRowsLocked = Recorder<String>()
+            // Each transaction locks one row, waits until the other has locked the other row (on its
+            // first attempt: a retry must not wait for a transaction that already ended), then asks
+            // for it, so the two certainly deadlock however the machine schedules them.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (first, second) in [(1, 2), (2, 1)] {
                     group.addTask {
                         try await pool.withTransaction { tx in
+                            let isFirstAttempt = await !attempts.values.contains("\(first)")
                             await attempts.append("\(first)")
                             try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(first)")
-                            try await Task.sleep(for: .milliseconds(200))
+                            if isFirstAttempt {
+                                await firstRowsLocked.append("\(first)")
+                                while await firstRowsLocked.values.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+                            }
                             try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(second)")
                         }
                     }

@@ -82,9 +82,9 @@ package enum AuditTable {
     /// Queues the same row in `transaction`, for a caller that does not read it back: it is
     /// written with the transaction's next statement or its COMMIT, at no round trip of its own.
     package static func queueRecord(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
-                                   detail: [String: String] = [:], at now: Date, in transaction: Transaction) async {
+                                   detail: [String: String] = [:], at now: Date, in transaction: Transaction) {
         let insert = insertion(workflowId: workflowId, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
-        await transaction.queue(insert, named: "insert audit entry")
+        transaction.queue(insert, named: "insert audit entry")
     }
 
     private static func insertion(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,

@@ -30,9 +30,9 @@ package enum WorkflowPanelUserTable {
 
     /// Queues the same rows in `transaction`: they are written with its next statement or its
     /// COMMIT, at no round trip of their own (a filing reads none of them back).
-    package static func queueInsert(workflowId: Int, discordIds: [String], in transaction: Transaction) async throws {
+    package static func queueInsert(workflowId: Int, discordIds: [String], in transaction: Transaction) throws {
         guard let insert = try insertion(workflowId: workflowId, discordIds: discordIds) else { return }
-        await transaction.queue(insert, named: "insert panel users")
+        transaction.queue(insert, named: "insert panel users")
     }
 
     private static func insertion(workflowId: Int, discordIds: [String]) throws -> Query? {

@@ -12,7 +12,7 @@ extension WorkflowService {
     /// requests.
     func refuseBeyondOpenLimit(_ applicant: String, on transaction: Transaction) async throws {
         // The lock's result is nothing to read: it travels with the count, which waits for it.
-        await transaction.queue("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(applicant)))", named: "lock member")
+        transaction.queue("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(applicant)))", named: "lock member")
         let open = try await transaction.query("""
             SELECT count(*)::int AS "open" FROM "Workflow" WHERE "applicantDiscordId" = \(applicant) AND "status" IN ('PENDING', 'ACTIVE')
             """, named: "count open requests of member")

@@ -63,8 +63,8 @@ public struct WorkflowService: Sendable {
             typed.serverType = try await typeToFile(request.serverType, on: transaction)
             let workflow = try await WorkflowTable.insert(typed, at: now, on: transaction)
             // Nothing reads these rows back here: they go with the COMMIT (or the outbox's row).
-            try await WorkflowPanelUserTable.queueInsert(workflowId: workflow.id, discordIds: panelUsers, in: transaction)
-            await AuditTable.queueRecord(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
+            try WorkflowPanelUserTable.queueInsert(workflowId: workflow.id, discordIds: panelUsers, in: transaction)
+            AuditTable.queueRecord(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
                                          detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, in: transaction)
             if let outbox = filingsOutbox {
                 _ = try await outbox.queue(.requestFiled, workflowId: workflow.id, key: "filed-\(workflow.id)", at: now, on: transaction)

@@ -111,15 +111,15 @@ public struct Migrator: Sendable {
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws(PostgresError) {
         // started_at is the transaction's start (now()), finished_at the moment the SQL was done
         // (clock_timestamp()): both from the server's clock, so they can never be out of order.
-        await connection.begin(.readCommitted)
+        let transaction = Transaction(connection: connection, isolation: .readCommitted)
         do throws(PostgresError) {
-            try await connection.executeScript(migration.sql, name: "migration \(migration.name)")
-            try await connection.query("""
+            try await transaction.executeScript(migration.sql, name: "migration \(migration.name)")
+            try await transaction.query("""
                 INSERT INTO _prisma_migrations
                     (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
                 VALUES (\(UUID()), \(migration.checksum), clock_timestamp(), \(migration.name), NULL, NULL, now(), 1)
                 """, named: "record migration")
-            try await connection.commit()
+            try await transaction.commit()
         } catch {
             await connection.rollback()
             throw PostgresError(
