@@ -75,6 +75,13 @@ public actor PostgresConnection {
         try self.query(query.named(name))
     }
 
+    /// Runs one statement and leaves the session as the pool expects it (`prepareForReuse`), in
+    /// one visit to the session's thread instead of two.
+    func queryThenReset(_ query: Query) throws(PostgresError) -> QueryResult {
+        defer { prepareForReuse() }
+        return try self.query(query)
+    }
+
     /// Runs `query` after `earlier` (a transaction's statements not yet sent), all in one round
     /// trip; `opening` says that `earlier` holds the transaction's BEGIN.
     @discardableResult

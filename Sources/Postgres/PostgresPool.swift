@@ -50,7 +50,8 @@ public final class PostgresPool: Sendable {
     /// Runs one statement on any free session.
     @discardableResult
     public func query(_ query: Query) async throws -> QueryResult {
-        try await withConnection { connection in try await connection.query(query) }
+        // The session is made ready for the next borrower in the same visit to its thread.
+        try await withConnection(resettingAfterwards: false) { connection in try await connection.queryThenReset(query) }
     }
 
     /// Runs one statement under `name` on any free session.
