@@ -155,12 +155,22 @@ final class LibPQConnection {
     /// they cost no wait of their own.
     func execute(_ query: Query, after earlier: [Query]) -> Result<QueryResult, PostgresError> {
         guard !earlier.isEmpty else { return execute(query) }
-        let statements = earlier + [query]
+        return execute(pipeline: earlier + [query], answers: 1).map { $0[0] }
+    }
+
+    /// Sends `statements` in one round trip and returns the results of the last `answers` of them
+    /// (`answers` ≥ 1), or the first failure: the server then skips the statements after it.
+    func execute(pipeline statements: [Query], answers: Int) -> Result<[QueryResult], PostgresError> {
+        let firstAnswer = statements.count - answers
         guard PQenterPipelineMode(handle) == 1 else {
-            for statement in earlier {
-                if case .failure(let error) = execute(statement) { return .failure(error) }
+            var results: [QueryResult] = []
+            for statement in statements {
+                switch execute(statement) {
+                case .failure(let error): return .failure(error)
+                case .success(let result): results.append(result)
+                }
             }
-            return execute(query)
+            return .success(Array(results[firstAnswer...]))
         }
         var sent = true
         for statement in statements where sent {
@@ -174,11 +184,11 @@ final class LibPQConnection {
             return .failure(PostgresError(.connectionLost, operation: statements[0].name, message: configuration.scrub(Self.errorMessage(handle))))
         }
         var failure: PostgresError?
-        var answer: QueryResult?
+        var results: [QueryResult] = []
         for (index, statement) in statements.enumerated() {
             switch nextPipelined(name: statement.name) {
             case .failure(let error): failure = failure ?? error
-            case .success(let result) where index == earlier.count: answer = result
+            case .success(let result) where index >= firstAnswer: results.append(result)
             case .success: break
             }
         }
@@ -187,10 +197,10 @@ final class LibPQConnection {
         if let sync = PQgetResult(handle) { PQclear(sync) }
         _ = PQexitPipelineMode(handle)
         if let failure { return .failure(failure) }
-        guard let answer else {
-            return .failure(PostgresError(.connectionLost, operation: query.name, message: configuration.scrub(Self.errorMessage(handle))))
+        guard results.count == answers else {
+            return .failure(PostgresError(.connectionLost, operation: statements[firstAnswer].name, message: configuration.scrub(Self.errorMessage(handle))))
         }
-        return .success(answer)
+        return .success(results)
     }
 
     /// The result of a pipeline's next statement, with the end-of-statement marker after it read.

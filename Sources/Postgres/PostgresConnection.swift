@@ -94,6 +94,15 @@ public actor PostgresConnection {
         return try session.execute(query, after: earlier).get()
     }
 
+    /// Runs `first` and `second` after `earlier`, all in one round trip, and returns both results.
+    func query(_ first: Query, _ second: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> (QueryResult, QueryResult) {
+        let statements = earlier + [first, second]
+        let session = try usableSession(for: statements[0].name)
+        if opening { isInTransactionBlock = true }
+        let results = try session.execute(pipeline: statements, answers: 2).get()
+        return (results[0], results[1])
+    }
+
     /// Runs SQL text that may hold several statements and takes no parameters (a migration file).
     @discardableResult
     public func executeScript(_ sql: String, name: String) throws(PostgresError) -> QueryResult {

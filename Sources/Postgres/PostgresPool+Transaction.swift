@@ -27,6 +27,15 @@ public struct Transaction: Sendable {
         try await self.query(query.named(name))
     }
 
+    /// Runs two statements that do not depend on each other in one round trip (with what was
+    /// queued before them) and returns both results; a failure of either is thrown.
+    public func query(_ first: Query, named firstName: String, _ second: Query, named secondName: String)
+        async throws(PostgresError) -> (QueryResult, QueryResult)
+    {
+        let (earlier, opening) = unsent.take()
+        return try await connection.query(first.named(firstName), second.named(secondName), after: earlier, opening: opening)
+    }
+
     /// Queues a statement whose result nobody reads (a row written for the record): it goes to the
     /// server with the transaction's next statement, or with its COMMIT, in the same round trip,
     /// so it costs no wait of its own. If it fails, that statement or the commit throws its error

@@ -124,6 +124,33 @@ struct TransactionTests {
         }
     }
 
+    @Test("two statements sent together return both results, in order, after what was queued; either one's failure is thrown under its name and nothing stays")
+    func statementPair() async throws {
+        try await TestDatabase.with(maximumConnections: 1) { pool in
+            try await pool.executeScript("CREATE TABLE t (x INT PRIMARY KEY)", name: "create table")
+            let (count, level) = try await pool.withTransaction(.repeatableRead) { tx in
+                tx.queue("INSERT INTO t VALUES (\(1)), (\(2))", named: "insert two")
+                let (count, level) = try await tx.query("SELECT count(*)::int AS n FROM t", named: "count",
+                                                        "SELECT current_setting('transaction_isolation') AS level", named: "isolation")
+                return (try count.first?.decode("n", as: Int.self), try level.first?.decode("level", as: String.self))
+            }
+            #expect(count == 2)
+            #expect(level == "repeatable read")
+            for (first, second, failing) in [("INSERT INTO t VALUES (1)", "SELECT 1", "first"), ("SELECT 1", "INSERT INTO t VALUES (2)", "second")] {
+                let error = await #expect(throws: PostgresError.self) {
+                    try await pool.withTransaction { tx in
+                        try await tx.query("INSERT INTO t VALUES (\(3))")
+                        _ = try await tx.query(Query(unsafeSQL: first), named: "first", Query(unsafeSQL: second), named: "second")
+                    }
+                }
+                #expect(error?.sqlState == .uniqueViolation)
+                #expect(error?.operation == failing)
+            }
+            let values = try await pool.query("SELECT x FROM t ORDER BY x").rows.map { try $0.decode("x", as: Int.self) }
+            #expect(values == [1, 2])
+        }
+    }
+
     @Test("a deadlock is retried and both transactions end up committed")
     func deadlockRetried() async throws {
         try await TestDatabase.with { pool in

@@ -68,9 +68,15 @@ package enum ServerBindingTable {
 
     /// The types the pool has, each once, in alphabetical order.
     package static func types(on database: some QueryExecutor) async throws -> [String] {
-        let result = try await database.query("""
-            SELECT DISTINCT "serverType" FROM "ServerBinding" ORDER BY "serverType"
-            """, named: "list server types")
-        return try result.rows.map { try $0.decode("serverType") }
+        try types(from: try await database.query(listingTypes, named: "list server types"))
+    }
+
+    /// The statement `types(on:)` runs, for a caller that sends it with another (`types(from:)` reads its result).
+    package static let listingTypes: Query = """
+        SELECT DISTINCT "serverType" FROM "ServerBinding" ORDER BY "serverType"
+        """
+
+    package static func types(from result: QueryResult) throws -> [String] {
+        try result.rows.map { try $0.decode("serverType") }
     }
 }

@@ -8,16 +8,23 @@ import Postgres
 /// member's id, so two filings or two resets at once by one member are counted one after the
 /// other and cannot both slip under the limit.
 extension WorkflowService {
+    /// The statement that counts `applicant`'s PENDING and ACTIVE requests, for `refuseBeyondOpenLimit`.
+    static func openRequests(of applicant: String) -> Query {
+        """
+        SELECT count(*)::int AS "open" FROM "Workflow" WHERE "applicantDiscordId" = \(applicant) AND "status" IN ('PENDING', 'ACTIVE')
+        """
+    }
+
     /// Refuses a filing when the applicant already has `policy.maxOpenRequests` PENDING or ACTIVE
-    /// requests.
-    func refuseBeyondOpenLimit(_ applicant: String, on transaction: Transaction) async throws {
-        // The lock's result is nothing to read: it travels with the count, which waits for it.
-        transaction.queue("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(applicant)))", named: "lock member")
-        let open = try await transaction.query("""
-            SELECT count(*)::int AS "open" FROM "Workflow" WHERE "applicantDiscordId" = \(applicant) AND "status" IN ('PENDING', 'ACTIVE')
-            """, named: "count open requests of member")
+    /// requests: `open` is `openRequests(of:)`'s result, counted under `memberLock(_:)`.
+    func refuseBeyondOpenLimit(_ open: QueryResult) throws {
         let count: Int = try open.first?.decode("open") ?? 0
         guard count < policy.maxOpenRequests else { throw LendingError.tooManyOpenRequests(limit: policy.maxOpenRequests) }
+    }
+
+    /// The member's advisory lock, held until the transaction ends.
+    static func memberLock(_ discordId: String) -> Query {
+        "SELECT pg_advisory_xact_lock(\(memberLockSpace), hashtext(\(discordId)))"
     }
 
     /// Records that `discordId` asked for a new panel password, or refuses when they already
@@ -27,7 +34,7 @@ extension WorkflowService {
         let now = clock.date
         let since = now.addingTimeInterval(-policy.passwordResetWindow)
         try await pool.withTransaction { transaction in
-            try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.memberLockSpace), hashtext(\(discordId)))", named: "lock member")
+            try await transaction.query(Self.memberLock(discordId), named: "lock member")
             let recent = try await PasswordResetTable.list(discordId: discordId, since: since, on: transaction)
             if recent.count >= policy.passwordResetLimit, let oldest = recent.first {
                 throw LendingError.tooManyPasswordResets(limit: policy.passwordResetLimit,

@@ -4,12 +4,11 @@ import Postgres
 /// Server types in the workflow: which type a request is filed for, and which servers its
 /// approval may take.
 extension WorkflowService {
-    /// The type a new request is stored with, read in the filing's transaction. A type asked for
-    /// must be one the pool has; a request that names none is refused while the pool has several
-    /// (the member must choose), and otherwise takes the pool's only type, or none while the pool
-    /// is empty, so with one type nothing changes for members.
-    func typeToFile(_ requested: String?, on transaction: Transaction) async throws -> String? {
-        let available = try await ServerBindingTable.types(on: transaction)
+    /// The type a new request is stored with, out of `available`: the pool's types, read in the
+    /// filing's transaction. A type asked for must be one the pool has; a request that names none
+    /// is refused while the pool has several (the member must choose), and otherwise takes the
+    /// pool's only type, or none while the pool is empty, so with one type nothing changes for members.
+    func typeToFile(_ requested: String?, available: [String]) throws -> String? {
         guard let requested else {
             guard available.count <= 1 else { throw ServerTypeRefusal.typeRequired(available: available) }
             return available.first

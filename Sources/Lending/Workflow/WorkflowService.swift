@@ -58,14 +58,18 @@ public struct WorkflowService: Sendable {
         try await RequestRules.checkExists(request.mcVersion, in: versions)
         let now = clock.date
         return try await pool.withTransaction { transaction in
-            try await refuseBeyondOpenLimit(request.applicantDiscordId, on: transaction)
+            // The member's lock, then their open requests and the pool's types, in one round trip.
+            transaction.queue(Self.memberLock(request.applicantDiscordId), named: "lock member")
+            let (open, types) = try await transaction.query(Self.openRequests(of: request.applicantDiscordId), named: "count open requests of member",
+                                                            ServerBindingTable.listingTypes, named: "list server types")
+            try refuseBeyondOpenLimit(open)
             var typed = request
-            typed.serverType = try await typeToFile(request.serverType, on: transaction)
+            typed.serverType = try typeToFile(request.serverType, available: try ServerBindingTable.types(from: types))
             let workflow = try await WorkflowTable.insert(typed, at: now, on: transaction)
             // Nothing reads these rows back here: they go with the COMMIT (or the outbox's row).
             try WorkflowPanelUserTable.queueInsert(workflowId: workflow.id, discordIds: panelUsers, in: transaction)
             AuditTable.queueRecord(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
-                                         detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, in: transaction)
+                                   detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, in: transaction)
             if let outbox = filingsOutbox {
                 _ = try await outbox.queue(.requestFiled, workflowId: workflow.id, key: "filed-\(workflow.id)", at: now, on: transaction)
             }
