@@ -19,7 +19,7 @@ public enum RequestRules {
     }
 
     static func check(_ request: NewWorkflow, panelUsers: [String], policy: LendingPolicy) throws(LendingError) {
-        let description = request.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = request.description.trimmingWhitespace()
         guard !description.isEmpty else { throw .invalidRequest(field: "description", rule: "must not be empty") }
         guard description.count <= maxDescriptionLength else {
             throw .invalidRequest(field: "description", rule: "at most \(maxDescriptionLength) characters")

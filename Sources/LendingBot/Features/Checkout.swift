@@ -101,9 +101,9 @@ extension CheckoutForm {
     /// form promises; the first problem is told, naming the field and the rule.
     static func read(_ data: ModalSubmitData, applicant: String, strings: Strings, maxPeriod: Int,
                      serverType: String? = nil) throws -> (NewWorkflow, [String]) {
-        let description = (data.textInputValue(customID: CheckoutForm.description) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingCharacters(in: .whitespaces)),
+        let description = (data.textInputValue(customID: CheckoutForm.description) ?? "").trimmingWhitespace()
+        let version = (data.textInputValue(customID: CheckoutForm.version) ?? "").trimmingWhitespace(includingNewlines: false).lowercased()
+        guard let period = Int((data.textInputValue(customID: CheckoutForm.period) ?? "").trimmingWhitespace(includingNewlines: false)),
               (1...maxPeriod).contains(period) else {
             throw Refusal(strings.fieldRule(strings.fieldName("periodDays"), strings.rule(for: "periodDays", maxPeriod: maxPeriod)))
         }

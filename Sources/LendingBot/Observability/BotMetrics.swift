@@ -48,6 +48,15 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
     private let sources = Mutex(MetricsSources())
     /// The process's CPU time at the last scrape, so the counter grows by what was spent since.
     private let lastCPUSeconds = Mutex(0.0)
+    private let counters = Mutex<[SeriesKey: CoreMetrics.Counter]>([:])
+    private let gauges = Mutex<[SeriesKey: Meter]>([:])
+    private let timers = Mutex<[SeriesKey: CoreMetrics.Timer]>([:])
+
+    /// One series: its family and its labels.
+    private struct SeriesKey: Hashable {
+        let family: String
+        let labels: [String: String]
+    }
 
     public init() {
         factory = PrometheusMetricsFactory(registry: registry)
@@ -233,23 +242,39 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
     }
 
     private func counter(_ family: MetricFamily, _ labels: [String: String]) -> CoreMetrics.Counter {
-        let dimensions = Self.sorted(labels)
-        return CoreMetrics.Counter(label: family.name, dimensions: dimensions,
-                                   handler: registry.makeCounter(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+        made(family, labels, in: counters) { dimensions in
+            CoreMetrics.Counter(label: family.name, dimensions: dimensions,
+                                handler: registry.makeCounter(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+        }
     }
 
     private func gauge(_ family: MetricFamily, _ labels: [String: String]) -> Meter {
-        let dimensions = Self.sorted(labels)
-        return Meter(label: family.name, dimensions: dimensions,
-                     handler: registry.makeGauge(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+        made(family, labels, in: gauges) { dimensions in
+            Meter(label: family.name, dimensions: dimensions,
+                  handler: registry.makeGauge(descriptor: Self.descriptor(family), labels: dimensions), factory: factory)
+        }
     }
 
     private func timer(_ family: MetricFamily, _ labels: [String: String]) -> CoreMetrics.Timer {
         guard case .histogram(let buckets) = family.kind else { preconditionFailure("\(family.name) is not a histogram") }
-        let dimensions = Self.sorted(labels)
-        return CoreMetrics.Timer(label: family.name, dimensions: dimensions,
-                                 handler: registry.makeDurationHistogram(descriptor: Self.descriptor(family), labels: dimensions, buckets: buckets),
-                                 factory: factory)
+        return made(family, labels, in: timers) { dimensions in
+            CoreMetrics.Timer(label: family.name, dimensions: dimensions,
+                              handler: registry.makeDurationHistogram(descriptor: Self.descriptor(family), labels: dimensions, buckets: buckets),
+                              factory: factory)
+        }
+    }
+
+    /// The series of `family` with `labels`, made once and then reused: asking the registry each
+    /// time (it checks the name and the labels and looks the series up) cost about 10,000
+    /// instructions per event, and two events come with every request to Discord. The label sets
+    /// are small and fixed (no label grows with traffic), so the caches stay small.
+    private func made<Metric: Sendable>(_ family: MetricFamily, _ labels: [String: String], in cache: borrowing Mutex<[SeriesKey: Metric]>,
+                              _ make: ([(String, String)]) -> Metric) -> Metric {
+        let key = SeriesKey(family: family.name, labels: labels)
+        if let known = cache.withLock({ $0[key] }) { return known }
+        let metric = make(Self.sorted(labels))
+        cache.withLock { $0[key] = metric }
+        return metric
     }
 
     /// The family's full name as the metric name, with no unit appended (the names carry theirs).

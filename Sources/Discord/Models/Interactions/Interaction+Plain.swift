@@ -87,7 +87,9 @@ private enum Read {
 
     /// A plain integer only (no fraction): what `Int`'s and `Int64`'s decoding take without doubt.
     static func int(_ json: PlainJSON) throws(GiveUp) -> Int {
-        guard case .number(let text) = json, !text.contains("."), let value = Int(text) else { throw GiveUp() }
+        // A byte search: `String.contains` with a string goes through Foundation's Unicode search,
+        // which was 4 % of the bot's instructions per interaction here.
+        guard case .number(let text) = json, !text.utf8.contains(UInt8(ascii: ".")), let value = Int(text) else { throw GiveUp() }
         return value
     }
 
