@@ -86,6 +86,24 @@ struct StoreTests {
         }
     }
 
+    @Test("the JSON written by hand for details and id lists is read back by PostgreSQL and by Foundation as the same strings")
+    func handWrittenJSON() async throws {
+        let hard = ["", "plain", "a,b", "c\"d", "back\\slash", "{e}", "[f]", "line\nbreak", "tab\tand\r", "\u{01}\u{1F}\u{7F}", "/slash/",
+                    "祭り", "é\u{0301}", "🎉", "\u{2028}\u{2029}", "\u{FEFF}"]
+        // (Not U+FEFF in the object: Foundation's JSONSerialization, which reads details back, drops
+        // it at the start of a string whoever wrote the JSON; the array is read with JSONDecoder.)
+        let object = Dictionary(uniqueKeysWithValues: hard.filter { $0 != "\u{FEFF}" }.enumerated().map { ("k\($0.offset) \($0.element)", $0.element) })
+        let decoded = try JSONSerialization.jsonObject(with: Data(JSONObject.encode(object).utf8)) as? [String: String]
+        #expect(decoded == object)
+        #expect(try JSONDecoder().decode([String].self, from: Data(JSONObject.encode(hard).utf8)) == hard)
+        try await withLendingDatabase { pool in
+            let stored = try await pool.query("SELECT \(JSONObject.encode(object))::jsonb::text AS o, \(JSONObject.encode(hard))::jsonb::text AS a")
+            let row = try #require(stored.first)
+            #expect(JSONObject.decode(try row.decode("o", as: String.self)) == object)
+            #expect(try JSONDecoder().decode([String].self, from: Data(try row.decode("a", as: String.self).utf8)) == hard)
+        }
+    }
+
     @Test("several panel users are added in one statement, in the order given, and all or none are stored")
     func panelUsersAtOnce() async throws {
         try await withLendingDatabase { pool in

@@ -67,7 +67,7 @@ public struct WorkflowService: Sendable {
             typed.serverType = try typeToFile(request.serverType, available: try ServerBindingTable.types(from: types))
             let workflow = try await WorkflowTable.insert(typed, at: now, on: transaction)
             // Nothing reads these rows back here: they go with the COMMIT (or the outbox's row).
-            try WorkflowPanelUserTable.queueInsert(workflowId: workflow.id, discordIds: panelUsers, in: transaction)
+            WorkflowPanelUserTable.queueInsert(workflowId: workflow.id, discordIds: panelUsers, in: transaction)
             AuditTable.queueRecord(workflowId: workflow.id, actor: request.applicantDiscordId, action: .request, from: nil, to: .pending,
                                    detail: ["panelUsers": panelUsers.joined(separator: ",")], at: now, in: transaction)
             if let outbox = filingsOutbox {
