@@ -269,7 +269,7 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
     /// instructions per event, and two events come with every request to Discord. The label sets
     /// are small and fixed (no label grows with traffic), so the caches stay small.
     private func made<Metric: Sendable>(_ family: MetricFamily, _ labels: [String: String], in cache: borrowing Mutex<[SeriesKey: Metric]>,
-                              _ make: ([(String, String)]) -> Metric) -> Metric {
+                                        _ make: ([(String, String)]) -> Metric) -> Metric {
         let key = SeriesKey(family: family.name, labels: labels)
         if let known = cache.withLock({ $0[key] }) { return known }
         let metric = make(Self.sorted(labels))
