@@ -86,21 +86,24 @@ public actor PostgresConnection {
     /// trip; `opening` says that `earlier` holds the transaction's BEGIN.
     @discardableResult
     func query(_ query: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> QueryResult {
-        logger.trace("postgres query", metadata: ["postgres.statement": "\(query.name)"])
-        guard opening else { return try usableSession(for: query.name).execute(query, after: earlier).get() }
-        // Until the BEGIN is sent nothing was, so a session lost while idle may still be reopened here.
-        let session = try usableSession(for: earlier.first?.name ?? query.name)
-        isInTransactionBlock = true
-        return try session.execute(query, after: earlier).get()
+        try session(sending: earlier.first ?? query, opening: opening).execute(query, after: earlier).get()
     }
 
     /// Runs `first` and `second` after `earlier`, all in one round trip, and returns both results.
     func query(_ first: Query, _ second: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> (QueryResult, QueryResult) {
         let statements = earlier + [first, second]
-        let session = try usableSession(for: statements[0].name)
-        if opening { isInTransactionBlock = true }
-        let results = try session.execute(pipeline: statements, answers: 2).get()
+        let results = try session(sending: statements[0], opening: opening).execute(pipeline: statements, answers: 2).get()
         return (results[0], results[1])
+    }
+
+    /// The session for a round trip that starts with `first`; one that sends a transaction's BEGIN
+    /// (`opening`) marks the session as inside a transaction from here on. Until the BEGIN is sent
+    /// nothing was, so a session lost while idle may still be reopened for it.
+    private func session(sending first: Query, opening: Bool) throws(PostgresError) -> LibPQConnection {
+        logger.trace("postgres query", metadata: ["postgres.statement": "\(first.name)"])
+        let session = try usableSession(for: first.name)
+        if opening { isInTransactionBlock = true }
+        return session
     }
 
     /// Runs SQL text that may hold several statements and takes no parameters (a migration file).

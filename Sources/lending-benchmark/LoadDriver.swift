@@ -54,7 +54,6 @@ final class LoadDriver: Sendable {
     let discord: SimulatedDiscord
     let bot: ProcessMeter
     private let templates: (command: InteractionTemplate, submit: InteractionTemplate)
-    private let tokens = InteractionTokens()
     private let state = Mutex(State())
     /// Signalled by each answer while a one-at-a-time phase runs.
     private let answers = DispatchSemaphore(value: 0)
@@ -172,7 +171,7 @@ final class LoadDriver: Sendable {
             return state.members
         }
         let id = discord.makeInteractionID()
-        let token = tokens.next()
+        let token = DiscordGatewaySimulator.makeInteractionToken()
         let kind: Kind = modal == nil ? .command : .submit
         state.withLock { $0.pending[id] = Pending(kind: kind, sentAt: .now) }
         if let modal {

@@ -58,36 +58,32 @@ final class SimulatedDiscord: Sendable {
     private static let templateMember = SimulatedInvoker(userID: InteractionTemplate.Slot.userID.marker,
                                                          username: InteractionTemplate.Slot.username.marker)
 
-    /// `/mcserver checkout`, as `gateway.makeCommandInteraction` builds it. The command's id in
+    /// `/mcserver checkout` by `member`, as the gateway simulator builds it. The command's id in
     /// `data` is fixed, as Discord's is for one registered command.
-    private var checkoutCommand: InteractionTemplate {
-        InteractionTemplate(gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: Self.templateMember))
+    private func checkoutCommand(as member: SimulatedInvoker) -> SimulatedInteraction {
+        gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: member)
     }
 
-    /// A filled-in submission of the checkout modal, as `gateway.makeModalSubmitInteraction` builds it.
-    private var checkoutSubmit: InteractionTemplate {
-        InteractionTemplate(gateway.makeModalSubmitInteraction(customID: InteractionTemplate.Slot.customID.marker, fields: [
+    /// A filled-in submission by `member` of the checkout modal with `customID`.
+    private func checkoutSubmit(customID: String, as member: SimulatedInvoker) -> SimulatedInteraction {
+        gateway.makeModalSubmitInteraction(customID: customID, fields: [
             .textInput(customID: "description", value: "Summer festival build event"),
             .textInput(customID: "mcVersion", value: "1.21.4"),
             .textInput(customID: "periodDays", value: "7"),
             .userSelect(customID: "organizer", users: [Self.organizer]),
             .userSelect(customID: "panelUsers", users: Self.panelUsers),
-        ], as: Self.templateMember))
+        ], as: member)
     }
 
     /// The checkout flow's two interactions, each serialised once (see `InteractionTemplate`), after
     /// checking that each renders what the gateway simulator builds for the same member and values.
     func makeCheckoutTemplates() throws -> (command: InteractionTemplate, submit: InteractionTemplate) {
-        let (command, submit) = (checkoutCommand, checkoutSubmit)
+        let command = InteractionTemplate(checkoutCommand(as: Self.templateMember))
+        let submit = InteractionTemplate(checkoutSubmit(customID: InteractionTemplate.Slot.customID.marker, as: Self.templateMember))
         let member = SimulatedInvoker(userID: Self.memberID(7), username: Self.memberName(7))
-        try Self.check(command, against: gateway.makeCommandInteraction(name: "mcserver", options: [.subcommand("checkout", [])], as: member))
-        try Self.check(submit, against: gateway.makeModalSubmitInteraction(customID: "checkout:\"7\"", fields: [
-            .textInput(customID: "description", value: "Summer festival build event"),
-            .textInput(customID: "mcVersion", value: "1.21.4"),
-            .textInput(customID: "periodDays", value: "7"),
-            .userSelect(customID: "organizer", users: [Self.organizer]),
-            .userSelect(customID: "panelUsers", users: Self.panelUsers),
-        ], as: member), customID: "checkout:\"7\"")
+        let customID = "checkout:\"7\""
+        try Self.check(command, against: checkoutCommand(as: member))
+        try Self.check(submit, against: checkoutSubmit(customID: customID, as: member), customID: customID)
         return (command, submit)
     }
 

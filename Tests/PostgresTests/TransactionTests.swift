@@ -64,10 +64,7 @@ struct TransactionTests {
             try await pool.withTransaction { tx in try await tx.query("INSERT INTO t VALUES (\(2))") }
             let values = try await pool.query("SELECT x FROM t ORDER BY x").rows.map { try $0.decode("x", as: Int.self) }
             #expect(values == [1, 2])
-            // Outside a transaction block every statement is a transaction of its own.
-            let first = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
-            let second = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
-            #expect(first != nil && first != second, "the session was left inside a transaction")
+            try await expectNoTransactionLeftOpen(pool)
         }
     }
 
@@ -117,10 +114,7 @@ struct TransactionTests {
                 }
             }
             #expect(try await values() == [1, 2, 3])
-            // The one session of the pool works on, outside any transaction.
-            let first = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
-            let second = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
-            #expect(first != nil && first != second, "the session was left inside a transaction")
+            try await expectNoTransactionLeftOpen(pool)
         }
     }
 
@@ -148,7 +142,16 @@ struct TransactionTests {
             }
             let values = try await pool.query("SELECT x FROM t ORDER BY x").rows.map { try $0.decode("x", as: Int.self) }
             #expect(values == [1, 2])
+            try await expectNoTransactionLeftOpen(pool)
         }
+    }
+
+    /// Outside a transaction block every statement is a transaction of its own: with a pool of one
+    /// session, two statements with different transaction ids show that no transaction was left open.
+    private func expectNoTransactionLeftOpen(_ pool: PostgresPool) async throws {
+        let first = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+        let second = try await pool.query("SELECT pg_current_xact_id()::text AS id").first?.decode("id", as: String.self)
+        #expect(first != nil && first != second, "the session was left inside a transaction")
     }
 
     @Test("a deadlock is retried and both transactions end up committed")
@@ -169,7 +172,12 @@ struct TransactionTests {
                             try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(first)")
                             if isFirstAttempt {
                                 await firstRowsLocked.append("\(first)")
-                                while await firstRowsLocked.values.count < 2 { try await Task.sleep(for: .milliseconds(5)) }
+                                // Bounded, so that a partner which failed before locking fails the test, not hangs it.
+                                var waits = 0
+                                while await firstRowsLocked.values.count < 2, waits < 4_000 {
+                                    waits += 1
+                                    try await Task.sleep(for: .milliseconds(5))
+                                }
                             }
                             try await tx.query("UPDATE t SET n = n + 1 WHERE id = \(second)")
                         }

@@ -78,7 +78,7 @@ extension DiscordGatewaySimulator {
         let (id, secondID) = withWorld { world in
             (world.snowflakes.next(at: Date()), world.snowflakes.next(at: Date()))
         }
-        let token = Self.makeToken()
+        let token = Self.makeInteractionToken()
         let user: SimulatorJSON = [
             "id": .string(invoker.userID), "username": .string(invoker.username),
             "discriminator": "0", "global_name": .string(invoker.username), "avatar": nil, "public_flags": 0, "flags": 0,
@@ -123,10 +123,11 @@ extension DiscordGatewaySimulator {
         return SimulatedInteraction(id: id, token: token, type: type, channelID: channelID, payload: .object(payload))
     }
 
-    /// Interaction tokens are long opaque strings; these are random so that no two interactions share one.
+    /// Interaction tokens are long opaque strings; these are random so that no two interactions share
+    /// one. Public for a load generator that builds an interaction's bytes itself.
     /// The 64 characters are drawn 6 bits at a time from 8 random words (10 per word): one draw of
     /// the system generator per character made a system call each, 80 per interaction.
-    private static func makeToken() -> String {
+    public static func makeInteractionToken() -> String {
         var generator = SystemRandomNumberGenerator()
         var characters: [UInt8] = []
         characters.reserveCapacity(80)
