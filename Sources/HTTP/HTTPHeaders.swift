@@ -75,11 +75,23 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: ["names": names], displayStyle: .struct) }
 
-    /// ASCII case-insensitive comparison without allocating lowercased copies.
+    /// ASCII case-insensitive comparison without allocating lowercased copies. The lengths are
+    /// compared first and the bytes read in place: a response's rate-limit fields are looked up
+    /// among all its fields on every request, and the generic comparison was 3 % of the bot's
+    /// instructions per interaction.
     static func namesMatch(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8) { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
+        guard a.utf8.count == b.utf8.count else { return false }
+        let matched = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                for index in 0..<x.count where !bytesMatch(x[index], y[index]) { return false }
+                return true
+            }
         }
+        return matched.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8, by: bytesMatch)
+    }
+
+    private static func bytesMatch(_ x: UInt8, _ y: UInt8) -> Bool {
+        x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
     }
 
     /// `tchar` from RFC 9110 §5.6.2: the bytes allowed in a field name or a method.

@@ -15,6 +15,9 @@ extension WebSocketClient {
         private var parser: FrameParser
         private var assembler: MessageAssembler
         private var output: [UInt8] = []
+        /// Made once: a fresh 64 KiB buffer per read was zeroed on every wake-up, 6 % of the bot's
+        /// instructions per interaction.
+        private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
         private var outputOffset = 0
         private var generator = SystemRandomNumberGenerator()
         private var closeSentAt: ContinuousClock.Instant?
@@ -78,13 +81,13 @@ extension WebSocketClient {
         }
 
         private mutating func readAvailable() throws(WebSocketError) {
-            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let socket = socket
             while !peerEndedStream {
-                let result = try chunk.withUnsafeMutableBytes { buffer in
+                let result = try readBuffer.withUnsafeMutableBytes { buffer in
                     Result { () throws(WebSocketError) in try socket.receive(into: buffer) }
                 }.get()
                 switch result {
-                case .done(let count): parser.append(chunk[0..<count])
+                case .done(let count): parser.append(readBuffer[0..<count])
                 case .wouldBlock: return
                 case .closed: peerEndedStream = true
                 }

@@ -18,6 +18,20 @@ extension HTTPTests {
             #expect(!headers.contains("X-RateLimit-Bucket"))
         }
 
+        @Test("only ASCII letters fold: bytes one case bit apart that are not letters stay different")
+        func caseFoldingIsLettersOnly() {
+            let headers: HTTPHeaders = ["X-[a]": "brackets", "Été": "accented", "Ab": "short"]
+            #expect(headers["x-{a}"] == nil)
+            #expect(headers["X-[A]"] == "brackets")
+            #expect(headers["éTÉ"] == nil)
+            #expect(headers["éte"] == nil)
+            #expect(headers["Été"] == "accented")
+            #expect(headers["ab"] == "short")
+            #expect(headers["a"] == nil)
+            #expect(headers["abc"] == nil)
+            #expect(headers[""] == nil)
+        }
+
         @Test("descriptions list names only")
         func descriptionsHideValues() {
             let headers: HTTPHeaders = ["Authorization": "Bot secret-value"]
