@@ -83,6 +83,20 @@ struct InteractionPlainReadingTests {
         ("\"resolved\": {", "\"resolved\": {\"roles\": null, "),
         ("Summer festival", "Summer \u{01} festival"),
         ("\"type\": 5,", "\"type\": 2,"),
+        ("\"version\": 1", "\"version\": -9223372036854775808"),
+        ("\"version\": 1", "\"version\": 9223372036854775808"),
+        ("\"version\": 1", "\"version\": -0"),
+        ("\"id\": 4,", "\"id\": 99999999999999999999,"),
+        ("\"1400000000000000003\": {\"id\"", "\"01400000000000000003\": {\"id\""),
+        ("\"1400000000000000003\": {\"id\"", "\"001400000000000000003\": {\"id\""),
+        ("\"1400000000000000003\": {\"id\"", "\"18446744073709551616\": {\"id\""),
+        ("\"id\": \"1200000000000000012\"", "\"id\": \"\""),
+        ("\"permissions\": \"1024\"", "\"permissions\": \"0001024\""),
+        ("\"permissions\": \"1024\"", "\"permissions\": \"\""),
+        ("\"permissions\": \"1024\"", "\"permissions\": \"18446744073709551616\""),
+        ("\"username\": \"builder\"", "\"username\": \"ビルダー\""),
+        ("\"global_name\": null", "\"global_name\": null, \"global_name\": \"x\""),
+        ("\"bot\": false", "\"bot\": true"),
     ]
 
     @Test("a variant is read as the models read it, or left to them", arguments: variants)
@@ -100,18 +114,73 @@ struct InteractionPlainReadingTests {
 
     @Test("a document that is not plain JSON is refused by the reader", arguments: [
         "", "{", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":tru}", "{\"a\":1} x",
-        "{\"a\":\"\\u0041\"}", "{\"a\":1,\"a\":2}", String(repeating: "[", count: 40) + String(repeating: "]", count: 40),
+        "{\"a\":\"\\u0041\"}", "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":1},\"a\":2}", "{\"a\":1e5}", "{\"a\":[1 2]}", "{1:2}",
+        String(repeating: "[", count: 40) + String(repeating: "]", count: 40),
     ])
     func refusesOddDocuments(_ text: String) {
         #expect(Data(text.utf8).withUnsafeBytes { PlainJSON.parse($0) } == nil)
     }
 
+    @Test("a string that is not UTF-8 is refused, in a key or a value", arguments: [
+        [0xE6, 0x97], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF],
+    ] as [[UInt8]])
+    func refusesMalformedUTF8(_ bad: [UInt8]) {
+        for document in [Array(#"{"a":""#.utf8) + bad + Array(#""}"#.utf8), Array(#"{""#.utf8) + bad + Array(#"":1}"#.utf8)] {
+            #expect(document.withUnsafeBytes { PlainJSON.parse($0) } == nil)
+            #expect((try? JSONSerialization.jsonObject(with: Data(document))) == nil, "Foundation accepts it too")
+        }
+    }
+
+    /// The document as a tree, to compare with what was written.
+    indirect enum Tree: Equatable {
+        case object([String], [Tree])
+        case array([Tree])
+        case string(String)
+        case number(String)
+        case bool(Bool)
+        case null
+
+        init(_ value: PlainJSON.Value) {
+            switch value.kind {
+            case .object:
+                let members = value.members ?? []
+                self = .object(members.map { String(decoding: $0.key, as: UTF8.self) }, members.map { Tree($0.value) })
+            case .array: self = .array((value.elements ?? []).map(Tree.init))
+            case .string: self = .string(value.string ?? "not a string")
+            case .number: self = .number(value.text.map { String(decoding: $0, as: UTF8.self) } ?? "not a number")
+            case .bool: self = .bool(value.bool ?? false)
+            case .null: self = .null
+            }
+        }
+    }
+
     @Test("the reader keeps strings, numbers, literals, arrays and objects as written")
-    func readsPlainDocuments() {
-        let text = #" {"s": "日本語", "n": -12.5, "i": 0, "t": true, "f": false, "z": null, "a": [1, {"b": []}], "o": {}} "#
-        func object(_ members: [(String, PlainJSON)]) -> PlainJSON { .object(members.map { PlainJSON.Member(key: $0.0, value: $0.1) }) }
-        let expected = object([("s", .string("日本語")), ("n", .number("-12.5")), ("i", .number("0")), ("t", .bool(true)), ("f", .bool(false)),
-                               ("z", .null), ("a", .array([.number("1"), object([("b", .array([]))])])), ("o", object([]))])
-        #expect(Data(text.utf8).withUnsafeBytes { PlainJSON.parse($0) } == expected)
+    func readsPlainDocuments() throws {
+        let text = #" {"s": "日本語", "n": -12.5, "i": 0, "t": true, "f": false, "z": null, "a": [1, {"b": []}], "o": {}, "": "empty key"} "#
+        let expected = Tree.object(["s", "n", "i", "t", "f", "z", "a", "o", ""], [
+            .string("日本語"), .number("-12.5"), .number("0"), .bool(true), .bool(false), .null,
+            .array([.number("1"), .object(["b"], [.array([])])]), .object([], []), .string("empty key")])
+        let read = Data(text.utf8).withUnsafeBytes { bytes in PlainJSON.parse(bytes).map(Tree.init) }
+        #expect(read == expected)
+        Data(text.utf8).withUnsafeBytes { bytes in
+            let document = PlainJSON.parse(bytes)
+            #expect(document?["a"]?.elements?.count == 2)
+            #expect(document?["o"]?["b"] == nil)
+            #expect(document?["s"]?["b"] == nil, "a string has no members")
+            #expect(document?[""]?.string == "empty key")
+            #expect(document?["missing"] == nil)
+            #expect(document?["z"]?.kind == .null)
+        }
+    }
+
+    @Test("snowflakes and decimal strings read from bytes as from a String", arguments: [
+        "0", "1", "00", "1400000000000000001", "01400000000000000001", "001400000000000000001", "18446744073709551615",
+        "18446744073709551616", "99999999999999999999", "", "-1", "+1", "1 ", "1a", "١٢", "12345678901234567890123",
+    ])
+    func snowflakeFromBytes(_ text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Snowflake<UserKind>(digits: $0) }
+        #expect(fromBytes == Snowflake<UserKind>(text))
+        let decimal = Array(text.utf8).withUnsafeBufferPointer { UInt64(decimalDigits: $0) }
+        #expect(decimal == (text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? UInt64(text) : nil))
     }
 }
