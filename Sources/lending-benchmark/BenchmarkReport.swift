@@ -66,8 +66,9 @@ struct BenchmarkReport {
             \.rssGrowth, format: "%.1f", unit: " %", target: "< 10 %", absolute: { $0 < 0.10 },
             shown: { String(format: "%.1f → %.1f MiB (%+.1f %%)", $0.warmRSS, $0.finalRSS, $0.rssGrowth * 100) })
         row("CPU seconds per 1,000 interactions, under load", \.cpuSecondsPerThousand, format: "%.3f", unit: " s", ratio: Self.requiredCPUAdvantage)
-        row("CPU seconds per 1,000 interactions, one at a time", \.cpuSecondsPerThousandOneAtATime, format: "%.3f", unit: " s",
-            ratio: Self.requiredCPUAdvantage)
+        row("CPU seconds per 1,000 interactions, one at a time (the kernel's share)", \.cpuSecondsPerThousandOneAtATime, format: "%.3f", unit: " s",
+            ratio: Self.requiredCPUAdvantage,
+            shown: { String(format: "%.3f s (%.0f %%)", $0.cpuSecondsPerThousandOneAtATime, $0.oneAtATime.botKernelCPUSeconds / max($0.oneAtATime.botCPUSeconds, 1e-9) * 100) })
         row("voluntary context switches per interaction, one at a time", { $0.oneAtATime.botContextSwitchesPerInteraction },
             format: "%.1f", unit: "", ratio: nil)
         if bot.instructions != nil || peer?.instructions != nil {

@@ -30,6 +30,8 @@ struct LoadOutcome: Sendable {
     let submits: LatencySummary
     /// CPU seconds the bot and the driver (simulators included) used during the phase.
     let botCPUSeconds: Double
+    /// The part of `botCPUSeconds` spent in the kernel.
+    let botKernelCPUSeconds: Double
     let driverCPUSeconds: Double
     /// The bot's voluntary context switches during the phase (`ProcessMeter.voluntaryContextSwitches`).
     let botContextSwitches: Int

@@ -71,9 +71,10 @@ struct LendingBenchmark: AsyncParsableCommand {
                 .run(databaseURL: try await databases.fresh(Self.database(launch)))
             for outcome in [measured.oneAtATime] + measured.fixed {
                 print((outcome.targetRate == 0 ? "one at a time" : "\(Int(outcome.targetRate))/s") + String(
-                    format: ": sent at %.0f/s, %d sent, %d unanswered, p50 %.2f ms, p99 %.2f ms; per interaction: bot CPU %.3f ms, driver CPU %.3f ms, bot context switches %.1f",
+                    format: ": sent at %.0f/s, %d sent, %d unanswered, p50 %.2f ms, p99 %.2f ms; per interaction: bot CPU %.3f ms (kernel %.3f ms), driver CPU %.3f ms, bot context switches %.1f",
                     outcome.achievedRate, outcome.sent, outcome.unanswered, outcome.all.p50, outcome.all.p99,
-                    outcome.botCPUSeconds / Double(outcome.sent) * 1000, outcome.driverCPUSeconds / Double(outcome.sent) * 1000,
+                    outcome.botCPUSeconds / Double(outcome.sent) * 1000, outcome.botKernelCPUSeconds / Double(outcome.sent) * 1000,
+                    outcome.driverCPUSeconds / Double(outcome.sent) * 1000,
                     outcome.botContextSwitchesPerInteraction))
             }
             return

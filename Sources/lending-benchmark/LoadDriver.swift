@@ -118,7 +118,7 @@ final class LoadDriver: Sendable {
             state.submitLatencies.removeAll(keepingCapacity: true)
         }
         while answers.wait(timeout: .now()) == .success {}
-        let botCPU = bot.cpuSeconds() ?? 0
+        let botCPU = bot.cpuTimes() ?? (0, 0)
         let botSwitches = bot.voluntaryContextSwitches() ?? 0
         let driverCPU = ProcessMeter.current.cpuSeconds() ?? 0
         let sendingTime = await withCheckedContinuation { (done: CheckedContinuation<Double, Never>) in
@@ -135,9 +135,11 @@ final class LoadDriver: Sendable {
             return (state.pending.count, state.commandLatencies, state.submitLatencies)
         }
         let achieved = count > 1 && sendingTime > 0 ? Double(count - 1) / sendingTime : rate
+        let botCPUAfter = bot.cpuTimes() ?? botCPU
         return LoadOutcome(targetRate: rate, achievedRate: achieved, sent: count,
                            unanswered: unanswered, all: LatencySummary(commands + submits), commands: LatencySummary(commands),
-                           submits: LatencySummary(submits), botCPUSeconds: (bot.cpuSeconds() ?? 0) - botCPU,
+                           submits: LatencySummary(submits), botCPUSeconds: (botCPUAfter.user + botCPUAfter.kernel) - (botCPU.user + botCPU.kernel),
+                           botKernelCPUSeconds: botCPUAfter.kernel - botCPU.kernel,
                            driverCPUSeconds: (ProcessMeter.current.cpuSeconds() ?? 0) - driverCPU,
                            botContextSwitches: (bot.voluntaryContextSwitches() ?? botSwitches) - botSwitches)
     }

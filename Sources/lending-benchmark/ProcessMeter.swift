@@ -17,12 +17,20 @@ struct ProcessMeter: Sendable {
 
     /// User plus system CPU time so far (`utime` + `stime` of `/proc/PID/stat`), in seconds.
     func cpuSeconds() -> Double? {
+        cpuTimes().map { $0.user + $0.kernel }
+    }
+
+    /// CPU time so far in the process's own code and libraries (`utime`) and in the kernel on its
+    /// behalf (`stime`: system calls, socket sends and receives, waking and switching threads), in
+    /// seconds.
+    func cpuTimes() -> (user: Double, kernel: Double)? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let end = stat.lastIndex(of: ")") else { return nil }
         // After the command name in parentheses: field 3 (state) onwards; utime and stime are fields 14 and 15.
         let fields = stat[stat.index(after: end)...].split(separator: " ")
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return (user / ticks, system / ticks)
     }
 
     /// Voluntary context switches of all the process's threads so far (`voluntary_ctxt_switches` of

@@ -45,7 +45,9 @@ public enum RequestRules {
 
 /// A Discord snowflake as text: 17 to 20 ASCII digits.
 public enum DiscordID {
+    /// 17 to 20 ASCII digits. Read as bytes: counting and classifying `Character`s segments the
+    /// text into graphemes, which cost more than the rest of a filing's checks together.
     public static func isValid(_ text: String) -> Bool {
-        (17...20).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+        (17...20).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -11,24 +11,28 @@ public struct ModalSubmitData: Sendable, Hashable, Codable {
         self.resolved = resolved
     }
 
-    /// Every component at any depth, whichever shape (Action Row or Label) the modal used.
-    public var allComponents: [SubmittedComponent] {
-        components.flatMap(\.flattened)
-    }
-
     /// The text typed into the text input with this `custom_id`, whether it sat in a Label or in a
     /// legacy Action Row; nil if there is no such text input.
     public func textInputValue(customID: String) -> String? {
-        for component in allComponents {
-            if case .textInput(_, let id, let value) = component, id == customID { return value }
+        firstMatch { component in
+            guard case .textInput(_, let id, let value) = component, id == customID else { return nil }
+            return value
         }
-        return nil
     }
 
     /// The values chosen in the select (or file upload, checkbox group) with this `custom_id`.
     public func selectedValues(customID: String) -> [String]? {
-        for component in allComponents {
-            if case .values(_, _, let id, let values) = component, id == customID { return values }
+        firstMatch { component in
+            guard case .values(_, _, let id, let values) = component, id == customID else { return nil }
+            return values
+        }
+    }
+
+    /// The first answer `match` gives for a component at any depth, depth first, whichever shape
+    /// (Action Row or Label) the modal used.
+    private func firstMatch<Found>(_ match: (SubmittedComponent) -> Found?) -> Found? {
+        for component in components {
+            if let found = component.firstMatch(match) { return found }
         }
         return nil
     }
