@@ -52,15 +52,17 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         // The one retry policy (exponential backoff with jitter), pure Swift, for every module that retries.
         .target(name: "Backoff", swiftSettings: strict),
+        // Small JSON bodies written by hand on the hot path (a JSON string's escaping), pure Swift.
+        .target(name: "JSONText", swiftSettings: strict),
         // The one clock (`BotClock`) every module reads and waits on, and the manual and adjustable
         // clocks that tests and the sandbox move; pure Swift.
         .target(name: "Clocks", swiftSettings: strict),
-        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", "Clocks", logging], swiftSettings: strict),
+        .target(name: "Discord", dependencies: ["HTTP", "WebSocket", "CZlib", "Secrets", "Backoff", "Clocks", "JSONText", logging], swiftSettings: strict),
         .target(name: "Pterodactyl", dependencies: ["HTTP", "Secrets", "Backoff", "Clocks", logging], swiftSettings: strict),
         // The POSIX file calls the local-directory archive needs, so that no Swift adapter holds C.
         .target(name: "FileSystemCalls", dependencies: [systemPackage], swiftSettings: strict),
         // The domain: the workflow, the tasks, the scheduler, the store, and the ports it reaches the outside through.
-        .target(name: "Lending", dependencies: ["Postgres", "Backoff", "Clocks", "Secrets", logging], swiftSettings: strict),
+        .target(name: "Lending", dependencies: ["Postgres", "Backoff", "Clocks", "Secrets", "JSONText", logging], swiftSettings: strict),
         // Lending's ports on the outside world, Discord excepted: the archive destinations, the
         // Pterodactyl panel and Mojang's version manifest.
         .target(name: "LendingAdapters", dependencies: ["Lending", "Pterodactyl", "HTTP", "Secrets", "FileSystemCalls", subprocess, systemPackage, logging],

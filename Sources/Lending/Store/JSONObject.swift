@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// The JSONB columns (`detail`, `input`) hold flat objects of strings, written and read here so
 /// that every table encodes them the same way: keys sorted, so equal objects are equal text.
@@ -10,9 +11,9 @@ package enum JSONObject {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, entry) in object.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendString(entry.key, to: &bytes)
+            JSONText.appendString(entry.key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            appendString(entry.value, to: &bytes)
+            JSONText.appendString(entry.value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return String(decoding: bytes, as: UTF8.self)
@@ -23,32 +24,11 @@ package enum JSONObject {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, string) in strings.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendString(string, to: &bytes)
+            JSONText.appendString(string, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// A JSON string: quotes, backslashes and control characters escaped; every other character,
-    /// non-ASCII ones included, as its UTF-8 bytes (valid JSON, and what PostgreSQL stores).
-    private static func appendString(_ string: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Decodes an object of strings; values of other JSON types are dropped.
     package static func decode(_ text: String) -> [String: String] {
