@@ -19,6 +19,8 @@ struct InstructionCount {
         let unanswered: Int
         /// The callgrind dump of the measured interactions, for `callgrind_annotate`.
         let profile: String?
+        /// The count's shares by library (callgrind only).
+        var byLibrary: [(group: String, share: Double)] = []
     }
 
     let launch: BotLaunch
@@ -73,7 +75,8 @@ struct InstructionCount {
               let total = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else {
             throw BenchmarkFailure(description: "callgrind wrote no count to \(dump)")
         }
-        return Outcome(tool: "callgrind", perInteraction: total / Double(count), interactions: count, unanswered: outcome.unanswered, profile: dump)
+        return Outcome(tool: "callgrind", perInteraction: total / Double(count), interactions: count, unanswered: outcome.unanswered, profile: dump,
+                       byLibrary: InstructionsByLibrary.shares(of: dump))
     }
 
     /// What valgrind 3.19 needs to run a Swift program: a copy of the executable without its DWARF 5

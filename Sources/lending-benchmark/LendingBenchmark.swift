@@ -17,6 +17,9 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "The release lending-bot executable.")
     var bot = ".build/release/lending-bot"
 
+    @Option(help: "The release idle-baseline executable, whose resident memory is the floor under the bots' idle RSS.")
+    var baseline = ".build/release/idle-baseline"
+
     @Option(help: "The Python of the peer's virtual environment (discord.py and asyncpg installed); omit to measure lending-bot alone.")
     var peerPython: String?
 
@@ -85,6 +88,7 @@ struct LendingBenchmark: AsyncParsableCommand {
                 let count = try await countInstructions(launch, databases: databases)
                 print("\(launch.name): \(String(format: "%.0f", count.perInteraction)) instructions per interaction (\(count.tool), "
                     + "\(count.interactions) one at a time, \(count.unanswered) unanswered)" + (count.profile.map { "; profile \($0)" } ?? ""))
+                if !count.byLibrary.isEmpty { print("  by library: " + BenchmarkReport.shares(count.byLibrary)) }
             }
             return
         }
@@ -93,6 +97,8 @@ struct LendingBenchmark: AsyncParsableCommand {
         let scheduler = try await SchedulerQueryBenchmark(databaseURL: try await databases.fresh("benchmark_scheduler"), logger: logger,
                                                           runs: quick ? 50 : 200).run()
 
+        let baselineRSS = try await IdleBaseline.residentMebibytes(executable: baseline)
+        progress("idle-baseline: " + (baselineRSS.map { String(format: "%.1f MiB resident", $0) } ?? "not measured (\(baseline) missing)"))
         var figures: [BotBenchmark.Figures] = []
         for launch in launches {
             let wrapper = launch.name == lendingBot.name ? wrap : []
@@ -102,7 +108,7 @@ struct LendingBenchmark: AsyncParsableCommand {
             figures.append(measured)
         }
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, bots: figures,
-                                     scheduler: scheduler).markdown
+                                     baselineRSS: baselineRSS, scheduler: scheduler).markdown
         print(report)
         if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
     }
