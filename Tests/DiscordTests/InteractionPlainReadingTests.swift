@@ -173,6 +173,27 @@ struct InteractionPlainReadingTests {
         }
     }
 
+    @Test("the eight-byte scan stops at most eight bytes short of where a byte-by-byte scan would")
+    func plainASCIIRun() {
+        // Deterministic bytes, mostly plain text with the bytes that end a plain run mixed in.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let special: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x0A, 0x80, 0xE6, 0xFF, 0x7F, 0x20, 0x21, 0x5B, 0x5D]
+        for _ in 0..<2_000 {
+            let count = Int(next() % 40)
+            let bytes = (0..<count).map { _ in next() % 6 == 0 ? special[Int(next() % UInt64(special.count))] : UInt8(0x41 + next() % 26) }
+            let start = count == 0 ? 0 : Int(next() % UInt64(count))
+            let plain = { (byte: UInt8) in byte >= 0x20 && byte < 0x80 && byte != 0x22 && byte != 0x5C }
+            let firstSpecial = bytes[start...].firstIndex { !plain($0) } ?? count
+            let end = bytes.withUnsafeBufferPointer { $0.endOfPlainASCII(from: start) }
+            #expect(end <= firstSpecial && firstSpecial - end < 8, "\(bytes) from \(start): \(end)")
+            #expect(end >= start)
+        }
+    }
+
     @Test("snowflakes and decimal strings read from bytes as from a String", arguments: [
         "0", "1", "00", "1400000000000000001", "01400000000000000001", "001400000000000000001", "18446744073709551615",
         "18446744073709551616", "99999999999999999999", "", "-1", "+1", "1 ", "1a", "١٢", "12345678901234567890123",

@@ -126,6 +126,7 @@ private struct TopLevelScanner {
     private mutating func plainString() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        index = bytes.endOfPlainASCII(from: index)
         while let byte = current {
             if byte == UInt8(ascii: "\"") {
                 index += 1
@@ -215,6 +216,7 @@ private struct TopLevelScanner {
     /// A string with any valid escapes.
     private mutating func skipString() -> Bool {
         guard take(UInt8(ascii: "\"")) else { return false }
+        index = bytes.endOfPlainASCII(from: index)
         while let byte = current {
             index += 1
             switch byte {

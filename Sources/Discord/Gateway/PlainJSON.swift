@@ -219,6 +219,7 @@ private struct PlainJSONParser {
     private mutating func string() -> Bool {
         index += 1
         let start = index
+        index = bytes.endOfPlainASCII(from: index)
         var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
