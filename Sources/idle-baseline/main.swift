@@ -27,14 +27,9 @@ curl_easy_cleanup(easy)
 let libpqVersion = PQlibVersion()
 let zlib = String(cString: zlibVersion())
 
-// One task on Swift's pool, so that its threads exist as they do in the bot.
-let pooled = Task { trimmed.count + stamp.count }
-let semaphore = DispatchSemaphore(value: 0)
-Task {
-    _ = await pooled.value
-    semaphore.signal()
-}
-semaphore.wait()
+// One task on Swift's pool, so that its threads exist as they do in the bot (detached: top-level
+// code runs on the main actor, and so would a plain `Task`).
+_ = await Task.detached { trimmed.count + stamp.count }.value
 
 FileHandle.standardOutput.write(Data("ready (libpq \(libpqVersion), zlib \(zlib))\n".utf8))
 while readLine() != nil {}

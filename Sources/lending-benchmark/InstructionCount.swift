@@ -50,7 +50,19 @@ struct InstructionCount {
         if !perf { counted = try await preparedForValgrind(launch, name: name) }
         let wrapper = perf ? [] : ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(output).%p"]
         let bot = try await BotUnderTest.start(counted, discord: discord, databaseURL: databaseURL, wrapper: wrapper, timeout: .seconds(600))
-        defer { Task { await bot.stop() } }
+        // Stopped before returning, not by a task left behind: the benchmark may exit right after,
+        // and a bot under valgrind would outlive it.
+        do {
+            let outcome = try await count(bot, discord: discord, perf: perf, output: output)
+            await bot.stop()
+            return outcome
+        } catch {
+            await bot.stop()
+            throw error
+        }
+    }
+
+    private func count(_ bot: BotUnderTest, discord: SimulatedDiscord, perf: Bool, output: String) async throws -> Outcome {
         let pid = bot.process.processID
         let driver = try LoadDriver(discord: discord, bot: bot.meter)
         progress("\(launch.name): counting instructions with \(perf ? "perf stat" : "callgrind"), \(warmUp) interactions of warm-up")

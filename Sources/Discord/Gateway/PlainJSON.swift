@@ -23,7 +23,7 @@ struct PlainJSON {
     /// value…), and `next` is the index just past the last of them.
     fileprivate struct Node {
         var kind: Kind
-        /// A string: its bytes are all ASCII. A boolean: its value.
+        /// A boolean's value.
         var flag: Bool
         /// The byte range of a string's contents or of a number's text.
         var start: Int32
@@ -226,7 +226,7 @@ private struct PlainJSONParser {
             if byte == UInt8(ascii: "\"") {
                 let contents = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 guard isASCII || (try? UTF8Span(validating: contents.span)) != nil else { return false }
-                append(.string, flag: isASCII, start: start, end: index)
+                append(.string, start: start, end: index)
                 index += 1
                 return true
             }
