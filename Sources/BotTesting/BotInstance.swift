@@ -56,7 +56,8 @@ public final class BotInstance: Sendable {
         var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
         sessionConfiguration.identifyInterval = .milliseconds(250)
         self.session = GatewaySession(configuration: sessionConfiguration, logger: logger)
-        self.dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), logger: logger)
+        self.dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), clock: sessionConfiguration.clock,
+                                                logger: logger)
         self.http = http
     }
 

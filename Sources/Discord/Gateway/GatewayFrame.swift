@@ -62,11 +62,21 @@ public struct GatewayDispatch: Sendable, Equatable {
     public let sequence: Int
     public let name: String
     public let payload: Data
+    /// When the session received it, as `elapsed` on the session's clock; nil for a dispatch made
+    /// elsewhere. An interaction's answer is due within 3 seconds of Discord sending it, so the
+    /// application can tell one it can no longer answer.
+    public var receivedAt: Duration?
 
-    public init(sequence: Int, name: String, payload: Data) {
+    public init(sequence: Int, name: String, payload: Data, receivedAt: Duration? = nil) {
         self.sequence = sequence
         self.name = name
         self.payload = payload
+        self.receivedAt = receivedAt
+    }
+
+    /// The same event, whenever it was received.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.sequence == rhs.sequence && lhs.name == rhs.name && lhs.payload == rhs.payload
     }
 
     private struct Envelope<Body: Decodable>: Decodable {

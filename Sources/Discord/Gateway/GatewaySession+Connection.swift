@@ -116,7 +116,8 @@ extension GatewaySession {
                         }
                     case .close(let code):
                         client.close(code)
-                    case .deliver(let dispatch):
+                    case .deliver(var dispatch):
+                        dispatch.receivedAt = clock.elapsed
                         output.yield(dispatch)
                     case .established(let resumed):
                         state.backoff.recordSuccess()

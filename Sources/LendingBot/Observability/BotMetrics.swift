@@ -26,6 +26,9 @@ public final class BotMetrics: LendingObserver, DiscordRequestObserver, PanelReq
         case refused
         /// Something broke: the panel, Discord, the database or the bot itself.
         case failed
+        /// Not handled: Discord's 3 seconds for the first answer had passed before the bot could
+        /// start on it (the bot was overloaded), so no answer could reach the invoker.
+        case expired
     }
 
     /// How an outbound call's attempt ended, for the duration histograms.

@@ -194,7 +194,6 @@ public struct BotApplication: Service, CustomStringConvertible {
                                   versionManifest: configuration.versionManifestSource(transport: http, logger: logger),
                                   taskRunner: options.taskRunner, metrics: metrics, logger: logger)
         let runner = parts.runner
-        let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), logger: logger)
         let gatewayURLs = GatewayURLCache(override: configuration.gatewayURL?.absoluteString) { try await discord.gatewayBot().url }
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile
@@ -202,6 +201,8 @@ public struct BotApplication: Service, CustomStringConvertible {
         sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
         sessionConfiguration.onEstablished = { metrics.gatewaySessionEstablished(resumed: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)
+        let dispatcher = InteractionDispatcher(router: InteractionRouter(services: parts.services, handlers: .all()), clock: sessionConfiguration.clock,
+                                               logger: logger)
         let health = try healthService(session: session, runner: runner, metrics: metrics)
         let services = ServiceOrder.ordered(
             health: health,
