@@ -6,8 +6,11 @@ public enum PercentEncoding {
     /// Every byte outside the unreserved characters becomes `%XX`; `+` is encoded too, since
     /// servers may read a raw `+` in a query as a space.
     public static func encode(_ text: String) -> String {
-        encode(text, where: isUnreserved)
+        encode(text) { isUnreservedByte[Int($0)] }
     }
+
+    /// `unreserved` as a table by byte value: a lookup without hashing, from the one list.
+    private static let isUnreservedByte: [Bool] = (0...255).map { unreserved.contains(UInt8($0)) }
 
     /// Every byte outside `allowed` becomes `%XX`.
     public static func encode(_ text: String, keeping allowed: Set<UInt8>) -> String {
@@ -30,14 +33,6 @@ public enum PercentEncoding {
             }
         }
         return String(decoding: encoded, as: UTF8.self)
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
-        default: false
-        }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -10,7 +10,6 @@ extension DiscordClient {
         } catch {
             throw DiscordError(.invalidPayload(error), route: "\(route.method) \(route.template)")
         }
-        if let callback = payload as? InteractionCallback, let written = callback.textReplyJSON { return written }
         return try encodeWithoutLimits(payload, for: route)
     }
 

@@ -5,8 +5,7 @@ extension DiscordClient {
     /// of the interaction, so rate-limit waits are capped at `maxWait` (default: 2.5 s) rather than
     /// taken in full after the deadline.
     public func respond(to interaction: InteractionID, token: Secret, with callback: InteractionCallback, maxWait: Duration = .milliseconds(2500)) async throws(DiscordError) {
-        let route = Route.createInteractionResponse(interaction, token: token)
-        _ = try await send(route, body: encode(callback, for: route), maxWait: maxWait)
+        try await respond(to: interaction, token: token, with: PreparedCallback(callback), maxWait: maxWait)
     }
 
     /// Completes or changes the original response (`@original`), e.g. after a deferral. Valid for

@@ -1,10 +1,11 @@
 import Foundation
 public import Secrets
 
-/// An interaction callback checked against Discord's limits and encoded once, for an answer that
-/// is the same every time it is given (a form that only changes with the language): answering
-/// with it costs neither the checks nor the JSON encoding again. The form a member opens is half
-/// of all interactions, and encoding it was a large share of the bot's CPU per interaction.
+/// An interaction callback checked against Discord's limits and encoded, the one way every
+/// callback is: `respond(to:token:with:)` prepares each, and an answer that is the same every time
+/// it is given (a form that only changes with the language) is prepared once, so answering with it
+/// costs neither the checks nor the JSON encoding again. The form a member opens is half of all
+/// interactions, and encoding it was a large share of the bot's CPU per interaction.
 public struct PreparedCallback: Sendable {
     public let callback: InteractionCallback
     let body: Data
@@ -17,7 +18,7 @@ public struct PreparedCallback: Sendable {
             throw DiscordError(.invalidPayload(error), route: route)
         }
         do {
-            body = try JSONEncoder().encode(callback)
+            body = try callback.textReplyJSON ?? JSONEncoder().encode(callback)
         } catch {
             throw DiscordError(.invalidResponse, route: route)
         }

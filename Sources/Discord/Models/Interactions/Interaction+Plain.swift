@@ -93,17 +93,9 @@ private enum Read {
     static func int(_ json: PlainJSON.Value) throws(GiveUp) -> Int {
         guard json.kind == .number, let text = json.text else { throw GiveUp() }
         let isNegative = text.first == UInt8(ascii: "-")
-        let digits = UnsafeBufferPointer(rebasing: text[(isNegative ? 1 : 0)...])
-        // Negative numbers are gathered below zero, so that `Int.min` itself fits.
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30 && byte <= 0x39 else { throw GiveUp() }
-            let (times, timesOverflow) = value.multipliedReportingOverflow(by: 10)
-            let digit = Int(byte - 0x30)
-            let (next, nextOverflow) = isNegative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
-            guard !timesOverflow, !nextOverflow else { throw GiveUp() }
-            value = next
-        }
+        // A fraction's "." is not a digit, so a decimal is refused here.
+        guard let magnitude = UInt64(decimalDigits: UnsafeBufferPointer(rebasing: text[(isNegative ? 1 : 0)...])),
+              let value = Int(exactly: isNegative ? -Int128(magnitude) : Int128(magnitude)) else { throw GiveUp() }
         return value
     }
 
