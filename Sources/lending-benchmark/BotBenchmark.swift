@@ -19,8 +19,10 @@ struct BotBenchmark {
         var totalInteractions: Int
         /// The steady rate of the last phase: 80 % of the sustained rate, at most this.
         var steadyRateCeiling: Double = 1000
-        /// The last phase lasts at most this long (seconds): a bot that sustains little gets a
-        /// higher rate than it sustains rather than a run that never ends.
+        /// The last phase stops after this long (seconds) even when the total is not reached: a
+        /// bot that sustains little measures fewer interactions, never a rate above what it
+        /// sustains (that would measure an overload, not the steady state the CPU and memory
+        /// figures mean).
         var steadySecondsLimit: Double
         /// The p99 a rate must stay under to count as sustained (milliseconds).
         var p99Limit: Double = 100
@@ -109,9 +111,10 @@ struct BotBenchmark {
         var steady: LoadOutcome?
         let remaining = plan.totalInteractions - sent
         if remaining > 0 {
-            let rate = max(min(plan.steadyRateCeiling, 0.8 * (sustained ?? 50)), Double(remaining) / plan.steadySecondsLimit).rounded(.up)
-            progress("\(launch.name): \(remaining) interactions at \(Int(rate))/s")
-            let outcome = await driver.run(rate: rate, count: remaining)
+            let rate = min(plan.steadyRateCeiling, 0.8 * (sustained ?? 50)).rounded(.down)
+            let count = min(remaining, Int(rate * plan.steadySecondsLimit))
+            progress("\(launch.name): \(count) interactions at \(Int(rate))/s")
+            let outcome = await driver.run(rate: rate, count: count)
             report(outcome)
             steady = outcome
             sent += outcome.sent

@@ -58,7 +58,7 @@ struct LendingBenchmark: AsyncParsableCommand {
         let machine = MachineDescription.current()
         let databases = BenchmarkDatabases(serverURL: serverURL, botExecutable: bot, logger: logger)
         let plan = BotBenchmark.Plan(fixedSeconds: quick ? 3 : 10, rampSeconds: quick ? 2 : 4, totalInteractions: quick ? 10_000 : 100_000,
-                                     steadySecondsLimit: quick ? 60 : 240)
+                                     steadySecondsLimit: quick ? 60 : 480)
 
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
         let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
@@ -107,7 +107,7 @@ struct LendingBenchmark: AsyncParsableCommand {
             if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
             figures.append(measured)
         }
-        let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, bots: figures,
+        let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, steadySeconds: plan.steadySecondsLimit, bots: figures,
                                      baselineRSS: baselineRSS, scheduler: scheduler).markdown
         print(report)
         if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
