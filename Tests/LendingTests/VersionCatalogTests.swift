@@ -132,6 +132,29 @@ struct VersionCatalogTests {
         }
     }
 
+    @Test("in the pause after a failed read, calls are answered without reading the table again (nothing stored, or stale rows)",
+          arguments: [false, true])
+    func pauseReadsNothing(storedBefore: Bool) async throws {
+        try await Self.with(versions: VersionManifestSimulator.sampleVersions + [Self.onlyInManifest], reachable: storedBefore) { world in
+            let catalog = world.catalog()
+            if storedBefore {
+                #expect(try await catalog.release("26.3")?.id == "26.3")
+                try await world.simulator.setReachable(false)
+                world.clock.advance(by: .seconds(25 * 3600))
+            }
+            #expect(try await catalog.release("1.20.6")?.id == "1.20.6")
+            // Any read of the table fails from here on: the calls below must answer without one.
+            try await world.pool.query(Query(unsafeSQL: #"ALTER TABLE "MinecraftRelease" RENAME TO "MinecraftReleaseAway""#), named: "hide the table")
+            #expect(try await catalog.release("1.21.4")?.id == "1.21.4")
+            #expect(try await catalog.release("26.3")?.id == (storedBefore ? "26.3" : nil))
+            #expect(try await catalog.closestReleases(to: "1.21.12", limit: 2) == ["26.1", "1.21.11"])
+            world.clock.advance(by: .seconds(599))
+            #expect(try await catalog.release("1.21")?.id == "1.21")
+            try await world.pool.query(Query(unsafeSQL: #"ALTER TABLE "MinecraftReleaseAway" RENAME TO "MinecraftRelease""#), named: "restore the table")
+            #expect(world.simulator.manifestRequestCount == (storedBefore ? 1 : 0))
+        }
+    }
+
     @Test("a 500 or a malformed manifest at refresh time: the rows stored before keep serving", arguments: [
         VersionManifestFault.status(500), .malformed, .status(404),
     ])

@@ -79,6 +79,11 @@ public actor CachedMinecraftVersionCatalog: MinecraftVersionCatalog {
     func current() async throws -> Snapshot? {
         let now = clock.date
         if let snapshot, !isStale(snapshot.fetchedAt, at: now) { return snapshot }
+        // In the pause after a failed read, what is held serves as it is (stale rows, or nothing and
+        // so the built-in table): reading the table again would find what the failed refresh found,
+        // and cost every filing a query for as long as Mojang cannot be reached. Rows another
+        // instance stores meanwhile are read when the pause ends.
+        if let quietUntil, now < quietUntil { return snapshot }
         if let refreshing { return try await refreshing.value }
         let task = Task { try await self.refresh(at: now) }
         refreshing = task
