@@ -59,10 +59,28 @@ private func field(_ result: OpaquePointer, _ code: Character) -> String? {
 }
 
 /// A libpq session (`PGconn`). Not thread-safe and not Sendable: exactly one actor owns it.
+///
+/// Each statement is prepared (named, parsed and planned by the server) the first time the session
+/// sends it, in the same round trip as its execution, and executed by name after that: the bot
+/// sends a few dozen fixed texts over and over, and parsing and planning them anew was about 40 %
+/// of the server's CPU time per interaction.
 final class LibPQConnection {
     private let handle: OpaquePointer
     private let noticeSink: NoticeSink
     private let configuration: ConnectionConfiguration
+    /// The statements this session has prepared, by SQL text.
+    private var prepared: [String: PreparedStatement] = [:]
+    /// Names given so far; a name is never given twice in a session.
+    private var preparedNames = 0
+
+    private struct PreparedStatement {
+        let name: String
+        let types: [Oid]
+    }
+
+    /// The most statements one session keeps prepared: the bot's texts are fixed, but a text made
+    /// per call would otherwise fill the server's memory. Beyond it, statements run unprepared.
+    static let maxPreparedStatements = 256
 
     /// Opens a session with `PQconnectdbParams`. The conninfo goes in as an expandable `dbname`, after
     /// defaults it may override (a connect timeout, the application name).
@@ -130,8 +148,10 @@ final class LibPQConnection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Re-opens the session with the same parameters (`PQreset`).
+    /// Re-opens the session with the same parameters (`PQreset`); the new server session has
+    /// prepared nothing.
     func reset() -> Result<Void, PostgresError> {
+        forgetPreparedStatements()
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             return .failure(PostgresError(.connectionFailed, operation: "reconnect", message: configuration.scrub(Self.errorMessage(handle))))
@@ -139,8 +159,9 @@ final class LibPQConnection {
         return configureSession()
     }
 
-    /// Runs one parameterised statement with `PQexecParams`, text format in and out.
-    func execute(_ query: Query) -> Result<QueryResult, PostgresError> {
+    /// Runs one parameterised statement with `PQexecParams`, text format in and out, unprepared:
+    /// for a session that cannot enter pipeline mode.
+    private func execute(_ query: Query) -> Result<QueryResult, PostgresError> {
         let types = query.binds.map { Oid($0.type.rawValue) }
         let texts = query.binds.map(\.text)
         let result = withOptionalCStringArray(texts) { valuePointers in
@@ -154,13 +175,23 @@ final class LibPQConnection {
     /// A transaction's BEGIN and the statements queued before its next one travel this way, so
     /// they cost no wait of their own.
     func execute(_ query: Query, after earlier: [Query]) -> Result<QueryResult, PostgresError> {
-        guard !earlier.isEmpty else { return execute(query) }
-        return execute(pipeline: earlier + [query], answers: 1).map { $0[0] }
+        execute(pipeline: earlier + [query], answers: 1).map { $0[0] }
     }
 
     /// Sends `statements` in one round trip and returns the results of the last `answers` of them
     /// (`answers` ≥ 1), or the first failure: the server then skips the statements after it.
+    ///
+    /// A statement whose prepared copy is out of date (a migration changed the columns it returns,
+    /// or something made the server forget it) is prepared again on its next use. Outside a
+    /// transaction the round trip is then simply sent again, since the server rolled all of it
+    /// back; inside one, the failure is `.staleStatement`, which `withTransaction` runs again.
     func execute(pipeline statements: [Query], answers: Int) -> Result<[QueryResult], PostgresError> {
+        let outcome = executeOnce(pipeline: statements, answers: answers)
+        guard case .failure(let error) = outcome, error.kind == .staleStatement, !isInTransaction else { return outcome }
+        return executeOnce(pipeline: statements, answers: answers)
+    }
+
+    private func executeOnce(pipeline statements: [Query], answers: Int) -> Result<[QueryResult], PostgresError> {
         let firstAnswer = statements.count - answers
         guard PQenterPipelineMode(handle) == 1 else {
             var results: [QueryResult] = []
@@ -172,22 +203,26 @@ final class LibPQConnection {
             }
             return .success(Array(results[firstAnswer...]))
         }
-        var sent = true
-        for statement in statements where sent {
-            let types = statement.binds.map { Oid($0.type.rawValue) }
-            let texts = statement.binds.map(\.text)
-            sent = withOptionalCStringArray(texts) { valuePointers in
-                PQsendQueryParams(handle, statement.sql, Int32(texts.count), types, valuePointers, nil, nil, 0) == 1
-            }
+        var sending: [Sending] = []
+        for statement in statements {
+            guard let sent = send(statement) else { break }
+            sending.append(sent)
         }
-        guard sent, PQpipelineSync(handle) == 1 else {
+        guard sending.count == statements.count, PQpipelineSync(handle) == 1 else {
+            // What was sent is never read: the session is left in pipeline mode, which `isUsable` refuses.
+            forgetPreparedStatements()
             return .failure(PostgresError(.connectionLost, operation: statements[0].name, message: configuration.scrub(Self.errorMessage(handle))))
         }
         var failure: PostgresError?
         var results: [QueryResult] = []
-        for (index, statement) in statements.enumerated() {
+        for (index, (statement, sent)) in zip(statements, sending).enumerated() {
+            if case .preparing(let name) = sent, case .failure(let error) = nextPipelined(name: statement.name) {
+                forget(statement.sql, named: name)
+                failure = failure ?? error
+            }
             switch nextPipelined(name: statement.name) {
-            case .failure(let error): failure = failure ?? error
+            case .failure(let error):
+                failure = failure ?? outdated(error, of: statement, sent: sent)
             case .success(let result) where index >= firstAnswer: results.append(result)
             case .success: break
             }
@@ -201,6 +236,58 @@ final class LibPQConnection {
             return .failure(PostgresError(.connectionLost, operation: statements[firstAnswer].name, message: configuration.scrub(Self.errorMessage(handle))))
         }
         return .success(results)
+    }
+
+    /// How a statement went into a pipeline.
+    private enum Sending {
+        case unprepared
+        case byName(String)
+        /// Prepared under this name in the same round trip, then executed by it.
+        case preparing(String)
+    }
+
+    /// Queues `statement` in the pipeline: by name when the session has prepared it, prepared
+    /// first otherwise (while there is room). Nil when libpq could not queue it.
+    private func send(_ statement: Query) -> Sending? {
+        let types = statement.binds.map { Oid($0.type.rawValue) }
+        let texts = statement.binds.map(\.text)
+        return withOptionalCStringArray(texts) { values -> Sending? in
+            let count = Int32(texts.count)
+            if let known = prepared[statement.sql], known.types == types {
+                return PQsendQueryPrepared(handle, known.name, count, values, nil, nil, 0) == 1 ? .byName(known.name) : nil
+            }
+            // The same text with other parameter types (none of the bot's) runs as it is rather than
+            // replace the prepared copy.
+            guard prepared[statement.sql] == nil, prepared.count < Self.maxPreparedStatements else {
+                return PQsendQueryParams(handle, statement.sql, count, types, values, nil, nil, 0) == 1 ? .unprepared : nil
+            }
+            preparedNames += 1
+            let name = "lending_\(preparedNames)"
+            // Kept at once, so the same text later in this pipeline is sent by name; forgotten if
+            // the server refuses or skips the preparation.
+            prepared[statement.sql] = PreparedStatement(name: name, types: types)
+            guard PQsendPrepare(handle, name, statement.sql, count, types) == 1,
+                  PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) == 1 else { return nil }
+            return .preparing(name)
+        }
+    }
+
+    /// `error` as `.staleStatement` when it says the session's prepared copy of `statement` is out
+    /// of date: 0A000 (a cached plan's columns changed under it) or 26000 (the server no longer
+    /// knows the name). The copy, or every copy for 26000, is forgotten, to be prepared again.
+    private func outdated(_ error: PostgresError, of statement: Query, sent: Sending) -> PostgresError {
+        guard case .byName(let name) = sent, let state = error.sqlState,
+              state == .featureNotSupported || state == .invalidStatementName else { return error }
+        if state == .invalidStatementName { forgetPreparedStatements() } else { forget(statement.sql, named: name) }
+        return PostgresError(.staleStatement, operation: error.operation, message: error.message)
+    }
+
+    private func forget(_ sql: String, named name: String) {
+        if prepared[sql]?.name == name { prepared[sql] = nil }
+    }
+
+    private func forgetPreparedStatements() {
+        prepared.removeAll()
     }
 
     /// The result of a pipeline's next statement, with the end-of-statement marker after it read.
@@ -240,7 +327,10 @@ final class LibPQConnection {
 
     private func error(from result: OpaquePointer, name: String) -> PostgresError {
         let message = field(result, "M") ?? Self.errorMessage(handle)
-        guard PQstatus(handle) == CONNECTION_OK, let state = field(result, "C") else {
+        // FATAL ends the session (57P01 when the server shuts down), even while libpq, reading a
+        // pipeline's results, has not yet seen the socket close.
+        let severity = field(result, "V")
+        guard PQstatus(handle) == CONNECTION_OK, severity != "FATAL", severity != "PANIC", let state = field(result, "C") else {
             return PostgresError(.connectionLost, operation: name, message: configuration.scrub(message))
         }
         let detail = [field(result, "D"), field(result, "H").map { "hint: \($0)" }].compactMap { $0 }.joined(separator: "; ")

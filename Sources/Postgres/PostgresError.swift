@@ -10,6 +10,10 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         case connectionFailed
         /// The session broke while a statement was in flight; its outcome is unknown.
         case connectionLost
+        /// The session's prepared copy of a statement was out of date (a migration changed the
+        /// columns it returns, or the server forgot it); the statement did not run, and is prepared
+        /// again on its next use.
+        case staleStatement
         /// The server rejected a statement.
         case server(SQLState)
         /// A column held something the requested Swift type cannot represent.
@@ -69,6 +73,8 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
             return "migrations folder \(path): \(message)"
         case .connectionFailed:
             return "cannot connect to the database (\(operation)): \(message)"
+        case .staleStatement:
+            return "\(operation): \(message) (the session's prepared copy of the statement was out of date)"
         case .invalidConnectionString, .connectionLost, .poolClosed:
             return "\(operation): \(message)"
         }

@@ -100,8 +100,8 @@ private final class UnsentStatements: Sendable {
 extension PostgresPool {
     /// Runs `body` in a transaction: committed when it returns, rolled back when anything throws.
     ///
-    /// A serialization failure or deadlock (SQLSTATE 40001, 40P01), and a session lost before the
-    /// COMMIT was sent, leave nothing behind, so `body` is run again, at most `maxAttempts` times in all,
+    /// A serialization failure or deadlock (SQLSTATE 40001, 40P01), a statement whose prepared copy
+    /// was out of date, and a session lost before the COMMIT was sent, leave nothing behind, so `body` is run again, at most `maxAttempts` times in all,
     /// after a short random pause. `body` may therefore run more than once: it must only talk to the
     /// database. A session lost during COMMIT is not retried, since the commit may have happened.
     @discardableResult
@@ -143,7 +143,8 @@ extension PostgresPool {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(Int.random(in: 2...20) * attempt))
             } catch let failure as CommitFailure {
-                if attempt < maxAttempts, failure.error.sqlState?.isTransientTransactionFailure == true {
+                // A statement queued for the COMMIT that failed means the COMMIT never ran.
+                if attempt < maxAttempts, failure.error.kind == .staleStatement || failure.error.sqlState?.isTransientTransactionFailure == true {
                     attempt += 1
                     continue
                 }
@@ -177,6 +178,6 @@ private struct CommitFailure: Error {
 extension PostgresError {
     /// The transaction certainly did not commit and running it again is sound.
     fileprivate var allowsTransactionRetry: Bool {
-        kind == .connectionLost || sqlState?.isTransientTransactionFailure == true
+        kind == .connectionLost || kind == .staleStatement || sqlState?.isTransientTransactionFailure == true
     }
 }

@@ -27,6 +27,8 @@ public struct SQLState: RawRepresentable, Sendable, Hashable, CustomStringConver
     public static let adminShutdown = SQLState(rawValue: "57P01")
     public static let queryCanceled = SQLState(rawValue: "57014")
     public static let lockNotAvailable = SQLState(rawValue: "55P03")
+    public static let featureNotSupported = SQLState(rawValue: "0A000")
+    public static let invalidStatementName = SQLState(rawValue: "26000")
 
     /// Serialization failures and deadlocks: the transaction did nothing and may simply be run again.
     public var isTransientTransactionFailure: Bool {
