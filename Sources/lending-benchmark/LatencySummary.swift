@@ -28,6 +28,9 @@ struct LoadOutcome: Sendable {
     let all: LatencySummary
     let commands: LatencySummary
     let submits: LatencySummary
+    /// The REST simulator's own time per callback, from having the request to accepting it: not
+    /// part of the latencies above.
+    let simulator: LatencySummary
     /// CPU seconds the bot and the driver (simulators included) used during the phase.
     let botCPUSeconds: Double
     /// The part of `botCPUSeconds` spent in the kernel.

@@ -74,8 +74,9 @@ struct LendingBenchmark: AsyncParsableCommand {
                 .run(databaseURL: try await databases.fresh(Self.database(launch)))
             for outcome in [measured.oneAtATime] + measured.fixed {
                 print((outcome.targetRate == 0 ? "one at a time" : "\(Int(outcome.targetRate))/s") + String(
-                    format: ": sent at %.0f/s, %d sent, %d unanswered, p50 %.2f ms, p99 %.2f ms; per interaction: bot CPU %.3f ms (kernel %.3f ms), driver CPU %.3f ms, bot context switches %.1f",
+                    format: ": sent at %.0f/s, %d sent, %d unanswered, p50 %.2f ms, p99 %.2f ms (commands %.2f / %.2f, submissions %.2f / %.2f; the REST simulator's own time %.2f / %.2f, not included); per interaction: bot CPU %.3f ms (kernel %.3f ms), driver CPU %.3f ms, bot context switches %.1f",
                     outcome.achievedRate, outcome.sent, outcome.unanswered, outcome.all.p50, outcome.all.p99,
+                    outcome.commands.p50, outcome.commands.p99, outcome.submits.p50, outcome.submits.p99, outcome.simulator.p50, outcome.simulator.p99,
                     outcome.botCPUSeconds / Double(outcome.sent) * 1000, outcome.botKernelCPUSeconds / Double(outcome.sent) * 1000,
                     outcome.driverCPUSeconds / Double(outcome.sent) * 1000,
                     outcome.botContextSwitchesPerInteraction))

@@ -127,7 +127,7 @@ public final class DiscordRESTSimulator: Sendable {
         let (response, template, accepted) = world.withLock { world in
             let response = world.handle(request, now: now, deadlineNow: deadlineNow)
             let recorded = world.requests.last
-            return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap(AcceptedCallback.init))
+            return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap { AcceptedCallback($0, arrivedAt: request.arrivedAt) })
         }
         if let observer, let accepted { observer.call(accepted) }
         logger.debug("simulated discord request", metadata: [

@@ -10,6 +10,8 @@ struct IncomingRequest: Sendable {
     /// Lowercased names.
     var headers: [String: String]
     var body: Data
+    /// When the handler had the request's head, before the body was read and anything judged.
+    var arrivedAt = ContinuousClock.now
 }
 
 /// Everything the simulated Discord knows and remembers, and the order in which it judges a request.

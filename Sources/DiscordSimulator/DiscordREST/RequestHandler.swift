@@ -12,6 +12,7 @@ struct RequestHandler: HTTPHandler {
     weak var simulator: DiscordRESTSimulator?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let arrivedAt = ContinuousClock.now
         guard let simulator else { return HTTPResponse(statusCode: .serviceUnavailable) }
         var headers: [String: String] = [:]
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
@@ -19,7 +20,7 @@ struct RequestHandler: HTTPHandler {
         for item in request.query { query[item.name] = item.value }
         let incoming = IncomingRequest(
             method: request.method.rawValue, path: request.path, query: query,
-            headers: headers, body: try await request.bodyData
+            headers: headers, body: try await request.bodyData, arrivedAt: arrivedAt
         )
         let response = simulator.handle(incoming)
         if let delay = response.delay { try await Task.sleep(for: delay) }
