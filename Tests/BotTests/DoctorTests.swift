@@ -108,7 +108,7 @@ struct DoctorTests {
     func pendingMigrations() async throws {
         try await DoctorWorld.with(migrate: false) { world in
             let report = await world.report()
-            Self.expect(report, "migrations", .warning, "11 pending (20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases, 20261204000200_loan_isolation_hardening, 20261206000000_member_locale, 20261206100000_posted_message, 20261206110000_notice_outbox, 20261206120000_board, 20261206130000_workflow_whitelist, 20261206140000_server_types, 20261207100000_panel_users_task)", world: world)
+            Self.expect(report, "migrations", .warning, "12 pending (20261121000000_init, 20261122000000_lending_workflow, 20261204000000_minecraft_releases, 20261204000200_loan_isolation_hardening, 20261206000000_member_locale, 20261206100000_posted_message, 20261206110000_notice_outbox, 20261206120000_board, 20261206130000_workflow_whitelist, 20261206140000_server_types, 20261207100000_panel_users_task, 20261207200000_workflow_applicant_index)", world: world)
             Self.expect(report, "server pool", .skipped, "until the migrations are applied", world: world)
             let tables = try await world.pool.query(.init(unsafeSQL: "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"), named: "count tables")
             #expect(try tables.rows.first?.decode("n", as: Int.self) == 0, "the doctor created or applied something")

@@ -16,6 +16,7 @@ struct OperationsCommandTests {
         "20261206000000_member_locale", "20261206100000_posted_message", "20261206110000_notice_outbox",
         "20261206120000_board",
         "20261206130000_workflow_whitelist", "20261206140000_server_types", "20261207100000_panel_users_task",
+        "20261207200000_workflow_applicant_index",
     ]
 
     /// Whether `url`'s database has Prisma's migrations table: `status` and `--no-migrate` must not create it.

@@ -440,6 +440,23 @@ struct MemberLimitTests {
         }
     }
 
+    @Test("a filing counts the member's open requests through the applicant/status index, not by reading every request")
+    func openRequestsUseIndex() async throws {
+        try await withLendingDatabase { pool in
+            try await pool.query("""
+                INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "status", "updatedAt")
+                SELECT (1000 + i % 1000)::text, 'x', '1.21', 7, '1', (CASE WHEN i % 10 = 0 THEN 'PENDING' ELSE 'RETURNED' END)::"WorkflowStatus", now()
+                FROM generate_series(1, 20000) AS i
+                """)
+            try await pool.query("ANALYZE \"Workflow\"")
+            // The statement `WorkflowService.openRequests(of:)` sends, with a member's id in place.
+            let plan = try await pool.query("""
+                EXPLAIN SELECT count(*)::int AS "open" FROM "Workflow" WHERE "applicantDiscordId" = '1042' AND "status" IN ('PENDING', 'ACTIVE')
+                """).rows.map { try $0.decode(0, as: String.self) }.joined(separator: "\n")
+            #expect(plan.contains("Workflow_applicantDiscordId_status_idx"), "plan:\n\(plan)")
+        }
+    }
+
     @Test("concurrent filings by one member stop at the limit")
     func concurrentFilings() async throws {
         try await World.with(servers: 1, adjustPolicy: { $0.maxOpenRequests = 2 }) { world in
