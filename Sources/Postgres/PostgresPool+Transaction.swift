@@ -101,9 +101,10 @@ extension PostgresPool {
     /// Runs `body` in a transaction: committed when it returns, rolled back when anything throws.
     ///
     /// A serialization failure or deadlock (SQLSTATE 40001, 40P01), a statement whose prepared copy
-    /// was out of date, and a session lost before the COMMIT was sent, leave nothing behind, so `body` is run again, at most `maxAttempts` times in all,
-    /// after a short random pause. `body` may therefore run more than once: it must only talk to the
-    /// database. A session lost during COMMIT is not retried, since the commit may have happened.
+    /// was out of date, and a session lost before the COMMIT was sent, leave nothing behind, so
+    /// `body` is run again, at most `maxAttempts` times in all, after a short random pause. `body`
+    /// may therefore run more than once: it must only talk to the database. A session lost during
+    /// COMMIT is not retried, since the commit may have happened.
     @discardableResult
     public func withTransaction<Result>(
         isolation: isolated (any Actor)? = #isolation,

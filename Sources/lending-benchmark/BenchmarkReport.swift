@@ -119,9 +119,11 @@ struct BenchmarkReport {
         return lines
     }
 
-    /// "4 minutes", "90 seconds".
+    /// "8 minutes", "1 minute", "90 seconds".
     static func minutes(_ seconds: Double) -> String {
-        seconds.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int(seconds / 60)) minutes" : "\(Int(seconds)) seconds"
+        guard seconds.truncatingRemainder(dividingBy: 60) == 0 else { return "\(Int(seconds)) seconds" }
+        let minutes = Int(seconds / 60)
+        return minutes == 1 ? "1 minute" : "\(minutes) minutes"
     }
 
     /// CPU per interaction: lending-bot must use at most an eighth of the peer's.
