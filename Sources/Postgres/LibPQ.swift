@@ -70,8 +70,8 @@ final class LibPQConnection {
     private let configuration: ConnectionConfiguration
     /// The statements this session has prepared, by SQL text.
     private var prepared: [String: PreparedStatement] = [:]
-    /// Names given so far; a name is never given twice in a session.
-    private var preparedNames = 0
+    /// How many names the session has given; a name is never given twice in a session.
+    private var namesGiven = 0
 
     private struct PreparedStatement {
         let name: String
@@ -216,9 +216,12 @@ final class LibPQConnection {
         var failure: PostgresError?
         var results: [QueryResult] = []
         for (index, (statement, sent)) in zip(statements, sending).enumerated() {
-            if case .preparing(let name) = sent, case .failure(let error) = nextPipelined(name: statement.name) {
-                forget(statement.sql, named: name)
-                failure = failure ?? error
+            if case .preparing(let name) = sent {
+                // The preparation's own result comes before the execution's.
+                if case .failure(let error) = nextPipelined(name: statement.name) {
+                    forget(statement.sql, named: name)
+                    failure = failure ?? error
+                }
             }
             switch nextPipelined(name: statement.name) {
             case .failure(let error):
@@ -261,8 +264,8 @@ final class LibPQConnection {
             guard prepared[statement.sql] == nil, prepared.count < Self.maxPreparedStatements else {
                 return PQsendQueryParams(handle, statement.sql, count, types, values, nil, nil, 0) == 1 ? .unprepared : nil
             }
-            preparedNames += 1
-            let name = "lending_\(preparedNames)"
+            namesGiven += 1
+            let name = "lending_\(namesGiven)"
             // Kept at once, so the same text later in this pipeline is sent by name; forgotten if
             // the server refuses or skips the preparation.
             prepared[statement.sql] = PreparedStatement(name: name, types: types)

@@ -11,7 +11,7 @@ struct IncomingRequest: Sendable {
     var headers: [String: String]
     var body: Data
     /// When the handler had the request's head, before the body was read and anything judged.
-    var arrivedAt = ContinuousClock.now
+    var arrivedAt: ContinuousClock.Instant
 }
 
 /// Everything the simulated Discord knows and remembers, and the order in which it judges a request.
