@@ -82,18 +82,17 @@ public actor PostgresConnection {
         return try self.query(query)
     }
 
-    /// Runs `query` after `earlier` (a transaction's statements not yet sent), all in one round
-    /// trip; `opening` says that `earlier` holds the transaction's BEGIN.
+    /// Runs `query` after `earlier`, all in one round trip; `opening` says that `earlier` holds a
+    /// transaction's BEGIN.
     @discardableResult
     func query(_ query: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> QueryResult {
         try session(sending: earlier.first ?? query, opening: opening).execute(query, after: earlier).get()
     }
 
-    /// Runs `first` and `second` after `earlier`, all in one round trip, and returns both results.
-    func query(_ first: Query, _ second: Query, after earlier: [Query], opening: Bool) throws(PostgresError) -> (QueryResult, QueryResult) {
-        let statements = earlier + [first, second]
-        let results = try session(sending: statements[0], opening: opening).execute(pipeline: statements, answers: 2).get()
-        return (results[0], results[1])
+    /// Sends `statements` (a transaction's, not empty) in one round trip and returns the results of
+    /// those from `firstAnswer` on; `opening` says that they hold the transaction's BEGIN.
+    func execute(_ statements: [Query], opening: Bool, answersFrom firstAnswer: Int) throws(PostgresError) -> [QueryResult] {
+        try session(sending: statements[0], opening: opening).execute(pipeline: statements, answers: statements.count - firstAnswer).get()
     }
 
     /// The session for a round trip that starts with `first`; one that sends a transaction's BEGIN
@@ -112,19 +111,12 @@ public actor PostgresConnection {
         try usableSession(for: name).executeScript(sql, name: name).get()
     }
 
-    /// Runs a script after `earlier`, which go first and on their own: a script cannot share a round trip.
-    func executeScript(_ sql: String, name: String, after earlier: [Query], opening: Bool) throws(PostgresError) {
-        if let last = earlier.last {
-            try query(last, after: Array(earlier.dropLast()), opening: opening)
-        }
-        try executeScript(sql, name: name)
-    }
-
     /// Commits the open transaction, sending `earlier` (its statements not yet sent) first in the
-    /// same round trip.
-    func commit(after earlier: [Query], opening: Bool) throws(PostgresError) {
+    /// same round trip, and returns the results of those from `firstAnswer` on.
+    func commit(after earlier: [Query], opening: Bool, answersFrom firstAnswer: Int) throws(PostgresError) -> [QueryResult] {
         defer { isInTransactionBlock = false }
-        try query(Query(unsafeSQL: "COMMIT").named("commit transaction"), after: earlier, opening: opening)
+        let results = try execute(earlier + [Query(unsafeSQL: "COMMIT").named("commit transaction")], opening: opening, answersFrom: firstAnswer)
+        return Array(results.dropLast())
     }
 
     /// Ends any open transaction. A session already lost has nothing to roll back: the server

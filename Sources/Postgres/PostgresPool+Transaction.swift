@@ -17,8 +17,7 @@ public struct Transaction: Sendable {
 
     @discardableResult
     public func query(_ query: Query) async throws(PostgresError) -> QueryResult {
-        let (earlier, opening) = unsent.take()
-        return try await connection.query(query, after: earlier, opening: opening)
+        try await send(then: [query])[0]
     }
 
     /// Runs one statement under `name`, which errors and logs show.
@@ -32,8 +31,8 @@ public struct Transaction: Sendable {
     public func query(_ first: Query, named firstName: String, _ second: Query, named secondName: String)
         async throws(PostgresError) -> (QueryResult, QueryResult)
     {
-        let (earlier, opening) = unsent.take()
-        return try await connection.query(first.named(firstName), second.named(secondName), after: earlier, opening: opening)
+        let results = try await send(then: [first.named(firstName), second.named(secondName)])
+        return (results[0], results[1])
     }
 
     /// Queues a statement whose result nobody reads (a row written for the record): it goes to the
@@ -44,26 +43,75 @@ public struct Transaction: Sendable {
         unsent.append(query.named(name))
     }
 
+    /// Queues a statement whose result is read once it was sent: with the transaction's next
+    /// statement or with its COMMIT. A body that ends with such statements returns their results
+    /// to its caller, who reads them after the commit, so a transaction that writes a row and
+    /// then rows that refer to it (in SQL, by the row's sequence) costs one round trip for all of
+    /// them and the COMMIT instead of one for the row and one for the rest.
+    public func queueReading(_ query: Query, named name: String) -> QueuedResult {
+        let result = QueuedResult(statementName: name)
+        unsent.append(query.named(name), reader: result)
+        return result
+    }
+
     /// Runs SQL text that may hold several statements (a migration file); what waits to be sent goes
     /// first, on its own, since a script cannot share a round trip.
     func executeScript(_ sql: String, name: String) async throws(PostgresError) {
-        let (earlier, opening) = unsent.take()
-        try await connection.executeScript(sql, name: name, after: earlier, opening: opening)
+        _ = try await send(then: [])
+        try await connection.executeScript(sql, name: name)
     }
 
     /// Commits what was sent and queued. A transaction that sent and queued nothing never reached
     /// the server: there is nothing to commit.
     func commit() async throws(PostgresError) {
-        let (earlier, opening) = unsent.take()
-        guard !(opening && earlier.count == 1) else { return }
-        try await connection.commit(after: earlier, opening: opening)
+        let batch = unsent.take()
+        guard !(batch.opening && batch.statements.count == 1) else { return }
+        let firstAnswer = batch.firstAnswer(readingFrom: batch.statements.count)
+        let results = try await connection.commit(after: batch.statements, opening: batch.opening, answersFrom: firstAnswer)
+        batch.hand(results, from: firstAnswer)
     }
 
     /// Drops what was queued and rolls back what was sent, if anything was.
     func rollback() async {
-        let (_, opening) = unsent.take()
-        guard !opening else { return }
+        let batch = unsent.take()
+        guard !batch.opening else { return }
         await connection.rollback()
+    }
+
+    /// Sends what waits, then `following`, in one round trip; returns the results of `following`
+    /// and hands queued readers theirs.
+    private func send(then following: [Query]) async throws(PostgresError) -> [QueryResult] {
+        let batch = unsent.take()
+        let statements = batch.statements + following
+        guard !statements.isEmpty else { return [] }
+        let firstAnswer = batch.firstAnswer(readingFrom: batch.statements.count)
+        let results = try await connection.execute(statements, opening: batch.opening, answersFrom: firstAnswer)
+        batch.hand(results, from: firstAnswer)
+        return Array(results.suffix(following.count))
+    }
+}
+
+/// The result of a statement queued with `Transaction.queueReading`, there once the statement
+/// was sent.
+public final class QueuedResult: Sendable {
+    private let statementName: String
+    private let value = Mutex<QueryResult?>(nil)
+
+    init(statementName: String) {
+        self.statementName = statementName
+    }
+
+    /// The statement's result. Reading it before the transaction sent the statement (inside the
+    /// body that queued it, with nothing sent since) is a mistake in the caller's code.
+    public func get() -> QueryResult {
+        guard let result = value.withLock({ $0 }) else {
+            preconditionFailure("the result of \"\(statementName)\" was read before its transaction sent it")
+        }
+        return result
+    }
+
+    fileprivate func set(_ result: QueryResult) {
+        value.withLock { $0 = result }
     }
 }
 
@@ -72,7 +120,33 @@ public struct Transaction: Sendable {
 private final class UnsentStatements: Sendable {
     private struct State {
         var statements: [Query]
+        var readers: [Batch.Reader] = []
         var beginUnsent = true
+    }
+
+    /// What one round trip sends of them.
+    struct Batch {
+        struct Reader {
+            let index: Int
+            let result: QueuedResult
+        }
+
+        let statements: [Query]
+        let readers: [Reader]
+        /// The BEGIN is among the statements.
+        let opening: Bool
+
+        /// The first statement whose result the round trip must return: the first reader's, or
+        /// `end` (the first statement sent after these) when none is waiting.
+        func firstAnswer(readingFrom end: Int) -> Int {
+            readers.first?.index ?? end
+        }
+
+        func hand(_ results: [QueryResult], from firstAnswer: Int) {
+            for reader in readers {
+                reader.result.set(results[reader.index - firstAnswer])
+            }
+        }
     }
 
     private let state: Mutex<State>
@@ -81,18 +155,21 @@ private final class UnsentStatements: Sendable {
         state = Mutex(State(statements: [begin]))
     }
 
-    func append(_ query: Query) {
-        state.withLock { $0.statements.append(query) }
+    func append(_ query: Query, reader: QueuedResult? = nil) {
+        state.withLock { state in
+            if let reader { state.readers.append(Batch.Reader(index: state.statements.count, result: reader)) }
+            state.statements.append(query)
+        }
     }
 
-    /// The statements to send now, and whether they open the transaction (its BEGIN among them).
-    func take() -> (statements: [Query], opening: Bool) {
+    func take() -> Batch {
         state.withLock { state in
             defer {
                 state.statements = []
+                state.readers = []
                 state.beginUnsent = false
             }
-            return (state.statements, state.beginUnsent)
+            return Batch(statements: state.statements, readers: state.readers, opening: state.beginUnsent)
         }
     }
 }

@@ -146,6 +146,73 @@ struct TransactionTests {
         }
     }
 
+    @Test("a statement queued for reading has its result once sent, with the next statement or the COMMIT; rows queued after it refer to its row in the same round trip; a failure after it leaves nothing")
+    func queuedForReading() async throws {
+        try await TestDatabase.with(maximumConnections: 2) { pool in
+            try await pool.executeScript("""
+                CREATE TABLE parent (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+                CREATE TABLE child (parent INT NOT NULL REFERENCES parent, note TEXT NOT NULL UNIQUE)
+                """, name: "create tables")
+            let lastParent = Query(unsafeSQL: "currval(pg_get_serial_sequence('parent', 'id'))::int")
+            func children(of id: Int) async throws -> [String] {
+                try await pool.query("SELECT note FROM child WHERE parent = \(id) ORDER BY note").rows.map { try $0.decode("note", as: String.self) }
+            }
+            // Read with the COMMIT: the body's last act queues the row and its children.
+            let committed = try await pool.withTransaction { tx in
+                try await tx.query("SELECT 1", named: "open")
+                let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("first")) RETURNING id", named: "insert parent")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("a")", named: "insert child a")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("b")", named: "insert child b")
+                return parent
+            }
+            let first = try committed.get().first?.decode("id", as: Int.self)
+            #expect(first != nil)
+            #expect(try await children(of: first ?? -1) == ["a", "b"])
+
+            // Read with the next statement, inside the body, in the same round trip as the BEGIN.
+            let (second, seen) = try await pool.withTransaction { tx in
+                let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("second")) RETURNING id", named: "insert parent")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("c")", named: "insert child c")
+                let count = try await tx.query("SELECT count(*)::int AS n FROM child", named: "count children").first?.decode("n", as: Int.self)
+                return (try parent.get().first?.decode("id", as: Int.self), count)
+            }
+            #expect(seen == 3)
+            #expect(second != nil && second != first)
+            #expect(try await children(of: second ?? -1) == ["c"])
+
+            // Two sessions at once: each one's children name its own row.
+            let pairs = try await withThrowingTaskGroup(of: (String, Int?).self) { group in
+                for name in (0..<8).map({ "parallel \($0)" }) {
+                    group.addTask {
+                        let parent = try await pool.withTransaction { tx in
+                            let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\(name)) RETURNING id", named: "insert parent")
+                            tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \(name)", named: "insert child")
+                            return parent
+                        }
+                        return (name, try parent.get().first?.decode("id", as: Int.self))
+                    }
+                }
+                return try await group.reduce(into: [(String, Int?)]()) { $0.append($1) }
+            }
+            for (name, id) in pairs {
+                #expect(try await children(of: id ?? -1) == [name])
+            }
+
+            // A statement after it that fails at the COMMIT: the error is that statement's, and
+            // neither the row nor anything else of the transaction stays.
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withTransaction { tx in
+                    let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("doomed")) RETURNING id", named: "insert parent")
+                    tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("a")", named: "insert a note that exists")
+                    return parent
+                }
+            }
+            #expect(error?.sqlState == .uniqueViolation)
+            #expect(error?.operation == "insert a note that exists")
+            #expect(try await pool.query("SELECT count(*)::int AS n FROM parent WHERE name = \("doomed")").first?.decode("n", as: Int.self) == 0)
+        }
+    }
+
     /// Outside a transaction block every statement is a transaction of its own: with a pool of one
     /// session, two statements with different transaction ids show that no transaction was left open.
     private func expectNoTransactionLeftOpen(_ pool: PostgresPool) async throws {

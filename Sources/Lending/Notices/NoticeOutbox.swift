@@ -57,6 +57,14 @@ public struct NoticeOutbox: Sendable {
                                      on: transaction)
     }
 
+    /// Queues a notice in the caller's transaction for a caller that reads nothing back, under
+    /// `keyPrefix` followed by the request's id; the request may be the one the transaction
+    /// inserted in the same round trip.
+    func queue(_ entry: OutboxEntry, workflow: RequestReference, keyPrefix: String, at now: Date, in transaction: Transaction) {
+        OutboxTable.queueInsert(workflow: workflow, keyPrefix: keyPrefix, entry: entry, at: now, heldUntil: now.addingTimeInterval(Self.hold),
+                                in: transaction)
+    }
+
     /// Delivers the undelivered notice under `key`, if there is one.
     func deliver(key: String) async {
         do {

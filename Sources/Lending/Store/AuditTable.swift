@@ -75,23 +75,23 @@ package enum AuditTable {
     @discardableResult
     package static func record(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
                               detail: [String: String] = [:], at now: Date, on database: some QueryExecutor) async throws -> AuditEntry {
-        let insert = insertion(workflowId: workflowId, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
+        let insert = insertion(workflow: .id(workflowId), actor: actor, action: action, from: from, to: to, detail: detail, at: now)
         return try await database.query(insert, named: "insert audit entry").decodeSingle(as: AuditEntry.self)
     }
 
     /// Queues the same row in `transaction`, for a caller that does not read it back: it is
     /// written with the transaction's next statement or its COMMIT, at no round trip of its own.
-    package static func queueRecord(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+    package static func queueRecord(workflow: RequestReference, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
                                    detail: [String: String] = [:], at now: Date, in transaction: Transaction) {
-        let insert = insertion(workflowId: workflowId, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
+        let insert = insertion(workflow: workflow, actor: actor, action: action, from: from, to: to, detail: detail, at: now)
         transaction.queue(insert, named: "insert audit entry")
     }
 
-    private static func insertion(workflowId: Int, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
+    private static func insertion(workflow: RequestReference, actor: String, action: AuditAction, from: WorkflowStatus?, to: WorkflowStatus?,
                                   detail: [String: String], at now: Date) -> Query {
         """
         INSERT INTO "WorkflowAudit" ("workflowId", "actor", "action", "fromStatus", "toStatus", "detail", "createdAt")
-        VALUES (\(workflowId), \(actor), \(action.rawValue), \(from), \(to), \(JSONObject.encode(detail))::jsonb, \(now))
+        VALUES (\(workflow), \(actor), \(action.rawValue), \(from), \(to), \(JSONObject.encode(detail))::jsonb, \(now))
         RETURNING \(unsafeSQL: AuditEntry.columns)
         """
     }

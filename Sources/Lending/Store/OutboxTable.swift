@@ -28,6 +28,18 @@ package enum OutboxTable {
         return try result.rows.first.map(row)
     }
 
+    /// Queues the same row in `transaction` for a caller that reads nothing back, its key
+    /// `keyPrefix` followed by the request's id ("filed-12"): it is written with the transaction's
+    /// next statement or its COMMIT, so the request may be one inserted in that round trip.
+    static func queueInsert(workflow: RequestReference, keyPrefix: String, entry: OutboxEntry, at now: Date, heldUntil: Date,
+                            in transaction: Transaction) {
+        transaction.queue("""
+            INSERT INTO "NoticeOutbox" ("workflowId", "key", "entry", "nextAttemptAt", "createdAt")
+            VALUES (\(workflow), \(keyPrefix) || \(workflow), \(entry.stored)::jsonb, \(heldUntil), \(now))
+            ON CONFLICT ("key") DO NOTHING
+            """, named: "queue notice")
+    }
+
     /// The undelivered notice under `key`, whoever holds it.
     static func pending(key: String, on database: some QueryExecutor) async throws -> Row? {
         let result = try await database.query("""

@@ -24,23 +24,23 @@ package enum WorkflowPanelUserTable {
     /// paid by every member's submission). The ids travel as one JSON array, so no character of
     /// an id can split it.
     package static func insert(workflowId: Int, discordIds: [String], on database: some QueryExecutor) async throws {
-        guard let insert = insertion(workflowId: workflowId, discordIds: discordIds) else { return }
+        guard let insert = insertion(workflow: .id(workflowId), discordIds: discordIds) else { return }
         try await database.query(insert, named: "insert panel users")
     }
 
     /// Queues the same rows in `transaction`: they are written with its next statement or its
     /// COMMIT, at no round trip of their own (a filing reads none of them back).
-    package static func queueInsert(workflowId: Int, discordIds: [String], in transaction: Transaction) {
-        guard let insert = insertion(workflowId: workflowId, discordIds: discordIds) else { return }
+    package static func queueInsert(workflow: RequestReference, discordIds: [String], in transaction: Transaction) {
+        guard let insert = insertion(workflow: workflow, discordIds: discordIds) else { return }
         transaction.queue(insert, named: "insert panel users")
     }
 
-    private static func insertion(workflowId: Int, discordIds: [String]) -> Query? {
+    private static func insertion(workflow: RequestReference, discordIds: [String]) -> Query? {
         guard !discordIds.isEmpty else { return nil }
         let list = JSONObject.encode(discordIds)
         return """
             INSERT INTO "WorkflowPanelUser" ("workflowId", "discordId")
-            SELECT \(workflowId), "user"."discordId" FROM jsonb_array_elements_text(\(list)::jsonb) WITH ORDINALITY AS "user"("discordId", "position")
+            SELECT \(workflow), "user"."discordId" FROM jsonb_array_elements_text(\(list)::jsonb) WITH ORDINALITY AS "user"("discordId", "position")
             ORDER BY "user"."position"
             """
     }

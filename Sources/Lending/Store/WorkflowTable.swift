@@ -5,14 +5,24 @@ package import Postgres
 /// would: the schema has no trigger for it.
 package enum WorkflowTable {
     package static func insert(_ new: NewWorkflow, at now: Date, on database: some QueryExecutor) async throws -> WorkflowRecord {
-        let result = try await database.query("""
-            INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "serverType",
-                                    "createdAt", "updatedAt")
-            VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId),
-                    \(new.serverType), \(now), \(now))
-            RETURNING \(unsafeSQL: WorkflowRecord.columns)
-            """, named: "insert workflow")
-        return try result.decodeSingle(as: WorkflowRecord.self)
+        try await database.query(insertion(new, at: now), named: "insert workflow").decodeSingle(as: WorkflowRecord.self)
+    }
+
+    /// Queues the same insert in `transaction`; the row is read from the result once the
+    /// transaction sent it (with its next statement or its COMMIT). Rows queued after it may refer
+    /// to it as `RequestReference.insertedLast`.
+    package static func queueInsert(_ new: NewWorkflow, at now: Date, in transaction: Transaction) -> QueuedResult {
+        transaction.queueReading(insertion(new, at: now), named: "insert workflow")
+    }
+
+    private static func insertion(_ new: NewWorkflow, at now: Date) -> Query {
+        """
+        INSERT INTO "Workflow" ("applicantDiscordId", "description", "mcVersion", "periodDays", "organizerDiscordId", "serverType",
+                                "createdAt", "updatedAt")
+        VALUES (\(new.applicantDiscordId), \(new.description), \(new.mcVersion), \(new.periodDays), \(new.organizerDiscordId),
+                \(new.serverType), \(now), \(now))
+        RETURNING \(unsafeSQL: WorkflowRecord.columns)
+        """
     }
 
     package static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowRecord? {
