@@ -107,10 +107,10 @@ final class SimulatedDiscord: Sendable {
 
     /// Sends `template` as interaction `id` (from `makeInteractionID()`) of the `member`th member,
     /// with `token`, after registering it with REST (its deadlines start now). `customID` fills a
-    /// submission's slot.
-    func dispatch(_ template: InteractionTemplate, id: String, member: Int, token: String, customID: String = "") {
+    /// submission's slot. Returns the dispatch's sequence number (nil when the bot has no session).
+    func dispatch(_ template: InteractionTemplate, id: String, member: Int, token: String, customID: String = "") -> Int? {
         let bytes = template.render(.init(id: id, token: token, userID: Self.memberID(member), username: Self.memberName(member), customID: customID))
         rest.registerInteraction(id: id, token: token, type: template.type, channelID: template.channelID)
-        gateway.dispatch(event: "INTERACTION_CREATE", encodedData: bytes)
+        return gateway.dispatch(event: "INTERACTION_CREATE", encodedData: bytes)
     }
 }

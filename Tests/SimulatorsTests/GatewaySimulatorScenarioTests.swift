@@ -3,6 +3,7 @@ import TestSupport
 import DiscordSimulator
 import Foundation
 import SimulatorSupport
+import Synchronization
 import Testing
 import WebSocket
 
@@ -104,6 +105,26 @@ import WebSocket
             simulator.dispatch(event: "MESSAGE_CREATE", data: Self.splitPayload, delivery: .fragments(count: 5, interleavingPing: true))
             #expect(await client.next(op: 0)?["d"] == Self.splitPayload)
             try await eventually("the pong", timeout: .seconds(20), polling: .milliseconds(5)) { simulator.connections.first?.pongCount == 1 }
+        }
+    }
+
+    @Test("each dispatch written is reported once, by its sequence number and in order, whatever its framing; other payloads are not")
+    func dispatchWrites() async throws {
+        try await GatewaySimulatorFixture.withSimulator { simulator in
+            let (client, _) = try await identified(simulator, compressed: true)
+            let reported = Mutex<[Int]>([])
+            simulator.observeDispatchWrites { sequences, _ in reported.withLock { $0 += sequences } }
+            let sequences = [
+                simulator.dispatch(event: "MESSAGE_CREATE", data: ["id": "1"]),
+                simulator.dispatch(event: "MESSAGE_CREATE", data: Self.splitPayload, delivery: .zlibMessages(count: 4)),
+                simulator.dispatch(event: "MESSAGE_CREATE", data: Self.splitPayload, delivery: .fragments(count: 3, interleavingPing: false)),
+            ].compactMap { $0 }
+            #expect(sequences.count == 3)
+            simulator.perform(.requestHeartbeat)
+            for _ in sequences { _ = await client.next(op: 0) }
+            #expect(await client.next(op: 1) != nil)
+            try await eventually("three writes reported", timeout: .seconds(20), polling: .milliseconds(5)) { reported.withLock { $0.count } >= 3 }
+            #expect(reported.withLock { $0 } == sequences)
         }
     }
 

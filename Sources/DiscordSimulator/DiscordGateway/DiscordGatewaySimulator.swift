@@ -21,6 +21,7 @@ public final class DiscordGatewaySimulator: Sendable {
     public let clock: BotClock
     private let world: Mutex<GatewayWorld>
     private let listener: Mutex<GatewayListener?>
+    private let writeObserver = Mutex<(@Sendable ([Int], ContinuousClock.Instant) -> Void)?>(nil)
     let rest: DiscordRESTSimulator?
     private let logger: Logger
 
@@ -105,6 +106,19 @@ public final class DiscordGatewaySimulator: Sendable {
             guard let target = sessionID ?? world.currentSessionID else { return nil }
             return world.emit(event: event, encodedData: encodedData, delivery: delivery, in: target, at: clock.date)
         }
+    }
+
+    /// Calls `observer` with the sequence numbers of dispatches whose last byte a connection's
+    /// socket has just taken, and that moment, on the connection's thread: a stop-watch for
+    /// benchmarks, whose time then starts when the bot can read the event rather than when the
+    /// simulator was asked to send it (the compression and the connection thread's wake-up are the
+    /// simulator's work, not the bot's). Replaces any earlier observer.
+    public func observeDispatchWrites(_ observer: @escaping @Sendable (_ sequences: [Int], _ writtenAt: ContinuousClock.Instant) -> Void) {
+        writeObserver.withLock { $0 = observer }
+    }
+
+    func dispatchesWritten(_ sequences: [Int], at instant: ContinuousClock.Instant) {
+        writeObserver.withLock { $0 }?(sequences, instant)
     }
 
     /// A fresh snowflake from the simulator's generator, as `makeCommandInteraction` and its

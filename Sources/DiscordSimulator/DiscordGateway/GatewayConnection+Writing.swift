@@ -37,6 +37,7 @@ extension GatewayConnection {
 
     /// Writes as much as the socket takes now; the rest waits for POLLOUT.
     mutating func flush() {
+        defer { reportWrittenDispatches() }
         while outputOffset < output.count {
             switch LoopbackSocket.send(descriptor, output[outputOffset...]) {
             case .done(let count): outputOffset += count
@@ -45,6 +46,16 @@ extension GatewayConnection {
         }
         output.removeAll(keepingCapacity: true)
         outputOffset = 0
+    }
+
+    /// Reports the dispatches whose last byte the socket has taken (all of them once `output`
+    /// was emptied).
+    private mutating func reportWrittenDispatches() {
+        guard !dispatchEnds.isEmpty else { return }
+        let written = output.isEmpty ? dispatchEnds.count : dispatchEnds.prefix { $0.end <= outputOffset }.count
+        guard written > 0 else { return }
+        simulator.dispatchesWritten(dispatchEnds.prefix(written).map(\.sequence), at: .now)
+        dispatchEnds.removeFirst(written)
     }
 
     /// For handshake refusals: one best-effort write of a small response before closing.

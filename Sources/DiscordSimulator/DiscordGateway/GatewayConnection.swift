@@ -20,6 +20,8 @@ struct GatewayConnection {
     var deflater: ZlibStreamDeflater?
     var output: [UInt8] = []
     var outputOffset = 0
+    /// Where in `output` each dispatch not yet reported as written ends, in order.
+    var dispatchEnds: [(end: Int, sequence: Int)] = []
     var closeSentAt: ContinuousClock.Instant?
     private var closeReceived = false
     private var peerEnded = false
@@ -88,6 +90,9 @@ struct GatewayConnection {
             for item in items where !halfOpen {
                 switch item {
                 case .payload(let bytes, let delivery): encodePayload(bytes, delivery)
+                case .dispatch(let bytes, let delivery, let sequence):
+                    encodePayload(bytes, delivery)
+                    dispatchEnds.append((end: output.count, sequence: sequence))
                 case .close(let code, let reason): encodeClose(code, reason: reason)
                 case .dropTCP:
                     LoopbackSocket.drop(descriptor)

@@ -20,7 +20,7 @@ extension GatewayWorld {
         sessions[sessionID]?.lastSequence = sequence
         sessions[sessionID]?.replay.append((sequence, bytes))
         if let id = sessions[sessionID]?.connectionID, live[id]?.isClosing == false, live[id]?.sessionID == sessionID {
-            send(.payload(bytes, delivery), to: id)
+            send(.dispatch(bytes, delivery, sequence: sequence), to: id)
             live[id]?.sentSequences.append((sequence, now))
         }
         return sequence

@@ -4,6 +4,9 @@ import WebSocket
 /// thread compresses them (one zlib stream per connection) and frames them as `delivery` says.
 enum OutboundItem {
     case payload([UInt8], DispatchDelivery)
+    /// A dispatch: a payload whose writing is reported under its sequence number once its last
+    /// byte is on the socket (`DiscordGatewaySimulator.observeDispatchWrites`).
+    case dispatch([UInt8], DispatchDelivery, sequence: Int)
     case close(CloseCode, reason: String)
     /// End TCP without a close frame.
     case dropTCP
