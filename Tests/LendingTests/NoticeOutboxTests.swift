@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Lending
 import PanelSimulator
@@ -64,7 +65,10 @@ struct NoticeOutboxTests {
     @Test("a new request's post that its bot never sent (a stop right after the commit) goes out once the holder's two minutes have passed")
     func neverSentIsTakenOver() async throws {
         try await World.with { world in
-            let workflow = try await world.file()
+            let workflow = try await world.file(panelUsers: [World.member, World.otherMember])
+            // One panel user has a panel account already: the post asks a username for the other only.
+            _ = try await PterodactylUserTable.insert(discordId: World.otherMember, username: "other", email: "other@example.com",
+                                                      at: world.clock.date, on: world.pool)
             // The checkout would call announceFiled after answering the member; this one never does.
             #expect(try await world.scheduler.tick().outbox == NoticeOutbox.Report())
             world.simulator.advance(by: .seconds(121))
@@ -73,7 +77,8 @@ struct NoticeOutboxTests {
                 if case .requestFiled(let request) = notice { request } else { nil }
             }
             #expect(filed.map(\.workflow.id) == [workflow.id])
-            #expect(filed.first?.panelUsers == [World.member])
+            #expect(filed.first?.panelUsers == [World.member, World.otherMember])
+            #expect(filed.first?.panelUsersWithAccount == [World.otherMember])
         }
     }
 

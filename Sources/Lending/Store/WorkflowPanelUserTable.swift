@@ -60,6 +60,29 @@ package enum WorkflowPanelUserTable {
         return try result.decodeAll(as: WorkflowPanelUserRecord.self)
     }
 
+    /// The panel users of a workflow in the order they were added, each with whether they have a
+    /// panel account, in one statement.
+    package static func listWithAccounts(workflowId: Int, on database: some QueryExecutor) async throws -> [(discordId: String, hasAccount: Bool)] {
+        try withAccounts(from: try await database.query(listingWithAccounts(workflowId: workflowId), named: "list panel users with accounts"))
+    }
+
+    /// Queues the same statement in `transaction`; `withAccounts(from:)` reads its result.
+    package static func queueListWithAccounts(workflowId: Int, in transaction: Transaction) -> QueuedResult {
+        transaction.queueReading(listingWithAccounts(workflowId: workflowId), named: "list panel users with accounts")
+    }
+
+    package static func withAccounts(from result: QueryResult) throws -> [(discordId: String, hasAccount: Bool)] {
+        try result.rows.map { row in (try row.decode("discordId", as: String.self), try row.decode("hasAccount", as: Bool.self)) }
+    }
+
+    private static func listingWithAccounts(workflowId: Int) -> Query {
+        """
+        SELECT "user"."discordId", "account"."discordId" IS NOT NULL AS "hasAccount"
+        FROM "WorkflowPanelUser" AS "user" LEFT JOIN "PterodactylUser" AS "account" ON "account"."discordId" = "user"."discordId"
+        WHERE "user"."workflowId" = \(workflowId) ORDER BY "user"."id"
+        """
+    }
+
     /// The panel users of several workflows in one query, each workflow's in the order they were added.
     package static func list(workflowIds: [Int], on database: some QueryExecutor) async throws -> [Int: [String]] {
         guard !workflowIds.isEmpty else { return [:] }

@@ -26,10 +26,18 @@ package enum WorkflowTable {
     }
 
     package static func find(id: Int, on database: some QueryExecutor) async throws -> WorkflowRecord? {
-        let result = try await database.query("""
-            SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow" WHERE "id" = \(id)
-            """, named: "find workflow")
-        return try result.decodeFirst(as: WorkflowRecord.self)
+        try await database.query(finding(id: id), named: "find workflow").decodeFirst(as: WorkflowRecord.self)
+    }
+
+    /// Queues the same read in `transaction`, to travel with its other statements.
+    package static func queueFind(id: Int, in transaction: Transaction) -> QueuedResult {
+        transaction.queueReading(finding(id: id), named: "find workflow")
+    }
+
+    private static func finding(id: Int) -> Query {
+        """
+        SELECT \(unsafeSQL: WorkflowRecord.columns) FROM "Workflow" WHERE "id" = \(id)
+        """
     }
 
     /// Writes every changeable column of `record`, but only while the row still has `expectedStatus`

@@ -101,9 +101,7 @@ public struct WorkflowService: Sendable {
     /// The panel users of a request who have no panel account yet: a moderator must choose
     /// their usernames before approving.
     public func usersWithoutAccount(_ id: Int) async throws -> [String] {
-        let users = try await WorkflowPanelUserTable.list(workflowId: id, on: pool).map(\.discordId)
-        let withAccount = Set(try await PterodactylUserTable.list(discordIds: users, on: pool).map(\.discordId))
-        return users.filter { !withAccount.contains($0) }
+        try await WorkflowPanelUserTable.listWithAccounts(workflowId: id, on: pool).filter { !$0.hasAccount }.map(\.discordId)
     }
 
     // MARK: Approving and rejecting
