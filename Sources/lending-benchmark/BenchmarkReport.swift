@@ -150,10 +150,11 @@ struct BenchmarkReport {
             }
         }
         lines.append("")
-        lines.append("Latencies in milliseconds, from the simulator dispatching INTERACTION_CREATE to the REST simulator having the request of "
-            + "the interaction's callback (an interaction counts as answered once the simulator accepted that callback). The simulator column is "
-            + "the REST simulator's own time from having the request to accepting it, left out of the latencies (it was in them before the fifth "
-            + "session of issue 20). Driver CPU is the benchmark process itself: the gateway and REST simulators and the load generator.")
+        lines.append("Latencies in milliseconds, from the gateway simulator's socket having taken the last byte of INTERACTION_CREATE to the "
+            + "REST simulator having the request of the interaction's callback (an interaction counts as answered once the simulator accepted "
+            + "that callback). The simulator column is the REST simulator's own time from having the request to accepting it, left out of the "
+            + "latencies (it was in them before the fifth session of issue 20; the gateway simulator's compressing and writing of the event, "
+            + "before the sixth). Driver CPU is the benchmark process itself: the gateway and REST simulators and the load generator.")
         return lines
     }
 
