@@ -2,10 +2,10 @@ import Synchronization
 
 /// Statements inside one transaction, on the session the pool lent for it.
 ///
-/// Nothing is sent until a statement's result is needed: the BEGIN and the statements `queue`
-/// took wait here and travel with the next `query`, or with the COMMIT, in one round trip. So a
-/// transaction costs one trip to the session's thread, and one wait for the server, per statement
-/// whose result it reads and for its COMMIT, and none for the rest.
+/// Nothing is sent until a statement's result is needed: the BEGIN and the statements `queue` and
+/// `queueReading` took wait here and travel with the next `query`, or with the COMMIT, in one round
+/// trip. So a transaction costs one trip to the session's thread, and one wait for the server, per
+/// statement whose result it needs before it goes on and for its COMMIT, and none for the rest.
 public struct Transaction: Sendable {
     let connection: PostgresConnection
     private let unsent: UnsentStatements
