@@ -66,7 +66,7 @@ public struct Transaction: Sendable {
     func commit() async throws(PostgresError) {
         let batch = unsent.take()
         guard !(batch.opening && batch.statements.count == 1) else { return }
-        let firstAnswer = batch.firstAnswer(readingFrom: batch.statements.count)
+        let firstAnswer = batch.firstAnswer(otherwise: batch.statements.count)
         let results = try await connection.commit(after: batch.statements, opening: batch.opening, answersFrom: firstAnswer)
         batch.hand(results, from: firstAnswer)
     }
@@ -84,7 +84,7 @@ public struct Transaction: Sendable {
         let batch = unsent.take()
         let statements = batch.statements + following
         guard !statements.isEmpty else { return [] }
-        let firstAnswer = batch.firstAnswer(readingFrom: batch.statements.count)
+        let firstAnswer = batch.firstAnswer(otherwise: batch.statements.count)
         let results = try await connection.execute(statements, opening: batch.opening, answersFrom: firstAnswer)
         batch.hand(results, from: firstAnswer)
         return Array(results.suffix(following.count))
@@ -136,10 +136,10 @@ private final class UnsentStatements: Sendable {
         /// The BEGIN is among the statements.
         let opening: Bool
 
-        /// The first statement whose result the round trip must return: the first reader's, or
-        /// `end` (the first statement sent after these) when none is waiting.
-        func firstAnswer(readingFrom end: Int) -> Int {
-            readers.first?.index ?? end
+        /// The first statement whose result the round trip must return: the first reader's, or,
+        /// when none is waiting, `next` (the first of the statements sent after these).
+        func firstAnswer(otherwise next: Int) -> Int {
+            readers.first?.index ?? next
         }
 
         func hand(_ results: [QueryResult], from firstAnswer: Int) {

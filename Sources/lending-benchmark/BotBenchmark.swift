@@ -13,8 +13,8 @@ struct BotBenchmark {
         var fixedSeconds: Double
         /// Each step 25 % above the last, and the fallback's 20 % below, the same ladder for both
         /// bots: the highest sustained rate is known to within one step, and so is the ratio of
-        /// two bots' rates (steps of 500/s and 100/s made 500/s and 200/s look alike, and a bot
-        /// that sustains 800/s look like one that sustains 500/s).
+        /// two bots' rates. (With steps of 500/s above 500/s and 100/s below, a bot that sustains
+        /// 800/s showed 500/s, and the ratio moved with the steps more than with the bots.)
         var rampRates: [Double] = [500, 625, 800, 1000, 1250, 1600, 2000, 2500, 3200, 4000, 5000, 6400, 8000]
         /// Tried only when the bot cannot sustain the first ramp rate.
         var fallbackRates: [Double] = [400, 320, 250, 200, 160, 125, 100, 80, 64, 50]

@@ -153,7 +153,9 @@ struct TransactionTests {
                 CREATE TABLE parent (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
                 CREATE TABLE child (parent INT NOT NULL REFERENCES parent, note TEXT NOT NULL UNIQUE)
                 """, name: "create tables")
-            let lastParent = Query(unsafeSQL: "currval(pg_get_serial_sequence('parent', 'id'))::int")
+            // The row this session inserted last, as the server knows it: the rows queued after
+            // it name it without its id having come back.
+            let lastParent = "currval(pg_get_serial_sequence('parent', 'id'))::int"
             func children(of id: Int) async throws -> [String] {
                 try await pool.query("SELECT note FROM child WHERE parent = \(id) ORDER BY note").rows.map { try $0.decode("note", as: String.self) }
             }
@@ -161,8 +163,8 @@ struct TransactionTests {
             let committed = try await pool.withTransaction { tx in
                 try await tx.query("SELECT 1", named: "open")
                 let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("first")) RETURNING id", named: "insert parent")
-                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("a")", named: "insert child a")
-                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("b")", named: "insert child b")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent), \("a")", named: "insert child a")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent), \("b")", named: "insert child b")
                 return parent
             }
             let first = try committed.get().first?.decode("id", as: Int.self)
@@ -172,7 +174,7 @@ struct TransactionTests {
             // Read with the next statement, inside the body, in the same round trip as the BEGIN.
             let (second, seen) = try await pool.withTransaction { tx in
                 let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("second")) RETURNING id", named: "insert parent")
-                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("c")", named: "insert child c")
+                tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent), \("c")", named: "insert child c")
                 let count = try await tx.query("SELECT count(*)::int AS n FROM child", named: "count children").first?.decode("n", as: Int.self)
                 return (try parent.get().first?.decode("id", as: Int.self), count)
             }
@@ -186,7 +188,7 @@ struct TransactionTests {
                     group.addTask {
                         let parent = try await pool.withTransaction { tx in
                             let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\(name)) RETURNING id", named: "insert parent")
-                            tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \(name)", named: "insert child")
+                            tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent), \(name)", named: "insert child")
                             return parent
                         }
                         return (name, try parent.get().first?.decode("id", as: Int.self))
@@ -203,7 +205,7 @@ struct TransactionTests {
             let error = await #expect(throws: PostgresError.self) {
                 try await pool.withTransaction { tx in
                     let parent = tx.queueReading("INSERT INTO parent (name) VALUES (\("doomed")) RETURNING id", named: "insert parent")
-                    tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent.sql), \("a")", named: "insert a note that exists")
+                    tx.queue("INSERT INTO child SELECT \(unsafeSQL: lastParent), \("a")", named: "insert a note that exists")
                     return parent
                 }
             }
@@ -258,25 +260,48 @@ struct TransactionTests {
         }
     }
 
-    @Test("serialization failures are retried until the work is done once per caller")
+    @Test("a serialization failure is retried until the work is done once per caller")
     func serializationRetried() async throws {
-        try await TestDatabase.with(maximumConnections: 4) { pool in
+        try await TestDatabase.with(maximumConnections: 2) { pool in
             try await pool.executeScript("CREATE TABLE counter (n INT); INSERT INTO counter VALUES (0)", name: "create table")
             let attempts = Recorder<Int>()
+            let bothRead = Rendezvous(parties: 2)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for caller in 0..<8 {
+                for caller in 0..<2 {
                     group.addTask {
-                        try await pool.withTransaction(.serializable, maxAttempts: 50) { tx in
+                        try await pool.withTransaction(.serializable, maxAttempts: 5) { tx in
                             await attempts.append(caller)
                             let n = try #require(try await tx.query("SELECT n FROM counter").first?.decode("n", as: Int.self))
+                            // On their first attempts both read the same n before either writes:
+                            // the second UPDATE must fail to serialize, whichever it is.
+                            if await attempts.values.filter({ $0 == caller }).count == 1 { await bothRead.arrive() }
                             try await tx.query("UPDATE counter SET n = \(n + 1)")
                         }
                     }
                 }
                 try await group.waitForAll()
             }
-            #expect(try await pool.query("SELECT n FROM counter").first?.decode("n", as: Int.self) == 8)
-            #expect(await attempts.values.count > 8, "concurrent serializable updates must have conflicted at least once")
+            #expect(try await pool.query("SELECT n FROM counter").first?.decode("n", as: Int.self) == 2)
+            #expect(await attempts.values.count == 3, "one caller ran twice: its first attempt failed to serialize")
+        }
+    }
+
+    /// Lets `parties` tasks go on together once all of them have arrived.
+    private actor Rendezvous {
+        private let parties: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(parties: Int) {
+            self.parties = parties
+        }
+
+        func arrive() async {
+            await withCheckedContinuation { continuation in
+                waiting.append(continuation)
+                guard waiting.count == parties else { return }
+                waiting.forEach { $0.resume() }
+                waiting = []
+            }
         }
     }
 
