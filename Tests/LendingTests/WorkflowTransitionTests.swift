@@ -28,6 +28,43 @@ struct WorkflowTransitionTests {
         }
     }
 
+    @Test("many members filing at once: each request's panel users, audit row and queued post belong to that request")
+    func concurrentFilingsByMembers() async throws {
+        try await World.with { world in
+            let members = (0..<24).map { "30000000000000\(String(format: "%04d", $0))" }
+            let filed = try await withThrowingTaskGroup(of: (String, WorkflowRecord).self) { group in
+                for member in members {
+                    group.addTask {
+                        let request = NewWorkflow(applicantDiscordId: member, description: "Event of \(member)", mcVersion: "1.21.4",
+                                                  periodDays: 7, organizerDiscordId: World.organizer)
+                        return (member, try await world.service.file(request, panelUsers: [member, World.otherMember]))
+                    }
+                }
+                return try await group.reduce(into: [String: WorkflowRecord]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(filed.count == members.count)
+            for (member, workflow) in filed {
+                #expect(workflow.applicantDiscordId == member)
+                #expect(workflow.description == "Event of \(member)")
+                let users = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: world.pool).map(\.discordId)
+                #expect(users == [member, World.otherMember])
+                let audit = try await AuditTable.list(workflowId: workflow.id, on: world.pool)
+                #expect(audit.map(\.actor) == [member])
+                let post = try await world.pool.query("""
+                    SELECT "workflowId" FROM "NoticeOutbox" WHERE "key" = \("filed-\(workflow.id)")
+                    """).first?.decode("workflowId", as: Int.self)
+                #expect(post == workflow.id)
+            }
+            let rows = try await world.pool.query("""
+                SELECT (SELECT count(*)::int FROM "WorkflowPanelUser") AS "users", (SELECT count(*)::int FROM "WorkflowAudit") AS "audit",
+                       (SELECT count(*)::int FROM "NoticeOutbox") AS "posts"
+                """).first
+            #expect(try rows?.decode("users", as: Int.self) == 2 * members.count)
+            #expect(try rows?.decode("audit", as: Int.self) == members.count)
+            #expect(try rows?.decode("posts", as: Int.self) == members.count)
+        }
+    }
+
     static let badRequests: [(String, NewWorkflow, [String], String)] = {
         let good = NewWorkflow(applicantDiscordId: World.member, description: "Event", mcVersion: "1.21", periodDays: 7, organizerDiscordId: World.organizer)
         func with(_ change: (inout NewWorkflow) -> Void) -> NewWorkflow {
@@ -465,43 +502,6 @@ struct MemberLimitTests {
                 return await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 }.count == 2)
-        }
-    }
-
-    @Test("many members filing at once: each request's panel users, audit row and queued post belong to that request")
-    func concurrentFilingsByMembers() async throws {
-        try await World.with { world in
-            let members = (0..<24).map { "30000000000000\(String(format: "%04d", $0))" }
-            let filed = try await withThrowingTaskGroup(of: (String, WorkflowRecord).self) { group in
-                for member in members {
-                    group.addTask {
-                        let request = NewWorkflow(applicantDiscordId: member, description: "Event of \(member)", mcVersion: "1.21.4",
-                                                  periodDays: 7, organizerDiscordId: World.organizer)
-                        return (member, try await world.service.file(request, panelUsers: [member, World.otherMember]))
-                    }
-                }
-                return try await group.reduce(into: [String: WorkflowRecord]()) { $0[$1.0] = $1.1 }
-            }
-            #expect(filed.count == members.count)
-            for (member, workflow) in filed {
-                #expect(workflow.applicantDiscordId == member)
-                #expect(workflow.description == "Event of \(member)")
-                let users = try await WorkflowPanelUserTable.list(workflowId: workflow.id, on: world.pool).map(\.discordId)
-                #expect(users == [member, World.otherMember])
-                let audit = try await AuditTable.list(workflowId: workflow.id, on: world.pool)
-                #expect(audit.map(\.actor) == [member])
-                let post = try await world.pool.query("""
-                    SELECT "workflowId" FROM "NoticeOutbox" WHERE "key" = \("filed-\(workflow.id)")
-                    """).first?.decode("workflowId", as: Int.self)
-                #expect(post == workflow.id)
-            }
-            let rows = try await world.pool.query("""
-                SELECT (SELECT count(*)::int FROM "WorkflowPanelUser") AS "users", (SELECT count(*)::int FROM "WorkflowAudit") AS "audit",
-                       (SELECT count(*)::int FROM "NoticeOutbox") AS "posts"
-                """).first
-            #expect(try rows?.decode("users", as: Int.self) == 2 * members.count)
-            #expect(try rows?.decode("audit", as: Int.self) == members.count)
-            #expect(try rows?.decode("posts", as: Int.self) == members.count)
         }
     }
 
