@@ -66,9 +66,7 @@ public struct Transaction: Sendable {
     func commit() async throws(PostgresError) {
         let batch = unsent.take()
         guard !(batch.opening && batch.statements.count == 1) else { return }
-        let firstAnswer = batch.firstAnswer(otherwise: batch.statements.count)
-        let results = try await connection.commit(after: batch.statements, opening: batch.opening, answersFrom: firstAnswer)
-        batch.hand(results, from: firstAnswer)
+        batch.hand(try await connection.commit(after: batch.statements, opening: batch.opening, answersFrom: batch.firstAnswer))
     }
 
     /// Drops what was queued and rolls back what was sent, if anything was.
@@ -84,9 +82,8 @@ public struct Transaction: Sendable {
         let batch = unsent.take()
         let statements = batch.statements + following
         guard !statements.isEmpty else { return [] }
-        let firstAnswer = batch.firstAnswer(otherwise: batch.statements.count)
-        let results = try await connection.execute(statements, opening: batch.opening, answersFrom: firstAnswer)
-        batch.hand(results, from: firstAnswer)
+        let results = try await connection.execute(statements, opening: batch.opening, answersFrom: batch.firstAnswer)
+        batch.hand(results)
         return Array(results.suffix(following.count))
     }
 }
@@ -137,12 +134,13 @@ private final class UnsentStatements: Sendable {
         let opening: Bool
 
         /// The first statement whose result the round trip must return: the first reader's, or,
-        /// when none is waiting, `next` (the first of the statements sent after these).
-        func firstAnswer(otherwise next: Int) -> Int {
-            readers.first?.index ?? next
+        /// when none is waiting, the first of the statements sent after these.
+        var firstAnswer: Int {
+            readers.first?.index ?? statements.count
         }
 
-        func hand(_ results: [QueryResult], from firstAnswer: Int) {
+        /// Gives each reader its result from `results`, those of the statements from `firstAnswer` on.
+        func hand(_ results: [QueryResult]) {
             for reader in readers {
                 reader.result.set(results[reader.index - firstAnswer])
             }

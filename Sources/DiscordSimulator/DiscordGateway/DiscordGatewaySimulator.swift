@@ -21,7 +21,7 @@ public final class DiscordGatewaySimulator: Sendable {
     public let clock: BotClock
     private let world: Mutex<GatewayWorld>
     private let listener: Mutex<GatewayListener?>
-    private let writeObserver = Mutex<DispatchWriteObserver?>(nil)
+    private let writeObserver = ObserverSlot<(sequences: [Int], writtenAt: ContinuousClock.Instant)>()
     let rest: DiscordRESTSimulator?
     private let logger: Logger
 
@@ -114,11 +114,11 @@ public final class DiscordGatewaySimulator: Sendable {
     /// simulator was asked to send it (the compression and the connection thread's wake-up are the
     /// simulator's work, not the bot's). Replaces any earlier observer.
     public func observeDispatchWrites(_ observer: @escaping @Sendable (_ sequences: [Int], _ writtenAt: ContinuousClock.Instant) -> Void) {
-        writeObserver.withLock { $0 = DispatchWriteObserver(call: observer) }
+        writeObserver.set { observer($0.sequences, $0.writtenAt) }
     }
 
     func dispatchesWritten(_ sequences: [Int], at instant: ContinuousClock.Instant) {
-        writeObserver.withLock { $0 }?.call(sequences, instant)
+        writeObserver.current?((sequences, instant))
     }
 
     /// A fresh snowflake from the simulator's generator, as `makeCommandInteraction` and its
@@ -166,16 +166,5 @@ public final class DiscordGatewaySimulator: Sendable {
 
     func receive(_ bytes: [UInt8], on id: Int, at now: Date) {
         world.withLock { $0.received(bytes, on: id, at: now) }
-    }
-}
-
-/// The observer behind a reference, as `CallbackObserver` is and for its reason: a closure kept in a
-/// `Mutex` itself gets one more reabstraction thunk around it on every read, and after 100,000
-/// dispatches releasing that chain overflowed a thread's stack.
-final class DispatchWriteObserver: Sendable {
-    let call: @Sendable ([Int], ContinuousClock.Instant) -> Void
-
-    init(call: @escaping @Sendable ([Int], ContinuousClock.Instant) -> Void) {
-        self.call = call
     }
 }

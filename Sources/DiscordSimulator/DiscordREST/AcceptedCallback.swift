@@ -24,14 +24,3 @@ public struct AcceptedCallback: Sendable {
         self.arrivedAt = arrivedAt
     }
 }
-
-/// The observer behind a reference: a closure kept in a `Mutex` and read through its `inout`
-/// access gets one more reabstraction thunk wrapped around it on every read, so calling it grew
-/// slower with each request (a quarter of the benchmark's CPU after 10,000 interactions).
-final class CallbackObserver: Sendable {
-    let call: @Sendable (AcceptedCallback) -> Void
-
-    init(call: @escaping @Sendable (AcceptedCallback) -> Void) {
-        self.call = call
-    }
-}

@@ -19,7 +19,7 @@ public final class DiscordRESTSimulator: Sendable {
     private let separateDeadlineClock: BotClock?
     let world: Mutex<RESTWorld>
     private let running: Mutex<LoopbackHTTPServer?>
-    private let callbackObserver: Mutex<CallbackObserver?>
+    private let callbackObserver = ObserverSlot<AcceptedCallback>()
     private let logger: Logger
 
     /// - Parameters:
@@ -38,7 +38,6 @@ public final class DiscordRESTSimulator: Sendable {
         self.separateDeadlineClock = deadlineClock
         self.world = Mutex(RESTWorld(configuration: configuration))
         self.running = Mutex(nil)
-        self.callbackObserver = Mutex(nil)
         self.logger = logger
     }
 
@@ -117,19 +116,19 @@ public final class DiscordRESTSimulator: Sendable {
     /// handled the request, outside the simulator's lock: a stop-watch for benchmarks, which
     /// learn when an answer arrived without polling. Replaces any earlier observer.
     public func observeCallbacks(_ observer: @escaping @Sendable (AcceptedCallback) -> Void) {
-        callbackObserver.withLock { $0 = CallbackObserver(call: observer) }
+        callbackObserver.set(observer)
     }
 
     func handle(_ request: IncomingRequest) -> SimulatedResponse {
         let now = clock.date
         let deadlineNow = deadlineClock.date
-        let observer = callbackObserver.withLock { $0 }
+        let observer = callbackObserver.current
         let (response, template, accepted) = world.withLock { world in
             let response = world.handle(request, now: now, deadlineNow: deadlineNow)
             let recorded = world.requests.last
             return (response, recorded?.template ?? "", observer == nil ? nil : recorded.flatMap { AcceptedCallback($0, arrivedAt: request.arrivedAt) })
         }
-        if let observer, let accepted { observer.call(accepted) }
+        if let observer, let accepted { observer(accepted) }
         logger.debug("simulated discord request", metadata: [
             "http.method": "\(request.method)", "http.route": "\(template)", "http.status": "\(response.status)",
         ])
