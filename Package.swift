@@ -105,6 +105,7 @@ let package = Package(
         // Runs the Autobahn WebSocket test cases against the client (scripts/websocket-conformance).
         // The floor under lending-bot's idle memory: the runtime and C libraries it cannot do without, loaded and idle (Benchmarks/run).
         .executableTarget(name: "idle-baseline", dependencies: ["CCurl", "CLibPQ", "CZlib"], swiftSettings: strict),
+        .executableTarget(name: "interaction-floor", dependencies: ["CCurl", "CCurlShim", "CLibPQ", "WebSocket", "Discord"], swiftSettings: strict),
         .executableTarget(name: "websocket-conformance", dependencies: ["WebSocket", logging], swiftSettings: strict),
 
         // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,

@@ -9,6 +9,8 @@ struct BenchmarkReport {
     /// The longest the steady phase may last (seconds).
     let steadySeconds: Double
     let bots: [BotBenchmark.Figures]
+    /// interaction-floor's phases: one at a time and fixed rates only.
+    let floor: BotBenchmark.Figures?
     /// `idle-baseline`'s resident memory: the runtime and C libraries lending-bot cannot do without.
     let baselineRSS: Double?
     let scheduler: SchedulerQueryBenchmark.Outcome
@@ -88,6 +90,7 @@ struct BenchmarkReport {
                         + (count.unanswered > 0 ? " (\(count.unanswered) unanswered)" : "")
                 })
         }
+        if let floor { lines += floorRows(floor, peer: peer) }
         lines.append("")
         lines.append("Advantage is the peer's figure over lending-bot's (lending-bot's over the peer's for the rate); the RSS-growth ratio compares the relative "
             + "growths. CPU time is measured over the last, steady phase, run at 80 % of each bot's own sustained rate (at most 1,000/s) "
@@ -99,6 +102,10 @@ struct BenchmarkReport {
             + "bot's threads gave up the processor to wait (a socket, a lock, another thread), summed over its threads; each is a wake-up "
             + "that CPU time pays for in the kernel and instructions do not show. The kernel's share of CPU time is its sends, receives, "
             + "polls and wake-ups on the bot's behalf."
+            + (floor == nil ? "" : " interaction-floor: one thread on lending-bot's transport and database layers (libcurl, libpq, zlib, the project's "
+                + "WebSocket framing) doing only what the checkout flow needs (a fixed modal; the filing's two round trips, on temporary tables; a "
+                + "fixed message), with no Swift concurrency and nothing read of a payload beyond the interaction's id, token and type: the floor "
+                + "under any bot's CPU per interaction on those layers and this machine.")
             + (baselineRSS.map { String(format: " The floor under lending-bot's idle RSS: %.1f MiB, the resident memory of `idle-baseline`, a process that only loads "
                 + "the Swift runtime, Foundation, libcurl with TLS, libpq and zlib, uses each once and waits.", $0) } ?? "")
             + bots.compactMap { figures in
@@ -116,6 +123,22 @@ struct BenchmarkReport {
         lines.append(late.isEmpty ? "The driver kept every rate it was asked for (95 % or more)."
             : "**The driver could not keep its rate** (under 95 % of it; those phases measure the driver and the machine as much as the bot): "
                 + late.joined(separator: ", ") + ".")
+        return lines
+    }
+
+    /// interaction-floor's CPU per 1,000 interactions beside the bots': the least a bot on
+    /// lending-bot's transport and database layers spends on this machine, against the eighth of the
+    /// peer the target allows.
+    private func floorRows(_ floor: BotBenchmark.Figures, peer: BotBenchmark.Figures?) -> [String] {
+        func perThousand(_ outcome: LoadOutcome) -> String {
+            String(format: "%.3f s (kernel %.0f %%, %.1f context switches per interaction)", outcome.botCPUSeconds / Double(max(outcome.sent, 1)) * 1000,
+                   outcome.botKernelCPUSeconds / max(outcome.botCPUSeconds, 1e-9) * 100, outcome.botContextSwitchesPerInteraction)
+        }
+        let eighth = peer.map { String(format: "; an eighth of the peer's: %.3f s", $0.cpuSecondsPerThousandOneAtATime / Self.requiredCPUAdvantage) } ?? ""
+        var lines = ["| interaction-floor: CPU seconds per 1,000 interactions, one at a time | \(perThousand(floor.oneAtATime)) | – | – | the floor\(eighth) | – |"]
+        for outcome in floor.fixed {
+            lines.append("| interaction-floor: CPU seconds per 1,000 interactions at \(Int(outcome.targetRate))/s | \(perThousand(outcome)) | – | – | the floor | – |")
+        }
         return lines
     }
 
@@ -139,7 +162,7 @@ struct BenchmarkReport {
     private var phases: [String] {
         var lines = ["| bot | phase | asked | sent at | sent | unanswered | p50 | p99 | max | command p99 | submit p99 | simulator p50 / p99 | bot CPU | driver CPU |",
                      "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-        for figures in bots {
+        for figures in bots + (floor.map { [$0] } ?? []) {
             let named = [("one at a time", figures.oneAtATime)] + figures.fixed.map { ("fixed", $0) } + figures.ramp.map { ("ramp", $0) } + (figures.steady.map { [("steady", $0)] } ?? [])
             for (phase, outcome) in named {
                 lines.append("| \(figures.name) | \(phase) | \(outcome.targetRate == 0 ? "–" : "\(Int(outcome.targetRate))/s") | " + String(format: "%.0f/s", outcome.achievedRate)

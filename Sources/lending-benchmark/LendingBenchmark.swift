@@ -20,6 +20,12 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "The release idle-baseline executable, whose resident memory is the floor under the bots' idle RSS.")
     var baseline = ".build/release/idle-baseline"
 
+    @Option(help: "The release interaction-floor executable: one thread on lending-bot's transport and database layers doing only what the checkout flow needs, whose CPU per interaction is the floor under the bots'.")
+    var floor = ".build/release/interaction-floor"
+
+    @Flag(help: "With --fixed-only: measure interaction-floor instead of lending-bot.")
+    var floorOnly = false
+
     @Option(help: "The Python of the peer's virtual environment (discord.py and asyncpg installed); omit to measure lending-bot alone.")
     var peerPython: String?
 
@@ -62,6 +68,7 @@ struct LendingBenchmark: AsyncParsableCommand {
 
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) }
         let lendingBot = BotLaunch(name: "lending-bot", executable: bot, arguments: ["run"], environment: inherited.merging(["LOG_LEVEL": "warning"]) { _, new in new })
+        let floorLaunch = BotLaunch(name: "interaction-floor", executable: floor, arguments: [], environment: inherited)
         let peer = peerPython.map { BotLaunch(name: "discord.py peer", executable: $0, arguments: [peerScript], environment: inherited) }
         let launches = (peerOnly ? [] : [lendingBot]) + (peer.map { [$0] } ?? [])
         guard !launches.isEmpty else { throw ValidationError("--peer-only needs --peer-python") }
@@ -69,8 +76,8 @@ struct LendingBenchmark: AsyncParsableCommand {
         if !fixedOnly.isEmpty {
             let only = BotBenchmark.Plan(fixedRates: fixedOnly, fixedSeconds: plan.fixedSeconds, rampRates: [], fallbackRates: [], rampSeconds: 0,
                                          totalInteractions: 0, steadySecondsLimit: 0)
-            let launch = peerOnly ? launches[0] : lendingBot
-            let measured = try await BotBenchmark(launch: launch, plan: only, wrapper: peerOnly ? [] : wrap)
+            let launch = floorOnly ? floorLaunch : peerOnly ? launches[0] : lendingBot
+            let measured = try await BotBenchmark(launch: launch, plan: only, wrapper: peerOnly || floorOnly ? [] : wrap)
                 .run(databaseURL: try await databases.fresh(Self.database(launch)))
             for outcome in [measured.oneAtATime] + measured.fixed {
                 print((outcome.targetRate == 0 ? "one at a time" : "\(Int(outcome.targetRate))/s") + String(
@@ -108,10 +115,24 @@ struct LendingBenchmark: AsyncParsableCommand {
             if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
             figures.append(measured)
         }
+        let floorFigures = try await measureFloor(floorLaunch, plan: plan, steadyRate: figures.first?.steady?.targetRate, databases: databases)
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, steadySeconds: plan.steadySecondsLimit, bots: figures,
-                                     baselineRSS: baselineRSS, scheduler: scheduler).markdown
+                                     floor: floorFigures, baselineRSS: baselineRSS, scheduler: scheduler).markdown
         print(report)
         if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
+    }
+
+    /// interaction-floor one at a time, at 200/s and at lending-bot's steady rate (where its CPU
+    /// under load is measured); nil when the executable is missing.
+    private func measureFloor(_ launch: BotLaunch, plan: BotBenchmark.Plan, steadyRate: Double?, databases: BenchmarkDatabases) async throws -> BotBenchmark.Figures? {
+        guard FileManager.default.isExecutableFile(atPath: launch.executable) else {
+            progress("interaction-floor: not measured (\(launch.executable) missing)")
+            return nil
+        }
+        let rates = [200] + (steadyRate.map { $0 == 200 ? [] : [$0] } ?? [])
+        let only = BotBenchmark.Plan(fixedRates: rates, fixedSeconds: plan.fixedSeconds, rampRates: [], fallbackRates: [], rampSeconds: 0,
+                                     totalInteractions: 0, steadySecondsLimit: 0)
+        return try await BotBenchmark(launch: launch, plan: only).run(databaseURL: try await databases.fresh(Self.database(launch)))
     }
 
     private func countInstructions(_ launch: BotLaunch, databases: BenchmarkDatabases) async throws -> InstructionCount.Outcome {
@@ -122,6 +143,10 @@ struct LendingBenchmark: AsyncParsableCommand {
     }
 
     private static func database(_ launch: BotLaunch) -> String {
-        launch.name == "lending-bot" ? "benchmark_lending_bot" : "benchmark_peer"
+        switch launch.name {
+        case "lending-bot": "benchmark_lending_bot"
+        case "interaction-floor": "benchmark_floor"
+        default: "benchmark_peer"
+        }
     }
 }
