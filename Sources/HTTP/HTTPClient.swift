@@ -77,6 +77,15 @@ public final class HTTPClient: HTTPTransport {
         loop.stop()
     }
 
+    /// The loop thread as a task executor: a task that prefers it (`withTaskExecutorPreference`)
+    /// runs between the transfers on that thread, and its requests and their answers cross no
+    /// other thread. Work that blocks its thread must not prefer it: every transfer would wait.
+    /// After `shutdown()` its jobs run on Swift's global executor.
+    public var executor: any TaskExecutor { loop }
+
+    /// Whether the caller runs on the loop thread (a task that prefers `executor`, between its awaits).
+    public var isOnLoopThread: Bool { loop.isOnLoopThread }
+
     public var statistics: Statistics {
         loop.statistics
     }

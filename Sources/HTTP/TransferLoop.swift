@@ -1,5 +1,7 @@
 import Foundation
+import Glibc
 import Logging
+import Synchronization
 
 /// The thread that owns libcurl's multi handle and every easy handle, and runs their transfers.
 ///
@@ -7,20 +9,31 @@ import Logging
 /// loop thread, except `multi.wakeup()`. Other threads reach the loop only through `shared` (inbox
 /// and statistics, under its lock) followed by a wake-up, so a request costs one lock and one
 /// wake-up, and no other thread hop.
+///
+/// It is also a task executor (`TransferLoop+Executor.swift`): a task that prefers it runs its
+/// code on this thread between the transfers, so its request needs no wake-up to reach libcurl
+/// and its answer none to reach the task.
 final class TransferLoop: @unchecked Sendable {
-    private enum Command {
+    enum Command {
         case start(Transfer)
         case cancel(Transfer)
     }
 
-    private struct Shared {
+    struct Shared {
         var inbox: [Command] = []
         var isStopping = false
         var statistics = HTTPClient.Statistics()
+        /// Jobs of the tasks that prefer this loop, in the order they were enqueued.
+        var jobs: [UnownedJob] = []
+        /// The thread has ended: jobs go to Swift's global executor instead.
+        var hasEnded = false
     }
 
-    private let shared = Locked(Shared())
-    private let multi: CurlMulti
+    let shared = Locked(Shared())
+    /// The loop thread's `pthread_self()`, 0 until it starts: work handed over from the loop
+    /// thread itself needs no wake-up, the loop looks at its queues before it sleeps.
+    let loopThread = Atomic<UInt>(0)
+    let multi: CurlMulti
     private let configuration: HTTPClientConfiguration
     private let logger: Logger
 
@@ -56,7 +69,7 @@ final class TransferLoop: @unchecked Sendable {
             transfer.complete(.failure(Self.shutDownError(transfer)))
             return
         }
-        multi.wakeup()
+        wakeUnlessOnLoop()
     }
 
     /// From the task's cancellation handler: the loop removes the transfer from libcurl and resumes
@@ -64,7 +77,7 @@ final class TransferLoop: @unchecked Sendable {
     func cancel(_ transfer: Transfer) {
         guard transfer.requestCancellation() == .removeFromLoop else { return }
         shared.withLock { $0.inbox.append(.cancel(transfer)) }
-        multi.wakeup()
+        wakeUnlessOnLoop()
     }
 
     /// Fails every queued and running request with `.cancelled` and ends the thread. Idempotent.
@@ -80,8 +93,12 @@ final class TransferLoop: @unchecked Sendable {
     // MARK: Loop thread
 
     private func run() {
+        loopThread.store(UInt(pthread_self()), ordering: .releasing)
         var commands: [Command] = []
+        var jobs: [UnownedJob] = []
         while true {
+            // The tasks first: what they hand to libcurl goes out in this turn.
+            runJobs(&jobs)
             let isStopping = shared.withLock { shared in
                 swap(&shared.inbox, &commands)
                 return shared.isStopping
@@ -100,6 +117,7 @@ final class TransferLoop: @unchecked Sendable {
             if isStopping {
                 stopAll()
                 resumeCompletions()
+                end()
                 return
             }
             multi.perform()
@@ -107,7 +125,9 @@ final class TransferLoop: @unchecked Sendable {
                 finish(easy, code: code)
             }
             resumeCompletions()
-            multi.poll(milliseconds: 1000)
+            // A task resumed above, or a request it made, is for this turn's successor, not for after a sleep.
+            let hasWork = shared.withLock { !$0.jobs.isEmpty || !$0.inbox.isEmpty }
+            multi.poll(milliseconds: hasWork ? 0 : 1000)
         }
     }
 

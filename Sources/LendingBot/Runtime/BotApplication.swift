@@ -209,7 +209,7 @@ public struct BotApplication: Service, CustomStringConvertible {
             taskRunner: TaskRunnerService(runner: runner, grace: options.shutdownGrace, logger: logger),
             scheduler: SchedulerService(scheduler: parts.scheduler, interval: .seconds(configuration.schedulerIntervalSeconds),
                                         logger: logger),
-            gateway: GatewayService(session: session, dispatcher: dispatcher, closeCode: options.gatewayCloseCode,
+            gateway: GatewayService(session: session, dispatcher: dispatcher, executor: http.executor, closeCode: options.gatewayCloseCode,
                                     closeWait: options.gatewayCloseTimeout + .seconds(1), grace: options.shutdownGrace, logger: logger)
         )
         // The board shows the state at start-up, whatever changed while the bot was down.

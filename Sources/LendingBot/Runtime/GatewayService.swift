@@ -10,9 +10,15 @@ import WebSocket
 /// keeps the session for a while rather than ending it) and waits up to `closeWait` for the close
 /// handshake; interactions already being answered then get up to `grace` to finish. A session
 /// that Discord ends for good throws `BotApplication.Failure`, which ends the group.
+///
+/// The session and every interaction prefer `executor`, the HTTP client's loop thread: an event
+/// read from the gateway, its handler and the handler's Discord requests then run on one thread
+/// (the database's statements still run on each session's own), where before each crossed
+/// Swift's pool, a wake-up of a thread at every crossing.
 struct GatewayService: Service, CustomStringConvertible {
     let session: GatewaySession
     let dispatcher: InteractionDispatcher
+    let executor: (any TaskExecutor)?
     let closeCode: CloseCode
     let closeWait: Duration
     let grace: Duration
@@ -21,7 +27,14 @@ struct GatewayService: Service, CustomStringConvertible {
     var description: String { "gateway" }
 
     func run() async throws {
-        let failure = await withTaskGroup(of: Void.self, returning: GatewayError?.self) { front in
+        let failure = await withTaskExecutorPreference(executor) { await runUntilClosed() }
+        if let failure {
+            throw BotApplication.Failure("Discord closed the gateway for good: \(failure)")
+        }
+    }
+
+    private func runUntilClosed() async -> GatewayError? {
+        await withTaskGroup(of: Void.self, returning: GatewayError?.self) { front in
             front.addTask { [dispatcher, session] in await dispatcher.run(session.dispatches) }
             let failure = await runSession()
             // The gateway is closed: no new interaction arrives. Those in flight get some time.
@@ -29,9 +42,6 @@ struct GatewayService: Service, CustomStringConvertible {
             await front.next()
             front.cancelAll()
             return failure
-        }
-        if let failure {
-            throw BotApplication.Failure("Discord closed the gateway for good: \(failure)")
         }
     }
 
