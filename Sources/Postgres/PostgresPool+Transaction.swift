@@ -194,26 +194,27 @@ extension PostgresPool {
                 // back), so the pool need not ask the session again.
                 return try await withConnection(resettingAfterwards: false) { connection in
                     let transaction = Transaction(connection: connection, isolation: level)
-                    let result: Result
-                    do {
-                        // Between its statements the body waits on nothing but this session, so,
-                        // unless it is isolated to an actor of the caller's, it runs on the
-                        // session's thread: a statement then costs no hop to that thread and back.
-                        let sent = try await withTaskExecutorPreference(connection.taskExecutor) {
-                            Sent(value: try await body(transaction))
+                    // Between its statements the body waits on nothing but this session, so,
+                    // unless it is isolated to an actor of the caller's, it runs on the session's
+                    // thread, and so does the COMMIT after it: a statement then costs no hop to
+                    // that thread and back, and the whole transaction one hop each way.
+                    let sent = try await withTaskExecutorPreference(connection.taskExecutor) {
+                        let value: Result
+                        do {
+                            value = try await body(transaction)
+                        } catch {
+                            await transaction.rollback()
+                            throw error
                         }
-                        result = sent.take()
-                    } catch {
-                        await transaction.rollback()
-                        throw error
+                        do throws(PostgresError) {
+                            try await transaction.commit()
+                        } catch {
+                            await connection.rollback()
+                            throw CommitFailure(error: error)
+                        }
+                        return Sent(value: value)
                     }
-                    do throws(PostgresError) {
-                        try await transaction.commit()
-                    } catch {
-                        await connection.rollback()
-                        throw CommitFailure(error: error)
-                    }
-                    return result
+                    return sent.take()
                 }
             } catch let error as PostgresError where attempt < maxAttempts && error.allowsTransactionRetry {
                 attempt += 1

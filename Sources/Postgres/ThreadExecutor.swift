@@ -21,12 +21,14 @@ final class ThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         thread.start()
     }
 
+    /// Signals after unlocking: a thread woken while the lock is still held would wake only to
+    /// wait for the lock, a second sleep and wake-up for one job.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
-        condition.signal()
         condition.unlock()
+        condition.signal()
     }
 
     func asUnownedSerialExecutor() -> UnownedSerialExecutor {
@@ -41,8 +43,8 @@ final class ThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     func shutdown() {
         condition.lock()
         isShuttingDown = true
-        condition.signal()
         condition.unlock()
+        condition.signal()
     }
 
     private func run() {
