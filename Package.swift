@@ -47,8 +47,10 @@ let package = Package(
 
         .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "Secrets", swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", logging], swiftSettings: strict),
-        .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", logging], swiftSettings: strict),
+        // The protocol between the one loop thread (HTTP's) and the connections it serves (the gateway's WebSocket).
+        .target(name: "SocketLoop", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "CCurlShim", "SocketLoop", logging], swiftSettings: strict),
+        .target(name: "WebSocket", dependencies: ["CCurl", "CCurlShim", "Hashing", "SocketLoop", logging], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Hashing", logging], swiftSettings: strict),
         // The one retry policy (exponential backoff with jitter), pure Swift, for every module that retries.
         .target(name: "Backoff", swiftSettings: strict),
@@ -136,7 +138,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ClocksTests", dependencies: ["Clocks"], swiftSettings: strict),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", logging], swiftSettings: strict),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "HTTP", logging], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",

@@ -143,6 +143,13 @@ final class CurlMulti {
         _ = curl_multi_poll(multi, nil, 0, milliseconds, nil)
     }
 
+    /// `poll(milliseconds:)` that also waits for `extra` descriptors, whose `revents` it fills.
+    func poll(milliseconds: Int32, extra: inout [curl_waitfd]) {
+        guard !extra.isEmpty else { return poll(milliseconds: milliseconds) }
+        let count = UInt32(extra.count)
+        _ = extra.withUnsafeMutableBufferPointer { curl_multi_poll(multi, $0.baseAddress, count, milliseconds, nil) }
+    }
+
     /// `curl_multi_wakeup`, safe from any thread. A wake-up sent while the loop is not polling is
     /// remembered, so the next `poll` returns at once.
     func wakeup() {

@@ -1,5 +1,6 @@
 public import Logging
 import Foundation
+public import SocketLoop
 
 /// The production `HTTPTransport`: HTTP/1.1 and HTTP/2 over libcurl's multi interface.
 ///
@@ -82,6 +83,10 @@ public final class HTTPClient: HTTPTransport {
     /// other thread. Work that blocks its thread must not prefer it: every transfer would wait.
     /// After `shutdown()` its jobs run on Swift's global executor.
     public var executor: any TaskExecutor { loop }
+
+    /// The loop thread as the server of other connections (the gateway's WebSocket), in the same
+    /// `poll` as libcurl's transfers. Connections attached to it end when the client shuts down.
+    public var socketLoop: any SocketLoop { loop }
 
     /// Whether the caller runs on the loop thread (a task that prefers `executor`, between its awaits).
     public var isOnLoopThread: Bool { loop.isOnLoopThread }

@@ -1,6 +1,8 @@
+import CCurl
 import Foundation
 import Glibc
 import Logging
+import SocketLoop
 import Synchronization
 
 /// The thread that owns libcurl's multi handle and every easy handle, and runs their transfers.
@@ -17,6 +19,7 @@ final class TransferLoop: @unchecked Sendable {
     enum Command {
         case start(Transfer)
         case cancel(Transfer)
+        case attach(any LoopSocket)
     }
 
     struct Shared {
@@ -41,6 +44,9 @@ final class TransferLoop: @unchecked Sendable {
     private var idleHandles: [EasyHandle] = []
     private var handlesCreated = 0
     private var completions: [(Transfer, Result<HTTPResponse, any Error>)] = []
+    /// The connections served beside libcurl's transfers (`TransferLoop+Sockets.swift`).
+    var sockets: [any LoopSocket] = []
+    var waits: [curl_waitfd] = []
 
     init(configuration: HTTPClientConfiguration, logger: Logger) throws(HTTPError) {
         self.configuration = configuration
@@ -111,11 +117,17 @@ final class TransferLoop: @unchecked Sendable {
                     start(transfer)
                 case .cancel(let transfer):
                     abort(transfer, with: CancellationError())
+                case .attach(let socket) where isStopping:
+                    socket.loopStopped()
+                case .attach(let socket):
+                    // Its first bytes may already be read (those after the WebSocket handshake).
+                    if socket.serve() { sockets.append(socket) }
                 }
             }
             commands.removeAll(keepingCapacity: true)
             if isStopping {
                 stopAll()
+                stopSockets()
                 resumeCompletions()
                 end()
                 return
@@ -127,7 +139,7 @@ final class TransferLoop: @unchecked Sendable {
             resumeCompletions()
             // A task resumed above, or a request it made, is for this turn's successor, not for after a sleep.
             let hasWork = shared.withLock { !$0.jobs.isEmpty || !$0.inbox.isEmpty }
-            multi.poll(milliseconds: hasWork ? 0 : 1000)
+            pollAndServeSockets(milliseconds: hasWork ? 0 : 1000)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+import SocketLoop
 
 extension WebSocketClient {
     /// The connection's thread: reads until curl says "again" (TLS may hold decrypted bytes that
@@ -24,7 +25,9 @@ extension WebSocketClient {
         private var closeReceived = false
         private var peerEndedStream = false
 
-        init(socket: CurlSocket, outbox: Outbox, events: AsyncThrowingStream<WebSocketEvent, any Error>.Continuation, configuration: Configuration, logger: Logger) {
+        /// `initialBytes`: what arrived after the handshake's response, the first frames.
+        init(socket: CurlSocket, outbox: Outbox, events: AsyncThrowingStream<WebSocketEvent, any Error>.Continuation, configuration: Configuration, logger: Logger,
+             initialBytes: [UInt8]) {
             self.socket = socket
             self.outbox = outbox
             self.events = events
@@ -32,42 +35,62 @@ extension WebSocketClient {
             self.logger = logger
             parser = FrameParser(role: .client, maximumPayloadSize: configuration.maximumMessageSize)
             assembler = MessageAssembler(maximumMessageSize: configuration.maximumMessageSize)
+            parser.append(initialBytes)
         }
 
-        mutating func run(initialBytes: [UInt8]) {
-            defer {
-                outbox.stopAccepting()
-                outbox.closeWakePipe()
-            }
-            parser.append(initialBytes)
+        /// The connection on a thread of its own: turns, with a sleep in `poll` between them.
+        mutating func run() {
+            defer { end() }
+            while turn() { waitForActivity() }
+        }
+
+        /// One turn: what is readable read and acted on, what is queued written. False once the
+        /// connection is over (`events` finished); `end()` must follow.
+        mutating func turn() -> Bool {
             do {
-                while true {
-                    try readAvailable()
-                    try handleFrames()
-                    let (messages, isAbandoned) = outbox.take()
-                    if isAbandoned {
-                        events.finish()
-                        return
-                    }
-                    for message in messages { enqueue(message) }
-                    try flush()
-                    if closeReceived && output.isEmpty {
-                        events.finish()
-                        return
-                    }
-                    if peerEndedStream {
-                        events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "the connection ended without a close frame"))
-                        return
-                    }
-                    if let closeSentAt, ContinuousClock.now - closeSentAt > configuration.closeTimeout {
-                        events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "no close frame from the peer in time"))
-                        return
-                    }
-                    waitForActivity()
+                try readAvailable()
+                try handleFrames()
+                let (messages, isAbandoned) = outbox.take()
+                if isAbandoned {
+                    events.finish()
+                    return false
                 }
+                for message in messages { enqueue(message) }
+                try flush()
+                if closeReceived && output.isEmpty {
+                    events.finish()
+                    return false
+                }
+                if peerEndedStream {
+                    events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "the connection ended without a close frame"))
+                    return false
+                }
+                if let closeDeadline, ContinuousClock.now >= closeDeadline {
+                    events.finish(throwing: WebSocketError(.closed(code: nil, reason: ""), "no close frame from the peer in time"))
+                    return false
+                }
+                return true
             } catch {
                 fail(error)
+                return false
             }
+        }
+
+        /// The connection is over: nothing more is accepted, and the wake-up pipe is closed.
+        func end() {
+            outbox.stopAccepting()
+            outbox.closeWakePipe()
+        }
+
+        /// When a close frame sent stops waiting for the peer's.
+        var closeDeadline: ContinuousClock.Instant? {
+            closeSentAt.map { $0 + configuration.closeTimeout }
+        }
+
+        /// What `poll` waits for: the socket (to write too when output is waiting) and the wake-up pipe.
+        var pollRequests: [PollRequest] {
+            [PollRequest(descriptor: socket.descriptor, events: Int16(POLLIN) | (output.isEmpty ? 0 : Int16(POLLOUT))),
+             PollRequest(descriptor: outbox.wakeReadEnd, events: Int16(POLLIN))]
         }
 
         /// Ends the connection after an error; a protocol violation first tells the peer why (RFC 6455 §7.1.7).
@@ -78,6 +101,12 @@ extension WebSocketClient {
             }
             logger.debug("websocket closed on error", metadata: ["websocket.error": "\(error)"])
             events.finish(throwing: error)
+        }
+
+        /// The loop thread that served the connection stopped (its HTTP client shut down): the
+        /// connection drops without a close frame, as if the peer had gone.
+        func stop() {
+            events.finish(throwing: WebSocketError(.transport, "the loop thread serving the connection stopped"))
         }
 
         private mutating func readAvailable() throws(WebSocketError) {
@@ -154,11 +183,8 @@ extension WebSocketClient {
         }
 
         private func waitForActivity() {
-            var descriptors = [
-                pollfd(fd: socket.descriptor, events: Int16(POLLIN) | (output.isEmpty ? 0 : Int16(POLLOUT)), revents: 0),
-                pollfd(fd: outbox.wakeReadEnd, events: Int16(POLLIN), revents: 0),
-            ]
-            _ = poll(&descriptors, 2, closeSentAt == nil ? 1000 : 100)
+            var descriptors = pollRequests.map { pollfd(fd: $0.descriptor, events: $0.events, revents: 0) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), closeSentAt == nil ? 1000 : 100)
         }
     }
 }

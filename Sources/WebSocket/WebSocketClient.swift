@@ -1,6 +1,7 @@
 public import Foundation
 import Glibc
 public import Logging
+public import SocketLoop
 
 /// An RFC 6455 client connection over libcurl: frames in and out, pings answered, the close
 /// handshake both ways, protocol violations closed with the code the RFC asks for.
@@ -19,6 +20,10 @@ public final class WebSocketClient: Sendable {
         public var caFile: String?
         /// Extra request headers for the Upgrade (e.g. a User-Agent).
         public var headers: [(String, String)] = []
+        /// A loop thread to serve the connection once it is open (the HTTP client's), instead of a
+        /// thread of its own: its events then reach the tasks that run on that thread without a
+        /// wake-up of another. The opening handshake still runs on a thread of its own.
+        public var loop: (any SocketLoop)?
 
         public init() {}
     }
@@ -63,8 +68,13 @@ public final class WebSocketClient: Sendable {
                     return
                 }
                 ready.resume(returning: WebSocketClient(events: events, outbox: outbox))
-                var loop = Loop(socket: socket, outbox: outbox, events: continuation, configuration: configuration, logger: logger)
-                loop.run(initialBytes: leftover)
+                var loop = Loop(socket: socket, outbox: outbox, events: continuation, configuration: configuration, logger: logger,
+                                initialBytes: leftover)
+                if let socketLoop = configuration.loop {
+                    socketLoop.attach(LoopServedConnection(loop))
+                } else {
+                    loop.run()
+                }
             }
             thread.name = "websocket"
             thread.start()

@@ -137,7 +137,11 @@ struct BenchmarkReport {
         let eighth = peer.map { String(format: "; an eighth of the peer's: %.3f s", $0.cpuSecondsPerThousandOneAtATime / Self.requiredCPUAdvantage) } ?? ""
         var lines = ["| interaction-floor: CPU seconds per 1,000 interactions, one at a time | \(perThousand(floor.oneAtATime)) | – | – | the floor\(eighth) | – |"]
         for outcome in floor.fixed {
-            lines.append("| interaction-floor: CPU seconds per 1,000 interactions at \(Int(outcome.targetRate))/s | \(perThousand(outcome)) | – | – | the floor | – |")
+            // At the peer's steady rate the floor stands beside the eighth of the peer's CPU under load.
+            let peerUnderLoad = peer.flatMap { peer in peer.steady?.targetRate == outcome.targetRate ? peer.cpuSecondsPerThousand : nil }
+            let underLoadEighth = peerUnderLoad.map { String(format: "; at the peer's steady rate, an eighth of its CPU under load: %.3f s", $0 / Self.requiredCPUAdvantage) } ?? ""
+            let kept = outcome.unanswered == 0 ? "" : " (\(outcome.unanswered) unanswered: one blocking thread does not keep this rate)"
+            lines.append("| interaction-floor: CPU seconds per 1,000 interactions at \(Int(outcome.targetRate))/s | \(perThousand(outcome))\(kept) | – | – | the floor\(underLoadEighth) | – |")
         }
         return lines
     }

@@ -115,21 +115,22 @@ struct LendingBenchmark: AsyncParsableCommand {
             if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
             figures.append(measured)
         }
-        let floorFigures = try await measureFloor(floorLaunch, plan: plan, steadyRate: figures.first?.steady?.targetRate, databases: databases)
+        let floorFigures = try await measureFloor(floorLaunch, plan: plan, steadyRates: figures.compactMap { $0.steady?.targetRate }, databases: databases)
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, steadySeconds: plan.steadySecondsLimit, bots: figures,
                                      floor: floorFigures, baselineRSS: baselineRSS, scheduler: scheduler).markdown
         print(report)
         if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
     }
 
-    /// interaction-floor one at a time, at 200/s and at lending-bot's steady rate (where its CPU
-    /// under load is measured); nil when the executable is missing.
-    private func measureFloor(_ launch: BotLaunch, plan: BotBenchmark.Plan, steadyRate: Double?, databases: BenchmarkDatabases) async throws -> BotBenchmark.Figures? {
+    /// interaction-floor one at a time, at 200/s and at each bot's steady rate (where that bot's CPU
+    /// under load is measured; one blocking thread may not keep the higher of them, and the report
+    /// says so); nil when the executable is missing.
+    private func measureFloor(_ launch: BotLaunch, plan: BotBenchmark.Plan, steadyRates: [Double], databases: BenchmarkDatabases) async throws -> BotBenchmark.Figures? {
         guard FileManager.default.isExecutableFile(atPath: launch.executable) else {
             progress("interaction-floor: not measured (\(launch.executable) missing)")
             return nil
         }
-        let rates = [200] + (steadyRate.map { $0 == 200 ? [] : [$0] } ?? [])
+        let rates = ([200] + steadyRates).reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
         let only = BotBenchmark.Plan(fixedRates: rates, fixedSeconds: plan.fixedSeconds, rampRates: [], fallbackRates: [], rampSeconds: 0,
                                      totalInteractions: 0, steadySecondsLimit: 0)
         return try await BotBenchmark(launch: launch, plan: only).run(databaseURL: try await databases.fresh(Self.database(launch)))

@@ -198,6 +198,8 @@ public struct BotApplication: Service, CustomStringConvertible {
         var sessionConfiguration = GatewaySession.Configuration(token: token) { try await gatewayURLs.url() }
         sessionConfiguration.websocket.caFile = configuration.tlsCAFile
         sessionConfiguration.websocket.closeTimeout = options.gatewayCloseTimeout
+        // Served by the HTTP client's loop thread, where the session and the interactions run.
+        sessionConfiguration.websocket.loop = http.socketLoop
         sessionConfiguration.onReconnect = { metrics.gatewayReconnecting(resuming: $0) }
         sessionConfiguration.onEstablished = { metrics.gatewaySessionEstablished(resumed: $0) }
         let session = GatewaySession(configuration: sessionConfiguration, logger: logger)

@@ -1,0 +1,135 @@
+import Foundation
+import HTTP
+import Logging
+import Testing
+import WebSocket
+
+/// The same connection served by the HTTP client's loop thread instead of a thread of its own
+/// (`Configuration.loop`), as the bot's gateway is: the first frames read with the handshake,
+/// messages queued from other threads, the close handshake, a drop, and the loop's own end.
+@Suite("The WebSocket client served by the HTTP client's loop")
+struct LoopServedTests {
+    let logger = Logger(label: "test.websocket.loop")
+
+    func configuration(_ http: HTTPClient) -> WebSocketClient.Configuration {
+        var configuration = WebSocketClient.Configuration()
+        configuration.connectTimeoutSeconds = 60
+        configuration.loop = http.socketLoop
+        return configuration
+    }
+
+    func collect(_ client: WebSocketClient) async -> (events: [WebSocketEvent], error: WebSocketError?) {
+        var events: [WebSocketEvent] = []
+        do {
+            for try await event in client.events { events.append(event) }
+            return (events, nil)
+        } catch {
+            return (events, error as? WebSocketError)
+        }
+    }
+
+    @Test("a frame sent in the same write as the 101 is read at once, pings are answered, the close is echoed")
+    func frameWithUpgrade() async throws {
+        let http = try HTTPClient(logger: logger)
+        defer { http.shutdown() }
+        let server = try ScriptedServer()
+        let hello = Frame(opcode: .text, payload: Array("{\"op\":10}".utf8))
+        let served = server.serve(framesAfter101: [hello]) { connection in
+            connection.send(Frame(opcode: .ping, payload: [7, 8]))
+            let pong = connection.readFrame()
+            connection.send(Frame(opcode: .close, payload: [0x03, 0xE8]))
+            return [pong, connection.readFrame()]
+        }
+        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
+        let (events, error) = await collect(client)
+        #expect(error == nil)
+        #expect(events == [.text("{\"op\":10}"), .close(.normal, "")])
+        let frames = await served.value ?? []
+        #expect(frames.first ?? nil == Frame(opcode: .pong, payload: [7, 8]))
+        #expect(frames.last??.opcode == .close, "the client echoes the close frame")
+    }
+
+    @Test("messages queued from another thread go out, and the client's close ends the events when answered")
+    func clientClose() async throws {
+        let http = try HTTPClient(logger: logger)
+        defer { http.shutdown() }
+        let server = try ScriptedServer()
+        let served = server.serve { connection in
+            let message = connection.readFrame()
+            let close = connection.readFrame()
+            connection.send(Frame(opcode: .close, payload: close?.payload ?? []))
+            return [message, close]
+        }
+        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
+        try client.send(.text("{\"op\":1,\"d\":null}"))
+        client.close(CloseCode(rawValue: 4000), reason: "heartbeat lost")
+        let (events, error) = await collect(client)
+        #expect(error == nil)
+        #expect(events == [.close(CloseCode(rawValue: 4000), "heartbeat lost")])
+        let frames = await served.value ?? []
+        #expect(frames.first??.payload == Array("{\"op\":1,\"d\":null}".utf8))
+        #expect(frames.last??.payload == [0x0F, 0xA0] + Array("heartbeat lost".utf8))
+        #expect(throws: WebSocketError.self) { try client.send(.text("too late")) }
+    }
+
+    /// The server reads the close and never answers; it drops the connection only once the test
+    /// has seen the events end, or after 30 s. The events can end first only by the close's
+    /// deadline, which the loop serves without any descriptor being ready.
+    @Test("a close the peer never answers ends at the close timeout, before the peer drops", .timeLimit(.minutes(1)))
+    func unansweredClose() async throws {
+        let http = try HTTPClient(logger: logger)
+        defer { http.shutdown() }
+        let server = try ScriptedServer()
+        let eventsEnded = DispatchSemaphore(value: 0)
+        let served = server.serve { connection in
+            let close = connection.readFrame()
+            let waited = eventsEnded.wait(timeout: .now() + 30)
+            return (close?.opcode, waited == .success)
+        }
+        var configuration = configuration(http)
+        configuration.closeTimeout = .milliseconds(200)
+        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration, logger: logger)
+        client.close(.normal)
+        let (events, error) = await collect(client)
+        eventsEnded.signal()
+        #expect(events.isEmpty)
+        #expect(error != nil)
+        let (opcode, endedFirst) = await served.value ?? (nil, false)
+        #expect(opcode == .close)
+        #expect(endedFirst, "the events ended only when the peer dropped the connection")
+    }
+
+    @Test("a TCP drop ends the events with an error")
+    func drop() async throws {
+        let http = try HTTPClient(logger: logger)
+        defer { http.shutdown() }
+        let server = try ScriptedServer()
+        let served = server.serve { connection in
+            connection.send(Frame(opcode: .text, payload: Array("one".utf8)))
+            connection.drop()
+        }
+        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
+        let (events, error) = await collect(client)
+        _ = await served.value
+        #expect(events == [.text("one")])
+        #expect(error != nil)
+    }
+
+    @Test("the HTTP client's shutdown ends the connection it serves with an error, and the client keeps no thread for it",
+          .timeLimit(.minutes(1)))
+    func loopStops() async throws {
+        let http = try HTTPClient(logger: logger)
+        let server = try ScriptedServer()
+        let served = server.serve { connection in
+            connection.send(Frame(opcode: .text, payload: Array("one".utf8)))
+            return connection.readFrame()
+        }
+        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
+        var iterator = client.events.makeAsyncIterator()
+        #expect(try await iterator.next() == .text("one"))
+        http.shutdown()
+        await #expect(throws: WebSocketError.self) { _ = try await iterator.next() }
+        #expect(throws: WebSocketError.self) { try client.send(.text("after")) }
+        _ = await served.value
+    }
+}
