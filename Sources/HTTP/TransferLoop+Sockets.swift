@@ -18,36 +18,42 @@ extension TransferLoop: SocketLoop {
     }
 
     /// Polls libcurl's sockets and the attached ones (for at most `milliseconds`, less when one of
-    /// them has a deadline sooner), then serves each attached one that is ready or due.
+    /// them has a deadline sooner), then serves each attached one that is ready or due. Runs every
+    /// turn of the loop, so it allocates nothing once `waits` has grown.
     func pollAndServeSockets(milliseconds: Int32) {
         guard !sockets.isEmpty else { return multi.poll(milliseconds: milliseconds) }
         waits.removeAll(keepingCapacity: true)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(sockets.count)
-        var timeout = milliseconds
-        let now = ContinuousClock.now
+        var earliest: ContinuousClock.Instant?
         for socket in sockets {
-            let start = waits.count
             for request in socket.pollRequests {
                 waits.append(curl_waitfd(fd: request.descriptor, events: request.events, revents: 0))
             }
-            ranges.append(start..<waits.count)
-            if let deadline = socket.deadline {
-                let left = deadline - now
-                timeout = min(timeout, left <= .zero ? 0 : Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1))
+            if let deadline = socket.deadline { earliest = min(earliest ?? deadline, deadline) }
+        }
+        let timeout = earliest.map { min(milliseconds, Self.milliseconds(until: $0)) } ?? milliseconds
+        multi.poll(milliseconds: timeout, extra: &waits)
+        let now = earliest == nil ? nil : ContinuousClock.now
+        var first = 0
+        var index = 0
+        while index < sockets.count {
+            let socket = sockets[index]
+            let end = first + socket.pollRequests.count
+            let isReady = waits[first..<end].contains { $0.revents != 0 }
+            first = end
+            let isDue = now.flatMap { now in socket.deadline.map { $0 <= now } } ?? false
+            if (isReady || isDue) && !socket.serve() {
+                sockets.remove(at: index)
+            } else {
+                index += 1
             }
         }
-        multi.poll(milliseconds: timeout, extra: &waits)
-        let served = ContinuousClock.now
-        var kept: [any LoopSocket] = []
-        kept.reserveCapacity(sockets.count)
-        for (index, socket) in sockets.enumerated() {
-            let isReady = waits[ranges[index]].contains { $0.revents != 0 }
-            let isDue = socket.deadline.map { $0 <= served } ?? false
-            if (isReady || isDue) && !socket.serve() { continue }
-            kept.append(socket)
-        }
-        sockets = kept
+    }
+
+    /// Whole milliseconds until `deadline`, rounded up (0 once it has passed), for `poll`.
+    private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
+        let left = deadline - .now
+        guard left > .zero else { return 0 }
+        return Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
     }
 
     /// The loop is stopping: every attached connection ends without it.

@@ -76,6 +76,17 @@ extension WebSocketClient {
             }
         }
 
+        /// One turn for a loop thread that serves the connection (`LoopServedConnection`), and what
+        /// that thread is to wait for next; once the connection is over, it has ended (`end()`).
+        /// Mutating, so the state is not copied to answer.
+        mutating func servedTurn() -> (isOpen: Bool, pollRequests: [PollRequest], deadline: ContinuousClock.Instant?) {
+            guard turn() else {
+                end()
+                return (false, [], nil)
+            }
+            return (true, pollRequests, closeDeadline)
+        }
+
         /// The connection is over: nothing more is accepted, and the wake-up pipe is closed.
         func end() {
             outbox.stopAccepting()
@@ -129,7 +140,7 @@ extension WebSocketClient {
                 switch event {
                 case .ping(let payload):
                     if closeSentAt == nil { enqueueFrame(.pong, payload) }
-                case .close(let code, let reason):
+                case .close(let code, _):
                     closeReceived = true
                     if closeSentAt == nil {
                         // Echo the peer's code (RFC 6455 §5.5.1); an empty close is answered with an empty one.

@@ -18,16 +18,6 @@ struct LoopServedTests {
         return configuration
     }
 
-    func collect(_ client: WebSocketClient) async -> (events: [WebSocketEvent], error: WebSocketError?) {
-        var events: [WebSocketEvent] = []
-        do {
-            for try await event in client.events { events.append(event) }
-            return (events, nil)
-        } catch {
-            return (events, error as? WebSocketError)
-        }
-    }
-
     @Test("a frame sent in the same write as the 101 is read at once, pings are answered, the close is echoed")
     func frameWithUpgrade() async throws {
         let http = try HTTPClient(logger: logger)
@@ -41,7 +31,7 @@ struct LoopServedTests {
             return [pong, connection.readFrame()]
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         #expect(error == nil)
         #expect(events == [.text("{\"op\":10}"), .close(.normal, "")])
         let frames = await served.value ?? []
@@ -63,7 +53,7 @@ struct LoopServedTests {
         let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
         try client.send(.text("{\"op\":1,\"d\":null}"))
         client.close(CloseCode(rawValue: 4000), reason: "heartbeat lost")
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         #expect(error == nil)
         #expect(events == [.close(CloseCode(rawValue: 4000), "heartbeat lost")])
         let frames = await served.value ?? []
@@ -90,7 +80,7 @@ struct LoopServedTests {
         configuration.closeTimeout = .milliseconds(200)
         let client = try await WebSocketClient.connect(to: server.url, configuration: configuration, logger: logger)
         client.close(.normal)
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         eventsEnded.signal()
         #expect(events.isEmpty)
         #expect(error != nil)
@@ -109,7 +99,7 @@ struct LoopServedTests {
             connection.drop()
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         _ = await served.value
         #expect(events == [.text("one")])
         #expect(error != nil)

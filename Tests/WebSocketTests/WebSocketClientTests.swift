@@ -14,16 +14,6 @@ struct WebSocketClientTests {
         return configuration
     }
 
-    func collect(_ client: WebSocketClient) async -> (events: [WebSocketEvent], error: WebSocketError?) {
-        var events: [WebSocketEvent] = []
-        do {
-            for try await event in client.events { events.append(event) }
-            return (events, nil)
-        } catch {
-            return (events, error as? WebSocketError)
-        }
-    }
-
     @Test("a frame sent in the same write as the 101 is not lost")
     func frameWithUpgrade() async throws {
         let server = try ScriptedServer()
@@ -33,7 +23,7 @@ struct WebSocketClientTests {
             return connection.readFrame()
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         #expect(error == nil)
         #expect(events == [.text("{\"op\":10}"), .close(.normal, "")])
         #expect(await served.value??.opcode == .close, "the client echoes the close frame")
@@ -47,7 +37,7 @@ struct WebSocketClientTests {
             return connection.readFrame()
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        let (events, _) = await collect(client)
+        let (events, _) = await client.collected()
         #expect(events == [.close(CloseCode(rawValue: 4004), "Authentication failed.")])
         #expect(await served.value??.payload.prefix(2) == [0x0F, 0xA4])
     }
@@ -63,7 +53,7 @@ struct WebSocketClientTests {
             return answer
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        _ = await collect(client)
+        _ = await client.collected()
         let answer = await served.value ?? nil
         #expect(answer == Frame(opcode: .pong, payload: [1, 2, 3]))
     }
@@ -76,7 +66,7 @@ struct WebSocketClientTests {
             connection.drop()
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         _ = await served.value
         #expect(events == [.text("one")])
         #expect(error?.kind == .closed(code: nil, reason: ""))
@@ -90,7 +80,7 @@ struct WebSocketClientTests {
             return connection.readFrame()
         }
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        let (_, error) = await collect(client)
+        let (_, error) = await client.collected()
         #expect(error?.kind == .protocolViolation(closeCode: .protocolError))
         #expect(await served.value??.payload.prefix(2) == [0x03, 0xEA])
     }
@@ -107,7 +97,7 @@ struct WebSocketClientTests {
         let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
         try client.send(.text("{\"op\":1,\"d\":null}"))
         client.close(CloseCode(rawValue: 4000), reason: "heartbeat lost")
-        let (events, error) = await collect(client)
+        let (events, error) = await client.collected()
         #expect(error == nil)
         #expect(events == [.close(CloseCode(rawValue: 4000), "heartbeat lost")])
         let frames = await served.value ?? []
