@@ -43,23 +43,7 @@ struct LoopServedTests {
     func clientClose() async throws {
         let http = try HTTPClient(logger: logger)
         defer { http.shutdown() }
-        let server = try ScriptedServer()
-        let served = server.serve { connection in
-            let message = connection.readFrame()
-            let close = connection.readFrame()
-            connection.send(Frame(opcode: .close, payload: close?.payload ?? []))
-            return [message, close]
-        }
-        let client = try await WebSocketClient.connect(to: server.url, configuration: configuration(http), logger: logger)
-        try client.send(.text("{\"op\":1,\"d\":null}"))
-        client.close(CloseCode(rawValue: 4000), reason: "heartbeat lost")
-        let (events, error) = await client.collected()
-        #expect(error == nil)
-        #expect(events == [.close(CloseCode(rawValue: 4000), "heartbeat lost")])
-        let frames = await served.value ?? []
-        #expect(frames.first??.payload == Array("{\"op\":1,\"d\":null}".utf8))
-        #expect(frames.last??.payload == [0x0F, 0xA0] + Array("heartbeat lost".utf8))
-        #expect(throws: WebSocketError.self) { try client.send(.text("too late")) }
+        try await expectClientCloseAnswered(configuration: configuration(http), logger: logger)
     }
 
     /// The server reads the close and never answers; it drops the connection only once the test

@@ -87,23 +87,7 @@ struct WebSocketClientTests {
 
     @Test("the client's close starts the handshake and ends the events when the server answers")
     func clientClose() async throws {
-        let server = try ScriptedServer()
-        let served = server.serve { connection in
-            let message = connection.readFrame()
-            let close = connection.readFrame()
-            connection.send(Frame(opcode: .close, payload: close?.payload ?? []))
-            return [message, close]
-        }
-        let client = try await WebSocketClient.connect(to: server.url, configuration: patient, logger: logger)
-        try client.send(.text("{\"op\":1,\"d\":null}"))
-        client.close(CloseCode(rawValue: 4000), reason: "heartbeat lost")
-        let (events, error) = await client.collected()
-        #expect(error == nil)
-        #expect(events == [.close(CloseCode(rawValue: 4000), "heartbeat lost")])
-        let frames = await served.value ?? []
-        #expect(frames.first??.payload == Array("{\"op\":1,\"d\":null}".utf8))
-        #expect(frames.last??.payload == [0x0F, 0xA0] + Array("heartbeat lost".utf8))
-        #expect(throws: WebSocketError.self) { try client.send(.text("too late")) }
+        try await expectClientCloseAnswered(configuration: patient, logger: logger)
     }
 
     @Test("a refused connection is a transport error")
