@@ -44,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // pipe2 with O_CLOEXEC and closefrom for posix_spawn, GNU extensions Swift's Glibc module leaves out (the tests' child processes).
+        .target(name: "CSpawn"),
 
         .target(name: "Hashing", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "Secrets", swiftSettings: strict),
@@ -112,7 +114,7 @@ let package = Package(
 
         // Test support shipped as a library, like HummingbirdTesting: throwaway clusters and databases,
         // and the schema.prisma parser behind the drift check.
-        .target(name: "TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["CSpawn"], swiftSettings: strict),
         .target(name: "PostgresTesting", dependencies: ["Postgres", "TestSupport", logging], swiftSettings: strict),
         // The panel simulator on a manual clock behind a real `PanelClient`, for every target that talks to the panel.
         // Discord's OpenAPI spec as a test oracle: request and response bodies checked by jsonschema.
@@ -123,7 +125,7 @@ let package = Package(
         .target(
             name: "BotTesting",
             dependencies: ["LendingBot", "Lending", "LendingAdapters", "Clocks", "Discord", "DiscordSimulator", "PanelSimulator", "PanelTesting", "SimulatorSupport", "Postgres",
-                           "HTTP", "Secrets", "TestSupport", logging],
+                           "HTTP", "WebSocket", "Secrets", "TestSupport", logging],
             swiftSettings: strict
         ),
         // Simulators for the tests, `lending-sandbox` and the benchmarks: Discord's REST API and

@@ -13,7 +13,8 @@ public import Postgres
 import Secrets
 import SimulatorSupport
 import Synchronization
-public import TestSupport
+import TestSupport
+import WebSocket
 
 /// What one bot process holds, wired through `BotComponents` as `BotApplication` wires it, against
 /// the simulators and a database: its own HTTP client, Discord client, notifier, task runner and
@@ -55,19 +56,23 @@ public final class BotInstance: Sendable {
         let gatewayURL = gateway.gatewayURL.absoluteString
         var sessionConfiguration = GatewaySession.Configuration(token: Secret(token)) { gatewayURL }
         sessionConfiguration.identifyInterval = .milliseconds(250)
+        // As in production (BotApplication): the gateway's WebSocket is served by the HTTP client's loop thread.
+        sessionConfiguration.websocket.loop = http.socketLoop
         self.session = GatewaySession(configuration: sessionConfiguration, logger: logger)
         self.dispatcher = InteractionDispatcher(router: InteractionRouter(services: services, handlers: .all()), clock: sessionConfiguration.clock,
                                                 logger: logger)
         self.http = http
     }
 
-    /// Opens the gateway session and starts answering interactions.
+    /// Opens the gateway session and starts answering interactions, both on the HTTP client's loop
+    /// thread as `GatewayService` runs them in production.
     public func connect() {
         let session = session
         let dispatcher = dispatcher
+        let executor = http.executor
         running.withLock { tasks in
-            tasks.append(Task { await dispatcher.run(session.dispatches) })
-            tasks.append(Task { try? await session.run() })
+            tasks.append(Task(executorPreference: executor) { await dispatcher.run(session.dispatches) })
+            tasks.append(Task(executorPreference: executor) { try? await session.run() })
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CSpawn
 import Glibc
 
 /// A helper program that runs beside a test (a TLS front, a server) and is stopped by it: started with
@@ -24,14 +25,15 @@ public final class BackgroundProcess: @unchecked Sendable {
 
     private static func startBlocking(_ executable: String, _ arguments: [String]) throws -> (process: BackgroundProcess, firstLine: String) {
         var outputPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0 else { throw StartFailed(description: "pipe failed") }
+        // Close-on-exec, so that no other child spawned meanwhile inherits it (see `Subprocess`).
+        guard c_pipe_cloexec(&outputPipe) == 0 else { throw StartFailed(description: "pipe failed") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
-        posix_spawn_file_actions_addclose(&actions, outputPipe[0])
-        posix_spawn_file_actions_addclose(&actions, outputPipe[1])
+        // Nothing else of this process reaches the child (see `Subprocess`).
+        _ = c_spawn_close_from(&actions, 3)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

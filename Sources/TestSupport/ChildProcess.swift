@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 import Glibc
 
@@ -31,6 +32,8 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Only those three, as a supervisor starts it: none of the test process's sockets and pipes.
+        _ = c_spawn_close_from(&actions, 3)
         // A fresh signal state, as a shell gives its children: the test process may block or
         // ignore signals (an ignored disposition and the mask both survive exec).
         var attributes = posix_spawnattr_t()

@@ -1,4 +1,5 @@
 public import Foundation
+import CSpawn
 import Glibc
 
 /// Runs a program to completion with a given standard input and collects what it printed.
@@ -36,10 +37,14 @@ public enum Subprocess {
         try input.write(to: inputURL)
         defer { try? FileManager.default.removeItem(at: inputURL) }
 
+        // Close-on-exec from the start: a child that another test spawns at the same moment (by
+        // any means) must not inherit these ends, or a daemon it leaves running (a PostgreSQL
+        // server) would hold the write end open and `drain` would wait for its end forever.
+        // `adddup2` gives this child its own copies on 1 and 2, which stay open across exec.
         var outputPipe: [Int32] = [0, 0]
         var errorPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0 else { throw LaunchFailed(executable: executable, errorNumber: errno) }
-        guard pipe(&errorPipe) == 0 else {
+        guard c_pipe_cloexec(&outputPipe) == 0 else { throw LaunchFailed(executable: executable, errorNumber: errno) }
+        guard c_pipe_cloexec(&errorPipe) == 0 else {
             close(outputPipe[0])
             close(outputPipe[1])
             throw LaunchFailed(executable: executable, errorNumber: errno)
@@ -51,7 +56,9 @@ public enum Subprocess {
         posix_spawn_file_actions_addopen(&actions, 0, inputURL.path, O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        for descriptor in outputPipe + errorPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        // Nothing else of this process reaches the child: another test's sockets and pipes would
+        // stay open as long as the child, or a daemon it starts, lives.
+        _ = c_spawn_close_from(&actions, 3)
 
         let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
