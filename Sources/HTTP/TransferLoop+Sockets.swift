@@ -30,7 +30,7 @@ extension TransferLoop: SocketLoop {
             }
             if let deadline = socket.deadline { earliest = min(earliest ?? deadline, deadline) }
         }
-        let timeout = earliest.map { min(milliseconds, Self.milliseconds(until: $0)) } ?? milliseconds
+        let timeout = earliest.map { pollMilliseconds(until: $0, atMost: milliseconds) } ?? milliseconds
         multi.poll(milliseconds: timeout, extra: &waits)
         let now = earliest == nil ? nil : ContinuousClock.now
         var first = 0
@@ -47,13 +47,6 @@ extension TransferLoop: SocketLoop {
                 index += 1
             }
         }
-    }
-
-    /// Whole milliseconds until `deadline`, rounded up (0 once it has passed), for `poll`.
-    private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
-        let left = deadline - .now
-        guard left > .zero else { return 0 }
-        return Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
     }
 
     /// The loop is stopping: every attached connection ends without it.

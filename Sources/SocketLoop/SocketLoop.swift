@@ -30,3 +30,12 @@ public struct PollRequest: Sendable, Equatable {
         self.events = events
     }
 }
+
+/// The timeout to give `poll` so that it returns by `deadline`: whole milliseconds, rounded up so a
+/// wake-up is never a moment early, 0 once the deadline has passed, and at most `limit`.
+public func pollMilliseconds(until deadline: ContinuousClock.Instant, atMost limit: Int32 = .max) -> Int32 {
+    let left = deadline - .now
+    guard left > .zero else { return 0 }
+    let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1
+    return Int32(clamping: min(milliseconds, Int64(limit)))
+}

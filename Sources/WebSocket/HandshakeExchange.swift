@@ -1,4 +1,5 @@
 import Glibc
+import SocketLoop
 
 /// Sends the Upgrade request and reads the answer, blocking on the connection's thread.
 enum HandshakeExchange {
@@ -36,9 +37,9 @@ enum HandshakeExchange {
     }
 
     private static func wait(for events: Int16, on socket: CurlSocket, until deadline: ContinuousClock.Instant) throws(WebSocketError) {
-        let remaining = deadline - ContinuousClock.now
-        guard remaining > .zero else { throw WebSocketError(.handshakeFailed, "no answer to the Upgrade request in time") }
+        let timeout = pollMilliseconds(until: deadline)
+        guard timeout > 0 else { throw WebSocketError(.handshakeFailed, "no answer to the Upgrade request in time") }
         var descriptor = pollfd(fd: socket.descriptor, events: events, revents: 0)
-        _ = poll(&descriptor, 1, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1))
+        _ = poll(&descriptor, 1, timeout)
     }
 }

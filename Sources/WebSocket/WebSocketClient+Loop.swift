@@ -195,7 +195,8 @@ extension WebSocketClient {
 
         private func waitForActivity() {
             var descriptors = pollRequests.map { pollfd(fd: $0.descriptor, events: $0.events, revents: 0) }
-            _ = poll(&descriptors, nfds_t(descriptors.count), closeSentAt == nil ? 1000 : 100)
+            // Asleep at most a second; once a close is sent, until its deadline at the latest.
+            _ = poll(&descriptors, nfds_t(descriptors.count), closeDeadline.map { pollMilliseconds(until: $0, atMost: 1000) } ?? 1000)
         }
     }
 }

@@ -130,7 +130,7 @@ struct LendingBenchmark: AsyncParsableCommand {
             progress("interaction-floor: not measured (\(launch.executable) missing)")
             return nil
         }
-        let rates = ([200] + steadyRates).reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+        let rates = Set([200] + steadyRates).sorted()
         let only = BotBenchmark.Plan(fixedRates: rates, fixedSeconds: plan.fixedSeconds, rampRates: [], fallbackRates: [], rampSeconds: 0,
                                      totalInteractions: 0, steadySecondsLimit: 0)
         return try await BotBenchmark(launch: launch, plan: only).run(databaseURL: try await databases.fresh(Self.database(launch)))

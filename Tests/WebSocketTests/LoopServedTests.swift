@@ -89,7 +89,7 @@ struct LoopServedTests {
         #expect(error != nil)
     }
 
-    @Test("the HTTP client's shutdown ends the connection it serves with an error, and the client keeps no thread for it",
+    @Test("the HTTP client's shutdown ends the connection it serves with an error, and nothing more is accepted",
           .timeLimit(.minutes(1)))
     func loopStops() async throws {
         let http = try HTTPClient(logger: logger)
@@ -105,5 +105,39 @@ struct LoopServedTests {
         await #expect(throws: WebSocketError.self) { _ = try await iterator.next() }
         #expect(throws: WebSocketError.self) { try client.send(.text("after")) }
         _ = await served.value
+    }
+
+    /// The loop polls both connections' descriptors in one array; each must be served from its own
+    /// part of it, and one ending must not disturb the other.
+    @Test("two connections on one loop each get their own messages, and one closing leaves the other served")
+    func twoConnections() async throws {
+        let http = try HTTPClient(logger: logger)
+        defer { http.shutdown() }
+        let first = try ScriptedServer()
+        let second = try ScriptedServer()
+        let firstServed = first.serve { connection in
+            connection.send(Frame(opcode: .text, payload: Array("first".utf8)))
+            connection.send(Frame(opcode: .close, payload: [0x03, 0xE8]))
+            return connection.readFrame()
+        }
+        let secondServed = second.serve { connection in
+            connection.send(Frame(opcode: .text, payload: Array("second".utf8)))
+            let message = connection.readFrame()
+            connection.send(Frame(opcode: .close, payload: [0x03, 0xE8]))
+            _ = connection.readFrame()
+            return message
+        }
+        let one = try await WebSocketClient.connect(to: first.url, configuration: configuration(http), logger: logger)
+        let two = try await WebSocketClient.connect(to: second.url, configuration: configuration(http), logger: logger)
+        let (firstEvents, firstError) = await one.collected()
+        #expect(firstError == nil)
+        #expect(firstEvents == [.text("first"), .close(.normal, "")])
+        #expect(await firstServed.value??.opcode == .close, "the first connection echoes its close")
+        // The first has ended; the second, on the same loop, still reads and writes.
+        var events = two.events.makeAsyncIterator()
+        #expect(try await events.next() == .text("second"))
+        try two.send(.text("still here"))
+        #expect(await secondServed.value??.payload == Array("still here".utf8))
+        #expect(try await events.next() == .close(.normal, ""))
     }
 }
