@@ -47,6 +47,8 @@ final class TransferLoop: @unchecked Sendable {
     /// The connections served beside libcurl's transfers (`TransferLoop+Sockets.swift`).
     var sockets: [any LoopSocket] = []
     var waits: [curl_waitfd] = []
+    /// At most this many turns in a row skip `poll` while tasks have work queued (`run()`).
+    static let turnsWithoutPollLimit = 8
 
     init(configuration: HTTPClientConfiguration, logger: Logger) throws(HTTPError) {
         self.configuration = configuration
@@ -102,6 +104,7 @@ final class TransferLoop: @unchecked Sendable {
         loopThread.store(UInt(pthread_self()), ordering: .releasing)
         var commands: [Command] = []
         var jobs: [UnownedJob] = []
+        var turnsWithoutPoll = 0
         while true {
             // The tasks first: what they hand to libcurl goes out in this turn.
             runJobs(&jobs)
@@ -139,6 +142,15 @@ final class TransferLoop: @unchecked Sendable {
             resumeCompletions()
             // A task resumed above, or a request it made, is for this turn's successor, not for after a sleep.
             let hasWork = shared.withLock { !$0.jobs.isEmpty || !$0.inbox.isEmpty }
+            // The next turn may come without a look at the sockets: a task's await on the loop
+            // thread is one turn, and an interaction's chain of them cost a `poll` syscall each
+            // (about five per interaction) that found nothing. The sockets still get their look
+            // within a bounded number of turns, so no chain of tasks can keep them unserved.
+            if hasWork && turnsWithoutPoll < Self.turnsWithoutPollLimit {
+                turnsWithoutPoll += 1
+                continue
+            }
+            turnsWithoutPoll = 0
             pollAndServeSockets(milliseconds: hasWork ? 0 : 1000)
         }
     }

@@ -11,6 +11,10 @@ final class Outbox: @unchecked Sendable {
     let wakeReadEnd: Int32
     private let wakeWriteEnd: Int32
     private var isPipeOpen = true
+    /// A byte is in the pipe, unread: one wakes the loop however many messages follow it, and
+    /// the pipe is read only when there is something in it (a read that finds it empty is a
+    /// syscall on every turn of the connection's loop for nothing).
+    private var isWakePending = false
 
     init() throws(WebSocketError) {
         var ends: [Int32] = [0, 0]
@@ -43,8 +47,11 @@ final class Outbox: @unchecked Sendable {
 
     func take() -> (messages: [WebSocketClient.Outgoing], isAbandoned: Bool) {
         lock.withLock {
-            var drained: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0]
-            if isPipeOpen { while read(wakeReadEnd, &drained, drained.count) > 0 {} }
+            if isPipeOpen && isWakePending {
+                // The one byte `wake()` wrote.
+                var byte: UInt8 = 0
+                if read(wakeReadEnd, &byte, 1) == 1 { isWakePending = false }
+            }
             defer { queue.removeAll() }
             return (queue, isAbandoned)
         }
@@ -66,8 +73,8 @@ final class Outbox: @unchecked Sendable {
 
     /// Called with `lock` held.
     private func wake() {
-        guard isPipeOpen else { return }
+        guard isPipeOpen, !isWakePending else { return }
         var byte: UInt8 = 1
-        _ = write(wakeWriteEnd, &byte, 1)
+        isWakePending = write(wakeWriteEnd, &byte, 1) == 1
     }
 }

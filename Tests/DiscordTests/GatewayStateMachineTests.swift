@@ -17,7 +17,7 @@ struct GatewayStateMachineTests {
 
     func feed(_ machine: inout GatewayStateMachine, _ json: String, random: Double = 0.5) throws -> [GatewayStateMachine.Action] {
         let (frame, bytes) = try Self.frame(json)
-        return machine.received(frame, bytes: bytes, random: random)
+        return machine.received(frame, bytes: bytes, random: { random })
     }
 
     @Test("HELLO starts heartbeating after a jittered first delay, then IDENTIFY")

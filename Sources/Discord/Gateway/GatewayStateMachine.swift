@@ -59,8 +59,10 @@ public struct GatewayStateMachine: Sendable {
         pendingPlan = nil
     }
 
-    /// Handles one decoded payload. `random` is in 0..<1 and decides the first heartbeat's delay.
-    mutating func received(_ frame: GatewayFrame, bytes: [UInt8], random: Double) -> [Action] {
+    /// Handles one decoded payload. `random` gives a number in 0..<1, for the first heartbeat's
+    /// delay and the wait after an INVALID_SESSION; it is asked only then, since a draw from the
+    /// system's generator is a syscall and nearly every payload is a dispatch that needs none.
+    mutating func received(_ frame: GatewayFrame, bytes: [UInt8], random: () -> Double) -> [Action] {
         if let received = frame.sequence, frame.opcode == GatewayOpcode.dispatch.rawValue {
             sequence = max(sequence ?? 0, received)
         }
@@ -69,7 +71,7 @@ public struct GatewayStateMachine: Sendable {
             guard case .hello(let interval) = frame.content else { return [] }
             isAwaitingAck = false
             let start: Command = if isResuming, let session { .resume(sessionID: session.id, sequence: sequence) } else { .identify }
-            return [.startHeartbeating(interval: interval, firstAfter: interval * random), .send(start)]
+            return [.startHeartbeating(interval: interval, firstAfter: interval * random()), .send(start)]
         case .heartbeatAck:
             isAwaitingAck = false
             return []
@@ -85,7 +87,7 @@ public struct GatewayStateMachine: Sendable {
             }
             forgetSession()
             // The docs ask for a short random wait before identifying again.
-            return closeAndReconnect(code: .normal, plan: .identify(after: .milliseconds(1000 + Int(random * 4000))))
+            return closeAndReconnect(code: .normal, plan: .identify(after: .milliseconds(1000 + Int(random() * 4000))))
         case .dispatch:
             guard let name = frame.name, let number = frame.sequence else { return [] }
             var actions: [Action] = []
