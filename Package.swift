@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(name: "ClocksTests", dependencies: ["Clocks"], swiftSettings: strict),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "HTTP", logging], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "SocketLoop", flyingFox, flyingSocks, logging, inMemoryLogging], swiftSettings: strict),
         .testTarget(
             name: "DiscordTests",
             dependencies: ["Backoff", "Clocks", "Discord", "DiscordTesting", "BotTesting", "HTTP", "WebSocket", "Secrets", "TestSupport", "Hashing", "DiscordSimulator", "SimulatorSupport",

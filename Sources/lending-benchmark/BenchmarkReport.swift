@@ -143,6 +143,13 @@ struct BenchmarkReport {
             let kept = outcome.unanswered == 0 ? "" : " (\(outcome.unanswered) unanswered: one blocking thread does not keep this rate)"
             lines.append("| interaction-floor: CPU seconds per 1,000 interactions at \(Int(outcome.targetRate))/s | \(perThousand(outcome))\(kept) | – | – | the floor\(underLoadEighth) | – |")
         }
+        if let count = floor.instructions {
+            // Instructions do not move with the machine's load: the floor's beside an eighth of the
+            // peer's says what CPU time, with its spread, cannot say exactly.
+            let eighth = peer?.instructions.map { String(format: "; an eighth of the peer's: %.2f M", $0.perInteraction / 1e6 / Self.requiredCPUAdvantage) } ?? ""
+            lines.append("| interaction-floor: instructions per interaction, one at a time | "
+                + String(format: "%.2f M (%@, %d)", count.perInteraction / 1e6, count.tool, count.interactions) + " | – | – | the floor\(eighth) | – |")
+        }
         return lines
     }
 

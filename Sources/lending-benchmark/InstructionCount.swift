@@ -91,15 +91,16 @@ struct InstructionCount {
                        byLibrary: InstructionsByLibrary.shares(of: dump))
     }
 
-    /// What valgrind 3.19 needs to run a Swift program: a copy of the executable without its DWARF 5
-    /// debug information, which that valgrind cannot read (the symbols stay, so the profile names
-    /// functions), and `Benchmarks/callgrind/sigsuspend.c` preloaded. Other executables (the peer's
-    /// Python) are left as they are; the preload does them no harm.
+    /// What valgrind 3.19 needs to run a Swift program (lending-bot, interaction-floor): a copy of the
+    /// executable without its DWARF 5 debug information, which that valgrind cannot read (the
+    /// symbols stay, so the profile names functions), and `Benchmarks/callgrind/sigsuspend.c`
+    /// preloaded. Other executables (the peer's Python) are left as they are; the preload does them
+    /// no harm.
     private func preparedForValgrind(_ launch: BotLaunch, name: String) async throws -> BotLaunch {
         let shim = "\(folder)/libsigsuspend.so"
         try await run("cc", ["-O2", "-shared", "-fPIC", "-o", shim, "Benchmarks/callgrind/sigsuspend.c"])
         var executable = launch.executable
-        if launch.name == "lending-bot" {
+        if ["lending-bot", "interaction-floor"].contains(launch.name) {
             executable = "\(folder)/\(name)-without-debug-info"
             try await run("objcopy", ["--strip-debug", launch.executable, executable])
         }

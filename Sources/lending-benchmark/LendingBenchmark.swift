@@ -23,7 +23,7 @@ struct LendingBenchmark: AsyncParsableCommand {
     @Option(help: "The release interaction-floor executable: one thread on lending-bot's transport and database layers doing only what the checkout flow needs, whose CPU per interaction is the floor under the bots'.")
     var floor = ".build/release/interaction-floor"
 
-    @Flag(help: "With --fixed-only: measure interaction-floor instead of lending-bot.")
+    @Flag(help: "With --fixed-only or --instructions-only: measure interaction-floor instead of lending-bot.")
     var floorOnly = false
 
     @Option(help: "The Python of the peer's virtual environment (discord.py and asyncpg installed); omit to measure lending-bot alone.")
@@ -92,7 +92,7 @@ struct LendingBenchmark: AsyncParsableCommand {
         }
 
         if instructionsOnly {
-            for launch in launches {
+            for launch in floorOnly ? [floorLaunch] : launches {
                 let count = try await countInstructions(launch, databases: databases)
                 print("\(launch.name): \(String(format: "%.0f", count.perInteraction)) instructions per interaction (\(count.tool), "
                     + "\(count.interactions) one at a time, \(count.unanswered) unanswered)" + (count.profile.map { "; profile \($0)" } ?? ""))
@@ -115,7 +115,8 @@ struct LendingBenchmark: AsyncParsableCommand {
             if instructions > 0 { measured.instructions = try await countInstructions(launch, databases: databases) }
             figures.append(measured)
         }
-        let floorFigures = try await measureFloor(floorLaunch, plan: plan, steadyRates: figures.compactMap { $0.steady?.targetRate }, databases: databases)
+        var floorFigures = try await measureFloor(floorLaunch, plan: plan, steadyRates: figures.compactMap { $0.steady?.targetRate }, databases: databases)
+        if instructions > 0, floorFigures != nil { floorFigures?.instructions = try await countInstructions(floorLaunch, databases: databases) }
         let report = BenchmarkReport(machine: machine, finishedLoad: MachineDescription.loadAverage(), quick: quick, steadySeconds: plan.steadySecondsLimit, bots: figures,
                                      floor: floorFigures, baselineRSS: baselineRSS, scheduler: scheduler).markdown
         print(report)

@@ -28,6 +28,27 @@ struct GatewayStateMachineTests {
         #expect(actions == [.startHeartbeating(interval: .milliseconds(41250), firstAfter: .milliseconds(41250) * 0.25), .send(.identify)])
     }
 
+    /// A draw from the system's generator is a syscall; the gateway hands the machine a payload
+    /// for every event, nearly all of them dispatches that need no random number.
+    @Test("a random number is asked for a HELLO and an INVALID_SESSION that identifies again, never for a dispatch or an ACK")
+    func randomOnlyWhenUsed() throws {
+        var machine = GatewayStateMachine()
+        machine.connectionOpened(resuming: false)
+        var draws = 0
+        func feedCounting(_ json: String) throws {
+            let (frame, bytes) = try Self.frame(json)
+            _ = machine.received(frame, bytes: bytes, random: { draws += 1; return 0.5 })
+        }
+        try feedCounting(Self.hello)
+        #expect(draws == 1)
+        try feedCounting(Self.ready)
+        try feedCounting(Self.interaction)
+        try feedCounting(#"{"op":11,"d":null,"s":null,"t":null}"#)
+        #expect(draws == 1)
+        try feedCounting(#"{"op":9,"d":false}"#)
+        #expect(draws == 2)
+    }
+
     @Test("a HELLO with a huge heartbeat interval is cut to five minutes instead of stalling or trapping")
     func hugeHeartbeatInterval() throws {
         var machine = GatewayStateMachine()

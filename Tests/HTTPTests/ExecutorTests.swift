@@ -1,5 +1,8 @@
 import Foundation
+import Glibc
 import HTTP
+import SocketLoop
+import Synchronization
 import Testing
 
 extension HTTPTests {
@@ -50,6 +53,33 @@ extension HTTPTests {
             }
         }
 
+        /// While tasks keep the loop busy it goes from turn to turn without polling, but only for a
+        /// bounded number of turns: a task that never stops yielding must not keep an attached
+        /// socket unserved. Each yield is a turn; the socket is served within a few of them, and
+        /// without the bound never (the task gives up after 100,000 and the test fails).
+        @Test("a socket that became readable is served while a task on the loop never stops yielding", .timeLimit(.minutes(1)))
+        func socketsServedUnderWork() async throws {
+            let client = try makeClient()
+            defer { client.shutdown() }
+            let socket = try PipeSocket()
+            client.socketLoop.attach(socket)
+            let yields = await withTaskExecutorPreference(client.executor) {
+                // The loop serves a socket once as it attaches it, whatever its readiness; the
+                // byte is written after that, so only a poll can find it.
+                while socket.serveCount == 0 { await Task.yield() }
+                socket.makeReadable()
+                var yields = 0
+                while !socket.wasServed && yields < 100_000 {
+                    await Task.yield()
+                    yields += 1
+                }
+                return yields
+            }
+            #expect(socket.wasServed)
+            // Turns, not time: one yield per turn, a poll within the bound's few turns.
+            #expect(yields > 0 && yields <= 100)
+        }
+
         @Test("after shutdown a task preferring the executor still runs, on Swift's pool", .timeLimit(.minutes(1)))
         func afterShutdown() async throws {
             let client = try makeClient()
@@ -74,4 +104,45 @@ extension HTTPTests {
             #expect(onPool)
         }
     }
+}
+
+/// A pipe attached to a loop: readable once a byte is written to it, served (the byte read, the
+/// pipe dropped by the loop) when the loop polls it.
+private final class PipeSocket: LoopSocket, Sendable {
+    private let readEnd: Int32
+    private let writeEnd: Int32
+    private let served = Mutex((count: 0, readByte: false))
+
+    init() throws {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        readEnd = ends[0]
+        writeEnd = ends[1]
+    }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
+    }
+
+    var serveCount: Int { served.withLock { $0.count } }
+    var wasServed: Bool { served.withLock { $0.readByte } }
+
+    func makeReadable() {
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    var pollRequests: [PollRequest] { [PollRequest(descriptor: readEnd, events: Int16(POLLIN))] }
+    var deadline: ContinuousClock.Instant? { nil }
+
+    func serve() -> Bool {
+        var byte: UInt8 = 0
+        let readByte = read(readEnd, &byte, 1) == 1
+        served.withLock { $0 = (count: $0.count + 1, readByte: readByte) }
+        return !readByte
+    }
+
+    func loopStopped() {}
 }
