@@ -99,8 +99,12 @@ public actor RateLimiter<C: Clock<Duration>> {
         if Task.isCancelled { throw .cancelled }
 
         let key = RateLimitBucketKey(route, hash: routeHashes[RouteName(route)])
+        // An interaction's route whose bucket is new (each interaction's callback has one of its
+        // own): nobody waits there and nothing is in flight, so the one request an unknown bucket
+        // allows is this one, and it needs no place in line: what `decide` would grant, without
+        // the waiter it would make and drop for nearly every request the bot sends.
         if route.isInteraction, buckets[key] == nil {
-            return grantFirst(route, key: key, at: start)
+            return issuePermit(route, key: key, at: start)
         }
         let id = nextWaiterID
         nextWaiterID += 1
@@ -252,28 +256,20 @@ public actor RateLimiter<C: Clock<Duration>> {
 
     private func grant(_ id: UInt64, at now: Instant) -> RateLimitPermit {
         let waiter = waiters.removeValue(forKey: id)!
-        let permit = RateLimitPermit(id: nextPermitID, route: waiter.route)
-        nextPermitID += 1
         buckets[waiter.key]!.queue.removeFirst()
-        buckets[waiter.key]!.inFlight.insert(permit.id)
-        buckets[waiter.key]!.lastUsed = now
-        permits[permit.id] = PermitRecord(key: waiter.key, grantedAt: now)
-        if !waiter.route.isInteraction { globalRequests.record(at: now) }
+        let permit = issuePermit(waiter.route, key: waiter.key, at: now)
         signalHead(of: waiter.key)
         return permit
     }
 
-    /// Grants a request on an interaction's route whose bucket is new (each interaction's callback
-    /// has a bucket of its own): nobody waits there and nothing is in flight, so the one request an
-    /// unknown bucket allows is this one, and it needs no place in line. The same as `grant`, for
-    /// what is nearly every request the bot sends, without the waiter it would make and drop.
-    private func grantFirst(_ route: RateLimitRoute, key: RateLimitBucketKey, at now: Instant) -> RateLimitPermit {
+    /// A permit on `route`, its slot taken in the bucket filed under `key` (made if there is none).
+    private func issuePermit(_ route: RateLimitRoute, key: RateLimitBucketKey, at now: Instant) -> RateLimitPermit {
         let permit = RateLimitPermit(id: nextPermitID, route: route)
         nextPermitID += 1
-        var bucket = RateLimitBucket(now: now)
-        bucket.inFlight.insert(permit.id)
-        buckets[key] = bucket
+        buckets[key, default: RateLimitBucket(now: now)].inFlight.insert(permit.id)
+        buckets[key]?.lastUsed = now
         permits[permit.id] = PermitRecord(key: key, grantedAt: now)
+        if !route.isInteraction { globalRequests.record(at: now) }
         return permit
     }
 
